@@ -1,0 +1,5 @@
+"""`python -m crisishouse`."""
+
+from crisishouse.cli import main
+
+raise SystemExit(main())

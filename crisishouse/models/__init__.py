@@ -1,0 +1,44 @@
+"""The house's records: plain, typed, validated, and free of diagnosis."""
+
+from crisishouse.models.access import AccessEvent
+from crisishouse.models.check_in import CHECK_IN_OUTCOMES, CheckIn
+from crisishouse.models.checks import ValidationError, new_id
+from crisishouse.models.guest import Guest
+from crisishouse.models.handover import HandoverEntry
+from crisishouse.models.intention import INTENTION_STATUSES, Intention, IntentionStep
+from crisishouse.models.rhythm import RhythmItem
+from crisishouse.models.staff import (
+    ROLES,
+    Debrief,
+    HardEvent,
+    MentalHealthDay,
+    Shift,
+    StaffMember,
+    StaffWellbeingCheck,
+)
+from crisishouse.models.stay import Stay
+from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
+
+__all__ = [
+    "CHECK_IN_OUTCOMES",
+    "FOUR_WALLS",
+    "INTENTION_STATUSES",
+    "ROLES",
+    "AccessEvent",
+    "CheckIn",
+    "Debrief",
+    "Guest",
+    "HandoverEntry",
+    "HardEvent",
+    "Intention",
+    "IntentionStep",
+    "MentalHealthDay",
+    "RhythmItem",
+    "Shift",
+    "StaffMember",
+    "StaffWellbeingCheck",
+    "Stay",
+    "ValidationError",
+    "WellbeingRating",
+    "new_id",
+]

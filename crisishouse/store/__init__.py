@@ -1,0 +1,28 @@
+"""The store: the only package that imports TinyDB."""
+
+from crisishouse.store.backups import Backup
+from crisishouse.store.errors import StoreDamaged, StoreError, StoreTooNew, StoreWriteError
+from crisishouse.store.schema import month_of
+from crisishouse.store.store import (
+    CheckReport,
+    Store,
+    check_folder,
+    newest_good_backup,
+    restore_from_backup,
+    set_damaged_aside,
+)
+
+__all__ = [
+    "Backup",
+    "CheckReport",
+    "Store",
+    "StoreDamaged",
+    "StoreError",
+    "StoreTooNew",
+    "StoreWriteError",
+    "check_folder",
+    "month_of",
+    "newest_good_backup",
+    "restore_from_backup",
+    "set_damaged_aside",
+]

@@ -1,0 +1,140 @@
+"""Rotating backups of the house's data files.
+
+A backup is a folder mirroring `store/`. Data files are never changed in
+place (see `atomic`), so a backup can hard-link them: cheap to make, and
+still a true copy of that moment. Restoring copies, so backups stay as they
+were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+
+from crisishouse.store.atomic import (
+    DIR_MODE,
+    atomic_write,
+    fsync_dir,
+    is_temp_file,
+    make_dir,
+    read_json_file,
+)
+from crisishouse.store.errors import StoreDamaged
+
+KEEP_DAYS = 14
+STAMP_FORMAT = "YYYYMMDDTHHmmss"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup folder."""
+
+    path: Path
+    taken_at: pendulum.DateTime
+    reason: str
+
+    @property
+    def day(self) -> str:
+        return self.taken_at.format("YYYY-MM-DD")
+
+    def holds_good(self, relative: str) -> bool:
+        """True if this backup has a readable copy of the data file `relative`."""
+        try:
+            return read_json_file(self.path / relative) is not None
+        except StoreDamaged:
+            return False
+
+
+def data_files(root: Path) -> Iterator[Path]:
+    """Every data file under `root`, as paths relative to it."""
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = Path(folder) / name
+            if name.endswith(".json") and not is_temp_file(path):
+                yield path.relative_to(root)
+
+
+def list_backups(backups_dir: Path) -> list[Backup]:
+    """The backups, newest first."""
+    found = []
+    if backups_dir.is_dir():
+        for entry in backups_dir.iterdir():
+            stamp, _, reason = entry.name.partition("-")
+            try:
+                taken = pendulum.from_format(stamp, STAMP_FORMAT, tz="UTC")
+            except ValueError:
+                continue
+            found.append(Backup(entry, taken, reason))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def take_backup(root: Path, backups_dir: Path, now: pendulum.DateTime, reason: str) -> Backup:
+    """Snapshot every data file under `root` into a new backup folder."""
+    make_dir(backups_dir)
+    stamp = now.in_timezone("UTC").format(STAMP_FORMAT)
+    target = backups_dir / f"{stamp}-{reason}"
+    suffix = 1
+    while target.exists():
+        suffix += 1
+        target = backups_dir / f"{stamp}-{reason}{suffix}"
+    partial = backups_dir / f".partial-{target.name}"
+    shutil.rmtree(partial, ignore_errors=True)
+    os.mkdir(partial, DIR_MODE)
+    for relative in data_files(root):
+        dest = partial / relative
+        make_dir(dest.parent)
+        try:
+            os.link(root / relative, dest)
+        except OSError:
+            shutil.copy2(root / relative, dest)
+    # Only a complete backup gets its real name.
+    os.rename(partial, target)
+    fsync_dir(backups_dir)
+    return Backup(target, now, reason)
+
+
+def prune_backups(backups_dir: Path, keep_days: int = KEEP_DAYS) -> None:
+    """Keep the backups of the newest `keep_days` days that have any."""
+    backups = list_backups(backups_dir)
+    days: list[str] = []
+    for backup in backups:
+        if backup.day not in days:
+            days.append(backup.day)
+    kept = set(days[:keep_days])
+    for backup in backups:
+        if backup.day not in kept:
+            shutil.rmtree(backup.path, ignore_errors=True)
+    for leftover in backups_dir.glob(".partial-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def restore_file(backup: Backup, relative: str, root: Path, set_aside_dir: Path) -> Path | None:
+    """Put the backup's copy of `relative` in place, keeping the current file aside.
+
+    Returns where the replaced file was kept, if there was one.
+    """
+    payload = (backup.path / relative).read_bytes()
+    kept = set_aside(root, relative, set_aside_dir)
+    target = root / relative
+    make_dir(target.parent)
+    atomic_write(target, payload)
+    return kept
+
+
+def set_aside(root: Path, relative: str, set_aside_dir: Path) -> Path | None:
+    """Move a (damaged) data file out of the way, for inspection."""
+    source = root / relative
+    if not source.exists():
+        return None
+    dest = set_aside_dir / relative
+    make_dir(dest.parent)
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(source, dest)
+    fsync_dir(source.parent)
+    return dest

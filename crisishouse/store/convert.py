@@ -1,0 +1,94 @@
+"""Records to stored documents and back, at the store's edge.
+
+Instants are stored as ISO 8601 in UTC, dates as YYYY-MM-DD, times as HH:MM.
+Decoders are worked out once per record class from its type hints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import pendulum
+
+Decoder = Callable[[Any], Any]
+
+
+def encode_value(value: Any) -> Any:
+    if isinstance(value, pendulum.DateTime):
+        return value.in_timezone("UTC").isoformat()
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    if isinstance(value, pendulum.Time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, tuple | list):
+        return [encode_value(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_doc(value)
+    return value
+
+
+def to_doc(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record's fields."""
+    return {
+        f.name: encode_value(getattr(record, f.name))
+        for f in dataclasses.fields(record)
+    }
+
+
+def _decode_datetime(raw: str) -> pendulum.DateTime:
+    return pendulum.instance(dt.datetime.fromisoformat(raw)).in_timezone("UTC")
+
+
+def _decode_date(raw: str) -> pendulum.Date:
+    d = dt.date.fromisoformat(raw)
+    return pendulum.Date(d.year, d.month, d.day)
+
+
+def _decode_time(raw: str) -> pendulum.Time:
+    t = dt.time.fromisoformat(raw)
+    return pendulum.Time(t.hour, t.minute)
+
+
+def _identity(raw: Any) -> Any:
+    return raw
+
+
+def _decoder_for(hint: Any) -> Decoder:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) == 1:
+            decode = _decoder_for(inner[0])
+            return lambda raw: None if raw is None else decode(raw)
+        return _identity
+    if origin is tuple:
+        decode = _decoder_for(typing.get_args(hint)[0])
+        return lambda raw: tuple(decode(v) for v in raw)
+    if hint is pendulum.DateTime:
+        return _decode_datetime
+    if hint is pendulum.Date:
+        return _decode_date
+    if hint is pendulum.Time:
+        return _decode_time
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return functools.partial(from_doc, hint)
+    return _identity
+
+
+@functools.cache
+def _decoders(cls: type) -> tuple[tuple[str, Decoder], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _decoder_for(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def from_doc(cls: type, doc: dict[str, Any]) -> Any:
+    """Rebuild a record (validated again by its own checks) from a document."""
+    return cls(
+        **{name: decode(doc[name]) for name, decode in _decoders(cls) if name in doc}
+    )

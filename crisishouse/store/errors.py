@@ -1,0 +1,35 @@
+"""What can go wrong with the house's data, in words a person can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of the store's errors; `str()` is the message to show."""
+
+
+class StoreDamaged(StoreError):
+    """A data file cannot be read. It is never overwritten."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"The data file {path} cannot be read: {reason}.")
+
+
+class StoreWriteError(StoreError):
+    """A save failed; the data saved before it is intact."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = path
+        self.error = error
+        why = error.strerror or str(error)
+        super().__init__(
+            f"Could not save to {path}: {why}. Nothing was changed; "
+            "what was saved before is intact."
+        )
+
+
+class StoreTooNew(StoreError):
+    """The data was written by a newer crisishouse than this one."""

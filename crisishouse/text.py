@@ -1,0 +1,62 @@
+"""People's words, kept and shown exactly as they wrote them.
+
+Text typed by guests and staff is cleaned of terminal control characters
+before it is stored and again before it is shown, and it is only ever shown
+through `rich.text.Text` (never parsed as markup): `[/]` would crash a
+markup label, and `[@click=app.quit]` would become a live button.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rich.text import Text
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST),
+# DCS/SOS/PM/APC (ESC P/X/^/_ ... ST), and two-character escapes.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]            # CSI
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC
+    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?     # DCS, SOS, PM, APC
+    | \x1b[@-Z\\-_]                     # other two-character escapes
+    | \x9b[0-?]*[ -/]*[@-~]             # 8-bit CSI
+    """,
+    re.VERBOSE,
+)
+# Every other C0 and C1 control, DEL, and the bidirectional overrides that
+# can make text read differently from what is stored. Newline and tab stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str) -> str:
+    """Return `value` without terminal control characters, in NFC form.
+
+    NFC keeps macrons as single characters (ā, not a + combining macron), so
+    names are stored, compared and sorted the same way however they were
+    typed. Carriage returns become newlines.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    value = _CONTROL.sub("", value)
+    return unicodedata.normalize("NFC", value)
+
+
+def clean_line(value: str) -> str:
+    """Like `clean_text`, for one-line fields: newlines and tabs become spaces."""
+    return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
+
+
+def literal(value: str, style: str = "") -> Text:
+    """A Rich `Text` that shows `value` exactly, never interpreting markup."""
+    return Text(clean_text(value), style=style)
+
+
+def name_key(value: str) -> str:
+    """A key for matching and sorting names: case- and form-insensitive.
+
+    Macrons are kept (Māori and Maori are different words), only case and
+    Unicode form are folded.
+    """
+    return unicodedata.normalize("NFC", clean_line(value)).casefold()
