@@ -7,10 +7,15 @@ daylight-saving night is refused with a message, never moved silently.
 
 from __future__ import annotations
 
+import re
+
 import pendulum
 
 DATE_FORMAT = "YYYY-MM-DD"
 TIME_FORMAT = "HH:mm"
+# pendulum's YYYY also takes "26": check the shape first.
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_SHAPE = re.compile(r"\d{2}:\d{2}")
 
 
 class LocalTimeError(ValueError):
@@ -21,6 +26,8 @@ def parse_date(text: str) -> pendulum.Date:
     """Parse a date typed as YYYY-MM-DD."""
     text = text.strip()
     try:
+        if not _DATE_SHAPE.fullmatch(text):
+            raise ValueError(text)
         parsed = pendulum.from_format(text, DATE_FORMAT)
     except ValueError:
         raise LocalTimeError(
@@ -33,6 +40,8 @@ def parse_time(text: str) -> pendulum.Time:
     """Parse a wall-clock time typed as HH:MM (24-hour)."""
     text = text.strip()
     try:
+        if not _TIME_SHAPE.fullmatch(text):
+            raise ValueError(text)
         parsed = pendulum.from_format(text, TIME_FORMAT)
     except ValueError:
         raise LocalTimeError(
@@ -65,8 +74,8 @@ def at_wall_clock(
 def wall_clock_or_next(
     day: pendulum.Date, time: pendulum.Time, tz: str
 ) -> tuple[pendulum.DateTime, str | None]:
-    """Like `at_wall_clock`, but a missing time moves to the first real minute
-    after the change, with a message saying so (for house routines such as
+    """Like `at_wall_clock`, but a missing time moves forward by the size of
+    the gap (02:30 becomes 03:30), with a message saying so (for house routines such as
     a 02:30 check-in on the spring-forward night)."""
     try:
         return at_wall_clock(day, time, tz), None

@@ -20,8 +20,9 @@ _ESCAPE_SEQUENCE = re.compile(
     \x1b\[[0-?]*[ -/]*[@-~]            # CSI
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?     # DCS, SOS, PM, APC
-    | \x1b[@-Z\\-_]                     # other two-character escapes
+    | \x1b[ -/]*[0-~]                   # nF, Fp, Fe and Fs escapes (ESC ( B, ESC 7)
     | \x9b[0-?]*[ -/]*[@-~]             # 8-bit CSI
+    | \x9d[^\x07\x9c]*[\x07\x9c]?       # 8-bit OSC
     """,
     re.VERBOSE,
 )
@@ -51,6 +52,19 @@ def clean_line(value: str) -> str:
 def literal(value: str, style: str = "") -> Text:
     """A Rich `Text` that shows `value` exactly, never interpreting markup."""
     return Text(clean_text(value), style=style)
+
+
+def sort_key(value: str) -> tuple[str, str]:
+    """A key that sorts names as people expect: Ārama among the A names.
+
+    Macrons are set aside for the first comparison only, so Maori and Māori
+    still sort in a fixed order next to each other.
+    """
+    folded = name_key(value)
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+    )
+    return bare, folded
 
 
 def name_key(value: str) -> str:

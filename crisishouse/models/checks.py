@@ -107,6 +107,9 @@ def instant_field(record: Any, name: str, what: str, *, required: bool = True) -
         return
     if not isinstance(value, pendulum.DateTime):
         raise ValidationError(f"{what} must be a date and time; got {value!r}.", name)
+    if value.tzinfo is None:
+        # A time with no zone could be house time or UTC: never guess.
+        raise ValidationError(f"{what} needs a time zone; got {value!r}.", name)
     set_field(record, name, value.in_timezone("UTC"))
 
 

@@ -39,6 +39,12 @@ class IntentionStep:
         instant_field(self, "at", "When it changed")
         text_field(self, "words", "The intention", required=True)
         choice_field(self, "status", "A status", tuple(INTENTION_STATUSES))
+        id_field(self, "by", "Who changed it")
+        if not self.with_guest:
+            raise ValidationError(
+                "Intentions are the guest's: staff change them only together with the guest.",
+                "with_guest",
+            )
 
 
 @dataclass(frozen=True, kw_only=True)

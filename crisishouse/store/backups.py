@@ -1,9 +1,10 @@
 """Rotating backups of the house's data files.
 
-A backup is a folder mirroring `store/`. Data files are never changed in
-place (see `atomic`), so a backup can hard-link them: cheap to make, and
-still a true copy of that moment. Restoring copies, so backups stay as they
-were.
+A backup is a folder mirroring `store/`. Each backup holds real copies,
+never links to the live files, so damage done in place to a live file
+cannot reach its backups. A file unchanged since the previous backup is
+hard-linked to that backup's copy (as rsync's --link-dest does), so a daily
+backup of years of history costs only what changed.
 """
 
 from __future__ import annotations
@@ -60,6 +61,15 @@ def data_files(root: Path) -> Iterator[Path]:
                 yield path.relative_to(root)
 
 
+def _same_file(live: Path, copy: Path) -> bool:
+    """True if `copy` (made by copy2, which keeps mtime) still matches `live`."""
+    try:
+        a, b = live.stat(), copy.stat()
+    except FileNotFoundError:
+        return False
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
 def list_backups(backups_dir: Path) -> list[Backup]:
     """The backups, newest first."""
     found = []
@@ -86,13 +96,18 @@ def take_backup(root: Path, backups_dir: Path, now: pendulum.DateTime, reason: s
     partial = backups_dir / f".partial-{target.name}"
     shutil.rmtree(partial, ignore_errors=True)
     os.mkdir(partial, DIR_MODE)
+    previous = next(iter(list_backups(backups_dir)), None)
     for relative in data_files(root):
+        source = root / relative
         dest = partial / relative
         make_dir(dest.parent)
-        try:
-            os.link(root / relative, dest)
-        except OSError:
-            shutil.copy2(root / relative, dest)
+        if previous is not None and _same_file(source, previous.path / relative):
+            try:
+                os.link(previous.path / relative, dest)
+                continue
+            except OSError:
+                pass
+        shutil.copy2(source, dest)
     # Only a complete backup gets its real name.
     os.rename(partial, target)
     fsync_dir(backups_dir)

@@ -27,15 +27,11 @@ from tinydb.table import Document, Table
 
 from crisishouse.clock import Clock
 from crisishouse.store import backups as backup_files
-from crisishouse.store.atomic import (
-    AtomicJSONStorage,
-    is_temp_file,
-    make_dir,
-    read_json_file,
-)
+from crisishouse.store.atomic import is_temp_file, make_dir, read_json_file
 from crisishouse.store.convert import from_doc, to_doc
 from crisishouse.store.errors import StoreDamaged, StoreTooNew
 from crisishouse.store.lock import HouseLock
+from crisishouse.store.storage import AtomicJSONStorage
 from crisishouse.store.schema import (
     CORE,
     KIND_BY_TABLE,

@@ -1,0 +1,148 @@
+"""CrisisHouseApp: wiring only. Screens ask the house's services; rules live there."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from crisishouse.clock import Clock
+from crisishouse.screens.board import BoardScreen
+from crisishouse.screens.lock import LockScreen
+from crisishouse.screens.own_stay import OwnStayScreen
+from crisishouse.screens.problem import ProblemScreen
+from crisishouse.screens.quit import QuitScreen
+from crisishouse.screens.setup import SetupScreen
+from crisishouse.services import House, Session
+from crisishouse.settings import SettingsError
+from crisishouse.store import StoreDamaged, StoreError
+
+# Actions that must do nothing while the terminal is locked.
+_LOCKED_OUT = {"command_palette", "quit", "lock"}
+
+
+class CrisisHouseApp(App[None]):
+    """The house terminal."""
+
+    TITLE = "crisishouse"
+    CSS_PATH = "crisishouse.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit (asks for a staff PIN)", priority=True, id="quit"),
+        Binding("ctrl+l", "lock", "Lock", tooltip="Lock the terminal now", priority=True, id="lock"),
+        Binding("f1", "show_help_panel", "Keys", id="help"),
+    ]
+
+    def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.clock = clock or Clock()
+        self.house: House | None = None
+        self.session: Session | None = None
+        """Who is signed in; None while the terminal is locked."""
+        self._last_input = time.monotonic()
+
+    # -- start-up -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.open_house()
+
+    def open_house(self) -> None:
+        """Open the data folder, or explain what stops it opening."""
+        try:
+            self.house = House.open(self.data_dir, self.clock)
+        except StoreDamaged as damaged:
+            self.push_screen(ProblemScreen(self.data_dir, str(damaged), damaged, self.clock))
+            return
+        except (StoreError, SettingsError, OSError) as error:
+            self.push_screen(ProblemScreen(self.data_dir, str(error), None, self.clock))
+            return
+        self.title = self.house.settings.house_name
+        if self.house.is_set_up:
+            self.push_screen(LockScreen(self.house))
+        else:
+            self.push_screen(SetupScreen(self.house))
+        idle = self.house.settings.idle_lock_minutes * 60
+        self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
+
+    def house_is_set_up(self) -> None:
+        """Called by the set-up screen once the manager exists."""
+        assert self.house is not None
+        self.title = self.house.settings.house_name
+        self.switch_screen(LockScreen(self.house))
+
+    # -- sessions -------------------------------------------------------------
+
+    def start_session(self, session: Session) -> None:
+        """Open the right first screen for who signed in."""
+        assert self.house is not None
+        self.session = session
+        self.sub_title = f"{session.name} ({session.role_words})"
+        if session.is_staff:
+            self.push_screen(BoardScreen(self.house, session))
+        else:
+            self.push_screen(OwnStayScreen(self.house, session))
+
+    @property
+    def locked(self) -> bool:
+        return self.house is not None and self.house.is_set_up and self.session is None
+
+    def action_lock(self) -> None:
+        """Lock now: close every screen of the session, show the lock screen."""
+        if self.session is None:
+            return
+        self.session = None
+        self.sub_title = ""
+        while not isinstance(self.screen, LockScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, LockScreen):
+            self.screen.reset()
+
+    def on_event(self, event: events.Event):  # type: ignore[override]
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        return super().on_event(event)
+
+    def _lock_if_idle(self) -> None:
+        if self.house is None or self.session is None:
+            return
+        idle = self.house.settings.idle_lock_minutes * 60
+        if time.monotonic() - self._last_input >= idle:
+            self.action_lock()
+
+    # -- keys and commands ----------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.locked and action in _LOCKED_OUT:
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        """Quitting asks for a staff PIN, so no guest is left at a shell."""
+        if self.house is None or not self.house.is_set_up:
+            self.exit()
+            return
+        if isinstance(self.screen, QuitScreen):
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(QuitScreen(self.house), done)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Only what the house needs: no screenshot of people's records to disk.
+        if self.locked:
+            return
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Lock", "Lock the terminal now", self.action_lock)
+        yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_help_panel)
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+        yield SystemCommand("Quit", "Quit crisishouse (asks for a staff PIN)", self.action_quit)

@@ -1,0 +1,87 @@
+"""The `crisishouse` command: run the terminal, fill a demo, check a data folder."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DATA = Path("data/house")
+DEMO_DATA = Path("data/demo")
+
+
+def default_data_dir() -> Path:
+    """The house's data: $CRISISHOUSE_DATA, or data/house under the current folder."""
+    return Path(os.environ.get("CRISISHOUSE_DATA", DEFAULT_DATA))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crisishouse", description="A terminal for a peer-run crisis house.")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="open the house terminal (the default)")
+    run.add_argument("--data", type=Path, help="the house's data folder")
+    run.add_argument("--demo", action="store_true", help=f"open the demo house in {DEMO_DATA}")
+    demo = sub.add_parser("demo", help="fill a folder with a demo house")
+    demo.add_argument("--data", type=Path, default=DEMO_DATA)
+    demo.add_argument("--days", type=int, default=14, help="days of house life (default 14)")
+    check = sub.add_parser("check", help="verify a data folder; exit 1 if damaged")
+    check.add_argument("--data", type=Path, default=None)
+    sub.add_parser("where", help="print where the house's data lives")
+    return parser
+
+
+def _run(data: Path | None, demo: bool) -> int:
+    from crisishouse.app import CrisisHouseApp
+
+    if demo:
+        from crisishouse.demo import build_demo, demo_is_ready
+
+        data = DEMO_DATA
+        if not demo_is_ready(data):
+            print(f"Making the demo house in {data} …", flush=True)
+            build_demo(data, days=21)
+    CrisisHouseApp(data or default_data_dir()).run()
+    return 0
+
+
+def _demo(data: Path, days: int) -> int:
+    from crisishouse.demo import build_demo
+
+    if days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        count = build_demo(data, days=days)
+    except ValueError as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    print(f"Made a demo house of {days} days in {data}: {count:,} records.")
+    return 0
+
+
+def _check(data: Path) -> int:
+    from crisishouse.store import check_folder
+
+    report = check_folder(data)
+    print(f"{data}: {report.files} data files")
+    for kind, count in sorted(report.counts.items()):
+        print(f"  {kind:<20} {count:>8,}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("OK" if report.ok else "DAMAGED: see the problems above")
+    return 0 if report.ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in (None, "run"):
+        return _run(getattr(args, "data", None), getattr(args, "demo", False))
+    if args.command == "demo":
+        return _demo(args.data, args.days)
+    if args.command == "check":
+        return _check(args.data or default_data_dir())
+    if args.command == "where":
+        print(default_data_dir().resolve())
+        return 0
+    return 2

@@ -1,0 +1,1 @@
+"""The house terminal's screens, one a module."""

@@ -1,0 +1,108 @@
+"""The house board: each room, who is in it, and what is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pendulum
+
+from crisishouse.clock import Clock
+from crisishouse.housetime import house_today
+from crisishouse.models import Guest, Stay
+from crisishouse.services.check_ins import CheckIns, CheckInTiming
+from crisishouse.services.rhythm import Rhythm, RhythmEntry
+from crisishouse.services.session import Session, require_staff
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+
+
+@dataclass(frozen=True)
+class RoomLine:
+    """One room on the board."""
+
+    room: str
+    guest: Guest | None = None
+    stay: Stay | None = None
+    day_n: int = 0
+    of_m: int = 0
+    """Planned nights."""
+    timing: CheckInTiming | None = None
+
+    @property
+    def stay_words(self) -> str:
+        """ "day 3 of 7", or "leaving today"."""
+        if self.stay is None:
+            return ""
+        if self.day_n > self.of_m:
+            return f"day {self.day_n}, planned to leave" if self.day_n > self.of_m + 1 else "leaving today"
+        return f"day {self.day_n} of {self.of_m}"
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """Everything the board shows at one moment."""
+
+    at: pendulum.DateTime
+    rooms: tuple[RoomLine, ...]
+    rhythm_now: RhythmEntry | None
+    rhythm_next: RhythmEntry | None
+
+    @property
+    def staying(self) -> tuple[RoomLine, ...]:
+        return tuple(r for r in self.rooms if r.stay is not None)
+
+    @property
+    def check_ins_due(self) -> tuple[RoomLine, ...]:
+        """Guests whose check-in slot has passed without one, earliest first."""
+        due = [r for r in self.staying if r.timing and r.timing.overdue]
+        return tuple(sorted(due, key=lambda r: r.timing.next_due))  # type: ignore[union-attr]
+
+
+def stay_day(stay: Stay, today: pendulum.Date, tz: str) -> tuple[int, int]:
+    """Day n of m: n counts from 1 on the arrival day; m is the planned nights."""
+    arrived = house_today(stay.arrived_at, tz)
+    return (today - arrived).days + 1, max(1, (stay.planned_leaving - arrived).days)
+
+
+class Board:
+    """Builds the board for staff and the manager."""
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock, check_ins: CheckIns, rhythm: Rhythm) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.check_ins = check_ins
+        self.rhythm = rhythm
+
+    def current_stays(self) -> list[Stay]:
+        """Stays not yet ended."""
+        return self.store.find(Stay, where={"left_at": None})
+
+    def view(self, session: Session) -> BoardView:
+        """The board now. Guests are refused: it shows other guests."""
+        require_staff(session, "see the house board")
+        now = self.clock.now()
+        tz = self.settings.time_zone
+        today = house_today(now, tz)
+        stays = {s.room: s for s in self.current_stays()}
+        rooms = list(self.settings.rooms)
+        rooms += sorted(r for r in stays if r not in rooms)
+        lines = []
+        for room in rooms:
+            stay = stays.get(room)
+            if stay is None:
+                lines.append(RoomLine(room))
+                continue
+            day_n, of_m = stay_day(stay, today, tz)
+            lines.append(
+                RoomLine(
+                    room,
+                    self.store.get(Guest, stay.guest_id),
+                    stay,
+                    day_n,
+                    of_m,
+                    self.check_ins.timing(stay),
+                )
+            )
+        current, upcoming = self.rhythm.now_and_next(now)
+        return BoardView(now, tuple(lines), current, upcoming)

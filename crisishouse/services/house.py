@@ -1,0 +1,69 @@
+"""The house: its settings, its store and its services, built in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crisishouse.clock import Clock
+from crisishouse.models import StaffMember
+from crisishouse.services.board import Board
+from crisishouse.services.check_ins import CheckIns
+from crisishouse.services.own_stay import OwnStay
+from crisishouse.services.rhythm import Rhythm
+from crisishouse.services.setup import is_set_up, set_up_house
+from crisishouse.services.signin import SignIn
+from crisishouse.settings import Settings, load_settings
+from crisishouse.store import Store
+
+DEMO_META = "demo"
+
+
+class House:
+    """One house's data and rules. Screens talk only to this."""
+
+    def __init__(self, data_dir: Path, store: Store, settings: Settings, clock: Clock) -> None:
+        self.data_dir = Path(data_dir)
+        self.store = store
+        self.clock = clock
+        self._build(settings)
+
+    def _build(self, settings: Settings) -> None:
+        self.settings = settings
+        self.rhythm = Rhythm(self.store, settings)
+        self.check_ins = CheckIns(self.store, settings, self.clock)
+        self.board = Board(self.store, settings, self.clock, self.check_ins, self.rhythm)
+        self.own_stay = OwnStay(self.store, settings, self.clock, self.rhythm)
+        if not hasattr(self, "sign_in"):
+            self.sign_in = SignIn(self.store, self.clock)
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock | None = None) -> House:
+        """Open a house's data folder (created if new).
+
+        Raises:
+            SettingsError: `house.toml` has a bad value.
+            StoreDamaged: a data file cannot be read.
+            StoreTooNew: the data is from a newer crisishouse.
+        """
+        clock = clock or Clock()
+        settings = load_settings(Path(data_dir))
+        store = Store.open(Path(data_dir), clock)
+        return cls(Path(data_dir), store, settings, clock)
+
+    @property
+    def is_set_up(self) -> bool:
+        return is_set_up(self.store)
+
+    def set_up(self, house_name: str, manager_name: str, pin: str, pin_again: str) -> StaffMember:
+        """First run: name the house and make its manager."""
+        settings, manager = set_up_house(
+            self.store, self.data_dir, self.settings, house_name, manager_name, pin, pin_again
+        )
+        self._build(settings)
+        return manager
+
+    @property
+    def is_demo(self) -> bool:
+        """A demo house (made by `crisishouse demo`); never a real one."""
+        meta = self.store.get_meta(DEMO_META)
+        return bool(meta and meta.get("demo"))

@@ -1,0 +1,319 @@
+"""The house's settings, from `house.toml` in the data folder.
+
+Every key has a sane default; a bad value names the key and what was
+expected. See README.md for the whole file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from crisishouse.store.atomic import atomic_write, make_dir
+
+SETTINGS_FILE = "house.toml"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the key."""
+
+
+@dataclass(frozen=True)
+class ShiftPattern:
+    """A shift of the house's day, e.g. night 23:00 to 07:00."""
+
+    name: str
+    start: pendulum.Time
+    end: pendulum.Time
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end <= self.start
+
+
+@dataclass(frozen=True)
+class RhythmDefault:
+    """An everyday item of the house's rhythm."""
+
+    time: pendulum.Time
+    what: str
+
+
+@dataclass(frozen=True)
+class LoadThresholds:
+    """When the manager's load view raises a flag (principle 8)."""
+
+    shifts_in_7_days: int = 5
+    days_in_a_row: int = 6
+    days_without_day_off: int = 10
+    nights_in_a_row: int = 2
+    debrief_owed_days: int = 3
+
+
+DEFAULT_ROOMS = ("Kōwhai", "Rātā", "Mānuka", "Harakeke", "Tōtara", "Pōhutukawa", "Kauri", "Rimu")
+DEFAULT_SHIFTS = (
+    ShiftPattern("morning", pendulum.Time(7, 0), pendulum.Time(15, 0)),
+    ShiftPattern("afternoon", pendulum.Time(15, 0), pendulum.Time(23, 0)),
+    ShiftPattern("night", pendulum.Time(23, 0), pendulum.Time(7, 0)),
+)
+DEFAULT_RHYTHM = (
+    RhythmDefault(pendulum.Time(8, 0), "Breakfast"),
+    RhythmDefault(pendulum.Time(10, 0), "House hui"),
+    RhythmDefault(pendulum.Time(12, 30), "Lunch"),
+    RhythmDefault(pendulum.Time(15, 0), "Walk to the park"),
+    RhythmDefault(pendulum.Time(18, 0), "Dinner"),
+    RhythmDefault(pendulum.Time(22, 0), "Quiet time"),
+)
+DEFAULT_CHECK_INS = (pendulum.Time(9, 0), pendulum.Time(14, 0), pendulum.Time(20, 0))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a house can set."""
+
+    house_name: str = "Our crisis house"
+    time_zone: str = "Pacific/Auckland"
+    rooms: tuple[str, ...] = DEFAULT_ROOMS
+    shifts: tuple[ShiftPattern, ...] = DEFAULT_SHIFTS
+    rhythm: tuple[RhythmDefault, ...] = DEFAULT_RHYTHM
+    check_in_times: tuple[pendulum.Time, ...] = DEFAULT_CHECK_INS
+    longest_stay_days: int = 14
+    idle_lock_minutes: float = 5
+    printer: str = ""
+    mental_health_days_a_year: int = 5
+    leave_year_starts: str = "04-01"
+    """Month and day the staff leave year starts (MM-DD)."""
+    staff_wellbeing_scale: str = "four_walls"
+    """"four_walls" or "single"."""
+    keep_departed_records_years: int = 10
+    """How long a departed guest's record is kept when they made no choice."""
+    load: LoadThresholds = field(default_factory=LoadThresholds)
+
+
+def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise SettingsError(f"[{key}] should be a table of settings; got {value!r}")
+    return value
+
+
+def _text(table: dict[str, Any], key: str, where: str, default: str) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(f"{where}.{key} should be some text; got {value!r}")
+    return value.strip()
+
+
+def _int(table: dict[str, Any], key: str, where: str, default: int, low: int, high: int) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SettingsError(
+            f"{where}.{key} should be a whole number from {low} to {high}; got {value!r}"
+        )
+    return value
+
+
+def _time(value: Any, where: str) -> pendulum.Time:
+    if isinstance(value, str):
+        try:
+            return pendulum.from_format(value.strip(), "HH:mm").time()
+        except ValueError:
+            pass
+    raise SettingsError(f"{where} should be a time like \"07:00\"; got {value!r}")
+
+
+def _zone(value: str) -> str:
+    try:
+        pendulum.timezone(value)
+    except Exception:  # noqa: BLE001 - any failure means an unknown zone
+        raise SettingsError(
+            f"house.time_zone should be a time zone name like \"Pacific/Auckland\"; got {value!r}"
+        ) from None
+    return value
+
+
+def parse_settings(raw: dict[str, Any]) -> Settings:
+    """Settings from the parsed TOML, with defaults for what is missing."""
+    base = Settings()
+    house = _table(raw, "house")
+    rooms = house.get("rooms", list(base.rooms))
+    if (
+        not isinstance(rooms, list)
+        or not rooms
+        or not all(isinstance(r, str) and r.strip() for r in rooms)
+    ):
+        raise SettingsError(f"house.rooms should be a list of room names; got {rooms!r}")
+    rooms_clean = tuple(r.strip() for r in rooms)
+    if len(set(rooms_clean)) != len(rooms_clean):
+        raise SettingsError("house.rooms has the same room twice")
+
+    shifts_raw = raw.get("shifts", None)
+    if shifts_raw is None:
+        shifts = base.shifts
+    else:
+        if not isinstance(shifts_raw, list) or not shifts_raw:
+            raise SettingsError("[[shifts]] should list the house's shifts")
+        shifts = tuple(
+            ShiftPattern(
+                _text(s, "name", f"shifts[{i}]", ""),
+                _time(s.get("start"), f"shifts[{i}].start"),
+                _time(s.get("end"), f"shifts[{i}].end"),
+            )
+            for i, s in enumerate(shifts_raw)
+        )
+
+    rhythm_raw = raw.get("rhythm", None)
+    if rhythm_raw is None:
+        rhythm = base.rhythm
+    else:
+        if not isinstance(rhythm_raw, list):
+            raise SettingsError("[[rhythm]] should list the house's daily rhythm")
+        rhythm = tuple(
+            RhythmDefault(
+                _time(r.get("time"), f"rhythm[{i}].time"),
+                _text(r, "what", f"rhythm[{i}]", ""),
+            )
+            for i, r in enumerate(rhythm_raw)
+        )
+
+    check_ins = _table(raw, "check_ins")
+    times_raw = check_ins.get("times", None)
+    check_in_times = (
+        base.check_in_times
+        if times_raw is None
+        else tuple(_time(t, f"check_ins.times[{i}]") for i, t in enumerate(times_raw))
+    )
+
+    staff = _table(raw, "staff")
+    scale = staff.get("wellbeing_scale", base.staff_wellbeing_scale)
+    if scale not in ("four_walls", "single"):
+        raise SettingsError(
+            f"staff.wellbeing_scale should be \"four_walls\" or \"single\"; got {scale!r}"
+        )
+    year_starts = staff.get("leave_year_starts", base.leave_year_starts)
+    try:
+        pendulum.from_format(f"2024-{year_starts}", "YYYY-MM-DD")
+    except (ValueError, TypeError):
+        raise SettingsError(
+            f"staff.leave_year_starts should be a month and day like \"04-01\"; got {year_starts!r}"
+        ) from None
+
+    idle = house.get("idle_lock_minutes", base.idle_lock_minutes)
+    if isinstance(idle, bool) or not isinstance(idle, int | float) or not 0 < idle <= 120:
+        raise SettingsError(
+            f"house.idle_lock_minutes should be a number of minutes above 0, at most 120; got {idle!r}"
+        )
+    printer = house.get("printer", "")
+    if not isinstance(printer, str):
+        raise SettingsError(f"house.printer should be a printer name; got {printer!r}")
+
+    load = _table(raw, "load")
+    thresholds = LoadThresholds(
+        **{
+            name: _int(load, name, "load", getattr(base.load, name), 1, 366)
+            for name in LoadThresholds.__dataclass_fields__
+        }
+    )
+    return Settings(
+        house_name=_text(house, "name", "house", base.house_name),
+        time_zone=_zone(_text(house, "time_zone", "house", base.time_zone)),
+        rooms=rooms_clean,
+        shifts=shifts,
+        rhythm=tuple(sorted(rhythm, key=lambda r: r.time)),
+        check_in_times=tuple(sorted(check_in_times)),
+        longest_stay_days=_int(house, "longest_stay_days", "house", base.longest_stay_days, 1, 365),
+        idle_lock_minutes=float(idle),
+        printer=printer.strip(),
+        mental_health_days_a_year=_int(
+            staff, "mental_health_days_a_year", "staff", base.mental_health_days_a_year, 0, 366
+        ),
+        leave_year_starts=year_starts,
+        staff_wellbeing_scale=scale,
+        keep_departed_records_years=_int(
+            house, "keep_departed_records_years", "house", base.keep_departed_records_years, 1, 100
+        ),
+        load=thresholds,
+    )
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """Read `house.toml`; defaults when there is none.
+
+    Raises:
+        SettingsError: the file is not valid TOML or a value is wrong.
+    """
+    path = Path(data_dir) / SETTINGS_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path} is not valid TOML: {error}") from None
+    try:
+        return parse_settings(raw)
+    except SettingsError as error:
+        raise SettingsError(f"{path}: {error}") from None
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def _hhmm(t: pendulum.Time) -> str:
+    return f'"{t.hour:02d}:{t.minute:02d}"'
+
+
+def render_settings(settings: Settings) -> str:
+    """The settings as a commented `house.toml`."""
+    s = settings
+    lines = [
+        "# crisishouse settings for this house. See README.md for every key.",
+        "",
+        "[house]",
+        f"name = {_toml_string(s.house_name)}",
+        f"time_zone = {_toml_string(s.time_zone)}",
+        "rooms = [" + ", ".join(_toml_string(r) for r in s.rooms) + "]",
+        f"longest_stay_days = {s.longest_stay_days}",
+        "# The terminal locks itself after this many idle minutes.",
+        f"idle_lock_minutes = {s.idle_lock_minutes:g}",
+        "# CUPS printer name for handovers; empty saves printouts as text only.",
+        f"printer = {_toml_string(s.printer)}",
+        "# Years to keep a departed guest's record when they made no choice.",
+        f"keep_departed_records_years = {s.keep_departed_records_years}",
+        "",
+        "[check_ins]",
+        "times = [" + ", ".join(_hhmm(t) for t in s.check_in_times) + "]",
+        "",
+        "[staff]",
+        f"mental_health_days_a_year = {s.mental_health_days_a_year}",
+        f"leave_year_starts = {_toml_string(s.leave_year_starts)}",
+        "# \"four_walls\" (Te Whare Tapa Whā) or \"single\"",
+        f"wellbeing_scale = {_toml_string(s.staff_wellbeing_scale)}",
+        "",
+        "[load]",
+    ]
+    lines += [f"{name} = {getattr(s.load, name)}" for name in LoadThresholds.__dataclass_fields__]
+    for shift in s.shifts:
+        lines += [
+            "",
+            "[[shifts]]",
+            f"name = {_toml_string(shift.name)}",
+            f"start = {_hhmm(shift.start)}",
+            f"end = {_hhmm(shift.end)}",
+        ]
+    for item in s.rhythm:
+        lines += ["", "[[rhythm]]", f"time = {_hhmm(item.time)}", f"what = {_toml_string(item.what)}"]
+    return "\n".join(lines) + "\n"
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write `house.toml` atomically (owner-only, like the data)."""
+    make_dir(Path(data_dir))
+    atomic_write(Path(data_dir) / SETTINGS_FILE, render_settings(settings).encode("utf-8"))

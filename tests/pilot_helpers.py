@@ -1,0 +1,32 @@
+"""Helpers for driving the app with Textual's Pilot."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from textual.pilot import Pilot
+
+
+async def sign_in(pilot: Pilot, name: str, pin: str) -> None:
+    """Type a name and PIN on the lock screen and wait for the answer."""
+    app = pilot.app
+    app.screen.query_one("#name").value = ""
+    await pilot.click("#name")
+    await pilot.press(*name, "enter")
+    await pilot.pause()
+    await pilot.press(*pin, "enter")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+_TEXT = re.compile(r'<text [^>]*clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.S)
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the screen shows, line by line, as plain text (from the SVG export)."""
+    lines: dict[int, list[str]] = {}
+    for number, chunk in _TEXT.findall(app.export_screenshot()):
+        lines.setdefault(int(number), []).append(html.unescape(chunk))
+    return "\n".join("".join(lines[n]) for n in sorted(lines)).replace("\xa0", " ")

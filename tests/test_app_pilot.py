@@ -1,0 +1,202 @@
+"""The house terminal driven as people use it (Textual Pilot)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crisishouse.app import CrisisHouseApp
+from crisishouse.clock import FixedClock
+from crisishouse.screens.board import BoardScreen
+from crisishouse.screens.lock import LockScreen
+from crisishouse.screens.own_stay import OwnStayScreen
+from crisishouse.screens.problem import ProblemScreen
+from crisishouse.screens.quit import QuitScreen
+from crisishouse.screens.setup import SetupScreen
+from crisishouse.services import House
+from crisishouse.store import Store
+from tests.pilot_helpers import screen_text, sign_in
+
+
+@pytest.mark.parametrize(
+    ("name", "pin", "screen"),
+    [("Aroha", "1111", BoardScreen), ("Tama", "2222", BoardScreen), ("Mere", "3333", OwnStayScreen)],
+)
+async def test_each_demo_role_signs_in(demo_dir: Path, clock: FixedClock, name: str, pin: str, screen: type):
+    """Manager and peer staff reach the house board; a guest reaches their own stay."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LockScreen)
+        await sign_in(pilot, name, pin)
+        assert isinstance(app.screen, screen)
+        assert app.session is not None and app.session.name == name
+
+
+async def test_board_shows_rooms_and_rhythm(demo_dir: Path, clock: FixedClock):
+    """The board lists the rooms, day n of m, and the rhythm now and next."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        text = screen_text(app)
+        assert "Kōwhai" in text and "Mere" in text
+        assert "Now: House hui" in text and "Next: Lunch" in text
+        assert app.screen.query_one("#rooms").row_count == 8
+
+
+async def test_guest_screen_shows_no_other_guest(demo_dir: Path, clock: FixedClock):
+    """Mere's own screen names no other guest staying."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        others = [r.guest.chosen_name for r in app.house.board.view(app.session).staying if r.guest.chosen_name != "Mere"]
+        app.action_lock()
+        await pilot.pause()
+        await sign_in(pilot, "Mere", "3333")
+        text = screen_text(app)
+        assert "Kia ora" in text and "Mere" in text
+        for other in others:
+            assert other not in text
+
+
+async def test_wrong_pin_stays_locked_with_a_message(demo_dir: Path, clock: FixedClock):
+    """A wrong PIN keeps the lock screen and says so."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "9999")
+        assert isinstance(app.screen, LockScreen)
+        assert app.session is None
+        assert "do not match" in screen_text(app)
+
+
+async def test_lock_key_closes_the_session(demo_dir: Path, clock: FixedClock):
+    """Ctrl+L locks at once: the board is gone from the stack, the fields are empty."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert app.session is None
+        assert not any(isinstance(s, BoardScreen) for s in app.screen_stack)
+        assert app.screen.query_one("#name").value == ""
+        assert "Mere" not in screen_text(app).replace("Mere    guest", "")
+
+
+async def test_idle_terminal_locks_itself(demo_dir: Path, clock: FixedClock):
+    """With a short idle setting, the terminal locks itself after no input."""
+    (demo_dir / "house.toml").write_text("[house]\nidle_lock_minutes = 0.01\n", encoding="utf-8")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        assert isinstance(app.screen, BoardScreen)
+        await pilot.pause(1.5)
+        assert isinstance(app.screen, LockScreen)
+        assert app.session is None
+
+
+async def test_palette_and_quit_do_nothing_while_locked(demo_dir: Path, clock: FixedClock):
+    """On the lock screen ctrl+p opens no palette and ctrl+q does not quit."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert app.is_running
+
+
+async def test_quitting_asks_for_a_staff_pin(demo_dir: Path, clock: FixedClock):
+    """Ctrl+Q asks for a staff PIN: a guest's PIN is refused, Tama's quits."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Mere", "3333")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press(*"Mere", "enter", *"3333", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen) and app.is_running
+        app.screen.query_one("#quit-name").value = "Tama"
+        app.screen.query_one("#quit-pin").value = "2222"
+        await pilot.click("#quit-confirm")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_escape_cancels_quitting(demo_dir: Path, clock: FixedClock):
+    """Escape on the quit dialog returns to the screen you were on."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_first_run_sets_up_the_house(new_dir: Path, clock: FixedClock):
+    """A new folder asks for the house's name and manager, then the manager signs in."""
+    app = CrisisHouseApp(new_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press(*"Te Whare Rongo", "enter", *"Hēmi", "enter", *"2468", "enter", *"2468", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert not app.screen.query("#demo-pins"), "PINs are shown only in a demo house"
+        await sign_in(pilot, "Hēmi", "2468")
+        assert isinstance(app.screen, BoardScreen)
+        assert app.title == "Te Whare Rongo"
+
+
+async def test_first_run_explains_a_bad_pin(new_dir: Path, clock: FixedClock):
+    """A short PIN at set-up gets a clear message and nothing is saved."""
+    app = CrisisHouseApp(new_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Te Whare", "enter", *"Hemi", "enter", *"12", "enter", *"12", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "A PIN is 4 to 8 digits" in screen_text(app)
+    assert not House.open(new_dir, clock).is_set_up
+
+
+async def test_damaged_file_offers_the_newest_backup(demo_dir: Path, clock: FixedClock):
+    """A truncated core file: the problem is shown, the backup restores, the house opens."""
+    Store.open(demo_dir, clock).backup("test")
+    core = demo_dir / "store" / "core.json"
+    damaged = core.read_bytes()[: core.stat().st_size // 2]
+    core.write_bytes(damaged)
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ProblemScreen)
+        assert "cut short" in screen_text(app)
+        assert core.read_bytes() == damaged
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+    json.loads(core.read_text(encoding="utf-8"))
+    kept = list((demo_dir / "damaged").rglob("core.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+async def test_peoples_words_are_shown_literally(demo_dir: Path, clock: FixedClock):
+    """A guest name holding Rich markup and escapes shows as typed, without crashing."""
+    from crisishouse.models import Guest, Stay
+
+    store = Store.open(demo_dir, clock)
+    stay = next(s for s in store.find(Stay, where={"left_at": None}))
+    guest = store.get(Guest, stay.guest_id)
+    from dataclasses import replace
+
+    store.put(replace(guest, chosen_name="[bold red]x[/] [@click=app.quit]Q[/]\x1b[2J"))
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        assert isinstance(app.screen, BoardScreen)
+        assert "[bold red]x[/] [@click=app.quit]Q[/]" in screen_text(app)
