@@ -10,6 +10,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from crisishouse.clock import Clock
 from crisishouse.screens.board import BoardScreen
@@ -45,6 +46,7 @@ class CrisisHouseApp(App[None]):
         self.session: Session | None = None
         """Who is signed in; None while the terminal is locked."""
         self._last_input = time.monotonic()
+        self._idle_timer: Timer | None = None
 
     # -- start-up -------------------------------------------------------------
 
@@ -66,8 +68,9 @@ class CrisisHouseApp(App[None]):
             self.push_screen(LockScreen(self.house))
         else:
             self.push_screen(SetupScreen(self.house))
-        idle = self.house.settings.idle_lock_minutes * 60
-        self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
+        if self._idle_timer is None:
+            idle = self.house.settings.idle_lock_minutes * 60
+            self._idle_timer = self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
 
     def house_is_set_up(self) -> None:
         """Called by the set-up screen once the manager exists."""

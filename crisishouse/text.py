@@ -28,7 +28,8 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # Every other C0 and C1 control, DEL, and the bidirectional overrides that
 # can make text read differently from what is stored. Newline and tab stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates cannot be saved as UTF-8 at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:

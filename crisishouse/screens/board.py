@@ -57,6 +57,8 @@ class BoardScreen(Screen[None]):
             self.notify(str(problem), title="The house's data", severity="error", markup=False, timeout=30)
             return
         self.show(view)
+        if self.house.backup_problem:
+            self.notify(self.house.backup_problem, title="Backups", severity="warning", markup=False)
 
     def show(self, view: BoardView) -> None:
         tz = self.house.settings.time_zone

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from crisishouse.clock import Clock
-from crisishouse.store import StoreDamaged, newest_good_backup, restore_from_backup, set_damaged_aside
+from crisishouse.store import StoreDamaged, StoreError, newest_good_backup, restore_from_backup, set_damaged_aside
 from crisishouse.text import literal
 
 
@@ -53,14 +53,27 @@ class ProblemScreen(Screen[None]):
     @on(Button.Pressed, "#restore")
     def _restore(self) -> None:
         assert self.damaged is not None and self.backup is not None
-        restore_from_backup(self.data_dir, self.damaged.path, self.backup, self.clock)
+        try:
+            restore_from_backup(self.data_dir, self.damaged.path, self.backup, self.clock)
+        except (OSError, StoreError) as error:
+            self._failed(error)
+            return
         self._reopen()
 
     @on(Button.Pressed, "#set-aside")
     def _set_aside(self) -> None:
         assert self.damaged is not None
-        set_damaged_aside(self.data_dir, self.damaged.path, self.clock)
+        try:
+            set_damaged_aside(self.data_dir, self.damaged.path, self.clock)
+        except OSError as error:
+            self._failed(error)
+            return
         self._reopen()
+
+    def _failed(self, error: Exception) -> None:
+        self.query_one("#problem-message", Static).update(
+            literal(f"{self.message}\n\nThat did not work: {error}")
+        )
 
     def _reopen(self) -> None:
         self.dismiss()

@@ -63,6 +63,11 @@ class House:
         return manager
 
     @property
+    def backup_problem(self) -> str | None:
+        """Why today's backup could not be made, if it could not."""
+        return self.store.backup_problem
+
+    @property
     def is_demo(self) -> bool:
         """A demo house (made by `crisishouse demo`); never a real one."""
         meta = self.store.get_meta(DEMO_META)

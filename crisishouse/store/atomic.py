@@ -77,12 +77,22 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         StoreDamaged: the file exists but is not a complete data file. An
             empty file counts as damaged: atomic writes never leave one.
     """
+    raw = read_bytes(path)
+    return None if raw is None else parse_data(path, raw)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The bytes of a data file; None if it does not exist yet."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise StoreDamaged(path, error.strerror or str(error)) from error
+
+
+def parse_data(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse the bytes of a data file, or say how it is damaged."""
     if not raw.strip():
         raise StoreDamaged(path, "the file is empty")
     try:

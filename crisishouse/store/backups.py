@@ -34,11 +34,13 @@ STAMP_FORMAT = "YYYYMMDDTHHmmss"
 
 @dataclass(frozen=True)
 class Backup:
-    """One backup folder."""
+    """One backup folder, named STAMP-SEQUENCE-REASON."""
 
     path: Path
     taken_at: pendulum.DateTime
     reason: str
+    sequence: int
+    """Counts up with each backup, so order is clear even within a second."""
 
     @property
     def day(self) -> str:
@@ -75,28 +77,39 @@ def list_backups(backups_dir: Path) -> list[Backup]:
     found = []
     if backups_dir.is_dir():
         for entry in backups_dir.iterdir():
-            stamp, _, reason = entry.name.partition("-")
+            stamp, _, rest = entry.name.partition("-")
+            sequence, _, reason = rest.partition("-")
             try:
                 taken = pendulum.from_format(stamp, STAMP_FORMAT, tz="UTC")
+                number = int(sequence)
             except ValueError:
                 continue
-            found.append(Backup(entry, taken, reason))
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+            found.append(Backup(entry, taken, reason, number))
+    return sorted(found, key=lambda b: b.sequence, reverse=True)
 
 
 def take_backup(root: Path, backups_dir: Path, now: pendulum.DateTime, reason: str) -> Backup:
     """Snapshot every data file under `root` into a new backup folder."""
     make_dir(backups_dir)
     stamp = now.in_timezone("UTC").format(STAMP_FORMAT)
-    target = backups_dir / f"{stamp}-{reason}"
-    suffix = 1
-    while target.exists():
-        suffix += 1
-        target = backups_dir / f"{stamp}-{reason}{suffix}"
+    existing = list_backups(backups_dir)
+    sequence = existing[0].sequence + 1 if existing else 1
+    target = backups_dir / f"{stamp}-{sequence:06d}-{reason}"
     partial = backups_dir / f".partial-{target.name}"
     shutil.rmtree(partial, ignore_errors=True)
     os.mkdir(partial, DIR_MODE)
-    previous = next(iter(list_backups(backups_dir)), None)
+    try:
+        _fill(root, partial, existing[0] if existing else None)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    # Only a complete backup gets its real name.
+    os.rename(partial, target)
+    fsync_dir(backups_dir)
+    return Backup(target, now, reason, sequence)
+
+
+def _fill(root: Path, partial: Path, previous: Backup | None) -> None:
     for relative in data_files(root):
         source = root / relative
         dest = partial / relative
@@ -108,10 +121,6 @@ def take_backup(root: Path, backups_dir: Path, now: pendulum.DateTime, reason: s
             except OSError:
                 pass
         shutil.copy2(source, dest)
-    # Only a complete backup gets its real name.
-    os.rename(partial, target)
-    fsync_dir(backups_dir)
-    return Backup(target, now, reason)
 
 
 def prune_backups(backups_dir: Path, keep_days: int = KEEP_DAYS) -> None:

@@ -55,7 +55,12 @@ class _Table(Table):
     """
 
     document_id_class = str
-    default_query_cache_capacity = 0
+
+    def __init__(self, storage: Any, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
+        # TinyDB binds its default cache size when its own class is defined,
+        # so the size is forced here: a cached query never sees another
+        # terminal's writes.
+        super().__init__(storage, name, cache_size=0, persist_empty=persist_empty)
 
     def _get_next_id(self) -> str:
         raise RuntimeError("crisishouse records carry their own ids")
@@ -93,6 +98,8 @@ class Store:
         self._lock = HouseLock(self.root / ".lock")
         self._shards: OrderedDict[str, _Db] = OrderedDict()
         self._backed_up_on: str | None = None
+        self.backup_problem: str | None = None
+        """Why the last daily backup failed, if it did."""
 
     # -- opening -----------------------------------------------------------
 
@@ -175,14 +182,27 @@ class Store:
             yield db
 
     def _daily_backup(self) -> None:
+        """Back up before the day's first change.
+
+        A backup that fails (a full disk, say) does not stop the save: the
+        problem is kept in `backup_problem` and the backup is tried again on
+        the next save.
+        """
         today = self.clock.now().format("YYYY-MM-DD")
         if self._backed_up_on == today:
             return
-        self._backed_up_on = today
         if not (self.root / "core.json").exists():
+            # A new house: there is nothing from before today to keep.
+            self._backed_up_on = today
             return
-        if not any(b.day == today for b in self.list_backups()):
-            self.backup("daily")
+        try:
+            if not any(b.day == today for b in self.list_backups()):
+                self.backup("daily")
+        except OSError as error:
+            self.backup_problem = f"The daily backup could not be made: {error.strerror or error}."
+            return
+        self.backup_problem = None
+        self._backed_up_on = today
 
     # -- writing -----------------------------------------------------------
 
