@@ -6,25 +6,24 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
 from crisishouse.clock import Clock
-from crisishouse.screens.board import BoardScreen
 from crisishouse.screens.lock import LockScreen
-from crisishouse.screens.own_stay import OwnStayScreen
-from crisishouse.screens.problem import ProblemScreen
-from crisishouse.screens.quit import QuitScreen
-from crisishouse.screens.setup import SetupScreen
 from crisishouse.services import House, Session
 from crisishouse.settings import SettingsError
 from crisishouse.store import StoreDamaged, StoreError
 
+# Screens other than the lock screen are imported when first needed, so the
+# terminal reaches its lock screen as fast as a bare Textual app.
+
 # Actions that must do nothing while the terminal is locked.
 _LOCKED_OUT = {"command_palette", "quit", "lock"}
+BACKUP_CHECK_SECONDS = 3600
 
 
 class CrisisHouseApp(App[None]):
@@ -57,20 +56,30 @@ class CrisisHouseApp(App[None]):
         """Open the data folder, or explain what stops it opening."""
         try:
             self.house = House.open(self.data_dir, self.clock)
-        except StoreDamaged as damaged:
-            self.push_screen(ProblemScreen(self.data_dir, str(damaged), damaged, self.clock))
-            return
         except (StoreError, SettingsError, OSError) as error:
-            self.push_screen(ProblemScreen(self.data_dir, str(error), None, self.clock))
+            from crisishouse.screens.problem import ProblemScreen
+
+            damaged = error if isinstance(error, StoreDamaged) else None
+            self.push_screen(ProblemScreen(self.data_dir, str(error), damaged, self.clock))
             return
         self.title = self.house.settings.house_name
         if self.house.is_set_up:
             self.push_screen(LockScreen(self.house))
         else:
+            from crisishouse.screens.setup import SetupScreen
+
             self.push_screen(SetupScreen(self.house))
         if self._idle_timer is None:
             idle = self.house.settings.idle_lock_minutes * 60
             self._idle_timer = self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
+            self.set_interval(BACKUP_CHECK_SECONDS, self._daily_backup)
+        self.call_after_refresh(self._daily_backup)
+
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
+    def _daily_backup(self) -> None:
+        # Off the save path and off the screen's thread: no one waits for it.
+        if self.house is not None:
+            self.house.daily_backup()
 
     def house_is_set_up(self) -> None:
         """Called by the set-up screen once the manager exists."""
@@ -86,8 +95,12 @@ class CrisisHouseApp(App[None]):
         self.session = session
         self.sub_title = f"{session.name} ({session.role_words})"
         if session.is_staff:
+            from crisishouse.screens.board import BoardScreen
+
             self.push_screen(BoardScreen(self.house, session))
         else:
+            from crisishouse.screens.own_stay import OwnStayScreen
+
             self.push_screen(OwnStayScreen(self.house, session))
 
     @property
@@ -126,6 +139,8 @@ class CrisisHouseApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quitting asks for a staff PIN, so no guest is left at a shell."""
+        from crisishouse.screens.quit import QuitScreen
+
         if self.house is None or not self.house.is_set_up:
             self.exit()
             return

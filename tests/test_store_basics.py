@@ -146,7 +146,8 @@ def test_files_are_0600_and_folders_0700(tmp_path, open_umask):
     store.put(check_in("c1"))
     store.backup("test")
     clock.advance(days=1)
-    store.put(check_in("c2"))  # the daily backup
+    store.put(check_in("c2"))
+    store.daily_backup()
     shard = data_dir / "store" / "stays" / "stay-1.json"
     set_damaged_aside(data_dir, shard)
 
@@ -223,34 +224,30 @@ def test_prune_keeps_only_the_newest_14_days(tmp_path):
     assert len([p for p in (data_dir / "backups").iterdir()]) == 28
 
 
-def test_daily_backup_is_taken_on_the_first_write_of_each_day(tmp_path):
-    """The first write of a day (once core.json exists) backs up the data as it was before it; later writes do not."""
+def test_daily_backup_is_taken_once_a_day_and_never_by_a_save(tmp_path):
+    """Saves never wait for a backup; daily_backup takes one a day, from any terminal."""
     data_dir = tmp_path / "house"
     clock = FixedClock(T0)
     store = Store.open(data_dir, clock=clock)
     store.put(check_in("c1"))
-
     clock.advance(days=1)
     store.put(check_in("c2"))
-    clock.advance(hours=2)
-    store.put(check_in("c3"))
-    Store.open(data_dir, clock=clock).put(check_in("c4"))
+    assert store.list_backups() == [], "a save takes no backup"
 
+    first = store.daily_backup()
+    assert first is not None and first.reason == "daily"
+    store.put(check_in("c3"))
+    assert store.daily_backup() is None
+    assert Store.open(data_dir, clock=clock).daily_backup() is None, "another terminal sees today's"
     backups = store.list_backups()
     assert [(b.day, b.reason) for b in backups] == [("2025-03-02", "daily")]
-    held = raw(backups[0].path / "stays" / "stay-1.json")["check_ins"]
-    assert sorted(held) == ["c1"]
+    assert sorted(raw(backups[0].path / "stays" / "stay-1.json")["check_ins"]) == ["c1", "c2"]
 
     clock.advance(days=1)
-    Store.open(data_dir, clock=clock).put(check_in("c5"))
+    Store.open(data_dir, clock=clock).daily_backup()
     backups = store.list_backups()
-    assert [(b.day, b.reason) for b in backups] == [
-        ("2025-03-03", "daily"),
-        ("2025-03-02", "daily"),
-    ]
-    assert sorted(raw(backups[0].path / "stays" / "stay-1.json")["check_ins"]) == [
-        "c1", "c2", "c3", "c4"
-    ]
+    assert [(b.day, b.reason) for b in backups] == [("2025-03-03", "daily"), ("2025-03-02", "daily")]
+    assert sorted(raw(backups[0].path / "stays" / "stay-1.json")["check_ins"]) == ["c1", "c2", "c3"]
 
 
 # -- schema version --------------------------------------------------------

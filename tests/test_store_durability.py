@@ -20,6 +20,7 @@ from crisishouse.clock import FixedClock
 from crisishouse.models import CheckIn, Guest
 from crisishouse.store import Store, StoreWriteError, check_folder
 from crisishouse.store import atomic
+from crisishouse.store import backups as backups_module
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "store_writer.py"
@@ -273,26 +274,8 @@ def test_full_disk_refuses_the_write_and_keeps_what_was_saved(tmp_path, monkeypa
     assert {c.id for c in Store.open(data_dir).find(CheckIn, stay_id="stay-1")} == {"c1", "c5"}
 
 
-def test_full_disk_on_the_days_first_write_raises_store_write_error(tmp_path, monkeypatch):
-    """With the disk full (no room for new files or folders), the day's first save still raises StoreWriteError."""
-    clock = FixedClock(T0)
-    data_dir = tmp_path / "house"
-    store = Store.open(data_dir, clock=clock)
-    store.put(check_in(id="c1"))
-    before = store_files(data_dir)
-    clock.advance(days=1)  # the next write first takes the daily backup
-
-    with monkeypatch.context() as m:
-        m.setattr(atomic.os, "write", no_space)
-        m.setattr(atomic.os, "mkdir", no_space)
-        with pytest.raises(StoreWriteError):
-            store.put(check_in(id="c2"))
-
-    assert store_files(data_dir) == before
-
-
-def test_daily_backup_missed_for_a_full_disk_is_taken_later_that_day(tmp_path, monkeypatch):
-    """If the day's backup failed for lack of space, a later save that day takes it."""
+def test_daily_backup_on_a_full_disk_is_reported_and_tried_again(tmp_path, monkeypatch):
+    """A daily backup that fails for lack of space says why, leaves no partial folder, and is taken later."""
     clock = FixedClock(T0)
     data_dir = tmp_path / "house"
     store = Store.open(data_dir, clock=clock)
@@ -300,11 +283,13 @@ def test_daily_backup_missed_for_a_full_disk_is_taken_later_that_day(tmp_path, m
     clock.advance(days=1)
 
     with monkeypatch.context() as m:
-        m.setattr(atomic.os, "write", no_space)
-        m.setattr(atomic.os, "mkdir", no_space)
-        with pytest.raises((StoreWriteError, OSError)):
-            store.put(check_in(id="c2"))
+        m.setattr(backups_module.os, "makedirs", no_space)
+        m.setattr(backups_module.shutil, "copy2", no_space)
+        assert store.daily_backup() is None
+    assert store.backup_problem and "No space left" in store.backup_problem
+    assert not [p for p in (data_dir / "backups").iterdir() if p.name.startswith(".partial")]
+    store.put(check_in(id="c2"))
     clock.advance(hours=1)
-    store.put(check_in(id="c3"))
-
+    assert store.daily_backup() is not None
+    assert store.backup_problem is None
     assert [b.day for b in store.list_backups()] == [clock.now().format("YYYY-MM-DD")]

@@ -62,6 +62,10 @@ class House:
         self._build(settings)
         return manager
 
+    def daily_backup(self) -> None:
+        """Take today's backup if it has not been taken (slow: run it in the background)."""
+        self.store.daily_backup()
+
     @property
     def backup_problem(self) -> str | None:
         """Why today's backup could not be made, if it could not."""

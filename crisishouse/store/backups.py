@@ -20,6 +20,7 @@ import pendulum
 
 from crisishouse.store.atomic import (
     DIR_MODE,
+    TEMP_MARK,
     atomic_write,
     fsync_dir,
     is_temp_file,
@@ -63,10 +64,10 @@ def data_files(root: Path) -> Iterator[Path]:
                 yield path.relative_to(root)
 
 
-def _same_file(live: Path, copy: Path) -> bool:
+def _same_file(live: str, copy: str) -> bool:
     """True if `copy` (made by copy2, which keeps mtime) still matches `live`."""
     try:
-        a, b = live.stat(), copy.stat()
+        a, b = os.stat(live), os.stat(copy)
     except FileNotFoundError:
         return False
     return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
@@ -110,17 +111,27 @@ def take_backup(root: Path, backups_dir: Path, now: pendulum.DateTime, reason: s
 
 
 def _fill(root: Path, partial: Path, previous: Backup | None) -> None:
-    for relative in data_files(root):
-        source = root / relative
-        dest = partial / relative
-        make_dir(dest.parent)
-        if previous is not None and _same_file(source, previous.path / relative):
-            try:
-                os.link(previous.path / relative, dest)
+    # Plain strings and os.walk: this runs over thousands of stay files.
+    before = str(previous.path) if previous is not None else None
+    for folder, _dirs, files in os.walk(root):
+        relative_dir = os.path.relpath(folder, root)
+        dest_dir = str(partial) if relative_dir == "." else os.path.join(partial, relative_dir)
+        if relative_dir != ".":
+            os.makedirs(dest_dir, DIR_MODE, exist_ok=True)
+        for name in files:
+            if not name.endswith(".json") or (name.startswith(".") and TEMP_MARK in name):
                 continue
-            except OSError:
-                pass
-        shutil.copy2(source, dest)
+            source = os.path.join(folder, name)
+            dest = os.path.join(dest_dir, name)
+            if before is not None:
+                earlier = os.path.join(before, relative_dir, name)
+                if _same_file(source, earlier):
+                    try:
+                        os.link(earlier, dest)
+                        continue
+                    except OSError:
+                        pass
+            shutil.copy2(source, dest)
 
 
 def prune_backups(backups_dir: Path, keep_days: int = KEEP_DAYS) -> None:

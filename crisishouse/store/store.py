@@ -27,7 +27,7 @@ from tinydb.table import Document, Table
 
 from crisishouse.clock import Clock
 from crisishouse.store import backups as backup_files
-from crisishouse.store.atomic import is_temp_file, make_dir, read_json_file
+from crisishouse.store.atomic import TEMP_MARK, is_temp_file, make_dir, read_json_file
 from crisishouse.store.convert import from_doc, to_doc
 from crisishouse.store.errors import StoreDamaged, StoreTooNew
 from crisishouse.store.lock import HouseLock
@@ -121,15 +121,19 @@ class Store:
 
     def _remove_stray_temp_files(self) -> None:
         # Under the lock: no other terminal is half-way through a write.
-        for folder, _dirs, files in os.walk(self.root):
-            for name in files:
-                path = Path(folder) / name
-                if is_temp_file(path):
+        for folder in (self.root, self.root / "stays", self.root / "months"):
+            try:
+                entries = list(os.scandir(folder))
+            except FileNotFoundError:
+                continue
+            for entry in entries:
+                if entry.name.startswith(".") and TEMP_MARK in entry.name:
                     with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
+                        os.unlink(entry.path)
 
     def _read_core(self) -> None:
-        read_json_file(self.root / "core.json")
+        # Through TinyDB's own storage, so the file is parsed once.
+        self._db(CORE).storage.read()
 
     @property
     def schema_version(self) -> int:
@@ -175,34 +179,31 @@ class Store:
     def _writing(self, shard: str) -> Iterator[_Db]:
         """Hold the house lock, start from what is on disk, and write."""
         with self._lock.held():
-            self._daily_backup()
             db = self._db(shard)
             make_dir(self._path_of(shard).parent)
             db.storage.forget()
             yield db
 
-    def _daily_backup(self) -> None:
-        """Back up before the day's first change.
+    def daily_backup(self) -> backup_files.Backup | None:
+        """Take today's backup if there is none yet (UTC day).
 
-        A backup that fails (a full disk, say) does not stop the save: the
-        problem is kept in `backup_problem` and the backup is tried again on
-        the next save.
+        Kept off the save path so no save waits for it: the app calls it in
+        the background at start and every hour. A backup that fails (a full
+        disk, say) is kept in `backup_problem` and tried again next time.
         """
         today = self.clock.now().format("YYYY-MM-DD")
-        if self._backed_up_on == today:
-            return
-        if not (self.root / "core.json").exists():
-            # A new house: there is nothing from before today to keep.
-            self._backed_up_on = today
-            return
+        if self._backed_up_on == today or not (self.root / "core.json").exists():
+            return None
         try:
+            made = None
             if not any(b.day == today for b in self.list_backups()):
-                self.backup("daily")
+                made = self.backup("daily")
         except OSError as error:
-            self.backup_problem = f"The daily backup could not be made: {error.strerror or error}."
-            return
+            self.backup_problem = f"Today's backup could not be made: {error.strerror or error}."
+            return None
         self.backup_problem = None
         self._backed_up_on = today
+        return made
 
     # -- writing -----------------------------------------------------------
 
