@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -12,14 +14,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from crisishouse.clock import Clock
 from crisishouse.screens.lock import LockScreen
-from crisishouse.services import House, Session
-from crisishouse.settings import SettingsError
-from crisishouse.store import StoreDamaged, StoreError
 
-# Screens other than the lock screen are imported when first needed, so the
-# terminal reaches its lock screen as fast as a bare Textual app.
+if TYPE_CHECKING:
+    from crisishouse.clock import Clock
+    from crisishouse.services import House, Session
+
+# The house's data (and the modules that read it) are opened in a worker
+# while the lock screen is already showing, and other screens are imported
+# when first needed: the terminal starts as fast however long the house's
+# history is.
 
 # Actions that must do nothing while the terminal is locked.
 _LOCKED_OUT = {"command_palette", "quit", "lock"}
@@ -40,8 +44,10 @@ class CrisisHouseApp(App[None]):
     def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
-        self.clock = clock or Clock()
+        self.clock = clock
         self.house: House | None = None
+        self.house_ready = threading.Event()
+        """Set once the house's data is open (or could not be)."""
         self.session: Session | None = None
         """Who is signed in; None while the terminal is locked."""
         self._last_input = time.monotonic()
@@ -53,27 +59,52 @@ class CrisisHouseApp(App[None]):
         self.open_house()
 
     def open_house(self) -> None:
-        """Open the data folder, or explain what stops it opening."""
-        try:
-            self.house = House.open(self.data_dir, self.clock)
-        except (StoreError, SettingsError, OSError) as error:
-            from crisishouse.screens.problem import ProblemScreen
+        """Show the lock screen and open the data folder behind it."""
+        self.house_ready.clear()
+        self.push_screen(LockScreen())
+        self._open_in_background()
 
-            damaged = error if isinstance(error, StoreDamaged) else None
-            self.push_screen(ProblemScreen(self.data_dir, str(error), damaged, self.clock))
-            return
-        self.title = self.house.settings.house_name
-        if self.house.is_set_up:
-            self.push_screen(LockScreen(self.house))
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_in_background(self) -> None:
+        from crisishouse.clock import Clock
+        from crisishouse.services import House
+        from crisishouse.settings import SettingsError
+        from crisishouse.store import StoreError
+
+        if self.clock is None:
+            self.clock = Clock()
+        try:
+            house = House.open(self.data_dir, self.clock)
+        except (StoreError, SettingsError, OSError) as error:
+            self.call_from_thread(self._cannot_open, error)
+        else:
+            self.call_from_thread(self._opened, house)
+        finally:
+            self.house_ready.set()
+
+    def _cannot_open(self, error: Exception) -> None:
+        """Say what stops the house opening, and offer a backup if one helps."""
+        from crisishouse.screens.problem import ProblemScreen
+        from crisishouse.store import StoreDamaged
+
+        damaged = error if isinstance(error, StoreDamaged) else None
+        self.switch_screen(ProblemScreen(self.data_dir, str(error), damaged, self.clock))
+
+    def _opened(self, house: House) -> None:
+        self.house = house
+        self.title = house.settings.house_name
+        if house.is_set_up:
+            if isinstance(self.screen, LockScreen):
+                self.screen.attach(house)
         else:
             from crisishouse.screens.setup import SetupScreen
 
-            self.push_screen(SetupScreen(self.house))
+            self.switch_screen(SetupScreen(house))
         if self._idle_timer is None:
-            idle = self.house.settings.idle_lock_minutes * 60
+            idle = house.settings.idle_lock_minutes * 60
             self._idle_timer = self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
             self.set_interval(BACKUP_CHECK_SECONDS, self._daily_backup)
-        self.call_after_refresh(self._daily_backup)
+        self._daily_backup()
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:
@@ -85,7 +116,9 @@ class CrisisHouseApp(App[None]):
         """Called by the set-up screen once the manager exists."""
         assert self.house is not None
         self.title = self.house.settings.house_name
-        self.switch_screen(LockScreen(self.house))
+        lock = LockScreen()
+        self.switch_screen(lock)
+        lock.attach(self.house)
 
     # -- sessions -------------------------------------------------------------
 
@@ -105,7 +138,8 @@ class CrisisHouseApp(App[None]):
 
     @property
     def locked(self) -> bool:
-        return self.house is not None and self.house.is_set_up and self.session is None
+        """No one is signed in (set-up of a new house aside)."""
+        return self.session is None and (self.house is None or self.house.is_set_up)
 
     def action_lock(self) -> None:
         """Lock now: close every screen of the session, show the lock screen."""

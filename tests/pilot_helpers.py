@@ -8,9 +8,16 @@ import re
 from textual.pilot import Pilot
 
 
+async def opened(pilot: Pilot) -> None:
+    """Wait until the house's data has opened behind the lock screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def sign_in(pilot: Pilot, name: str, pin: str) -> None:
     """Type a name and PIN on the lock screen and wait for the answer."""
     app = pilot.app
+    await opened(pilot)
     app.screen.query_one("#name").value = ""
     await pilot.click("#name")
     await pilot.press(*name, "enter")

@@ -17,7 +17,7 @@ from crisishouse.screens.quit import QuitScreen
 from crisishouse.screens.setup import SetupScreen
 from crisishouse.services import House
 from crisishouse.store import Store
-from tests.pilot_helpers import screen_text, sign_in
+from tests.pilot_helpers import opened, screen_text, sign_in
 
 
 @pytest.mark.parametrize(
@@ -100,6 +100,7 @@ async def test_palette_and_quit_do_nothing_while_locked(demo_dir: Path, clock: F
     """On the lock screen ctrl+p opens no palette and ctrl+q does not quit."""
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
@@ -145,11 +146,13 @@ async def test_first_run_sets_up_the_house(new_dir: Path, clock: FixedClock):
     """A new folder asks for the house's name and manager, then the manager signs in."""
     app = CrisisHouseApp(new_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         assert isinstance(app.screen, SetupScreen)
         await pilot.press(*"Te Whare Rongo", "enter", *"Hēmi", "enter", *"2468", "enter", *"2468", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
-        assert not app.screen.query("#demo-pins"), "PINs are shown only in a demo house"
+        assert not app.screen.query_one("#demo-pins").display, "PINs are shown only in a demo house"
+        assert "PIN 1111" not in screen_text(app)
         await sign_in(pilot, "Hēmi", "2468")
         assert isinstance(app.screen, BoardScreen)
         assert app.title == "Te Whare Rongo"
@@ -159,6 +162,7 @@ async def test_first_run_explains_a_bad_pin(new_dir: Path, clock: FixedClock):
     """A short PIN at set-up gets a clear message and nothing is saved."""
     app = CrisisHouseApp(new_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         await pilot.press(*"Te Whare", "enter", *"Hemi", "enter", *"12", "enter", *"12", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
@@ -174,12 +178,14 @@ async def test_damaged_file_offers_the_newest_backup(demo_dir: Path, clock: Fixe
     core.write_bytes(damaged)
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         assert isinstance(app.screen, ProblemScreen)
         assert "cut short" in screen_text(app)
         assert core.read_bytes() == damaged
         await pilot.click("#restore")
-        await pilot.pause()
+        await opened(pilot)
         assert isinstance(app.screen, LockScreen)
+        assert app.house is not None and app.house.is_set_up
     json.loads(core.read_text(encoding="utf-8"))
     kept = list((demo_dir / "damaged").rglob("core.json"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged

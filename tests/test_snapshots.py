@@ -12,7 +12,7 @@ import pytest
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
-from tests.pilot_helpers import sign_in
+from tests.pilot_helpers import opened, sign_in
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -20,7 +20,7 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_lock_screen(snap_compare, demo_dir: Path, clock: FixedClock, size):
     """The demo's lock screen, with its demo PINs."""
-    assert snap_compare(CrisisHouseApp(demo_dir, clock), terminal_size=size)
+    assert snap_compare(CrisisHouseApp(demo_dir, clock), terminal_size=size, run_before=opened)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])

@@ -25,6 +25,7 @@ class House:
         self.data_dir = Path(data_dir)
         self.store = store
         self.clock = clock
+        self._set_up = is_set_up(store)
         self._build(settings)
 
     def _build(self, settings: Settings) -> None:
@@ -52,7 +53,8 @@ class House:
 
     @property
     def is_set_up(self) -> bool:
-        return is_set_up(self.store)
+        """The house has a manager (asked often: kept, not reread)."""
+        return self._set_up
 
     def set_up(self, house_name: str, manager_name: str, pin: str, pin_again: str) -> StaffMember:
         """First run: name the house and make its manager."""
@@ -60,6 +62,7 @@ class House:
             self.store, self.data_dir, self.settings, house_name, manager_name, pin, pin_again
         )
         self._build(settings)
+        self._set_up = True
         return manager
 
     def daily_backup(self) -> None:
