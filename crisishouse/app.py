@@ -132,9 +132,9 @@ class CrisisHouseApp(App[None]):
 
             self.push_screen(BoardScreen(self.house, session))
         else:
-            from crisishouse.screens.own_stay import OwnStayScreen
+            from crisishouse.screens.guest import GuestScreen
 
-            self.push_screen(OwnStayScreen(self.house, session))
+            self.push_screen(GuestScreen(self.house, session, session.person_id))
 
     @property
     def locked(self) -> bool:

@@ -11,7 +11,7 @@ from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
 from crisishouse.screens.board import BoardScreen
 from crisishouse.screens.lock import LockScreen
-from crisishouse.screens.own_stay import OwnStayScreen
+from crisishouse.screens.guest import GuestScreen
 from crisishouse.screens.problem import ProblemScreen
 from crisishouse.screens.quit import QuitScreen
 from crisishouse.screens.setup import SetupScreen
@@ -22,7 +22,7 @@ from tests.pilot_helpers import opened, screen_text, sign_in
 
 @pytest.mark.parametrize(
     ("name", "pin", "screen"),
-    [("Aroha", "1111", BoardScreen), ("Tama", "2222", BoardScreen), ("Mere", "3333", OwnStayScreen)],
+    [("Aroha", "1111", BoardScreen), ("Tama", "2222", BoardScreen), ("Mere", "3333", GuestScreen)],
 )
 async def test_each_demo_role_signs_in(demo_dir: Path, clock: FixedClock, name: str, pin: str, screen: type):
     """Manager and peer staff reach the house board; a guest reaches their own stay."""

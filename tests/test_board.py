@@ -41,11 +41,11 @@ def test_board_is_refused_to_a_guest_session(demo_house: House, mere: Session):
 
 def test_guest_sees_only_their_own_stay(demo_house: House, mere: Session, tama: Session):
     """A guest's session gets its own stay and is refused another guest's."""
-    own = demo_house.own_stay.view(mere, mere.person_id)
+    own = demo_house.records.open(mere, mere.person_id)
     assert own.guest.chosen_name == "Mere"
     other = next(r for r in demo_house.board.view(tama).staying if r.guest.chosen_name != "Mere")
     with pytest.raises(NotAllowed):
-        demo_house.own_stay.view(mere, other.guest.id)
+        demo_house.records.open(mere, other.guest.id)
 
 
 def test_day_n_of_m_counts_from_arrival_in_house_time():

@@ -16,7 +16,7 @@ from crisishouse.models.staff import (
     StaffMember,
     StaffWellbeingCheck,
 )
-from crisishouse.models.stay import Stay
+from crisishouse.models.stay import RoomMove, Stay
 from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "IntentionStep",
     "MentalHealthDay",
     "RhythmItem",
+    "RoomMove",
     "Shift",
     "StaffMember",
     "StaffWellbeingCheck",

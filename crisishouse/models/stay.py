@@ -15,10 +15,28 @@ from crisishouse.models.checks import (
     instant_field,
     name_field,
     new_id,
+    set_field,
+    text_field,
 )
 
 RecordChoice = Literal["keep", "erase"]
 RECORD_CHOICES: tuple[str, ...] = ("keep", "erase")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoomMove:
+    """A move from one room to another during a stay."""
+
+    at: pendulum.DateTime
+    from_room: str
+    to_room: str
+    by: str
+
+    def __post_init__(self) -> None:
+        instant_field(self, "at", "When the move happened")
+        name_field(self, "from_room", "The room moved from")
+        name_field(self, "to_room", "The room moved to")
+        id_field(self, "by", "Who recorded the move")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +52,12 @@ class Stay:
     """When the guest actually left; None while staying."""
     record_choice: RecordChoice | None = None
     """At leaving: keep the record for next time, or erase it. None: kept."""
+    longer_stay_reason: str | None = None
+    """Why the stay goes past the house's longest stay, in plain words."""
+    nights_out: tuple[pendulum.Date, ...] = ()
+    """Nights the guest is out overnight (the date the night begins)."""
+    moves: tuple[RoomMove, ...] = ()
+    """Room moves, oldest first; `room` is where the guest is now."""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -48,6 +72,13 @@ class Stay:
             )
         if self.record_choice is not None:
             choice_field(self, "record_choice", "The record choice", RECORD_CHOICES)
+        if self.longer_stay_reason is not None:
+            text_field(self, "longer_stay_reason", "The reason for a longer stay")
+            if not self.longer_stay_reason:
+                set_field(self, "longer_stay_reason", None)
+        for night in self.nights_out:
+            if isinstance(night, pendulum.DateTime) or not isinstance(night, pendulum.Date):
+                raise ValidationError(f"A night out must be a date; got {night!r}.", "nights_out")
 
     @property
     def is_staying(self) -> bool:

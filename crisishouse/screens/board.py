@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -12,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.screens.formatting import house_time, rhythm_line
 from crisishouse.services import House, Session
-from crisishouse.services.board import BoardView
+from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.store import StoreError
 from crisishouse.text import literal
 
@@ -24,19 +25,25 @@ class BoardScreen(Screen[None]):
 
     HELP = "The house board. Rooms, who is staying, check-ins and the day's rhythm."
     BINDINGS = [
-        Binding("r", "refresh", "Refresh", tooltip="Read the board again", id="refresh"),
+        Binding("enter", "open_guest", "Open", tooltip="Open the highlighted guest's record", id="open-guest"),
+        Binding("c", "check_in", "Check in", tooltip="Check-in with the highlighted guest", id="check-in"),
+        Binding("a", "arrive", "Arrival", tooltip="A guest arrives", id="arrive"),
+        Binding("y", "rhythm", "Rhythm", tooltip="The house's day", id="rhythm"),
+        Binding("r", "refresh", "Refresh", show=False, id="refresh"),
     ]
 
     def __init__(self, house: House, session: Session) -> None:
         super().__init__()
         self.house = house
         self.session = session
+        self.view: BoardView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static("", id="house-now")
         yield Static("", id="rhythm")
         yield DataTable(id="rooms", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="comings")
         yield Static("", id="due")
         yield Footer()
 
@@ -46,7 +53,14 @@ class BoardScreen(Screen[None]):
         self.action_refresh()
         self.set_interval(REFRESH_SECONDS, self.action_refresh)
 
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("A guest arrives", "Welcome a guest into a free room", self.action_arrive)
+        yield SystemCommand("Open the highlighted guest", "Their record: check-ins, wellbeing, intentions", self.action_open_guest)
+        yield SystemCommand("Check-in with the highlighted guest", "Record a check-in", self.action_check_in)
+        yield SystemCommand("The house's rhythm", "The day's rhythm and one-off changes", self.action_rhythm)
         yield SystemCommand("Refresh the board", "Read the board again", self.action_refresh)
 
     def action_refresh(self) -> None:
@@ -56,9 +70,18 @@ class BoardScreen(Screen[None]):
         except StoreError as problem:
             self.notify(str(problem), title="The house's data", severity="error", markup=False, timeout=30)
             return
+        self.view = view
         self.show(view)
         if self.house.backup_problem:
             self.notify(self.house.backup_problem, title="Backups", severity="warning", markup=False)
+
+    def _highlighted(self) -> RoomLine | None:
+        if self.view is None:
+            return None
+        row = self.query_one("#rooms", DataTable).cursor_row
+        if row is None or not 0 <= row < len(self.view.rooms):
+            return None
+        return self.view.rooms[row]
 
     def show(self, view: BoardView) -> None:
         tz = self.house.settings.time_zone
@@ -73,6 +96,7 @@ class BoardScreen(Screen[None]):
         )
         self.query_one("#rhythm", Static).update(rhythm_line(view.rhythm_now, view.rhythm_next, tz, now))
         table = self.query_one("#rooms", DataTable)
+        row = table.cursor_row
         table.clear()
         for line in view.rooms:
             if line.stay is None or line.guest is None:
@@ -80,7 +104,12 @@ class BoardScreen(Screen[None]):
                 continue
             name = literal(line.guest.chosen_name)
             if line.guest.pronouns:
-                name.append(f" ({line.guest.pronouns})", style="dim")
+                name.append(" (")
+                name.append_text(literal(line.guest.pronouns))
+                name.append(")")
+            stay_words = Text(line.stay_words)
+            if line.out_tonight:
+                stay_words.append(", out tonight")
             timing = line.timing
             last = ""
             nxt = Text("")
@@ -88,15 +117,75 @@ class BoardScreen(Screen[None]):
                 if timing.last is not None:
                     last = f"{house_time(timing.last.at, tz, now)} {timing.last.outcome_words}"
                 nxt = Text(("due since " if timing.overdue else "") + house_time(timing.next_due, tz, now))
-            table.add_row(literal(line.room), name, line.stay_words, last, nxt, key=line.stay.id)
+            table.add_row(literal(line.room), name, stay_words, last, nxt, key=line.stay.id)
+        if row is not None and table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one("#comings", Static).update(self._comings(view))
+        self.query_one("#due", Static).update(self._due(view))
+
+    def _names(self, label: str, lines: tuple[RoomLine, ...]) -> Text:
+        text = Text(label, style="bold")
+        for i, line in enumerate(lines):
+            text.append(", " if i else "")
+            text.append_text(literal(line.guest.chosen_name if line.guest else ""))
+            text.append(" (")
+            text.append_text(literal(line.room))
+            text.append(")")
+        return text
+
+    def _comings(self, view: BoardView) -> Text:
+        parts = []
+        if view.arrived_today:
+            parts.append(self._names("Arrived today: ", view.arrived_today))
+        if view.leaving_today:
+            parts.append(self._names("Leaving today: ", view.leaving_today))
+        return Text("   ").join(parts) if parts else Text("")
+
+    def _due(self, view: BoardView) -> Text:
+        tz = self.house.settings.time_zone
         due = view.check_ins_due
-        if due:
-            text = Text("Check-ins due: ", style="bold")
-            for i, line in enumerate(due):
-                if i:
-                    text.append(", ")
-                text.append_text(literal(line.guest.chosen_name if line.guest else line.room))
-                text.append(f" (since {house_time(line.timing.next_due, tz, now)})")  # type: ignore[union-attr]
-        else:
-            text = Text("No check-ins due right now.")
-        self.query_one("#due", Static).update(text)
+        if not due:
+            return Text("No check-ins due right now.")
+        text = Text("Check-ins due: ", style="bold")
+        for i, line in enumerate(due):
+            text.append(", " if i else "")
+            text.append_text(literal(line.guest.chosen_name if line.guest else line.room))
+            text.append(f" (since {house_time(line.timing.next_due, tz, view.at)})")  # type: ignore[union-attr]
+        return text
+
+    # -- actions --------------------------------------------------------------
+
+    def action_open_guest(self) -> None:
+        line = self._highlighted()
+        if line is None or line.guest is None:
+            self.notify("That room is free.")
+            return
+        from crisishouse.screens.guest import GuestScreen
+
+        self.app.push_screen(GuestScreen(self.house, self.session, line.guest.id))
+
+    @on(DataTable.RowSelected, "#rooms")
+    def _row_chosen(self) -> None:
+        self.action_open_guest()
+
+    def action_check_in(self) -> None:
+        line = self._highlighted()
+        if line is None or line.stay is None or line.guest is None:
+            self.notify("That room is free.")
+            return
+        from crisishouse.screens.check_in_form import CheckInForm
+
+        self.app.push_screen(
+            CheckInForm(self.house, self.session, line.stay, line.guest.chosen_name),
+            lambda result: self.action_refresh() if result else None,
+        )
+
+    def action_arrive(self) -> None:
+        from crisishouse.screens.stay_forms import ArriveForm
+
+        self.app.push_screen(ArriveForm(self.house, self.session), lambda result: self.action_refresh() if result else None)
+
+    def action_rhythm(self) -> None:
+        from crisishouse.screens.rhythm import RhythmScreen
+
+        self.app.push_screen(RhythmScreen(self.house, self.session))

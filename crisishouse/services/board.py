@@ -12,6 +12,7 @@ from crisishouse.models import Guest, Stay
 from crisishouse.services.check_ins import CheckIns, CheckInTiming
 from crisishouse.services.rhythm import Rhythm, RhythmEntry
 from crisishouse.services.session import Session, require_staff
+from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 
@@ -27,6 +28,8 @@ class RoomLine:
     of_m: int = 0
     """Planned nights."""
     timing: CheckInTiming | None = None
+    out_tonight: bool = False
+    longest_note: str | None = None
 
     @property
     def stay_words(self) -> str:
@@ -46,6 +49,8 @@ class BoardView:
     rooms: tuple[RoomLine, ...]
     rhythm_now: RhythmEntry | None
     rhythm_next: RhythmEntry | None
+    arrived_today: tuple[RoomLine, ...] = ()
+    leaving_today: tuple[RoomLine, ...] = ()
 
     @property
     def staying(self) -> tuple[RoomLine, ...]:
@@ -67,16 +72,19 @@ def stay_day(stay: Stay, today: pendulum.Date, tz: str) -> tuple[int, int]:
 class Board:
     """Builds the board for staff and the manager."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock, check_ins: CheckIns, rhythm: Rhythm) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, clock: Clock, check_ins: CheckIns, rhythm: Rhythm, stays: Stays
+    ) -> None:
         self.store = store
         self.settings = settings
         self.clock = clock
         self.check_ins = check_ins
         self.rhythm = rhythm
+        self.stays = stays
 
     def current_stays(self) -> list[Stay]:
         """Stays not yet ended."""
-        return self.store.find(Stay, where={"left_at": None})
+        return self.stays.staying()
 
     def view(self, session: Session) -> BoardView:
         """The board now. Guests are refused: it shows other guests."""
@@ -102,7 +110,12 @@ class Board:
                     day_n,
                     of_m,
                     self.check_ins.timing(stay),
+                    out_tonight=today in stay.nights_out,
+                    longest_note=self.stays.longest_stay_note(stay),
                 )
             )
         current, upcoming = self.rhythm.now_and_next(now)
-        return BoardView(now, tuple(lines), current, upcoming)
+        staying = [r for r in lines if r.stay is not None]
+        arrived = tuple(r for r in staying if r.day_n == 1)
+        leaving = tuple(r for r in staying if r.stay.planned_leaving <= today)  # type: ignore[union-attr]
+        return BoardView(now, tuple(lines), current, upcoming, arrived, leaving)

@@ -8,10 +8,13 @@ from crisishouse.clock import Clock
 from crisishouse.models import StaffMember
 from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
-from crisishouse.services.own_stay import OwnStay
+from crisishouse.services.guest_record import GuestRecords
+from crisishouse.services.intentions import Intentions
 from crisishouse.services.rhythm import Rhythm
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
+from crisishouse.services.stays import Stays
+from crisishouse.services.wellbeing import Wellbeing
 from crisishouse.settings import Settings, load_settings
 from crisishouse.store import Store
 
@@ -31,9 +34,12 @@ class House:
     def _build(self, settings: Settings) -> None:
         self.settings = settings
         self.rhythm = Rhythm(self.store, settings)
+        self.stays = Stays(self.store, settings, self.clock)
         self.check_ins = CheckIns(self.store, settings, self.clock)
-        self.board = Board(self.store, settings, self.clock, self.check_ins, self.rhythm)
-        self.own_stay = OwnStay(self.store, settings, self.clock, self.rhythm)
+        self.wellbeing = Wellbeing(self.store, self.stays, self.clock)
+        self.intentions = Intentions(self.store, self.stays, self.clock)
+        self.records = GuestRecords(self.store, settings, self.clock, self.stays, self.wellbeing, self.intentions)
+        self.board = Board(self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays)
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
 

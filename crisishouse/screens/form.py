@@ -1,0 +1,103 @@
+"""A modal form: fields, a message where a problem is explained, Save and Cancel.
+
+Each form asks a service to do the work in `save`; whatever the service
+refuses is shown in words under the fields, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from crisishouse.housetime import LocalTimeError
+from crisishouse.models import ValidationError
+from crisishouse.services import NotAllowed, ServiceError
+from crisishouse.store import StoreError
+from crisishouse.text import literal
+
+T = TypeVar("T")
+PROBLEMS = (ServiceError, ValidationError, NotAllowed, LocalTimeError, StoreError)
+
+
+class FormScreen(ModalScreen[T]):
+    """Base of the house's forms. Subclasses give `heading`, `fields` and `save`."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+    AUTO_FOCUS = "Input, OptionList, RadioSet, Select, Checkbox"
+    heading = ""
+
+    def fields(self) -> Iterable[Widget]:
+        """The form's fields."""
+        return ()
+
+    def save(self) -> T:
+        """Ask the service; raise one of PROBLEMS to refuse."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        scroll = VerticalScroll(classes="dialog form")
+        scroll.can_focus = False
+        with scroll:
+            yield Label(self.heading, classes="form-title")
+            yield from self.fields()
+            yield Static("", id="form-problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="form-save", variant="primary")
+                yield Button("Cancel", id="form-cancel")
+
+    def text(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def ticked(self, field_id: str) -> bool:
+        return self.query_one(f"#{field_id}", Checkbox).value
+
+    def problem(self, message: str) -> None:
+        """Show what is wrong; everything typed stays as it was."""
+        shown = self.query_one("#form-problem", Static)
+        shown.update(literal(message))
+        shown.scroll_visible()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        # Enter moves on through the fields; on the last field it saves.
+        event.stop()
+        fields = list(self.query("Input, Checkbox, Select, RadioSet, OptionList"))
+        if event.input is fields[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#form-save")
+    def action_save(self) -> None:
+        try:
+            result: Any = self.save()
+        except PROBLEMS as problem:
+            self.problem(str(problem))
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#form-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def labelled(label: str, widget: Widget) -> Iterable[Widget]:
+    """A field with its label above it."""
+    yield Label(label, classes="field-label")
+    yield widget
+
+
+def beside(label: str, widget: Widget) -> Widget:
+    """A short field with its label to the left (a number, a time)."""
+    return Horizontal(Label(label, classes="beside-label"), widget, classes="field-row")

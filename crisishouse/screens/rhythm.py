@@ -1,0 +1,148 @@
+"""The house's day: everyday items, and one-off changes for a date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pendulum
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from crisishouse.housetime import house_today
+from crisishouse.screens.rhythm_form import EverydayItemForm, OneOffForm
+from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services.rhythm import RhythmEntry
+from crisishouse.store import StoreError
+from crisishouse.text import literal
+
+
+class RhythmScreen(Screen[None]):
+    """One day of the house's rhythm, with its one-off changes."""
+
+    HELP = "The house's daily rhythm. Left and right move between days."
+    BINDINGS = [
+        Binding("left", "day(-1)", "Day before", id="day-before"),
+        Binding("right", "day(1)", "Day after", id="day-after"),
+        Binding("t", "today", "Today", id="today"),
+        Binding("a", "add_everyday", "Add everyday", id="add-everyday"),
+        Binding("o", "add_one_off", "One-off", tooltip="A change for this day only", id="add-one-off"),
+        Binding("e", "edit", "Edit", tooltip="Change the highlighted everyday item", id="edit"),
+        Binding("x", "skip", "Skip today", tooltip="Skip the highlighted item on this day, or undo a one-off", id="skip"),
+        Binding("d", "remove", "Remove", show=False, tooltip="Take the highlighted item out of every day", id="remove"),
+        Binding("escape", "back", "Board", id="back"),
+    ]
+
+    def __init__(self, house: House, session: Session) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.day = house_today(house.clock.now(), house.settings.time_zone)
+        self.entries: list[RhythmEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("", id="rhythm-day")
+        yield DataTable(id="rhythm-items", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="rhythm-notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#rhythm-items", DataTable).add_columns("Time", "What", "")
+        self.show()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Add to every day", "A new everyday item of the rhythm", self.action_add_everyday)
+        yield SystemCommand("A one-off for this day", "A trip, an outing, a change for one date", self.action_add_one_off)
+        yield SystemCommand("Edit the highlighted item", "Change its time or words", self.action_edit)
+        yield SystemCommand("Skip the highlighted item this day", "Or undo a one-off", self.action_skip)
+
+    def show(self) -> None:
+        tz = self.house.settings.time_zone
+        self.entries = self.house.rhythm.day(self.day)
+        today = house_today(self.house.clock.now(), tz)
+        label = "today" if self.day == today else ("tomorrow" if self.day == today.add(days=1) else "")
+        hours = self._hours_in_day()
+        heading = Text(self.day.format("dddd D MMMM YYYY"), style="bold")
+        if label:
+            heading.append(f"  ({label})")
+        if hours != 24:
+            heading.append(f"  A {hours}-hour day: the clocks change tonight.")
+        self.query_one("#rhythm-day", Static).update(heading)
+        table = self.query_one("#rhythm-items", DataTable)
+        row = table.cursor_row
+        table.clear()
+        notes = Text()
+        for entry in self.entries:
+            table.add_row(entry.at.in_timezone(tz).format("HH:mm"), literal(entry.what), "one-off" if entry.one_off else "")
+            if entry.note:
+                notes.append(f"{entry.note}\n")
+        if row is not None and table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one("#rhythm-notes", Static).update(notes)
+
+    def _hours_in_day(self) -> int:
+        tz = self.house.settings.time_zone
+        start = pendulum.datetime(self.day.year, self.day.month, self.day.day, tz=tz)
+        return int((start.add(days=1) - start).total_seconds() // 3600)
+
+    def _highlighted(self) -> RhythmEntry | None:
+        row = self.query_one("#rhythm-items", DataTable).cursor_row
+        if row is None or not 0 <= row < len(self.entries):
+            return None
+        return self.entries[row]
+
+    def _after(self, result: object) -> None:
+        if result is not None:
+            self.show()
+
+    def action_day(self, step: int) -> None:
+        self.day = self.day.add(days=step)
+        self.show()
+
+    def action_today(self) -> None:
+        self.day = house_today(self.house.clock.now(), self.house.settings.time_zone)
+        self.show()
+
+    def action_add_everyday(self) -> None:
+        self.app.push_screen(EverydayItemForm(self.house, self.session, None), self._after)
+
+    def action_add_one_off(self) -> None:
+        self.app.push_screen(OneOffForm(self.house, self.session, self.day), self._after)
+
+    def action_edit(self) -> None:
+        entry = self._highlighted()
+        if entry is None or entry.one_off or entry.item_id is None:
+            self.notify("Highlight an everyday item to edit it.")
+            return
+        item = next(i for i in self.house.rhythm.everyday() if i.id == entry.item_id)
+        self.app.push_screen(EverydayItemForm(self.house, self.session, item), self._after)
+
+    def _try(self, change) -> None:  # type: ignore[no-untyped-def]
+        try:
+            change()
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        self.show()
+
+    def action_skip(self) -> None:
+        entry = self._highlighted()
+        if entry is None or entry.item_id is None:
+            return
+        if entry.one_off:
+            self._try(lambda: self.house.rhythm.remove_one_off(self.session, entry.item_id))
+        else:
+            self._try(lambda: self.house.rhythm.cancel_for_day(self.session, self.day, entry.item_id))
+
+    def action_remove(self) -> None:
+        entry = self._highlighted()
+        if entry is None or entry.item_id is None or entry.one_off:
+            self.notify("Highlight an everyday item to take it out of every day.")
+            return
+        self._try(lambda: self.house.rhythm.remove_everyday(self.session, entry.item_id))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,68 @@
+"""Forms for the rhythm: an everyday item, or a one-off for a date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pendulum
+from textual.widget import Widget
+from textual.widgets import Input, Select
+
+from crisishouse.models import RhythmItem
+from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.services import House, Session
+from crisishouse.text import literal
+
+NOTHING_REPLACED = "none"
+
+
+class EverydayItemForm(FormScreen[RhythmItem]):
+    """Add or change an item of every day."""
+
+    def __init__(self, house: House, session: Session, item: RhythmItem | None) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.item = item
+        self.heading = "Change an everyday item" if item else "Add to every day"
+
+    def fields(self) -> Iterable[Widget]:
+        time = f"{self.item.time.hour:02d}:{self.item.time.minute:02d}" if self.item else ""
+        yield from labelled("Time (HH:MM, 24-hour)", Input(time, id="rhythm-time", placeholder="10:00"))
+        yield from labelled("What happens", Input(self.item.what if self.item else "", id="rhythm-what"))
+
+    def save(self) -> RhythmItem:
+        if self.item is None:
+            return self.house.rhythm.add_everyday(self.session, self.text("rhythm-time"), self.text("rhythm-what"))
+        return self.house.rhythm.change_everyday(
+            self.session, self.item.id, self.text("rhythm-time"), self.text("rhythm-what")
+        )
+
+
+class OneOffForm(FormScreen[RhythmItem]):
+    """A change for one date: a trip to the beach on Saturday."""
+
+    def __init__(self, house: House, session: Session, day: pendulum.Date) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.day = day
+        self.heading = f"A one-off on {day.format('dddd D MMMM')}"
+
+    def fields(self) -> Iterable[Widget]:
+        yield from labelled("Date (YYYY-MM-DD)", Input(self.day.isoformat(), id="one-off-day"))
+        yield from labelled("Time (HH:MM, 24-hour)", Input(id="one-off-time", placeholder="13:00"))
+        yield from labelled("What happens", Input(id="one-off-what", placeholder="Trip to the beach"))
+        options = [("Nothing: as well as the usual day", NOTHING_REPLACED)]
+        options += [(f"Instead of {i.time.hour:02d}:{i.time.minute:02d} {literal(i.what).plain}", i.id) for i in self.house.rhythm.everyday()]
+        yield from labelled("Instead of", Select(options, value=NOTHING_REPLACED, allow_blank=False, id="one-off-replaces"))
+
+    def save(self) -> RhythmItem:
+        replaces = self.query_one("#one-off-replaces", Select).value
+        return self.house.rhythm.add_one_off(
+            self.session,
+            self.text("one-off-day"),
+            self.text("one-off-time"),
+            self.text("one-off-what"),
+            None if replaces == NOTHING_REPLACED else str(replaces),
+        )

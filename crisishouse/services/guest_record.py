@@ -1,0 +1,112 @@
+"""A guest's record as one view: for the guest, or for staff (who are logged)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pendulum
+
+from crisishouse.clock import Clock
+from crisishouse.housetime import house_today
+from crisishouse.models import AccessEvent, CheckIn, Guest, HandoverEntry, Intention, Stay, WellbeingRating
+from crisishouse.services.board import stay_day
+from crisishouse.services.errors import ServiceError
+from crisishouse.services.intentions import Intentions
+from crisishouse.services.session import Session, require_guest_or_staff
+from crisishouse.services.stays import Stays
+from crisishouse.services.wellbeing import WallTrend, Wellbeing
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+
+
+@dataclass(frozen=True)
+class GuestRecord:
+    """Everything about one guest's latest stay."""
+
+    guest: Guest
+    stay: Stay | None
+    day_n: int
+    of_m: int
+    longest_note: str | None
+    check_ins: tuple[CheckIn, ...]
+    ratings: tuple[WellbeingRating, ...]
+    trends: tuple[WallTrend, ...]
+    intentions: tuple[Intention, ...]
+    handover_lines: tuple[HandoverEntry, ...]
+
+    @property
+    def stay_words(self) -> str:
+        if self.stay is None:
+            return "no stay"
+        if not self.stay.is_staying:
+            return f"left {self.stay.left_at.format('D MMMM YYYY')}"  # type: ignore[union-attr]
+        if self.day_n > self.of_m:
+            return "leaving today" if self.day_n == self.of_m + 1 else f"day {self.day_n}, planned to leave"
+        return f"day {self.day_n} of {self.of_m}"
+
+
+# Reading the same record again this soon (after saving a check-in, say)
+# is the same opening, not a new one.
+SAME_OPENING = pendulum.duration(minutes=5)
+
+
+class GuestRecords:
+    """Opening a guest's record. Every opening by staff is written to the access log."""
+
+    def __init__(
+        self, store: Store, settings: Settings, clock: Clock, stays: Stays, wellbeing: Wellbeing, intentions: Intentions
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.stays = stays
+        self.wellbeing = wellbeing
+        self.intentions = intentions
+
+    def _opened_just_now(self, session: Session, stay_id: str, what: str) -> bool:
+        since = self.clock.now() - SAME_OPENING
+        return any(
+            e.at >= since
+            for e in self.store.find(AccessEvent, stay_id=stay_id, where={"actor_id": session.person_id, "what": what})
+        )
+
+    def open(self, session: Session, guest_id: str, what: str = "your record") -> GuestRecord:
+        """The guest's record; a guest may open only their own."""
+        require_guest_or_staff(session, guest_id, "open a record")
+        guest = self.store.get(Guest, guest_id)
+        if guest is None:
+            raise ServiceError("There is no such guest.")
+        stays = self.stays.stays_of(guest_id)
+        stay = stays[-1] if stays else None
+        if stay is None:
+            return GuestRecord(guest, None, 0, 0, None, (), (), (), (), ())
+        if session.is_staff and not self._opened_just_now(session, stay.id, what):
+            self.store.put(
+                AccessEvent(
+                    guest_id=guest_id,
+                    stay_id=stay.id,
+                    actor_id=session.person_id,
+                    actor_name=session.name,
+                    actor_role=session.role_words,
+                    at=self.clock.now(),
+                    what=what,
+                )
+            )
+        tz = self.settings.time_zone
+        day_n, of_m = stay_day(stay, house_today(self.clock.now(), tz), tz)
+        check_ins = sorted(self.store.find(CheckIn, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda c: c.at)
+        lines = sorted(
+            self.store.find(HandoverEntry, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda h: h.written_at
+        )
+        return GuestRecord(
+            guest,
+            stay,
+            day_n,
+            of_m,
+            self.stays.longest_stay_note(stay) if stay.is_staying else None,
+            tuple(check_ins),
+            tuple(self.wellbeing.for_stay(session, guest_id, stay.id)),
+            tuple(self.wellbeing.trends(session, guest_id, stay.id)),
+            tuple(self.intentions.for_stay(session, guest_id, stay.id)),
+            tuple(lines),
+        )

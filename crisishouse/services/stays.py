@@ -1,0 +1,245 @@
+"""Stays: arriving, changing a stay, and leaving. Staff do this, often with the guest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pendulum
+
+from crisishouse.clock import Clock
+from crisishouse.housetime import house_today
+from crisishouse.models import Guest, RoomMove, Stay
+from crisishouse.services.errors import ServiceError
+from crisishouse.services.pins import hash_pin
+from crisishouse.services.session import Session, require_staff
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+from crisishouse.text import name_key
+
+# How many days before the house's longest stay the board mentions it.
+NEARING_DAYS = 2
+
+
+@dataclass(frozen=True)
+class ReturningGuest:
+    """A guest who stayed before and kept their record."""
+
+    guest: Guest
+    last_stay: Stay
+
+    @property
+    def words(self) -> str:
+        left = self.last_stay.left_at or self.last_stay.arrived_at
+        return f"stayed before, last leaving {left.format('D MMMM YYYY')}"
+
+
+class Stays:
+    """The rules of stays: one guest a room, no overlaps, no leaving before arriving."""
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+
+    # -- reading --------------------------------------------------------------
+
+    def staying(self) -> list[Stay]:
+        """Stays not yet ended."""
+        return self.store.find(Stay, where={"left_at": None})
+
+    def get(self, stay_id: str) -> Stay:
+        stay = self.store.get(Stay, stay_id)
+        if stay is None:
+            raise ServiceError("There is no such stay.")
+        return stay
+
+    def current_stay_of(self, guest_id: str) -> Stay | None:
+        """The guest's stay if they are staying now."""
+        found = self.store.find(Stay, where={"guest_id": guest_id, "left_at": None})
+        return found[0] if found else None
+
+    def stays_of(self, guest_id: str) -> list[Stay]:
+        """All of a guest's stays, oldest first."""
+        return sorted(self.store.find(Stay, where={"guest_id": guest_id}), key=lambda s: s.arrived_at)
+
+    def planned_nights(self, stay: Stay) -> int:
+        arrived = house_today(stay.arrived_at, self.settings.time_zone)
+        return (stay.planned_leaving - arrived).days
+
+    def longest_stay_note(self, stay: Stay) -> str | None:
+        """A gentle word when a stay nears or passes the house's longest stay."""
+        longest = self.settings.longest_stay_days
+        nights = self.planned_nights(stay)
+        today = house_today(self.clock.now(), self.settings.time_zone)
+        arrived = house_today(stay.arrived_at, self.settings.time_zone)
+        so_far = (today - arrived).days
+        if nights > longest:
+            why = f": {stay.longer_stay_reason}" if stay.longer_stay_reason else ""
+            return f"Planned for {nights} nights, longer than the house's usual {longest}{why}."
+        if so_far >= longest - NEARING_DAYS:
+            return f"Night {so_far + 1}; the house's usual longest stay is {longest} nights."
+        return None
+
+    def returning_guests(self, session: Session, chosen_name: str) -> list[ReturningGuest]:
+        """Guests of this name who stayed before and kept their record."""
+        require_staff(session, "look for a returning guest")
+        key = name_key(chosen_name)
+        if not key:
+            return []
+        found = []
+        for guest in self.store.find(Guest):
+            if name_key(guest.chosen_name) != key:
+                continue
+            stays = self.stays_of(guest.id)
+            if not stays or any(s.is_staying for s in stays):
+                continue
+            if stays[-1].record_choice == "erase":
+                continue
+            found.append(ReturningGuest(guest, stays[-1]))
+        return found
+
+    # -- the rules ------------------------------------------------------------
+
+    def _check_room(self, room: str, arriving: pendulum.DateTime, ignore: str | None = None) -> None:
+        if room not in self.settings.rooms:
+            raise ServiceError(f"{room!r} is not one of the house's rooms: {', '.join(self.settings.rooms)}.")
+        for other in self.store.find(Stay, where={"room": room}):
+            if other.id == ignore:
+                continue
+            # The new stay runs on from `arriving`, so any stay still open
+            # then (or arriving later) would share the room.
+            if other.left_at is None or other.left_at > arriving:
+                raise ServiceError(f"{room} has someone staying in it. Choose a free room.")
+
+    def _check_length(self, arrived_at: pendulum.DateTime, planned: pendulum.Date, reason: str | None) -> None:
+        arrived = house_today(arrived_at, self.settings.time_zone)
+        if planned < arrived:
+            raise ServiceError("The planned leaving date is before the arrival.")
+        nights = (planned - arrived).days
+        longest = self.settings.longest_stay_days
+        if nights > longest and not (reason and reason.strip()):
+            raise ServiceError(
+                f"That makes {nights} nights, longer than the house's usual {longest}. "
+                "Say in plain words why; it is kept with the stay."
+            )
+
+    # -- changes --------------------------------------------------------------
+
+    def arrive(
+        self,
+        session: Session,
+        *,
+        chosen_name: str,
+        room: str,
+        planned_leaving: pendulum.Date,
+        pronouns: str | None = None,
+        support_person: str | None = None,
+        support_person_consent: bool = False,
+        pin: str | None = None,
+        arrived_at: pendulum.DateTime | None = None,
+        returning_guest_id: str | None = None,
+        longer_stay_reason: str | None = None,
+    ) -> Stay:
+        """A guest arrives. A returning guest keeps their earlier record."""
+        require_staff(session, "welcome a guest")
+        now = self.clock.now()
+        arrived_at = arrived_at or now
+        if arrived_at > now.add(minutes=5):
+            raise ServiceError("An arrival cannot be in the future.")
+        self._check_room(room, arrived_at)
+        self._check_length(arrived_at, planned_leaving, longer_stay_reason)
+        pin_hash = hash_pin(pin) if pin else None
+        if returning_guest_id:
+            guest = self.store.get(Guest, returning_guest_id)
+            if guest is None:
+                raise ServiceError("There is no such guest to welcome back.")
+            if self.current_stay_of(guest.id):
+                raise ServiceError(f"{guest.chosen_name} is already staying.")
+            guest = replace(
+                guest,
+                chosen_name=chosen_name or guest.chosen_name,
+                pronouns=pronouns if pronouns is not None else guest.pronouns,
+                support_person=support_person,
+                support_person_consent=support_person_consent,
+                pin_hash=pin_hash or guest.pin_hash,
+            )
+        else:
+            guest = Guest(
+                chosen_name=chosen_name,
+                created_at=arrived_at,
+                pronouns=pronouns,
+                support_person=support_person,
+                support_person_consent=support_person_consent,
+                pin_hash=pin_hash,
+            )
+        stay = Stay(
+            guest_id=guest.id,
+            room=room,
+            arrived_at=arrived_at,
+            planned_leaving=planned_leaving,
+            longer_stay_reason=longer_stay_reason,
+        )
+        self.store.put(guest)
+        self.store.put(stay)
+        return stay
+
+    def change_leaving(
+        self, session: Session, stay_id: str, planned_leaving: pendulum.Date, reason: str | None = None
+    ) -> Stay:
+        """Extend or shorten a stay."""
+        require_staff(session, "change a stay")
+        stay = self._staying(stay_id)
+        reason = reason or stay.longer_stay_reason
+        self._check_length(stay.arrived_at, planned_leaving, reason)
+        changed = replace(stay, planned_leaving=planned_leaving, longer_stay_reason=reason)
+        self.store.put(changed)
+        return changed
+
+    def move_room(self, session: Session, stay_id: str, room: str) -> Stay:
+        """Move a guest to a free room."""
+        require_staff(session, "move a guest's room")
+        stay = self._staying(stay_id)
+        if room == stay.room:
+            raise ServiceError(f"{stay.room} is already this guest's room.")
+        now = self.clock.now()
+        self._check_room(room, now, ignore=stay.id)
+        move = RoomMove(at=now, from_room=stay.room, to_room=room, by=session.person_id)
+        changed = replace(stay, room=room, moves=(*stay.moves, move))
+        self.store.put(changed)
+        return changed
+
+    def out_overnight(self, session: Session, stay_id: str, night: pendulum.Date | None = None) -> Stay:
+        """Note that the guest is out overnight (tonight unless told)."""
+        require_staff(session, "note a night out")
+        stay = self._staying(stay_id)
+        night = night or house_today(self.clock.now(), self.settings.time_zone)
+        if night in stay.nights_out:
+            return stay
+        changed = replace(stay, nights_out=tuple(sorted((*stay.nights_out, night))))
+        self.store.put(changed)
+        return changed
+
+    def leave(
+        self,
+        session: Session,
+        stay_id: str,
+        record_choice: str | None,
+        left_at: pendulum.DateTime | None = None,
+    ) -> Stay:
+        """The guest leaves; their choice (keep or erase their record) is recorded."""
+        require_staff(session, "record a leaving")
+        stay = self._staying(stay_id)
+        left_at = left_at or self.clock.now()
+        if left_at < stay.arrived_at:
+            raise ServiceError("A guest cannot leave before they arrived.")
+        if record_choice not in (None, "keep", "erase"):
+            raise ServiceError("The record choice is keep, erase, or not made yet.")
+        changed = replace(stay, left_at=left_at, record_choice=record_choice)
+        self.store.put(changed)
+        return changed
+
+    def _staying(self, stay_id: str) -> Stay:
+        stay = self.get(stay_id)
+        if not stay.is_staying:
+            raise ServiceError("This stay has ended.")
+        return stay
