@@ -124,3 +124,15 @@ def test_a_new_guest_appears_on_the_board(demo_house: House, tama: Session):
     line = next(r for r in demo_house.board.view(tama).rooms if r.room == free)
     assert line.guest.chosen_name == "Tūī [bold]x[/]"
     assert line.stay_words == "day 1 of 6"
+
+
+def test_no_check_in_is_due_while_a_guest_is_out_overnight(demo_house: House, tama: Session, clock: FixedClock):
+    """A guest out tonight is not due at 20:00, nor at 09:00 the next morning."""
+    line = demo_house.board.view(tama).staying[0]
+    demo_house.stays.out_overnight(tama, line.stay.id)
+    clock.set(pendulum.datetime(2026, 11, 24, 20, 30, tz=TZ))
+    assert line.stay.id not in {r.stay.id for r in demo_house.board.view(tama).check_ins_due}
+    clock.set(pendulum.datetime(2026, 11, 25, 9, 30, tz=TZ))
+    assert line.stay.id not in {r.stay.id for r in demo_house.board.view(tama).check_ins_due}
+    clock.set(pendulum.datetime(2026, 11, 25, 14, 30, tz=TZ))
+    assert line.stay.id in {r.stay.id for r in demo_house.board.view(tama).check_ins_due}

@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 from crisishouse.models import CHECK_IN_OUTCOMES, CheckIn, Stay
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.services import House, Session
-from crisishouse.text import literal
 
 _OUTCOMES = list(CHECK_IN_OUTCOMES)
 
@@ -32,7 +31,7 @@ class CheckInForm(FormScreen[CheckIn]):
         self.house = house
         self.session = session
         self.stay = stay
-        self.heading = f"Check-in with {literal(guest_name).plain}"
+        self.heading = f"Check-in with {guest_name}"
 
     def fields(self) -> Iterable[Widget]:
         yield OptionList(

@@ -49,7 +49,8 @@ class FormScreen(ModalScreen[T]):
         scroll = VerticalScroll(classes="dialog form")
         scroll.can_focus = False
         with scroll:
-            yield Label(self.heading, classes="form-title")
+            # Headings can hold people's words (a name, an intention): never markup.
+            yield Label(literal(self.heading), classes="form-title")
             yield from self.fields()
             yield Static("", id="form-problem")
             with Horizontal(classes="buttons"):

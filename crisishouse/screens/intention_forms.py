@@ -11,7 +11,6 @@ from crisishouse.housetime import house_today
 from crisishouse.models import INTENTION_STATUSES, Intention
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.services import House, Session
-from crisishouse.text import literal
 
 _WITH_GUEST = "Written together with the guest, in their words"
 
@@ -52,7 +51,7 @@ class ChangeIntentionForm(FormScreen[Intention]):
         self.house = house
         self.session = session
         self.intention = intention
-        self.heading = f"“{literal(intention.words).plain}”"
+        self.heading = f"“{intention.words}”"
 
     def fields(self) -> Iterable[Widget]:
         yield RadioSet(

@@ -75,8 +75,12 @@ class RhythmScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         notes = Text()
+        now_entry, _next = self.house.rhythm.now_and_next(self.house.clock.now())
         for entry in self.entries:
-            table.add_row(entry.at.in_timezone(tz).format("HH:mm"), literal(entry.what), "one-off" if entry.one_off else "")
+            marks = ["one-off"] if entry.one_off else []
+            if now_entry is not None and entry.at == now_entry.at and entry.what == now_entry.what:
+                marks.append("on now")
+            table.add_row(entry.at.in_timezone(tz).format("HH:mm"), literal(entry.what), ", ".join(marks))
             if entry.note:
                 notes.append(f"{entry.note}\n")
         if row is not None and table.row_count:

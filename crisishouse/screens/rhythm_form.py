@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pendulum
+from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
@@ -53,8 +54,11 @@ class OneOffForm(FormScreen[RhythmItem]):
         yield from labelled("Date (YYYY-MM-DD)", Input(self.day.isoformat(), id="one-off-day"))
         yield from labelled("Time (HH:MM, 24-hour)", Input(id="one-off-time", placeholder="13:00"))
         yield from labelled("What happens", Input(id="one-off-what", placeholder="Trip to the beach"))
-        options = [("Nothing: as well as the usual day", NOTHING_REPLACED)]
-        options += [(f"Instead of {i.time.hour:02d}:{i.time.minute:02d} {literal(i.what).plain}", i.id) for i in self.house.rhythm.everyday()]
+        options: list[tuple[Text | str, str]] = [("Nothing: as well as the usual day", NOTHING_REPLACED)]
+        options += [
+            (Text(f"Instead of {i.time.hour:02d}:{i.time.minute:02d} ").append_text(literal(i.what)), i.id)
+            for i in self.house.rhythm.everyday()
+        ]
         yield from labelled("Instead of", Select(options, value=NOTHING_REPLACED, allow_blank=False, id="one-off-replaces"))
 
     def save(self) -> RhythmItem:

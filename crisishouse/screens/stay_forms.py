@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pendulum
+from rich.text import Text
 from textual import on
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select
@@ -45,7 +46,7 @@ class ArriveForm(FormScreen[Stay]):
         yield from labelled("Pronouns (optional)", Input(id="arrive-pronouns"))
         yield from labelled(
             "Room",
-            Select([(r, r) for r in rooms], prompt="Choose a free room", id="arrive-room", value=rooms[0] if rooms else Select.BLANK),
+            Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="arrive-room", value=rooms[0] if rooms else Select.BLANK),
         )
         yield from labelled("Planned leaving (YYYY-MM-DD)", Input(default_leaving, id="arrive-leaving"))
         yield from labelled("If longer than the house's usual stay: why, in plain words", Input(id="arrive-reason"))
@@ -55,9 +56,11 @@ class ArriveForm(FormScreen[Stay]):
 
     @on(Input.Changed, "#arrive-name")
     def _look_for_returning(self, event: Input.Changed) -> None:
-        options: list[tuple[str, str]] = [("New guest", NEW_GUEST)]
+        options: list[tuple[Text | str, str]] = [("New guest", NEW_GUEST)]
         for found in self.house.stays.returning_guests(self.session, event.value):
-            options.append((f"Welcome back: {literal(found.guest.chosen_name).plain}, {found.words}", found.guest.id))
+            # A str prompt would be parsed as markup: names go in as Text.
+            prompt = Text("Welcome back: ").append_text(literal(found.guest.chosen_name)).append(f", {found.words}")
+            options.append((prompt, found.guest.id))
         self.query_one("#arrive-returning", Select).set_options(options)
 
     def save(self) -> Stay:
@@ -116,7 +119,7 @@ class MoveRoomForm(FormScreen[Stay]):
 
     def fields(self) -> Iterable[Widget]:
         rooms = [r for r in _free_rooms(self.house) if r != self.stay.room]
-        yield from labelled(f"From {self.stay.room} to", Select([(r, r) for r in rooms], prompt="Choose a free room", id="move-room"))
+        yield from labelled(f"From {self.stay.room} to", Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="move-room"))
 
     def save(self) -> Stay:
         room = self.query_one("#move-room", Select).value

@@ -77,6 +77,12 @@ class CheckIns:
         tz = self.settings.time_zone
         return sorted(wall_clock_or_next(day, t, tz)[0] for t in self.settings.check_in_times)
 
+    def _while_out(self, stay: Stay, slot: pendulum.DateTime) -> bool:
+        """A slot from noon on a night out to noon the next day is not due."""
+        local = slot.in_timezone(self.settings.time_zone)
+        night = local.date() if local.hour >= 12 else local.date().subtract(days=1)
+        return night in stay.nights_out
+
     def timing(self, stay: Stay, check_ins: list[CheckIn] | None = None) -> CheckInTiming:
         """When this guest's next check-in is due, and whether one is overdue."""
         now = self.clock.now()
@@ -85,6 +91,7 @@ class CheckIns:
         last = check_ins[-1] if check_ins else None
         today = house_today(now, self.settings.time_zone)
         slots = self.slots(today.subtract(days=1)) + self.slots(today) + self.slots(today.add(days=1))
+        slots = [s for s in slots if not self._while_out(stay, s)]
         passed = [s for s in slots if s <= now and s >= stay.arrived_at]
         if passed:
             latest_slot = passed[-1]
