@@ -54,6 +54,8 @@ class CheckIns:
         require_staff(session, "record a check-in")
         if outcome not in CHECK_IN_OUTCOMES:
             raise ServiceError(f"Unknown check-in outcome {outcome!r}.")
+        # Read again: the screen's copy may be from before the guest left.
+        stay = self.store.get(Stay, stay.id) or stay
         if not stay.is_staying:
             raise ServiceError("This guest has left; check-ins are for guests staying.")
         self.check_words(note)

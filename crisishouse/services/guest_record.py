@@ -33,13 +33,15 @@ class GuestRecord:
     trends: tuple[WallTrend, ...]
     intentions: tuple[Intention, ...]
     handover_lines: tuple[HandoverEntry, ...]
+    left_on: pendulum.Date | None = None
+    """The house's date the guest left, once they have."""
 
     @property
     def stay_words(self) -> str:
         if self.stay is None:
             return "no stay"
         if not self.stay.is_staying:
-            return f"left {self.stay.left_at.format('D MMMM YYYY')}"  # type: ignore[union-attr]
+            return f"left {self.left_on.format('D MMMM YYYY')}" if self.left_on else "left"
         if self.day_n > self.of_m:
             return "leaving today" if self.day_n == self.of_m + 1 else f"day {self.day_n}, planned to leave"
         return f"day {self.day_n} of {self.of_m}"
@@ -109,4 +111,5 @@ class GuestRecords:
             tuple(self.wellbeing.trends(session, guest_id, stay.id)),
             tuple(self.intentions.for_stay(session, guest_id, stay.id)),
             tuple(lines),
+            house_today(stay.left_at, tz) if stay.left_at else None,
         )

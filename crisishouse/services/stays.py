@@ -14,7 +14,7 @@ from crisishouse.services.pins import hash_pin
 from crisishouse.services.session import Session, require_staff
 from crisishouse.settings import Settings
 from crisishouse.store import Store
-from crisishouse.text import name_key
+from crisishouse.text import clean_text, name_key
 
 # How many days before the house's longest stay the board mentions it.
 NEARING_DAYS = 2
@@ -26,11 +26,23 @@ class ReturningGuest:
 
     guest: Guest
     last_stay: Stay
+    left_on: pendulum.Date
+    """The house's date they last left."""
 
     @property
     def words(self) -> str:
-        left = self.last_stay.left_at or self.last_stay.arrived_at
-        return f"stayed before, last leaving {left.format('D MMMM YYYY')}"
+        return f"stayed before, last leaving {self.left_on.format('D MMMM YYYY')}"
+
+
+def _room_times(stay: Stay) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime | None]]:
+    """Each room the stay used, from when to when (None: still there)."""
+    times = []
+    start = stay.arrived_at
+    for move in stay.moves:
+        times.append((move.from_room, start, move.at))
+        start = move.at
+    times.append((stay.room, start, stay.left_at))
+    return times
 
 
 class Stays:
@@ -95,7 +107,8 @@ class Stays:
                 continue
             if stays[-1].record_choice == "erase":
                 continue
-            found.append(ReturningGuest(guest, stays[-1]))
+            left = stays[-1].left_at or stays[-1].arrived_at
+            found.append(ReturningGuest(guest, stays[-1], house_today(left, self.settings.time_zone)))
         return found
 
     # -- the rules ------------------------------------------------------------
@@ -103,15 +116,17 @@ class Stays:
     def _check_room(self, room: str, arriving: pendulum.DateTime, ignore: str | None = None) -> None:
         if room not in self.settings.rooms:
             raise ServiceError(f"{room!r} is not one of the house's rooms: {', '.join(self.settings.rooms)}.")
-        for other in self.store.find(Stay, where={"room": room}):
-            if other.id == ignore:
+        for other in self.store.find(Stay):
+            if other.id == ignore or (other.left_at is not None and other.left_at <= arriving):
                 continue
-            # The new stay runs on from `arriving`, so any stay still open
-            # then (or arriving later) would share the room.
-            if other.left_at is None or other.left_at > arriving:
-                raise ServiceError(f"{room} has someone staying in it. Choose a free room.")
+            # The new stay runs on from `arriving`, so any time the other
+            # stay spends in this room after then would be shared.
+            for in_room, _start, end in _room_times(other):
+                if in_room == room and (end is None or end > arriving):
+                    raise ServiceError(f"{room} has someone staying in it. Choose a free room.")
 
     def _check_length(self, arrived_at: pendulum.DateTime, planned: pendulum.Date, reason: str | None) -> None:
+        reason = clean_text(reason).strip() if reason else None
         arrived = house_today(arrived_at, self.settings.time_zone)
         if planned < arrived:
             raise ServiceError("The planned leaving date is before the arrival.")
@@ -153,6 +168,9 @@ class Stays:
             guest = self.store.get(Guest, returning_guest_id)
             if guest is None:
                 raise ServiceError("There is no such guest to welcome back.")
+            earlier = self.stays_of(guest.id)
+            if earlier and earlier[-1].record_choice == "erase":
+                raise ServiceError("This guest chose to have their record erased; welcome them as a new guest.")
             if self.current_stay_of(guest.id):
                 raise ServiceError(f"{guest.chosen_name} is already staying.")
             guest = replace(
