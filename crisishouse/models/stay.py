@@ -58,6 +58,8 @@ class Stay:
     """Nights the guest is out overnight (the date the night begins)."""
     moves: tuple[RoomMove, ...] = ()
     """Room moves, oldest first; `room` is where the guest is now."""
+    share_ratings: bool = False
+    """The guest chose to share their latest ratings in the handover."""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:

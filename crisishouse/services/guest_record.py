@@ -72,6 +72,21 @@ class GuestRecords:
             for e in self.store.find(AccessEvent, stay_id=stay_id, where={"actor_id": session.person_id, "what": what})
         )
 
+    def log_opening(self, session: Session, guest_id: str, stay_id: str, what: str) -> None:
+        """Write who opened what of a guest's record (staff only; once in a while)."""
+        if session.is_staff and not self._opened_just_now(session, stay_id, what):
+            self.store.put(
+                AccessEvent(
+                    guest_id=guest_id,
+                    stay_id=stay_id,
+                    actor_id=session.person_id,
+                    actor_name=session.name,
+                    actor_role=session.role_words,
+                    at=self.clock.now(),
+                    what=what,
+                )
+            )
+
     def open(self, session: Session, guest_id: str, what: str = "your record") -> GuestRecord:
         """The guest's record; a guest may open only their own."""
         require_guest_or_staff(session, guest_id, "open a record")
@@ -82,18 +97,7 @@ class GuestRecords:
         stay = stays[-1] if stays else None
         if stay is None:
             return GuestRecord(guest, None, 0, 0, None, (), (), (), (), ())
-        if session.is_staff and not self._opened_just_now(session, stay.id, what):
-            self.store.put(
-                AccessEvent(
-                    guest_id=guest_id,
-                    stay_id=stay.id,
-                    actor_id=session.person_id,
-                    actor_name=session.name,
-                    actor_role=session.role_words,
-                    at=self.clock.now(),
-                    what=what,
-                )
-            )
+        self.log_opening(session, guest_id, stay.id, what)
         tz = self.settings.time_zone
         day_n, of_m = stay_day(stay, house_today(self.clock.now(), tz), tz)
         check_ins = sorted(self.store.find(CheckIn, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda c: c.at)

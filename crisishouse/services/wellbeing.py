@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pendulum
 
@@ -67,6 +67,16 @@ class Wellbeing:
         )
         self.store.put(rating)
         return rating
+
+    def share_in_handover(self, session: Session, guest_id: str, share: bool, with_guest: bool = False) -> None:
+        """The guest chooses whether their latest ratings go into the handover."""
+        require_guest_or_staff(session, guest_id, "choose what the handover shares")
+        if session.is_staff and not with_guest:
+            raise NotAllowed("Whether ratings are shared is the guest's choice: change it only with the guest.")
+        stay = self.stays.current_stay_of(guest_id)
+        if stay is None:
+            raise ServiceError("Sharing is chosen during a stay.")
+        self.store.put(replace(stay, share_ratings=share))
 
     def for_stay(self, session: Session, guest_id: str, stay_id: str) -> list[WellbeingRating]:
         """The ratings of one of the guest's stays, oldest first."""
