@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench check clean help
+.PHONY: run test test-printer bench check clean help
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,6 +23,9 @@ run: $(STAMP) ## Open the app on the demo house (data/demo)
 
 test: $(STAMP) ## Run every test
 	$(BIN)/python -m pytest -q
+
+test-printer: $(STAMP) ## Print a handover through real CUPS to PDF (root, Debian: installs CUPS)
+	bash .ci/real-printer.sh $(BIN)/python
 
 bench: $(STAMP) ## Print the performance figures (benchmarks/)
 	$(BIN)/python benchmarks/run.py

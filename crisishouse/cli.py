@@ -28,6 +28,21 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="verify a data folder; exit 1 if damaged")
     check.add_argument("--data", type=Path, default=None)
     sub.add_parser("where", help="print where the house's data lives")
+    language = sub.add_parser(
+        "check-language",
+        help="flag diagnoses, jargon and deficit labels, line by line; exit 1 if any",
+        description=(
+            "Check each line of FILE (or standard input) for diagnostic language, clinical "
+            "jargon, deficit labels and compliance talk, with everyday words to use instead. "
+            "Exit 1 when anything was found, 0 when nothing was."
+        ),
+    )
+    language.add_argument("file", nargs="?", default="-", metavar="FILE|-",
+                          help="a UTF-8 text file, or - for standard input (the default)")
+    language.add_argument("--json", action="store_true",
+                          help="print one JSON object per input line")
+    language.add_argument("--data", type=Path, default=None,
+                          help="also use the [language] words and exceptions in this house's house.toml")
     return parser
 
 
@@ -73,6 +88,58 @@ def _check(data: Path) -> int:
     return 0 if report.ok else 1
 
 
+def _lines(count: int) -> str:
+    return "1 line" if count == 1 else f"{count:,} lines"
+
+
+def _check_language(source: str, as_json: bool, data: Path | None) -> int:
+    import json
+
+    from crisishouse.language import LanguageCheck, default_check
+
+    if data is None:
+        checker = default_check()
+    else:
+        from crisishouse.settings import SettingsError, load_settings
+
+        try:
+            checker = LanguageCheck.from_settings(load_settings(data))
+        except SettingsError as problem:
+            print(f"crisishouse check-language: {problem}", file=sys.stderr)
+            return 2
+    try:
+        if source == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            text = stream.read().decode("utf-8", "replace") if stream else sys.stdin.read()
+        else:
+            text = Path(source).read_text(encoding="utf-8", errors="replace")
+    except OSError as problem:
+        print(f"crisishouse check-language: cannot read {source}: {problem.strerror or problem}",
+              file=sys.stderr)
+        return 2
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    name = "<stdin>" if source == "-" else source
+    found = flagged_lines = 0
+    for number, line in enumerate(lines, start=1):
+        findings = checker.check(line.removesuffix("\r"))
+        found += len(findings)
+        flagged_lines += bool(findings)
+        if as_json:
+            record = {"line": number, "findings": [f.as_dict() for f in findings]}
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        for finding in findings:
+            print(f"{name}:{number}:{finding.start + 1}: {finding.explain()}")
+    if not as_json:
+        if found:
+            print(f"{found} to reword on {flagged_lines} of {_lines(len(lines))}.")
+        else:
+            print(f"Nothing to reword in {_lines(len(lines))}.")
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in (None, "run"):
@@ -81,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         return _demo(args.data, args.days)
     if args.command == "check":
         return _check(args.data or default_data_dir())
+    if args.command == "check-language":
+        return _check_language(args.file, args.json, args.data)
     if args.command == "where":
         print(default_data_dir().resolve())
         return 0

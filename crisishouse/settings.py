@@ -6,6 +6,7 @@ expected. See README.md for the whole file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,18 @@ class LoadThresholds:
     debrief_owed_days: int = 3
 
 
+@dataclass(frozen=True)
+class LanguageWord:
+    """A house's own word for the language check (`[language] extra`)."""
+
+    words: tuple[str, ...]
+    """The phrase, or several forms of it, to look for."""
+    kind: str
+    """"diagnosis", "jargon", "deficit" or "compliance"."""
+    suggestion: str
+    """Everyday words to use instead."""
+
+
 DEFAULT_ROOMS = ("Kōwhai", "Rātā", "Mānuka", "Harakeke", "Tōtara", "Pōhutukawa", "Kauri", "Rimu")
 DEFAULT_SHIFTS = (
     ShiftPattern("morning", pendulum.Time(7, 0), pendulum.Time(15, 0)),
@@ -92,6 +105,10 @@ class Settings:
     keep_departed_records_years: int = 10
     """How long a departed guest's record is kept when they made no choice."""
     load: LoadThresholds = field(default_factory=LoadThresholds)
+    language_extra: tuple[LanguageWord, ...] = ()
+    """The house's own words for the language check, beside the built-in ones."""
+    language_exceptions: tuple[str, ...] = ()
+    """Phrases the language check never flags in this house."""
 
 
 def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
@@ -134,6 +151,78 @@ def _zone(value: str) -> str:
             f"house.time_zone should be a time zone name like \"Pacific/Auckland\"; got {value!r}"
         ) from None
     return value
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _phrase(value: Any, where: str) -> str:
+    """One phrase for the language check: some text the checker can look for."""
+    from crisishouse.language.normalise import squash
+
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(f"{where} should be a word or phrase; got {value!r}")
+    if _CONTROL_CHARACTERS.search(value):
+        raise SettingsError(f"{where} should be on one line; got {value!r}")
+    try:
+        squash(value)
+    except ValueError as problem:
+        raise SettingsError(f"{where}: {problem}") from None
+    return value.strip()
+
+
+def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str, ...]]:
+    """The `[language]` table: the house's extra words and its exceptions."""
+    from crisishouse.language.vocabulary import KINDS
+
+    language = _table(raw, "language")
+    extra_raw = language.get("extra", [])
+    if not isinstance(extra_raw, list):
+        raise SettingsError(
+            "language.extra should be a list like "
+            '[{ words = "...", kind = "jargon", suggestion = "..." }]; '
+            f"got {extra_raw!r}"
+        )
+    extra = []
+    for i, item in enumerate(extra_raw):
+        where = f"language.extra[{i}]"
+        if not isinstance(item, dict):
+            raise SettingsError(
+                f'{where} should be a table like {{ words = "...", kind = "jargon", '
+                f'suggestion = "..." }}; got {item!r}'
+            )
+        unknown = sorted(set(item) - {"words", "kind", "suggestion"})
+        if unknown:
+            raise SettingsError(
+                f"{where} has an unknown key {unknown[0]!r}; use words, kind and suggestion"
+            )
+        words_raw = item.get("words")
+        if isinstance(words_raw, list) and words_raw:
+            words = tuple(_phrase(w, f"{where}.words[{j}]") for j, w in enumerate(words_raw))
+        else:
+            words = (_phrase(words_raw, f"{where}.words"),)
+        kind = item.get("kind")
+        if kind not in KINDS:
+            raise SettingsError(
+                f"{where}.kind should be one of {', '.join(repr(k) for k in KINDS)}; got {kind!r}"
+            )
+        suggestion = item.get("suggestion")
+        if not isinstance(suggestion, str) or not suggestion.strip():
+            raise SettingsError(
+                f"{where}.suggestion should be everyday words to use instead; got {suggestion!r}"
+            )
+        if _CONTROL_CHARACTERS.search(suggestion):
+            raise SettingsError(f"{where}.suggestion should be on one line; got {suggestion!r}")
+        extra.append(LanguageWord(words, kind, suggestion.strip()))
+    exceptions_raw = language.get("exceptions", [])
+    if not isinstance(exceptions_raw, list):
+        raise SettingsError(
+            f"language.exceptions should be a list of phrases never flagged; got {exceptions_raw!r}"
+        )
+    exceptions = tuple(
+        _phrase(p, f"language.exceptions[{i}]") for i, p in enumerate(exceptions_raw)
+    )
+    return tuple(extra), exceptions
 
 
 def parse_settings(raw: dict[str, Any]) -> Settings:
@@ -218,6 +307,7 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
             for name in LoadThresholds.__dataclass_fields__
         }
     )
+    language_extra, language_exceptions = _language(raw)
     return Settings(
         house_name=_text(house, "name", "house", base.house_name),
         time_zone=_zone(_text(house, "time_zone", "house", base.time_zone)),
@@ -237,6 +327,8 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
             house, "keep_departed_records_years", "house", base.keep_departed_records_years, 1, 100
         ),
         load=thresholds,
+        language_extra=language_extra,
+        language_exceptions=language_exceptions,
     )
 
 
@@ -270,6 +362,33 @@ def _hhmm(t: pendulum.Time) -> str:
     return f'"{t.hour:02d}:{t.minute:02d}"'
 
 
+def _render_language(s: Settings) -> list[str]:
+    lines = [
+        "",
+        "[language]",
+        "# The house's own words for the language check, beside the built-in ones:",
+        '# { words = "..." or ["...", "..."], kind = "diagnosis", "jargon", "deficit"',
+        '# or "compliance", suggestion = "everyday words to use instead" }',
+        "extra = [",
+    ]
+    for word in s.language_extra:
+        words = (
+            _toml_string(word.words[0])
+            if len(word.words) == 1
+            else "[" + ", ".join(_toml_string(w) for w in word.words) + "]"
+        )
+        lines.append(
+            f"    {{ words = {words}, kind = {_toml_string(word.kind)}, "
+            f"suggestion = {_toml_string(word.suggestion)} }},"
+        )
+    lines += [
+        "]",
+        "# Phrases the language check never flags in this house.",
+        "exceptions = [" + ", ".join(_toml_string(p) for p in s.language_exceptions) + "]",
+    ]
+    return lines
+
+
 def render_settings(settings: Settings) -> str:
     """The settings as a commented `house.toml`."""
     s = settings
@@ -300,6 +419,7 @@ def render_settings(settings: Settings) -> str:
         "[load]",
     ]
     lines += [f"{name} = {getattr(s.load, name)}" for name in LoadThresholds.__dataclass_fields__]
+    lines += _render_language(s)
     for shift in s.shifts:
         lines += [
             "",

@@ -17,7 +17,7 @@ from crisishouse.screens.quit import QuitScreen
 from crisishouse.screens.setup import SetupScreen
 from crisishouse.services import House
 from crisishouse.store import Store
-from tests.pilot_helpers import opened, screen_text, sign_in
+from tests.pilot_helpers import opened, screen_text, sign_in, type_sign_in
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ async def test_each_demo_role_signs_in(demo_dir: Path, clock: FixedClock, name: 
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, LockScreen)
-        await sign_in(pilot, name, pin)
+        await type_sign_in(pilot, name, pin)
         assert isinstance(app.screen, screen)
         assert app.session is not None and app.session.name == name
 

@@ -28,6 +28,7 @@ class BoardScreen(Screen[None]):
         Binding("enter", "open_guest", "Open", tooltip="Open the highlighted guest's record", id="open-guest"),
         Binding("c", "check_in", "Check in", tooltip="Check-in with the highlighted guest", id="check-in"),
         Binding("a", "arrive", "Arrival", tooltip="A guest arrives", id="arrive"),
+        Binding("h", "handover", "Handover", tooltip="Write the handover with each guest, and print it", id="handover"),
         Binding("y", "rhythm", "Rhythm", tooltip="The house's day", id="rhythm"),
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
     ]
@@ -61,6 +62,7 @@ class BoardScreen(Screen[None]):
         yield SystemCommand("Open the highlighted guest", "Their record: check-ins, wellbeing, intentions", self.action_open_guest)
         yield SystemCommand("Check-in with the highlighted guest", "Record a check-in", self.action_check_in)
         yield SystemCommand("The house's rhythm", "The day's rhythm and one-off changes", self.action_rhythm)
+        yield SystemCommand("The handover", "Write it with each guest, and print it", self.action_handover)
         yield SystemCommand("Refresh the board", "Read the board again", self.action_refresh)
 
     def action_refresh(self) -> None:
@@ -183,7 +185,15 @@ class BoardScreen(Screen[None]):
     def action_arrive(self) -> None:
         from crisishouse.screens.stay_forms import ArriveForm
 
+        if self.view is not None and all(line.stay is not None for line in self.view.rooms):
+            self.notify("Every room has someone staying: no room is free for an arrival.")
+            return
         self.app.push_screen(ArriveForm(self.house, self.session), lambda result: self.action_refresh() if result else None)
+
+    def action_handover(self) -> None:
+        from crisishouse.screens.handover import HandoverScreen
+
+        self.app.push_screen(HandoverScreen(self.house, self.session))
 
     def action_rhythm(self) -> None:
         from crisishouse.screens.rhythm import RhythmScreen

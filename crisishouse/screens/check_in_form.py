@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from crisishouse.models import CHECK_IN_OUTCOMES, CheckIn, Stay
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.services import House, Session
+from crisishouse.services import House, ServiceError, Session, WordsToNotice
 
 _OUTCOMES = list(CHECK_IN_OUTCOMES)
 
@@ -32,6 +32,7 @@ class CheckInForm(FormScreen[CheckIn]):
         self.session = session
         self.stay = stay
         self.heading = f"Check-in with {guest_name}"
+        self._noticed: str | None = None
 
     def fields(self) -> Iterable[Widget]:
         yield OptionList(
@@ -51,4 +52,14 @@ class CheckInForm(FormScreen[CheckIn]):
     def save(self) -> CheckIn:
         highlighted = self.query_one("#outcome", OptionList).highlighted
         outcome = _OUTCOMES[highlighted if highlighted is not None else 0]
-        return self.house.check_ins.record(self.session, self.stay, outcome, self.text("check-in-note"))
+        note = self.text("check-in-note")
+        try:
+            return self.house.check_ins.record(
+                self.session, self.stay, outcome, note, words_noticed=note == self._noticed
+            )
+        except WordsToNotice as found:
+            # Shown once; saving the same words again keeps them as written.
+            self._noticed = note
+            raise ServiceError(
+                f"{found}\nChange the words with the guest, or save again to keep them as they are."
+            ) from None

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
@@ -46,16 +46,19 @@ class FormScreen(ModalScreen[T]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        scroll = VerticalScroll(classes="dialog form")
-        scroll.can_focus = False
-        with scroll:
+        # The heading and the buttons stay in view; only the fields scroll.
+        with Vertical(classes="dialog form"):
             # Headings can hold people's words (a name, an intention): never markup.
             yield Label(literal(self.heading), classes="form-title")
-            yield from self.fields()
+            scroll = VerticalScroll(classes="form-fields")
+            scroll.can_focus = False
+            with scroll:
+                yield from self.fields()
             yield Static("", id="form-problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="form-save", variant="primary")
                 yield Button("Cancel", id="form-cancel")
+                yield Label("Ctrl+S saves, Esc cancels", classes="form-keys")
 
     def text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,6 +29,8 @@ from crisishouse.text import literal
 
 # Actions only staff have, and those that need a stay still going.
 _STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back"}
+# Agreeing from here is the guest's own act; staff mark lines read back on the handover screen.
+_GUEST_ONLY = {"agree"}
 _NEEDS_STAY = {"check_in", "rate", "intention", "change_intention", "leaving_date", "move", "out_tonight", "leave"}
 
 
@@ -53,6 +55,8 @@ class GuestScreen(Screen[None]):
         Binding("m", "move", "Move room", show=False, id="move"),
         Binding("o", "out_tonight", "Out tonight", show=False, id="out-tonight"),
         Binding("l", "leave", "Leaves", show=False, id="leave"),
+        Binding("a", "agree", "Agree", tooltip="Agree to the highlighted handover line", id="agree"),
+        Binding("p", "print_own", "Print my copy", show=False, tooltip="Print (and save) every handover line about this guest", id="print-own"),
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
         Binding("escape", "back", "Board", id="back"),
         *(Binding(str(n), f"tab('{tab}')", title, show=False) for n, (tab, title) in enumerate(_TABS.items(), 1)),
@@ -81,13 +85,14 @@ class GuestScreen(Screen[None]):
                 yield Static("", id="guest-own-words")
             with TabPane(_TABS["tab-intentions"], id="tab-intentions"):
                 yield DataTable(id="guest-intentions", cursor_type="row")
-            with TabPane(_TABS["tab-handover"], id="tab-handover"), VerticalScroll():
-                yield Static("", id="guest-handover")
+            with TabPane(_TABS["tab-handover"], id="tab-handover"):
+                yield DataTable(id="guest-handover", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#guest-check-ins", DataTable).add_columns("When", "Check-in", "Note")
         self.query_one("#guest-intentions", DataTable).add_columns("Intention", "Status", "Since")
+        self.query_one("#guest-handover", DataTable).add_columns("When", "", "Line")
         self.action_refresh()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -100,6 +105,8 @@ class GuestScreen(Screen[None]):
             ("Move to another room", "move"),
             ("Out overnight tonight", "out_tonight"),
             ("The guest leaves", "leave"),
+            ("Agree to the highlighted handover line", "agree"),
+            ("Print a copy of every handover line", "print_own"),
         ]
         for title, action in commands:
             if self.check_action(action, ()):
@@ -107,6 +114,8 @@ class GuestScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _STAFF_ONLY and not self.session.is_staff:
+            return False
+        if action in _GUEST_ONLY and self.session.is_staff:
             return False
         if action in _NEEDS_STAY and (self.record is None or self.record.stay is None or not self.record.stay.is_staying):
             return None
@@ -172,10 +181,11 @@ class GuestScreen(Screen[None]):
             for at, value in trend.points[-5:]:
                 if recent:
                     recent.append("  ")
-                recent.append(f"{at.in_timezone(tz).format('D MMM')} ")
+                # No-break spaces keep each date with its number.
+                recent.append(f"{at.in_timezone(tz).format('D MMM')}\u00a0".replace(" ", "\u00a0"))
                 recent.append(str(value), style="bold")
             self.query_one(f"#wall-{trend.wall}-values", Static).update(recent or Text("No ratings yet."))
-        words = Text()
+        words = Text("In their own words\n", style="bold") if any(r.own_words for r in record.ratings) else Text()
         for rating in reversed(record.ratings[-5:]):
             if rating.own_words:
                 words.append(f"{house_time(rating.at, tz, now)}  ")
@@ -195,13 +205,15 @@ class GuestScreen(Screen[None]):
 
     def _show_handover(self, record: GuestRecord) -> None:
         tz, now = self.house.settings.time_zone, self._now()
-        text = Text()
+        table = self.query_one("#guest-handover", DataTable)
+        table.clear()
         for line in reversed(record.handover_lines):
-            text.append(f"{house_time(line.written_at, tz, now)}  ")
-            text.append("agreed  " if line.agreed else "not agreed yet  ", style="italic")
-            text.append_text(literal(line.text))
-            text.append("\n")
-        self.query_one("#guest-handover", Static).update(text or Text("No handover lines yet."))
+            table.add_row(
+                house_time(line.written_at, tz, now),
+                "agreed" if line.agreed else Text("not agreed yet", style="italic"),
+                literal(line.text),
+                key=line.id,
+            )
 
     # -- actions --------------------------------------------------------------
 
@@ -258,6 +270,35 @@ class GuestScreen(Screen[None]):
                 self.dismiss()
 
         self.app.push_screen(LeaveForm(self.house, self.session, self.record.stay), done)
+
+    def action_agree(self) -> None:
+        assert self.record is not None
+        self.action_tab("tab-handover")
+        table = self.query_one("#guest-handover", DataTable)
+        lines = list(reversed(self.record.handover_lines))
+        if not lines or table.cursor_row is None:
+            self.notify("There are no handover lines to agree to.")
+            return
+        line = lines[min(table.cursor_row, len(lines) - 1)]
+        try:
+            self.house.handover.agree(self.session, line)
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        self.action_refresh()
+
+    def action_print_own(self) -> None:
+        self.notify("Printing your copy…")
+        self._print_own()
+
+    @work(thread=True, exclusive=True, group="print", exit_on_error=False)
+    def _print_own(self) -> None:
+        try:
+            outcome = self.house.handover.print_own_lines(self.session, self.guest_id)
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            self.app.call_from_thread(self.notify, str(problem), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, outcome.message, markup=False, timeout=15)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -24,8 +24,9 @@ class RhythmScreen(Screen[None]):
 
     HELP = "The house's daily rhythm. Left and right move between days."
     BINDINGS = [
-        Binding("left", "day(-1)", "Day before", id="day-before"),
-        Binding("right", "day(1)", "Day after", id="day-after"),
+        # Priority: the table would otherwise take left and right to scroll.
+        Binding("left", "day(-1)", "Day before", priority=True, id="day-before"),
+        Binding("right", "day(1)", "Day after", priority=True, id="day-after"),
         Binding("t", "today", "Today", id="today"),
         Binding("a", "add_everyday", "Add everyday", id="add-everyday"),
         Binding("o", "add_one_off", "One-off", tooltip="A change for this day only", id="add-one-off"),
@@ -69,7 +70,8 @@ class RhythmScreen(Screen[None]):
         if label:
             heading.append(f"  ({label})")
         if hours != 24:
-            heading.append(f"  A {hours}-hour day: the clocks change tonight.")
+            way = "forward" if hours < 24 else "back"
+            heading.append(f"  A {hours}-hour day: the clocks went {way} an hour early this morning.")
         self.query_one("#rhythm-day", Static).update(heading)
         table = self.query_one("#rhythm-items", DataTable)
         row = table.cursor_row

