@@ -228,3 +228,23 @@ def test_record_reads_back_names_and_notes_as_typed(
     assert record.guest.chosen_name == clean_text(value)
     assert record.guest.pronouns == clean_text(value)
     assert record.check_ins[-1].note == clean_text(value)
+
+
+def test_a_returning_guest_is_offered_their_history(demo_house, clock):
+    """Welcomed back, a guest's record lists their earlier stay in words."""
+    import pendulum
+
+    from crisishouse.models import Stay
+
+    tama = demo_house.sign_in.sign_in("Tama", "2222")
+    mere = demo_house.sign_in.sign_in("Mere", "3333")
+    stay = demo_house.store.get(Stay, mere.stay_id)
+    demo_house.stays.leave(tama, stay.id, "keep")
+    clock.advance(days=3)
+    [found] = demo_house.stays.returning_guests(tama, "mere")
+    demo_house.stays.arrive(
+        tama, chosen_name="Mere", room="Rimu", planned_leaving=pendulum.date(2026, 12, 2), returning_guest_id=found.guest.id
+    )
+    record = demo_house.records.open(tama, mere.person_id)
+    assert record.stay.room == "Rimu"
+    assert record.earlier_stays == ("20 November 2026 to 24 November 2026 in Kōwhai",)

@@ -151,3 +151,33 @@ def test_printed_handover_at_80_columns(snapshot, demo_dir: Path, clock: FixedCl
     text = render_handover(document)
     assert all(len(line) <= 80 for line in text.splitlines())
     assert text == snapshot
+
+
+async def test_past_handovers_can_be_read(demo_dir: Path, clock: FixedClock):
+    """A printed handover is listed under past handovers and reads as it was printed."""
+    _handover_ready(demo_dir, clock)
+    house = House.open(demo_dir, clock)
+    tama = house.sign_in.sign_in("Tama", "2222")
+    outcome, _left = house.handover.print_handover(tama)
+    assert house.handover.past_printouts(tama) == [outcome.saved_to]
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Enjoyed the garden with whānau; line 1" in shown
+        assert "2026-11-24 morning, printed Tue 10:30" in shown.replace("\n", "")
+
+
+def test_past_handovers_are_staff_only(demo_house: House):
+    """A guest session cannot list or read the house's past handovers."""
+    from crisishouse.services import NotAllowed
+
+    mere = demo_house.sign_in.sign_in("Mere", "3333")
+    with pytest.raises(NotAllowed):
+        demo_house.handover.past_printouts(mere)
+    with pytest.raises(NotAllowed):
+        demo_house.handover.read_printout(mere, "anything.txt")

@@ -160,6 +160,9 @@ class GuestScreen(Screen[None]):
         if record.longest_note:
             text.append("\n")
             text.append_text(literal(record.longest_note, style="italic"))
+        if record.earlier_stays:
+            text.append("\nStayed before: ")
+            text.append_text(literal("; ".join(record.earlier_stays)))
         if record.guest.support_person:
             text.append("\nSupport person: ")
             text.append_text(literal(record.guest.support_person))

@@ -35,6 +35,7 @@ class HandoverScreen(Screen[None]):
         Binding("d", "remove_line", "Remove", show=False, id="remove-line"),
         Binding("h", "house_line", "House part", id="house-line"),
         Binding("p", "print", "Print", id="print"),
+        Binding("v", "past", "Past", tooltip="Past handovers, as printed", id="past"),
         Binding("escape", "back", "Board", id="back"),
     ]
 
@@ -65,6 +66,7 @@ class HandoverScreen(Screen[None]):
         yield SystemCommand("Read back and agreed", "Mark the highlighted line agreed by the guest", self.action_agreed)
         yield SystemCommand("House part line", "Tasks, arrivals expected, notes", self.action_house_line)
         yield SystemCommand("Print the handover", "Checks everything again, then prints and saves a copy", self.action_print)
+        yield SystemCommand("Past handovers", "Read the saved copies of earlier handovers", self.action_past)
 
     # -- showing --------------------------------------------------------------
 
@@ -212,6 +214,11 @@ class HandoverScreen(Screen[None]):
 
     def _printed(self, message: Text) -> None:
         self.query_one("#handover-result", Static).update(message)
+
+    def action_past(self) -> None:
+        from crisishouse.screens.past_handovers import PastHandoversScreen
+
+        self.app.push_screen(PastHandoversScreen(self.house, self.session))
 
     def action_back(self) -> None:
         self.dismiss()

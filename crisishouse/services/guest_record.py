@@ -35,6 +35,8 @@ class GuestRecord:
     handover_lines: tuple[HandoverEntry, ...]
     left_on: pendulum.Date | None = None
     """The house's date the guest left, once they have."""
+    earlier_stays: tuple[str, ...] = ()
+    """Earlier stays kept for next time, in words: "3 to 10 March 2026 in Rātā"."""
 
     @property
     def stay_words(self) -> str:
@@ -116,4 +118,11 @@ class GuestRecords:
             tuple(self.intentions.for_stay(session, guest_id, stay.id)),
             tuple(lines),
             house_today(stay.left_at, tz) if stay.left_at else None,
+            tuple(self._stay_words(s) for s in stays[:-1]),
         )
+
+    def _stay_words(self, stay: Stay) -> str:
+        tz = self.settings.time_zone
+        arrived = house_today(stay.arrived_at, tz)
+        left = house_today(stay.left_at, tz) if stay.left_at else stay.planned_leaving
+        return f"{arrived.format('D MMMM YYYY')} to {left.format('D MMMM YYYY')} in {stay.room}"

@@ -401,3 +401,19 @@ class Handover:
             clock_now=self.clock.now(),
             what="your copy",
         )
+
+    # -- past handovers -------------------------------------------------------
+
+    def past_printouts(self, session: Session) -> list[Path]:
+        """The saved copies of printed handovers, newest first."""
+        require_staff(session, "read past handovers")
+        if not self.printouts_dir.is_dir():
+            return []
+        return sorted(self.printouts_dir.glob("*-handover-*.txt"), key=lambda p: p.name, reverse=True)
+
+    def read_printout(self, session: Session, name: str) -> str:
+        """One saved handover, as it was printed."""
+        for path in self.past_printouts(session):
+            if path.name == name:
+                return path.read_text(encoding="utf-8")
+        raise ServiceError("There is no such saved handover.")
