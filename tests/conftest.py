@@ -10,7 +10,7 @@ import pytest
 
 from crisishouse.clock import FixedClock
 from crisishouse.demo import build_demo
-from crisishouse.services import House
+from crisishouse.services import House, Session
 
 # Tuesday 24 November 2026, 10:30 in Auckland: mid-morning, after breakfast.
 NOW = pendulum.datetime(2026, 11, 24, 10, 30, tz="Pacific/Auckland")
@@ -52,3 +52,21 @@ def demo_house(demo_dir: Path, clock: FixedClock) -> House:
 def new_dir(tmp_path: Path) -> Path:
     """An empty folder for a new house."""
     return tmp_path / "new-house"
+
+
+@pytest.fixture
+def tama(demo_house: House) -> Session:
+    """Peer staff, signed in."""
+    return demo_house.sign_in.sign_in("Tama", "2222")
+
+
+@pytest.fixture
+def aroha(demo_house: House) -> Session:
+    """The house manager, signed in."""
+    return demo_house.sign_in.sign_in("Aroha", "1111")
+
+
+@pytest.fixture
+def mere(demo_house: House) -> Session:
+    """A guest staying in Kōwhai, signed in with her own PIN."""
+    return demo_house.sign_in.sign_in("Mere", "3333")

@@ -13,16 +13,6 @@ from crisishouse.services.board import stay_day
 TZ = "Pacific/Auckland"
 
 
-@pytest.fixture
-def tama(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Tama", "2222")
-
-
-@pytest.fixture
-def mere(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Mere", "3333")
-
-
 def test_board_lists_every_room_with_who_is_in_it(demo_house: House, tama: Session):
     """Every room of the house appears once; staying guests show day n of m."""
     view = demo_house.board.view(tama)

@@ -28,21 +28,6 @@ BAD_WORDS = {
 
 
 @pytest.fixture
-def tama(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Tama", "2222")
-
-
-@pytest.fixture
-def aroha(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Aroha", "1111")
-
-
-@pytest.fixture
-def mere(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Mere", "3333")
-
-
-@pytest.fixture
 def kiri(demo_house: House, tama: Session) -> Session:
     """A second guest, staying in the free room, signed in with her own PIN."""
     demo_house.stays.arrive(

@@ -15,16 +15,6 @@ from crisishouse.services.handover import PrintRefused
 TZ = "Pacific/Auckland"
 
 
-@pytest.fixture
-def tama(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Tama", "2222")
-
-
-@pytest.fixture
-def mere(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Mere", "3333")
-
-
 def card_of(house: House, session: Session, name: str):  # type: ignore[no-untyped-def]
     return next(c for c in house.handover.cards(session) if c.guest.chosen_name == name)
 

@@ -44,16 +44,6 @@ _UNIT = "Kia ora [bold red]x[/] [link=http://x]y[/link] [@click=app.quit]q[/] \x
 BIG = _UNIT * (100_000 // len(_UNIT.encode()) + 1)
 
 
-@pytest.fixture
-def tama(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Tama", "2222")
-
-
-@pytest.fixture
-def mere(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Mere", "3333")
-
-
 def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
 

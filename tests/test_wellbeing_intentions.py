@@ -33,16 +33,6 @@ WORD_IDS = [*BAD_WORDS, "100 kB"]
 
 
 @pytest.fixture
-def tama(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Tama", "2222")
-
-
-@pytest.fixture
-def mere(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Mere", "3333")
-
-
-@pytest.fixture
 def kiri(demo_house: House, tama: Session) -> Session:
     """A second guest, staying in the free room, signed in with her own PIN."""
     demo_house.stays.arrive(
