@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
-from crisishouse.printing import PrintOutcome, print_text, render_guest_copy, render_handover
 from crisishouse.models import INTENTION_STATUSES, CheckIn, Guest, HandoverEntry, Stay, WellbeingRating
 from crisishouse.services.board import stay_day
 from crisishouse.services.errors import NotAllowed, ServiceError
@@ -29,6 +28,9 @@ from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store, month_of
+
+if TYPE_CHECKING:
+    from crisishouse.printing import PrintOutcome
 
 LanguageCheck = Callable[[str], Sequence[Any]]
 """Returns findings, each with start, end, text, kind, suggestion and explain()."""
@@ -362,6 +364,8 @@ class Handover:
         Raises:
             PrintRefused: something is flagged or no longer agreed; nothing printed.
         """
+        from crisishouse.printing import print_text, render_handover
+
         shift = shift or self.current_shift()
         document, left_out = self.document(session, shift)
         self.final_check(session, document, shift)
@@ -376,6 +380,8 @@ class Handover:
 
     def print_own_lines(self, session: Session, guest_id: str) -> PrintOutcome:
         """A guest's own copy of every handover line about them, agreed or not."""
+        from crisishouse.printing import print_text, render_guest_copy
+
         require_guest_or_staff(session, guest_id, "print handover lines")
         guest = self.store.get(Guest, guest_id)
         if guest is None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crisishouse.clock import Clock
 from crisishouse.models import StaffMember
 from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
-from crisishouse.language import LanguageCheck
 from crisishouse.services.errors import WordsToNotice
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.handover import Handover
@@ -20,6 +20,9 @@ from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import Wellbeing
 from crisishouse.settings import Settings, load_settings
 from crisishouse.store import Store
+
+if TYPE_CHECKING:
+    from crisishouse.language import LanguageCheck
 
 DEMO_META = "demo"
 
@@ -36,7 +39,7 @@ class House:
 
     def _build(self, settings: Settings) -> None:
         self.settings = settings
-        self.language = LanguageCheck.from_settings(settings)
+        self._language: LanguageCheck | None = None
         self.rhythm = Rhythm(self.store, settings)
         self.stays = Stays(self.store, settings, self.clock)
         self.check_ins = CheckIns(self.store, settings, self.clock, self._notice_words)
@@ -52,11 +55,20 @@ class House:
             self.intentions,
             self.rhythm,
             self.records,
-            self.language.check,
+            lambda text: self.language.check(text),
             self.data_dir / "printouts",
         )
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
+
+    @property
+    def language(self) -> LanguageCheck:
+        """The house's language check, built when first needed (it takes a moment)."""
+        if self._language is None:
+            from crisishouse.language import LanguageCheck
+
+            self._language = LanguageCheck.from_settings(self.settings)
+        return self._language
 
     def _notice_words(self, text: str) -> None:
         """The language check at the one place notes are reviewed."""
