@@ -9,13 +9,18 @@ from crisishouse.clock import Clock
 from crisishouse.models import StaffMember
 from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
+from crisishouse.services.debriefs import Debriefs
 from crisishouse.services.errors import WordsToNotice
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.handover import Handover
 from crisishouse.services.intentions import Intentions
+from crisishouse.services.load import Load
+from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.rhythm import Rhythm
+from crisishouse.services.roster import Roster
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
+from crisishouse.services.staff_wellbeing import StaffWellbeing
 from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import Wellbeing
 from crisishouse.settings import Settings, load_settings
@@ -47,6 +52,11 @@ class House:
         self.intentions = Intentions(self.store, self.stays, self.clock)
         self.records = GuestRecords(self.store, settings, self.clock, self.stays, self.wellbeing, self.intentions)
         self.board = Board(self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays)
+        self.roster = Roster(self.store, settings, self.clock)
+        self.staff_wellbeing = StaffWellbeing(self.store, settings, self.clock)
+        self.mental_health_days = MentalHealthDays(self.store, settings, self.clock)
+        self.debriefs = Debriefs(self.store, settings, self.clock, self._notice_words)
+        self.load = Load(self.store, settings, self.clock)
         self.handover = Handover(
             self.store,
             settings,

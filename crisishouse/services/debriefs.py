@@ -1,0 +1,107 @@
+"""Hard events on shift and the debriefs owed after them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pendulum
+
+from crisishouse.clock import Clock
+from crisishouse.models import Debrief, HardEvent, StaffMember
+from crisishouse.services.check_ins import accept_words
+from crisishouse.services.errors import ServiceError
+from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.shifts import Shifts
+from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+
+OPEN = ("owed", "offered")
+CLOSING = ("done", "declined")
+
+
+@dataclass(frozen=True)
+class OwedDebrief:
+    """A debrief still owed (or offered, not yet had), with what it is about."""
+
+    debrief: Debrief
+    staff_name: str
+    event: HardEvent | None
+    days_owed: int
+
+
+class Debriefs:
+    """Any staff member notes a hard event; everyone on that shift is owed a debrief."""
+
+    def __init__(
+        self, store: Store, settings: Settings, clock: Clock, check_words: Callable[[str], None] = accept_words
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.check_words = check_words
+        self.shifts = Shifts(settings)
+
+    def note_hard_event(
+        self, session: Session, words: str, day: pendulum.Date | None = None, shift_name: str | None = None
+    ) -> HardEvent:
+        """Note a hard event (the current shift unless told which) and owe its debriefs."""
+        require_staff(session, "note a hard event")
+        now = self.clock.now()
+        if day is None and shift_name is None:
+            current = self.shifts.at(now)
+        elif day is None or shift_name is None:
+            raise ServiceError("Say both the day and the shift, or neither for the shift on now.")
+        else:
+            try:
+                current = self.shifts.named(day, shift_name)
+            except ValueError:
+                raise ServiceError(f"The house has no {shift_name!r} shift.") from None
+        if current.starts > now:
+            raise ServiceError("That shift has not started yet.")
+        if not words.strip():
+            raise ServiceError("A few words about what happened are needed.")
+        # Raises (e.g. WordsToNotice) when the house's language check finds something.
+        self.check_words(words)
+        event = HardEvent(day=current.day, shift_name=current.name, noted_by=session.person_id, noted_at=now, words=words)
+        on_shift = [s.staff_id for s in shifts_on_days(self.store, current.day, current.day) if s.name == current.name]
+        owed_to = dict.fromkeys([*on_shift, session.person_id])
+        debriefs = [Debrief(hard_event_id=event.id, staff_id=sid, owed_since=now) for sid in owed_to]
+        self.store.put_many([event, *debriefs])
+        return event
+
+    def debriefs_owed(self, session: Session) -> list[OwedDebrief]:
+        """Debriefs not yet had, oldest first: all for the manager, one's own for staff."""
+        require_staff(session, "see debriefs owed")
+        found = [d for d in find_all(self.store, Debrief) if d.status in OPEN]
+        if not session.is_manager:
+            found = [d for d in found if d.staff_id == session.person_id]
+        names = {m.id: m.name for m in self.store.find(StaffMember)}
+        events = {e.id: e for e in find_all(self.store, HardEvent)}
+        now = self.clock.now()
+        owed = [
+            OwedDebrief(d, names.get(d.staff_id, "(former staff)"), events.get(d.hard_event_id),
+                        (now - d.owed_since).in_days())
+            for d in found
+        ]
+        return sorted(owed, key=lambda o: o.debrief.owed_since)
+
+    def record_debrief(self, session: Session, debrief_id: str, status: str) -> Debrief:
+        """Mark a debrief offered, done or declined."""
+        require_manager(session, "record a debrief")
+        if status not in ("offered", *CLOSING):
+            raise ServiceError(f"A debrief can be marked offered, done or declined; got {status!r}.")
+        debrief = find_anywhere(self.store, Debrief, debrief_id)
+        if debrief is None:
+            raise ServiceError("There is no such debrief.")
+        if debrief.status in CLOSING:
+            raise ServiceError(f"This debrief is already {debrief.status}.")
+        now = self.clock.now()
+        if status == "offered":
+            changed = replace(debrief, status="offered", offered_at=now)
+        else:
+            changed = replace(debrief, status=status, closed_at=now)
+        self.store.put(changed)
+        return changed
+

@@ -1,0 +1,141 @@
+"""The roster the manager keeps, and staff signing on and off their shifts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pendulum
+
+from crisishouse.clock import Clock
+from crisishouse.housetime import house_today
+from crisishouse.models import MentalHealthDay, Shift
+from crisishouse.services.errors import ServiceError
+from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.shifts import Shifts
+from crisishouse.services.staff_records import find_anywhere, find_between, shifts_on_days, staff_member
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+
+# A shift may be signed on to this long before it starts.
+EARLY_SIGN_ON = pendulum.duration(minutes=60)
+
+
+class Roster:
+    """Who is on which shift; one shift a person a day; nobody on a mental health day."""
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.shifts = Shifts(settings)
+
+    @property
+    def tz(self) -> str:
+        return self.settings.time_zone
+
+    def _today(self) -> pendulum.Date:
+        return house_today(self.clock.now(), self.tz)
+
+    # -- the manager's roster ----------------------------------------------
+
+    def assign(self, session: Session, staff_id: str, day: pendulum.Date, shift_name: str) -> Shift:
+        """Put a staff member on a shift (today or ahead)."""
+        require_manager(session, "change the roster")
+        member = staff_member(self.store, staff_id)
+        try:
+            times = self.shifts.named(day, shift_name)
+        except ValueError:
+            names = ", ".join(p.name for p in self.settings.shifts)
+            raise ServiceError(f"The house has no {shift_name!r} shift; its shifts are {names}.") from None
+        if day < self._today():
+            raise ServiceError("The roster is kept for today and the days ahead, not past days.")
+        on_day = f"{day.format('dddd D MMMM')}"
+        for other in shifts_on_days(self.store, day, day, staff_id=staff_id):
+            raise ServiceError(f"{member.name} is already on the {other.name} shift on {on_day}.")
+        if any(m.day == day for m in find_between(self.store, MentalHealthDay, day, day, staff_id=staff_id)):
+            raise ServiceError(f"{member.name} has a mental health day on {on_day}.")
+        shift = Shift(staff_id=staff_id, day=day, name=times.name, starts_at=times.starts, ends_at=times.ends)
+        self.store.put(shift)
+        return shift
+
+    def unassign(self, session: Session, shift_id: str) -> Shift:
+        """Take a shift off the roster (not one already signed on to)."""
+        require_manager(session, "change the roster")
+        shift = self._shift(shift_id)
+        if shift.signed_on_at is not None:
+            raise ServiceError("This shift has been signed on to; it stays as a record of work done.")
+        self.store.remove(shift)
+        return shift
+
+    def roster(self, session: Session, start: pendulum.Date, days: int) -> list[Shift]:
+        """The shifts from `start` for `days` days, in time order."""
+        require_staff(session, "see the roster")
+        if days < 1:
+            raise ServiceError("Ask for at least one day of the roster.")
+        return shifts_on_days(self.store, start, start.add(days=days - 1))
+
+    def _shift(self, shift_id: str) -> Shift:
+        shift = find_anywhere(self.store, Shift, shift_id)
+        if shift is None:
+            raise ServiceError("There is no such shift on the roster.")
+        return shift
+
+    # -- signing on and off -------------------------------------------------
+
+    def on_shift(self, session: Session) -> Shift | None:
+        """The caller's shift they are signed on to now, if any."""
+        require_staff(session, "sign on and off")
+        today = self._today()
+        for shift in shifts_on_days(self.store, today.subtract(days=2), today, staff_id=session.person_id):
+            if shift.signed_on_at is not None and shift.signed_off_at is None:
+                return shift
+        return None
+
+    def sign_on(self, session: Session, at: pendulum.DateTime | None = None) -> Shift:
+        """Sign on to one's own shift that is on now or starts within the hour.
+
+        With none rostered, the current shift is added to the roster for them:
+        the record of who was on matters more than the roster being complete.
+        """
+        require_staff(session, "sign on")
+        now = self.clock.now()
+        at = now if at is None else at.in_timezone("UTC")
+        if at > now:
+            raise ServiceError("Signing on cannot be in the future.")
+        if self.on_shift(session) is not None:
+            raise ServiceError("You are already signed on; sign off first.")
+        day = house_today(at, self.tz)
+        for shift in shifts_on_days(self.store, day.subtract(days=1), day.add(days=1), staff_id=session.person_id):
+            if shift.signed_on_at is None and shift.starts_at - EARLY_SIGN_ON <= at < shift.ends_at:
+                signed = replace(shift, signed_on_at=at)
+                self.store.put(signed)
+                return signed
+        current = self.shifts.at(at)
+        clash = shifts_on_days(self.store, current.day, current.day, staff_id=session.person_id)
+        if clash:
+            raise ServiceError(
+                f"You are on the {clash[0].name} shift that day, which is not on now; "
+                "ask the manager to change the roster."
+            )
+        shift = Shift(
+            staff_id=session.person_id, day=current.day, name=current.name,
+            starts_at=current.starts, ends_at=current.ends, signed_on_at=at,
+        )
+        self.store.put(shift)
+        return shift
+
+    def sign_off(self, session: Session, at: pendulum.DateTime | None = None) -> Shift:
+        """Sign off the shift one is signed on to."""
+        require_staff(session, "sign off")
+        now = self.clock.now()
+        at = now if at is None else at.in_timezone("UTC")
+        if at > now:
+            raise ServiceError("Signing off cannot be in the future.")
+        shift = self.on_shift(session)
+        if shift is None:
+            raise ServiceError("You are not signed on to a shift.")
+        if shift.signed_on_at is not None and at < shift.signed_on_at:
+            raise ServiceError("Signing off cannot come before signing on.")
+        signed = replace(shift, signed_off_at=at)
+        self.store.put(signed)
+        return signed
