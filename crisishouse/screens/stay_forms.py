@@ -82,16 +82,21 @@ class ArriveForm(FormScreen[Stay]):
         )
 
 
-class LeavingDateForm(FormScreen[Stay]):
-    """Extend or shorten a stay."""
-
-    heading = "Change the planned leaving date"
+class StayForm(FormScreen[Stay]):
+    """A change to one stay."""
 
     def __init__(self, house: House, session: Session, stay: Stay) -> None:
         super().__init__()
         self.house = house
         self.session = session
         self.stay = stay
+
+
+class LeavingDateForm(StayForm):
+    """Extend or shorten a stay."""
+
+    heading = "Change the planned leaving date"
+
 
     def fields(self) -> Iterable[Widget]:
         yield from labelled("Planned leaving (YYYY-MM-DD)", Input(self.stay.planned_leaving.isoformat(), id="leaving-date"))
@@ -106,16 +111,11 @@ class LeavingDateForm(FormScreen[Stay]):
         )
 
 
-class MoveRoomForm(FormScreen[Stay]):
+class MoveRoomForm(StayForm):
     """Move a guest to a free room."""
 
     heading = "Move to another room"
 
-    def __init__(self, house: House, session: Session, stay: Stay) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
-        self.stay = stay
 
     def fields(self) -> Iterable[Widget]:
         rooms = [r for r in _free_rooms(self.house) if r != self.stay.room]
@@ -128,16 +128,11 @@ class MoveRoomForm(FormScreen[Stay]):
         return self.house.stays.move_room(self.session, self.stay.id, str(room))
 
 
-class LeaveForm(FormScreen[Stay]):
+class LeaveForm(StayForm):
     """A guest leaves, and chooses what happens to their record."""
 
     heading = "Leaving: what happens to the guest's record?"
 
-    def __init__(self, house: House, session: Session, stay: Stay) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
-        self.stay = stay
 
     def fields(self) -> Iterable[Widget]:
         yield RadioSet(
