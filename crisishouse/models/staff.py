@@ -139,6 +139,13 @@ class Shift:
         """Hours between start and end, true across midnight and DST."""
         return (self.ends_at - self.starts_at).total_seconds() / 3600
 
+    @property
+    def hours(self) -> float:
+        """Hours actually worked where signed on and off, else the rostered hours."""
+        if self.signed_on_at is not None and self.signed_off_at is not None:
+            return (self.signed_off_at - self.signed_on_at).total_seconds() / 3600
+        return self.rostered_hours
+
 
 @dataclass(frozen=True, kw_only=True)
 class HardEvent:

@@ -31,6 +31,9 @@ class BoardScreen(Screen[None]):
         Binding("h", "handover", "Handover", tooltip="Write the handover with each guest, and print it", id="handover"),
         Binding("y", "rhythm", "Rhythm", tooltip="The house's day", id="rhythm"),
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
+        Binding("w", "load", "Load", tooltip="Staff load (house manager)", id="load"),
+        Binding("o", "roster", "Roster", show=False, tooltip="The roster (house manager)", id="roster"),
+        Binding("m", "me", "Me", show=False, tooltip="My shifts, mental health days and wellbeing", id="me"),
     ]
 
     def __init__(self, house: House, session: Session) -> None:
@@ -64,6 +67,15 @@ class BoardScreen(Screen[None]):
         yield SystemCommand("The house's rhythm", "The day's rhythm and one-off changes", self.action_rhythm)
         yield SystemCommand("The handover", "Write it with each guest, and print it", self.action_handover)
         yield SystemCommand("Refresh the board", "Read the board again", self.action_refresh)
+        if self.session.is_manager:
+            yield SystemCommand("Staff load", "Shifts, hours, days off and debriefs owed", self.action_load)
+            yield SystemCommand("The roster", "The next 14 days: who is on, and the gaps", self.action_roster)
+        yield SystemCommand("My shifts and wellbeing", "Shifts, mental health days, a self-check", self.action_me)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("load", "roster") and not self.session.is_manager:
+            return False
+        return True
 
     def action_refresh(self) -> None:
         """Read the board from the house's services and show it."""
@@ -199,3 +211,22 @@ class BoardScreen(Screen[None]):
         from crisishouse.screens.rhythm import RhythmScreen
 
         self.app.push_screen(RhythmScreen(self.house, self.session))
+
+    def action_load(self) -> None:
+        if not self.session.is_manager:
+            return
+        from crisishouse.screens.load import LoadScreen
+
+        self.app.push_screen(LoadScreen(self.house, self.session))
+
+    def action_me(self) -> None:
+        from crisishouse.screens.me import MyShiftsScreen
+
+        self.app.push_screen(MyShiftsScreen(self.house, self.session))
+
+    def action_roster(self) -> None:
+        if not self.session.is_manager:
+            return
+        from crisishouse.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(self.house, self.session))

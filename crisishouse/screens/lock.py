@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
@@ -27,8 +28,9 @@ class LockScreen(Screen[None]):
     it quickly however large the house's history is.
     """
 
-    HELP = "Type your name and your PIN, then press Enter."
+    HELP = "Type your name and your PIN, then press Enter to sign in, or F2 to sign on or off your shift."
     AUTO_FOCUS = "#name"
+    BINDINGS = [Binding("f2", "shift", "Sign on or off a shift", id="shift")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,7 +42,7 @@ class LockScreen(Screen[None]):
             yield Label("Kia ora. Sign in to continue.", id="greeting")
             yield Input(placeholder="Your name", id="name")
             yield Input(placeholder="PIN", password=True, id="pin", restrict=r"[0-9]*", max_length=8)
-            yield Label("Press Enter to sign in.", id="sign-in-hint")
+            yield Label("Press Enter to sign in.\nStaff: F2 signs on or off your shift.", id="sign-in-hint")
             yield Static("", id="sign-in-message")
             yield Static("", id="demo-pins")
 
@@ -100,6 +102,56 @@ class LockScreen(Screen[None]):
             self.app.call_from_thread(self._refused, str(refused))
             return
         self.app.call_from_thread(self._signed_in, session)
+
+    def action_shift(self) -> None:
+        """Sign on or off a shift with name and PIN; the terminal stays locked."""
+        name = self.query_one("#name", Input).value
+        pin = self.query_one("#pin", Input).value
+        self.query_one("#sign-in-message", Static).update("Checking…")
+        self._sign_on_or_off(name, pin)
+
+    @work(thread=True, exclusive=True, group="sign-in")
+    def _sign_on_or_off(self, name: str, pin: str) -> None:
+        from crisishouse.services import NotAllowed, ServiceError, SignInRefused
+
+        self.app.house_ready.wait(OPEN_WAIT_SECONDS)  # type: ignore[attr-defined]
+        house = self.app.house  # type: ignore[attr-defined]
+        if house is None:
+            self.app.call_from_thread(self._refused, "The house's data is not open yet.")
+            return
+        try:
+            session = house.sign_in.confirm_staff(name, pin)
+        except SignInRefused as refused:
+            self.app.call_from_thread(self._refused, str(refused))
+            return
+        tz = house.settings.time_zone
+        try:
+            if house.roster.on_shift(session) is not None:
+                shift = house.roster.sign_off(session)
+                hours = (shift.signed_off_at - shift.signed_on_at).total_seconds() / 3600
+                message = (
+                    f"{session.name}: signed off the {shift.name} shift at "
+                    f"{shift.signed_off_at.in_timezone(tz).format('HH:mm')}, {hours:.1f} hours. Thank you."
+                )
+                self.app.call_from_thread(self._shift_done, message, None)
+            else:
+                shift = house.roster.sign_on(session)
+                message = (
+                    f"{session.name}: signed on for the {shift.name} shift at "
+                    f"{shift.signed_on_at.in_timezone(tz).format('HH:mm')}."
+                )
+                self.app.call_from_thread(self._shift_done, message, session)
+        except (ServiceError, NotAllowed) as problem:
+            self.app.call_from_thread(self._refused, str(problem))
+
+    def _shift_done(self, message: str, signed_on: Session | None) -> None:
+        self.reset()
+        self.query_one("#sign-in-message", Static).update(literal(message))
+        if signed_on is not None and self.house is not None:
+            # A private self-check, offered and never required.
+            from crisishouse.screens.staff_forms import SelfCheckForm
+
+            self.app.push_screen(SelfCheckForm(self.house, signed_on))
 
     def _refused(self, message: str) -> None:
         self.query_one("#pin", Input).value = ""

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from crisishouse.clock import Clock
-from crisishouse.store import StoreDamaged, StoreError, newest_good_backup, restore_from_backup, set_damaged_aside
+from crisishouse.services.recovery import newest_good_backup, restore_from_backup, set_damaged_aside
+from crisishouse.store import StoreDamaged, StoreError
 from crisishouse.text import literal
 
 

@@ -8,13 +8,14 @@ import pendulum
 
 from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
-from crisishouse.models import MentalHealthDay, Shift
+from crisishouse.models import MentalHealthDay, Shift, StaffMember
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import Session, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
-from crisishouse.services.staff_records import find_anywhere, find_between, shifts_on_days, staff_member
+from crisishouse.services.staff_records import active_staff, find_anywhere, find_between, shifts_on_days, staff_member
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from crisishouse.text import sort_key
 
 # A shift may be signed on to this long before it starts.
 EARLY_SIGN_ON = pendulum.duration(minutes=60)
@@ -66,6 +67,11 @@ class Roster:
             raise ServiceError("This shift has been signed on to; it stays as a record of work done.")
         self.store.remove(shift)
         return shift
+
+    def staff(self, session: Session) -> list[StaffMember]:
+        """The active staff, by name (for the roster)."""
+        require_manager(session, "keep the roster")
+        return sorted(active_staff(self.store), key=lambda m: sort_key(m.name))
 
     def roster(self, session: Session, start: pendulum.Date, days: int) -> list[Shift]:
         """The shifts from `start` for `days` days, in time order."""

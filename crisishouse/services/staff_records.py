@@ -72,9 +72,7 @@ def active_staff(store: Store) -> list[StaffMember]:
 
 def hours_of(shift: Shift) -> float:
     """Actual hours where signed on and off, else the rostered hours."""
-    if shift.signed_on_at is not None and shift.signed_off_at is not None:
-        return (shift.signed_off_at - shift.signed_on_at).total_seconds() / 3600
-    return shift.rostered_hours
+    return shift.hours
 
 
 def is_night(shift: Shift, tz: str) -> bool:

@@ -1,0 +1,124 @@
+"""The manager's view of staff load: counts and flags about sustainable work, never anyone's ratings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services.load import LoadRow
+from crisishouse.store import StoreError
+from crisishouse.text import literal
+
+
+def _hours(value: float) -> str:
+    return f"{value:.1f}"
+
+
+class LoadScreen(Screen[None]):
+    """A row per staff member: shifts, hours, nights, days in a row, days off, debriefs owed."""
+
+    HELP = "Staff load (house manager only): sustainable work, not judgement. No one's ratings are shown."
+    BINDINGS = [
+        Binding("r", "refresh", "Refresh", id="load-refresh"),
+        Binding("escape", "back", "Board", id="back"),
+    ]
+
+    def __init__(self, house: House, session: Session) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.rows: list[LoadRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(Text("Staff load: sustainable work, not judgement", style="bold"), id="load-heading")
+        yield DataTable(id="load-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="load-flags")
+        yield Static("", id="load-chats")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # Two-line headings keep every column in view at 80 columns.
+        table = self.query_one("#load-table", DataTable)
+        table.header_height = 2
+        table.add_columns(
+            "Name", "Shifts\n7d", "\n28d", "Hours\n7d", "Nights\n28d", "In a\nrow", "Since\nday off",
+            "MH\nused", "MH\nleft", "Debrief\nowed", "\nChat",
+        )
+        self.action_refresh()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Refresh staff load", "Read the load again", self.action_refresh)
+
+    def action_refresh(self) -> None:
+        try:
+            rows = self.house.load.load(self.session)
+            chats = self.house.staff_wellbeing.chat_requests(self.session)
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            self.query_one("#load-flags", Static).update(literal(str(problem)))
+            return
+        self.rows = rows
+        table = self.query_one("#load-table", DataTable)
+        at = table.cursor_row
+        table.clear()
+        for row in rows:
+            table.add_row(
+                literal(row.name),
+                str(row.shifts_7_days),
+                str(row.shifts_28_days),
+                _hours(row.hours_7_days),
+                str(row.nights_28_days),
+                str(row.longest_run_28_days),
+                str(row.days_since_day_off),
+                str(row.mental_health_days_used),
+                str(row.mental_health_days_left),
+                str(row.debriefs_owed) if row.debriefs_owed else "",
+                "chat" if row.wants_chat else "",
+                key=row.staff_id,
+            )
+        if at is not None and table.row_count:
+            table.move_cursor(row=min(at, table.row_count - 1))
+        self._show_flags()
+        tz = self.house.settings.time_zone
+        if chats:
+            words = Text("Would like a chat: ", style="bold")
+            for i, chat in enumerate(chats):
+                words.append(", " if i else "")
+                words.append_text(literal(chat.name))
+                words.append(f" (asked {chat.asked_at.in_timezone(tz).format('ddd D MMM')})")
+        else:
+            words = Text("No one has asked for a chat.")
+        self.query_one("#load-chats", Static).update(words)
+
+    def _highlighted(self) -> LoadRow | None:
+        row = self.query_one("#load-table", DataTable).cursor_row
+        if row is None or not 0 <= row < len(self.rows):
+            return None
+        return self.rows[row]
+
+    def _show_flags(self) -> None:
+        row = self._highlighted()
+        shown = self.query_one("#load-flags", Static)
+        if row is None:
+            shown.update("")
+            return
+        text = literal(row.name, style="bold")
+        if not row.flags:
+            text.append(": within the house's guides.")
+        else:
+            text.append(": ")
+            text.append("; ".join(row.flags) + ".")
+        shown.update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_flags()
+
+    def action_back(self) -> None:
+        self.dismiss()
