@@ -206,7 +206,8 @@ async def test_peer_staff_has_no_roster(demo_dir: Path, clock: FixedClock):
         assert not isinstance(app.screen, RosterScreen)
 
 
-def test_roster_screen(snap_compare, demo_dir: Path, clock: FixedClock):
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_roster_screen(snap_compare, demo_dir: Path, clock: FixedClock, size):
     """The next 14 days, with the shifts nobody is on said in words."""
 
     async def roster(pilot):
@@ -214,4 +215,35 @@ def test_roster_screen(snap_compare, demo_dir: Path, clock: FixedClock):
         await pilot.press("o")
         await pilot.pause()
 
-    assert snap_compare(CrisisHouseApp(demo_dir, clock), terminal_size=(80, 24), run_before=roster)
+    assert snap_compare(CrisisHouseApp(demo_dir, clock), terminal_size=size, run_before=roster)
+
+
+async def test_the_manager_records_a_debrief(demo_dir, clock):
+    """After a hard event, Aroha sees the debrief owed and marks it offered, then had."""
+    from crisishouse.app import CrisisHouseApp
+    from crisishouse.screens.debriefs import DebriefsScreen
+    from crisishouse.services import House
+    from tests.pilot_helpers import screen_text, sign_in
+
+    house = House.open(demo_dir, clock)
+    tama = house.sign_in.sign_in("Tama", "2222")
+    house.debriefs.note_hard_event(tama, "A hard afternoon; we got through it together")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Aroha", "1111")
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefsScreen)
+        mine = [n for n, o in enumerate(app.screen.owed) if o.debrief.staff_id == tama.person_id]
+        assert mine
+        app.screen.query_one("#debriefs-table").move_cursor(row=mine[0])
+        await pilot.press("f")
+        await pilot.pause()
+        assert "offered" in screen_text(app)
+        app.screen.query_one("#debriefs-table").move_cursor(row=mine[0])
+        await pilot.press("n")
+        await pilot.pause()
+    aroha = house.sign_in.sign_in("Aroha", "1111")
+    assert not [o for o in house.debriefs.debriefs_owed(aroha) if o.event and "hard afternoon" in o.event.words and o.debrief.staff_id == tama.person_id]

@@ -26,6 +26,7 @@ class LoadScreen(Screen[None]):
     HELP = "Staff load (house manager only): sustainable work, not judgement. No one's ratings are shown."
     BINDINGS = [
         Binding("r", "refresh", "Refresh", id="load-refresh"),
+        Binding("b", "debriefs", "Debriefs", tooltip="Debriefs owed after hard events", id="debriefs"),
         Binding("escape", "back", "Board", id="back"),
     ]
 
@@ -55,6 +56,7 @@ class LoadScreen(Screen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Refresh staff load", "Read the load again", self.action_refresh)
+        yield SystemCommand("Debriefs owed", "Mark debriefs offered, had or declined", self.action_debriefs)
 
     def action_refresh(self) -> None:
         try:
@@ -119,6 +121,11 @@ class LoadScreen(Screen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_flags()
+
+    def action_debriefs(self) -> None:
+        from crisishouse.screens.debriefs import DebriefsScreen
+
+        self.app.push_screen(DebriefsScreen(self.house, self.session), lambda _result: self.action_refresh())
 
     def action_back(self) -> None:
         self.dismiss()

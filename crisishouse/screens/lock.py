@@ -133,7 +133,7 @@ class LockScreen(Screen[None]):
                     f"{session.name}: signed off the {shift.name} shift at "
                     f"{shift.signed_off_at.in_timezone(tz).format('HH:mm')}, {hours:.1f} hours. Thank you."
                 )
-                self.app.call_from_thread(self._shift_done, message, None)
+                self.app.call_from_thread(self._shift_done, message, session)
             else:
                 shift = house.roster.sign_on(session)
                 message = (
@@ -148,7 +148,7 @@ class LockScreen(Screen[None]):
         self.reset()
         self.query_one("#sign-in-message", Static).update(literal(message))
         if signed_on is not None and self.house is not None:
-            # A private self-check, offered and never required.
+            # A private self-check, offered at sign-on and sign-off, never required.
             from crisishouse.screens.staff_forms import SelfCheckForm
 
             self.app.push_screen(SelfCheckForm(self.house, signed_on))
