@@ -154,6 +154,22 @@ class _Builder:
 
     # -- guests -------------------------------------------------------------
 
+    def make_roster_ahead(self, days: int = 7) -> None:
+        """Shifts rostered for the week ahead, so the roster is not all gaps.
+
+        Drawn from a separate random stream, so the past house life stays the
+        same for a given seed.
+        """
+        rng = random.Random(self.rng.random())
+        peers = [s for s in self.staff if s.role == "peer_staff"]
+        for offset in range(1, days + 1):
+            day = self.today.add(days=offset)
+            for pattern in self.settings.shifts:
+                start = wall_clock_or_next(day, pattern.start, self.tz)[0]
+                end_day = day.add(days=1) if pattern.crosses_midnight else day
+                end = wall_clock_or_next(end_day, pattern.end, self.tz)[0]
+                self.records.append(Shift(staff_id=rng.choice(peers).id, day=day, name=pattern.name, starts_at=start, ends_at=end))
+
     def make_stays(self) -> None:
         """Every room but one has a guest now; earlier stays go back to day one."""
         rooms = list(self.settings.rooms)
@@ -258,6 +274,7 @@ def build_demo(data_dir: Path, days: int = 14, clock: Clock | None = None, seed:
     builder.make_staff()
     builder.make_shifts()
     builder.make_stays()
+    builder.make_roster_ahead()
     store = Store.open(data_dir, clock)
     store.set_meta(DEMO_META, {"demo": True})
     store.put_many(builder.records)

@@ -167,15 +167,15 @@ async def test_roster_assign_and_unassign(demo_dir: Path, clock: FixedClock):
         assert isinstance(screen, RosterScreen)
         assert "gap: nobody on" in screen_text(app)
         row = next(i for i, line in enumerate(screen.lines)
-                   if str(line.times.day) == "2026-11-25" and line.times.name == "morning")
+                   if str(line.times.day) == "2026-12-03" and line.times.name == "morning")
         screen.query_one("#roster-table", DataTable).move_cursor(row=row)
         await pilot.pause()
-        assert "Wednesday 25 November, morning shift 07:00 to 15:00: Nobody is rostered." in screen_text(app)
+        assert "Thursday 3 December, morning shift 07:00 to 15:00: Nobody is rostered." in screen_text(app)
         await pilot.press("a")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, AssignForm)
-        assert form.text("assign-day") == "2026-11-25"
+        assert form.text("assign-day") == "2026-12-03"
         assert form.query_one("#assign-shift", Select).value == "morning"
         await pilot.press("ctrl+s")
         await pilot.pause()
