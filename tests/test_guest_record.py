@@ -11,20 +11,11 @@ from crisishouse.clock import FixedClock
 from crisishouse.models import FOUR_WALLS, AccessEvent
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.text import clean_text
+from tests.bad_input import BAD_WORDS
 
 TZ = "Pacific/Auckland"
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
 
-BAD_WORDS = {
-    "rich markup": "Tūī [bold red]x[/]",
-    "rich link": "[link=http://x]y[/link]",
-    "rich click action": "[@click=app.quit]q[/]",
-    "clear screen": "Ana\x1b[2Jbell",
-    "title change": "Ana\x1b]0;title\x07bell",
-    "emoji": "Kiri 🌿🙂👩🏽‍🦱",
-    "macrons": "Ōrewa whānau Māori",
-    "decomposed macron": "Ma\u0304ori",
-}
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from crisishouse.models import RhythmItem, ValidationError
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.rhythm import RhythmEntry
 from crisishouse.text import clean_text
+from tests.bad_input import BAD_WORDS, BIG
 
 TZ = "Pacific/Auckland"
 TODAY = pendulum.date(2026, 11, 24)
@@ -30,18 +31,6 @@ DEFAULT_DAY = [
 HUI = "settings-1"
 """The id the house hui has while the rhythm still comes from settings."""
 
-BAD_WORDS = {
-    "rich markup": "Tūī [bold red]x[/]",
-    "rich link": "[link=http://x]y[/link]",
-    "rich click action": "[@click=app.quit]q[/]",
-    "clear screen": "Ana\x1b[2Jbell",
-    "title change": "Ana\x1b]0;title\x07bell",
-    "emoji": "Kiri 🌿🙂👩🏽‍🦱",
-    "macrons": "Ōrewa whānau Māori",
-    "decomposed macron": "Ma\u0304ori",
-}
-_UNIT = "Kia ora [bold red]x[/] [link=http://x]y[/link] [@click=app.quit]q[/] \x1b[2J\x1b]0;t\x07 🌿 Ma\u0304ori whānau."
-BIG = _UNIT * (100_000 // len(_UNIT.encode()) + 1)
 
 
 def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:

@@ -12,26 +12,13 @@ from crisishouse.models import CheckIn, Guest, Stay, ValidationError
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.pins import verify_pin
 from crisishouse.text import clean_text
+from tests.bad_input import BAD_WORDS, BIG
 
 TZ = "Pacific/Auckland"
 TODAY = pendulum.date(2026, 11, 24)
 LEAVING = pendulum.date(2026, 11, 30)
 FREE_ROOM = "Rimu"
 
-# Words people might type (or paste) into any text field.
-BAD_WORDS = {
-    "rich markup": "Tūī [bold red]x[/]",
-    "rich link": "[link=http://x]y[/link]",
-    "rich click action": "[@click=app.quit]q[/]",
-    "clear screen": "Ana\x1b[2Jbell",
-    "title change": "Ana\x1b]0;title\x07bell",
-    "emoji": "Kiri 🌿🙂👩🏽‍🦱",
-    "macrons": "Ōrewa whānau Māori",
-    "decomposed macron": "Ma\u0304ori",
-}
-# A 100 kB string mixing all of the above.
-_UNIT = "Kia ora [bold red]x[/] [link=http://x]y[/link] [@click=app.quit]q[/] \x1b[2J\x1b]0;t\x07 🌿 Ma\u0304ori whānau."
-BIG = _UNIT * (100_000 // len(_UNIT.encode()) + 1)
 
 
 def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:

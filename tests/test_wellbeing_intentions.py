@@ -12,22 +12,11 @@ from crisishouse.clock import FixedClock
 from crisishouse.models import FOUR_WALLS, Intention, ValidationError, WellbeingRating
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.text import clean_text
+from tests.bad_input import BAD_WORDS, BIG
 
 TZ = "Pacific/Auckland"
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
 
-BAD_WORDS = {
-    "rich markup": "Tūī [bold red]x[/]",
-    "rich link": "[link=http://x]y[/link]",
-    "rich click action": "[@click=app.quit]q[/]",
-    "clear screen": "Ana\x1b[2Jbell",
-    "title change": "Ana\x1b]0;title\x07bell",
-    "emoji": "Kiri 🌿🙂👩🏽‍🦱",
-    "macrons": "Ōrewa whānau Māori",
-    "decomposed macron": "Ma\u0304ori",
-}
-_UNIT = "Kia ora [bold red]x[/] [link=http://x]y[/link] [@click=app.quit]q[/] \x1b[2J\x1b]0;t\x07 🌿 Ma\u0304ori whānau."
-BIG = _UNIT * (100_000 // len(_UNIT.encode()) + 1)
 WORDS = [*BAD_WORDS.values(), BIG]
 WORD_IDS = [*BAD_WORDS, "100 kB"]
 

@@ -79,22 +79,29 @@ class LockScreen(Screen[None]):
     def _to_pin(self) -> None:
         self.query_one("#pin", Input).focus()
 
+    def _opened_house(self) -> House | None:
+        """From a worker: wait for the house's data to open, or say it has not."""
+        self.app.house_ready.wait(OPEN_WAIT_SECONDS)  # type: ignore[attr-defined]
+        house = self.app.house  # type: ignore[attr-defined]
+        if house is None:
+            self.app.call_from_thread(self._refused, "The house's data is not open yet.")
+        return house
+
+    def _typed(self) -> tuple[str, str]:
+        self.query_one("#sign-in-message", Static).update("Checking…")
+        return self.query_one("#name", Input).value, self.query_one("#pin", Input).value
+
     @on(Input.Submitted, "#pin")
     def _sign_in(self) -> None:
-        name = self.query_one("#name", Input).value
-        pin = self.query_one("#pin", Input).value
-        self.query_one("#sign-in-message", Static).update("Checking…")
-        self._check(name, pin)
+        self._check(*self._typed())
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _check(self, name: str, pin: str) -> None:
         # PIN hashing is deliberately slow: keep the screen responsive.
         from crisishouse.services import SignInRefused
 
-        self.app.house_ready.wait(OPEN_WAIT_SECONDS)  # type: ignore[attr-defined]
-        house = self.app.house  # type: ignore[attr-defined]
+        house = self._opened_house()
         if house is None:
-            self.app.call_from_thread(self._refused, "The house's data is not open yet.")
             return
         try:
             session = house.sign_in.sign_in(name, pin)
@@ -105,19 +112,14 @@ class LockScreen(Screen[None]):
 
     def action_shift(self) -> None:
         """Sign on or off a shift with name and PIN; the terminal stays locked."""
-        name = self.query_one("#name", Input).value
-        pin = self.query_one("#pin", Input).value
-        self.query_one("#sign-in-message", Static).update("Checking…")
-        self._sign_on_or_off(name, pin)
+        self._sign_on_or_off(*self._typed())
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _sign_on_or_off(self, name: str, pin: str) -> None:
         from crisishouse.services import NotAllowed, ServiceError, SignInRefused
 
-        self.app.house_ready.wait(OPEN_WAIT_SECONDS)  # type: ignore[attr-defined]
-        house = self.app.house  # type: ignore[attr-defined]
+        house = self._opened_house()
         if house is None:
-            self.app.call_from_thread(self._refused, "The house's data is not open yet.")
             return
         try:
             session = house.sign_in.confirm_staff(name, pin)
