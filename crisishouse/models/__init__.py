@@ -3,7 +3,9 @@
 from crisishouse.models.access import AccessEvent
 from crisishouse.models.check_in import CHECK_IN_OUTCOMES, CheckIn
 from crisishouse.models.checks import ValidationError, new_id
+from crisishouse.models.erasure import Erasure, MonthCount
 from crisishouse.models.guest import Guest
+from crisishouse.models.guest_voice import ENTRY_KINDS, STATEMENT_KINDS, GuestNote, Statement, TalkRequest
 from crisishouse.models.handover import HandoverEntry
 from crisishouse.models.intention import INTENTION_STATUSES, Intention, IntentionStep
 from crisishouse.models.rhythm import RhythmItem
@@ -21,24 +23,31 @@ from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
 
 __all__ = [
     "CHECK_IN_OUTCOMES",
+    "ENTRY_KINDS",
+    "STATEMENT_KINDS",
     "FOUR_WALLS",
     "INTENTION_STATUSES",
     "ROLES",
     "AccessEvent",
     "CheckIn",
     "Debrief",
+    "Erasure",
     "Guest",
+    "GuestNote",
     "HandoverEntry",
     "HardEvent",
     "Intention",
     "IntentionStep",
     "MentalHealthDay",
+    "MonthCount",
     "RhythmItem",
     "RoomMove",
     "Shift",
     "StaffMember",
     "StaffWellbeingCheck",
+    "Statement",
     "Stay",
+    "TalkRequest",
     "ValidationError",
     "WellbeingRating",
     "new_id",
