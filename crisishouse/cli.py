@@ -1,4 +1,4 @@
-"""The `crisishouse` command: run the terminal, fill a demo, check a data folder."""
+"""The `crisishouse` command: run the terminal, fill a demo, check a data folder, count for the funder."""
 
 from __future__ import annotations
 
@@ -28,6 +28,19 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="verify a data folder; exit 1 if damaged")
     check.add_argument("--data", type=Path, default=None)
     sub.add_parser("where", help="print where the house's data lives")
+    report = sub.add_parser(
+        "report",
+        help="the funder's counts for a month (no names, nothing that identifies anyone)",
+        description=(
+            "Stays started and ended, bed nights, occupancy, length of stay, check-ins, "
+            "mental health days and debriefs for one calendar month in the house's time zone. "
+            "Counts only: no names, initials or dates of birth."
+        ),
+    )
+    report.add_argument("--month", default=None, metavar="YYYY-MM",
+                        help="the month, like 2026-10 (default: last month)")
+    report.add_argument("--csv", action="store_true", help="print CSV for the funder's spreadsheet")
+    report.add_argument("--data", type=Path, default=None, help="the house's data folder")
     language = sub.add_parser(
         "check-language",
         help="flag diagnoses, jargon and deficit labels, line by line; exit 1 if any",
@@ -86,6 +99,51 @@ def _check(data: Path) -> int:
         print(f"PROBLEM: {problem}")
     print("OK" if report.ok else "DAMAGED: see the problems above")
     return 0 if report.ok else 1
+
+
+def _report(data: Path, month: str | None, as_csv: bool) -> int:
+    """Print a month's counts for the funder; read only, nothing is changed."""
+    from crisishouse.clock import Clock
+    from crisishouse.housetime import house_today
+    from crisishouse.services.report import add_months, build_month_report, month_first_day, month_key, report_csv
+    from crisishouse.settings import SettingsError, load_settings
+    from crisishouse.store import Store, StoreError
+
+    def refuse(message: str) -> int:
+        print(f"crisishouse report: {message}", file=sys.stderr)
+        return 2
+
+    if month is not None:
+        try:
+            month_first_day(month)
+        except ValueError as bad:
+            return refuse(str(bad))
+    core = data / "store" / "core.json"
+    if not core.is_file():
+        return refuse(f"{data} is not a house's data folder: there is no {core}.")
+    try:
+        settings = load_settings(data)
+    except SettingsError as problem:
+        return refuse(str(problem))
+    today = house_today(Clock().now(), settings.time_zone)
+    try:
+        store = Store.open(data)
+        report = build_month_report(store, settings, month or add_months(month_key(today), -1), today)
+    except ValueError as bad:
+        return refuse(str(bad))
+    except StoreError as problem:
+        return refuse(str(problem))
+    if as_csv:
+        sys.stdout.write(report_csv([report]))
+        return 0
+    print(report.title)
+    print("Counts only: no names, initials, dates of birth or anything else that could identify a guest.")
+    print()
+    rows = report.rows()
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
+    return 0
 
 
 def _lines(count: int) -> str:
@@ -150,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.data or default_data_dir())
     if args.command == "check-language":
         return _check_language(args.file, args.json, args.data)
+    if args.command == "report":
+        return _report(args.data or default_data_dir(), args.month, args.csv)
     if args.command == "where":
         print(default_data_dir().resolve())
         return 0

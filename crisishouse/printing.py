@@ -19,6 +19,7 @@ Two steps, kept apart so that nothing is ever half printed:
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pendulum
 from rich.cells import get_character_cell_size
@@ -73,16 +75,27 @@ def _label(value: str) -> Text:
     return Text(clean_line(value), style="bold", overflow="fold")
 
 
-def _bullets(lines: Iterable[str], *, empty: str = "none") -> RenderableType:
-    """Lines as a bulleted list with a hanging indent, or a word saying there are none."""
+def _bullets(
+    lines: Iterable[str], *, empty: str = "none", statements: Iterable[str] = (), whose: str = "Their"
+) -> RenderableType:
+    """Lines as a bulleted list with a hanging indent, or a word saying there are none.
+
+    A guest's statement on a line is printed right under it: it goes
+    wherever the line goes.
+    """
     lines = list(lines)
+    said = list(statements)
     if not lines:
         return Text(empty, style="italic", overflow="fold")
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    for line in lines:
+    for n, line in enumerate(lines):
         grid.add_row(Text(BULLET), _words(line))
+        if n < len(said) and said[n]:
+            statement = Text(f"{whose} statement: ", style="italic", overflow="fold")
+            statement.append_text(_words(said[n]))
+            grid.add_row(Text(""), Padding(statement, (0, 0, 0, 2)))
     return grid
 
 
@@ -115,13 +128,15 @@ def _guest(section: GuestSection) -> RenderableType:
     heading = Text(overflow="fold")
     heading.append(clean_line(section.chosen_name), style="bold")
     heading.append(f"  ·  room {clean_line(section.room)}  ·  {clean_line(section.stay_words)}")
+    whose = f"{clean_line(section.chosen_name)}'s"
+    intentions = _bullets(section.intentions, statements=section.intention_statements, whose=whose)
+    lines = _bullets(
+        section.lines, empty="no lines agreed for this handover", statements=section.line_statements, whose=whose
+    )
     parts: list[RenderableType] = [
         heading,
         Padding(
-            Group(
-                _titled("Intentions", _bullets(section.intentions)),
-                _titled("Agreed lines", _bullets(section.lines, empty="no lines agreed for this handover")),
-            ),
+            Group(_titled("Intentions", intentions), _titled("Agreed lines", lines)),
             (0, 0, 0, 2),
         ),
     ]
@@ -205,6 +220,7 @@ def render_handover(doc: HandoverDocument, width: int = PAGE_WIDTH) -> str:
         _rule(width),
         Text(f"Prepared by {clean_line(doc.prepared_by)}", overflow="fold"),
     ]
+    parts += [Text(clean_line(note), style="italic", overflow="fold") for note in doc.cleaned]
     return _export(parts, width)
 
 
@@ -307,8 +323,19 @@ def printable(text: str) -> tuple[str, int]:
     return "\n".join(lines), replaced
 
 
-def save_printout(text: str, *, printouts_dir: Path, title: str, clock_now: pendulum.DateTime) -> Path:
+def save_printout(
+    text: str,
+    *,
+    printouts_dir: Path,
+    title: str,
+    clock_now: pendulum.DateTime,
+    about: dict[str, Any] | None = None,
+) -> Path:
     """Save `text` under `printouts_dir` (0600, atomically) as given; its path.
+
+    `about` (whose lines the printout holds, and how to lay it out again) is
+    saved beside it as JSON, so the copy can be cleaned if a guest's record
+    is erased.
 
     Raises:
         PrintoutNotSaved: the folder or the file could not be written.
@@ -320,6 +347,8 @@ def save_printout(text: str, *, printouts_dir: Path, title: str, clock_now: pend
     try:
         make_dir(printouts_dir)
         path = _free_name(printouts_dir, f"{stamp}-{slug(title)}")
+        if about is not None:
+            atomic_write(path.with_suffix(".json"), json.dumps(about, ensure_ascii=False).encode("utf-8"))
         atomic_write(path, body.encode("utf-8"))
     except StoreError as error:
         raise PrintoutNotSaved(printouts_dir, _why(error)) from error
@@ -350,6 +379,7 @@ def print_text(
     title: str,
     clock_now: pendulum.DateTime,
     what: str = "the handover",
+    about: dict[str, Any] | None = None,
 ) -> PrintOutcome:
     """Save `text` as a printout, then send the saved copy to `printer` with lp.
 
@@ -363,7 +393,7 @@ def print_text(
         PrintoutNotSaved: the copy could not be saved; nothing was printed.
     """
     paper, replaced = printable(clean_text(text))
-    saved = save_printout(paper, printouts_dir=printouts_dir, title=title, clock_now=clock_now)
+    saved = save_printout(paper, printouts_dir=printouts_dir, title=title, clock_now=clock_now, about=about)
     note = (
         f" {replaced} emoji or other character{'s' if replaced != 1 else ''} that printers "
         f"cannot print show{'' if replaced != 1 else 's'} as {UNPRINTABLE}."

@@ -149,11 +149,11 @@ def test_shared_ratings_only_when_the_guest_chooses(demo_house: House, tama: Ses
 
 
 def test_a_guest_prints_their_own_lines(demo_house: House, tama: Session, mere: Session):
-    """Mere's own copy holds every line about her, agreed or not, and no one else's."""
+    """Mere's own copy (her complete record) holds every line about her, agreed or not, and no one else's."""
     demo_house.handover.add_line(tama, mere.person_id, "Not agreed yet: beach trip")
     other = next(c for c in demo_house.handover.cards(tama) if c.guest.chosen_name != "Mere")
     demo_house.handover.add_line(tama, other.guest.id, "Someone else's line")
-    outcome = demo_house.handover.print_own_lines(mere, mere.person_id)
+    outcome = demo_house.own_record.print_copy(mere, mere.person_id)
     text = outcome.saved_to.read_text(encoding="utf-8")
     assert "beach trip" in text and "not agreed" in text
     assert "Someone else's line" not in text

@@ -297,7 +297,7 @@ class GuestScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print_own(self) -> None:
         try:
-            outcome = self.house.handover.print_own_lines(self.session, self.guest_id)
+            outcome = self.house.own_record.print_copy(self.session, self.guest_id)
         except (ServiceError, NotAllowed, StoreError) as problem:
             self.app.call_from_thread(self.notify, str(problem), severity="error", markup=False)
             return

@@ -10,6 +10,8 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import Guest, Stay
 from crisishouse.services.check_ins import CheckIns, CheckInTiming
+from crisishouse.services.erasure import Departed, Erasures
+from crisishouse.services.guest_voice import GuestVoice, TalkWanted
 from crisishouse.services.rhythm import Rhythm, RhythmEntry
 from crisishouse.services.session import Session, require_staff
 from crisishouse.services.stays import Stays
@@ -51,6 +53,12 @@ class BoardView:
     rhythm_next: RhythmEntry | None
     arrived_today: tuple[RoomLine, ...] = ()
     leaving_today: tuple[RoomLine, ...] = ()
+    talk_wanted: tuple[TalkWanted, ...] = ()
+    """Guests who marked an entry "I'd like to talk about this", oldest first."""
+    to_erase: tuple[Departed, ...] = ()
+    """Guests who left choosing erasure, whose record is still to be handed over and erased."""
+    past_retention: int = 0
+    """Departed guests kept past the house's retention (shown to the manager)."""
 
     @property
     def staying(self) -> tuple[RoomLine, ...]:
@@ -73,7 +81,15 @@ class Board:
     """Builds the board for staff and the manager."""
 
     def __init__(
-        self, store: Store, settings: Settings, clock: Clock, check_ins: CheckIns, rhythm: Rhythm, stays: Stays
+        self,
+        store: Store,
+        settings: Settings,
+        clock: Clock,
+        check_ins: CheckIns,
+        rhythm: Rhythm,
+        stays: Stays,
+        voice: GuestVoice,
+        erasures: Erasures,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -81,6 +97,8 @@ class Board:
         self.check_ins = check_ins
         self.rhythm = rhythm
         self.stays = stays
+        self.voice = voice
+        self.erasures = erasures
 
     def current_stays(self) -> list[Stay]:
         """Stays not yet ended."""
@@ -118,4 +136,15 @@ class Board:
         staying = [r for r in lines if r.stay is not None]
         arrived = tuple(r for r in staying if r.day_n == 1)
         leaving = tuple(r for r in staying if r.stay.planned_leaving <= today)  # type: ignore[union-attr]
-        return BoardView(now, tuple(lines), current, upcoming, arrived, leaving)
+        past = len(self.erasures.past_retention(session)) if session.is_manager else 0
+        return BoardView(
+            now,
+            tuple(lines),
+            current,
+            upcoming,
+            arrived,
+            leaving,
+            tuple(self.voice.open_requests(session)),
+            tuple(self.erasures.waiting(session)),
+            past,
+        )

@@ -2,21 +2,51 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pendulum
 
 from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
-from crisishouse.models import AccessEvent, CheckIn, Guest, HandoverEntry, Intention, Stay, WellbeingRating
+from crisishouse.models import (
+    AccessEvent,
+    CheckIn,
+    Guest,
+    GuestNote,
+    HandoverEntry,
+    Intention,
+    Statement,
+    Stay,
+    TalkRequest,
+    WellbeingRating,
+)
 from crisishouse.services.board import stay_day
 from crisishouse.services.errors import ServiceError
+from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.intentions import Intentions
 from crisishouse.services.session import Session, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import WallTrend, Wellbeing
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+
+
+@dataclass(frozen=True)
+class AccessLine:
+    """One opening of a guest's record, in plain words."""
+
+    event: AccessEvent
+    words: str
+    """ "Tama (peer staff) opened your record, Tuesday 14:02"."""
+
+
+def access_words(event: AccessEvent, tz: str, now: pendulum.DateTime) -> str:
+    """An access event as the guest reads it."""
+    at = event.at.in_timezone(tz)
+    days = (house_today(now, tz) - at.date()).days
+    when = at.format("dddd HH:mm") if 0 <= days < 7 else at.format("dddd D MMMM YYYY, HH:mm")
+    doing = event.what if event.what.split(" ", 1)[0] in ("printed", "saved") else f"opened {event.what}"
+    return f"{event.actor_name} ({event.actor_role}) {doing}, {when}"
 
 
 @dataclass(frozen=True)
@@ -37,6 +67,20 @@ class GuestRecord:
     """The house's date the guest left, once they have."""
     earlier_stays: tuple[str, ...] = ()
     """Earlier stays kept for next time, in words: "3 to 10 March 2026 in Rātā"."""
+    notes: tuple[GuestNote, ...] = ()
+    """The guest's own notes (for staff: only those the guest shares)."""
+    statements: dict[tuple[str, str], Statement] = field(default_factory=dict)
+    """The guest's statements, by (kind of entry, entry id)."""
+    talk_requests: tuple[TalkRequest, ...] = ()
+    access: tuple[AccessLine, ...] = ()
+    """Who opened the record, newest first."""
+
+    def statement_on(self, kind: str, entry_id: str) -> str:
+        found = self.statements.get((kind, entry_id))
+        return found.text if found else ""
+
+    def wants_to_talk(self, entry_id: str) -> bool:
+        return any(r.about_id == entry_id and r.is_open for r in self.talk_requests)
 
     @property
     def stay_words(self) -> str:
@@ -58,7 +102,14 @@ class GuestRecords:
     """Opening a guest's record. Every opening by staff is written to the access log."""
 
     def __init__(
-        self, store: Store, settings: Settings, clock: Clock, stays: Stays, wellbeing: Wellbeing, intentions: Intentions
+        self,
+        store: Store,
+        settings: Settings,
+        clock: Clock,
+        stays: Stays,
+        wellbeing: Wellbeing,
+        intentions: Intentions,
+        voice: GuestVoice,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -66,6 +117,7 @@ class GuestRecords:
         self.stays = stays
         self.wellbeing = wellbeing
         self.intentions = intentions
+        self.voice = voice
 
     def _opened_just_now(self, session: Session, stay_id: str, what: str) -> bool:
         since = self.clock.now() - SAME_OPENING
@@ -119,7 +171,21 @@ class GuestRecords:
             tuple(lines),
             house_today(stay.left_at, tz) if stay.left_at else None,
             tuple(self._stay_words(s) for s in stays[:-1]),
+            tuple(self.voice.notes(session, guest_id)),
+            self.voice.statements(session, guest_id),
+            tuple(self.voice.talk_requests(session, guest_id)),
+            tuple(self.access_log(session, guest_id)),
         )
+
+    def access_log(self, session: Session, guest_id: str) -> list[AccessLine]:
+        """Who opened the guest's record and when, newest first, in plain words."""
+        require_guest_or_staff(session, guest_id, "read who opened a record")
+        tz, now = self.settings.time_zone, self.clock.now()
+        events = []
+        for stay in self.stays.stays_of(guest_id):
+            events += self.store.find(AccessEvent, stay_id=stay.id, where={"guest_id": guest_id})
+        events.sort(key=lambda e: e.at, reverse=True)
+        return [AccessLine(e, access_words(e, tz, now)) for e in events]
 
     def _stay_words(self, stay: Stay) -> str:
         tz = self.settings.time_zone

@@ -20,6 +20,7 @@ from crisishouse.models import INTENTION_STATUSES, CheckIn, Guest, HandoverEntry
 from crisishouse.services.board import stay_day
 from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.guest_record import GuestRecords
+from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover_document import GuestSection, HandoverDocument
 from crisishouse.services.intentions import Intentions
 from crisishouse.services.rhythm import Rhythm
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 LanguageCheck = Callable[[str], Sequence[Any]]
 """Returns findings, each with start, end, text, kind, suggestion and explain()."""
 
+PRINTED_HANDOVER = "printed the handover with your lines"
 GUEST_AGREED = "in their own session"
 READ_BACK = "read back and agreed"
 
@@ -49,6 +51,8 @@ class LineView:
 
     entry: HandoverEntry
     findings: tuple[Any, ...]
+    statement: str = ""
+    """The guest's own statement on this line, if they made one."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class HandoverCard:
     ratings: str | None
     """Latest ratings, only if the guest chose to share them."""
     lines: tuple[LineView, ...]
+    intention_statements: tuple[str, ...] = ()
+    """The guest's statement on each intention ("" for none)."""
 
     @property
     def waiting(self) -> int:
@@ -91,6 +97,7 @@ class Handover:
         intentions: Intentions,
         rhythm: Rhythm,
         records: GuestRecords,
+        voice: GuestVoice,
         check_language: LanguageCheck,
         printouts_dir: Path,
     ) -> None:
@@ -101,6 +108,7 @@ class Handover:
         self.intentions = intentions
         self.rhythm = rhythm
         self.records = records
+        self.voice = voice
         self.check_language = check_language
         self.printouts_dir = printouts_dir
         self.shifts = Shifts(settings)
@@ -127,8 +135,8 @@ class Handover:
         )
         return sorted(found, key=lambda e: e.written_at)
 
-    def view(self, entry: HandoverEntry) -> LineView:
-        return LineView(entry, tuple(self.check_language(entry.text)))
+    def view(self, entry: HandoverEntry, statement: str = "") -> LineView:
+        return LineView(entry, tuple(self.check_language(entry.text)), statement)
 
     def cards(self, session: Session, shift: ShiftTime | None = None) -> list[HandoverCard]:
         """A card for each guest staying (opening each is logged for the guest)."""
@@ -164,17 +172,29 @@ class Handover:
         check_ins = tuple(
             c for c in self.store.find(CheckIn, stay_id=stay.id) if shift.starts <= c.at < shift.ends
         )
-        intentions = tuple(
-            f"{i.words} ({INTENTION_STATUSES[i.status]})"
+        said = {key: s.text for key, s in self.voice.statements_in([stay], guest.id).items()}
+        current = [
+            i
             for i in self.intentions.for_stay(session, guest.id, stay.id)
             if i.status in ("working_on_it", "changed") and (i.for_day is None or i.for_day >= today)
-        )
+        ]
+        intentions = tuple(f"{i.words} ({INTENTION_STATUSES[i.status]})" for i in current)
+        intention_statements = tuple(said.get(("intention", i.id), "") for i in current)
         ratings = None
         if stay.share_ratings:
             found = sorted(self.store.find(WellbeingRating, stay_id=stay.id), key=lambda r: r.at)
             ratings = _ratings_words(found[-1] if found else None)
-        lines = tuple(self.view(e) for e in self._lines_about(stay, shift))
-        return HandoverCard(guest, stay, words, tuple(sorted(check_ins, key=lambda c: c.at)), intentions, ratings, lines)
+        lines = tuple(self.view(e, said.get(("handover", e.id), "")) for e in self._lines_about(stay, shift))
+        return HandoverCard(
+            guest,
+            stay,
+            words,
+            tuple(sorted(check_ins, key=lambda c: c.at)),
+            intentions,
+            ratings,
+            lines,
+            intention_statements,
+        )
 
     # -- writing --------------------------------------------------------------
 
@@ -289,7 +309,7 @@ class Handover:
         left_out: list[str] = []
         sections = []
         for card in self.cards(session, shift):
-            agreed = [lv.entry.text for lv in card.lines if lv.entry.agreed]
+            agreed = [lv for lv in card.lines if lv.entry.agreed]
             waiting = card.waiting
             if waiting:
                 left_out.append(
@@ -297,20 +317,28 @@ class Handover:
                     f"line{'s' if waiting != 1 else ''} not agreed, not printed"
                 )
             sections.append(
-                GuestSection(card.guest.chosen_name, card.stay.room, card.stay_words, card.intentions, tuple(agreed), card.ratings)
+                GuestSection(
+                    card.guest.chosen_name,
+                    card.stay.room,
+                    card.stay_words,
+                    card.intentions,
+                    tuple(lv.entry.text for lv in agreed),
+                    card.ratings,
+                    guest_id=card.guest.id,
+                    line_statements=tuple(lv.statement for lv in agreed),
+                    intention_statements=card.intention_statements,
+                )
             )
         # Leavings up to the day after the next shift, so the next shift can plan.
         next_day = house_today(following.ends, tz).add(days=1)
         staying = self.stays.staying()
+        arrived = [s for s in staying if shift.starts <= s.arrived_at < shift.ends]
         arrivals = tuple(
-            f"{self._name(s)} arrived in {s.room} at {s.arrived_at.in_timezone(tz).format('HH:mm')}"
-            for s in staying
-            if shift.starts <= s.arrived_at < shift.ends
+            f"{self._name(s)} arrived in {s.room} at {s.arrived_at.in_timezone(tz).format('HH:mm')}" for s in arrived
         )
+        leaving = [s for s in staying if s.planned_leaving <= next_day]
         leavings = tuple(
-            f"{self._name(s)} ({s.room}) plans to leave {s.planned_leaving.format('dddd D MMMM')}"
-            for s in staying
-            if s.planned_leaving <= next_day
+            f"{self._name(s)} ({s.room}) plans to leave {s.planned_leaving.format('dddd D MMMM')}" for s in leaving
         )
         rhythm = tuple(
             (e.at.in_timezone(tz).format("HH:mm"), e.what) for e in self.rhythm.between(following.starts, following.ends)
@@ -326,6 +354,8 @@ class Handover:
             leavings=leavings,
             rhythm_ahead=rhythm,
             prepared_by=session.name,
+            arrival_guests=tuple(s.guest_id for s in arrived),
+            leaving_guests=tuple(s.guest_id for s in leaving),
         )
         return document, left_out
 
@@ -375,38 +405,13 @@ class Handover:
             printouts_dir=self.printouts_dir,
             title=f"handover {shift.day.isoformat()} {shift.name}",
             clock_now=self.clock.now(),
+            about={"kind": "handover", "guest_ids": document.guest_ids, "document": document.to_dict()},
         )
+        for section in document.guests:
+            stay = self.stays.current_stay_of(section.guest_id)
+            if stay is not None:
+                self.records.log_opening(session, section.guest_id, stay.id, PRINTED_HANDOVER)
         return outcome, left_out
-
-    def print_own_lines(self, session: Session, guest_id: str) -> PrintOutcome:
-        """A guest's own copy of every handover line about them, agreed or not."""
-        from crisishouse.printing import print_text, render_guest_copy
-
-        require_guest_or_staff(session, guest_id, "print handover lines")
-        guest = self.store.get(Guest, guest_id)
-        if guest is None:
-            raise ServiceError("There is no such guest.")
-        tz = self.settings.time_zone
-        sections = []
-        for stay in self.stays.stays_of(guest_id):
-            entries = sorted(
-                self.store.find(HandoverEntry, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda e: e.written_at
-            )
-            lines = [
-                f"{e.written_at.in_timezone(tz).format('ddd D MMM HH:mm')} "
-                f"({'agreed' if e.agreed else 'not agreed'}): {e.text}"
-                for e in entries
-            ]
-            arrived = stay.arrived_at.in_timezone(tz).format("D MMMM YYYY")
-            sections.append((f"Stay from {arrived} in {stay.room}", lines))
-        return print_text(
-            render_guest_copy(self.settings.house_name, guest.chosen_name, sections),
-            printer=self.settings.printer,
-            printouts_dir=self.printouts_dir,
-            title="own copy",  # no name: titles show in the printer queue
-            clock_now=self.clock.now(),
-            what="your copy",
-        )
 
     # -- past handovers -------------------------------------------------------
 

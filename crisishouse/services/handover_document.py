@@ -1,11 +1,14 @@
 """A handover as it will be printed: only agreed lines, in the house's words.
 
-Built by the handover service, laid out by `crisishouse.printing`.
+Built by the handover service, laid out by `crisishouse.printing`. It is
+also kept beside each saved printout (as JSON), so that a copy can be
+cleaned of one guest's lines when that guest's record is erased.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import pendulum
 
@@ -24,6 +27,17 @@ class GuestSection:
     """The guest's agreed lines, oldest first. Lines not agreed never get here."""
     ratings: str | None = None
     """The latest ratings, only when the guest chose to share them."""
+    guest_id: str = ""
+    line_statements: tuple[str, ...] = ()
+    """The guest's own statement on each line ("" for none), in the order of `lines`."""
+    intention_statements: tuple[str, ...] = ()
+    """The guest's own statement on each intention ("" for none)."""
+
+    def statement_on_line(self, n: int) -> str:
+        return self.line_statements[n] if n < len(self.line_statements) else ""
+
+    def statement_on_intention(self, n: int) -> str:
+        return self.intention_statements[n] if n < len(self.intention_statements) else ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,12 @@ class HandoverDocument:
     rhythm_ahead: tuple[tuple[str, str], ...]
     """The next shift's rhythm: ("08:00", "Breakfast")."""
     prepared_by: str
+    arrival_guests: tuple[str, ...] = ()
+    """The guest id of each arrival, in the order of `arrivals`."""
+    leaving_guests: tuple[str, ...] = ()
+    """The guest id of each leaving, in the order of `leavings`."""
+    cleaned: tuple[str, ...] = ()
+    """Notes that this copy was cleaned of an erased guest's lines."""
 
     def texts(self) -> list[tuple[str, str]]:
         """Every piece of people's words in the document, with where it is.
@@ -54,8 +74,53 @@ class HandoverDocument:
         found: list[tuple[str, str]] = []
         for guest in self.guests:
             where = f"{guest.chosen_name} ({guest.room})"
-            found += [(f"{where}, line {n}", line) for n, line in enumerate(guest.lines, 1)]
-            found += [(f"{where}, intention {n}", words) for n, words in enumerate(guest.intentions, 1)]
+            for n, line in enumerate(guest.lines):
+                found.append((f"{where}, line {n + 1}", line))
+                if guest.statement_on_line(n):
+                    found.append((f"{where}, their statement on line {n + 1}", guest.statement_on_line(n)))
+            for n, words in enumerate(guest.intentions):
+                found.append((f"{where}, intention {n + 1}", words))
+                if guest.statement_on_intention(n):
+                    found.append((f"{where}, their statement on intention {n + 1}", guest.statement_on_intention(n)))
         found += [(f"house part, line {n}", line) for n, line in enumerate(self.house_lines, 1)]
         found += [(f"rhythm at {time}", what) for time, what in self.rhythm_ahead]
         return found
+
+    @property
+    def guest_ids(self) -> list[str]:
+        """Every guest this document names."""
+        ids = [g.guest_id for g in self.guests] + list(self.arrival_guests) + list(self.leaving_guests)
+        return sorted({i for i in ids if i})
+
+    def without_guest(self, guest_id: str, note: str) -> HandoverDocument:
+        """This document with nothing of one guest left in it, and a note saying so."""
+        arrivals = [(g, a) for g, a in zip(self.arrival_guests, self.arrivals, strict=False) if g != guest_id]
+        leavings = [(g, w) for g, w in zip(self.leaving_guests, self.leavings, strict=False) if g != guest_id]
+        return replace(
+            self,
+            guests=tuple(g for g in self.guests if g.guest_id != guest_id),
+            arrivals=tuple(a for _, a in arrivals),
+            arrival_guests=tuple(g for g, _ in arrivals),
+            leavings=tuple(w for _, w in leavings),
+            leaving_guests=tuple(g for g, _ in leavings),
+            cleaned=(*self.cleaned, note),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["shift_starts"] = self.shift_starts.isoformat()
+        data["shift_ends"] = self.shift_ends.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HandoverDocument:
+        fields = dict(data)
+        fields["shift_starts"] = pendulum.parse(data["shift_starts"])
+        fields["shift_ends"] = pendulum.parse(data["shift_ends"])
+        fields["guests"] = tuple(
+            GuestSection(**{k: tuple(v) if isinstance(v, list) else v for k, v in g.items()}) for g in data["guests"]
+        )
+        for name in ("house_lines", "arrivals", "leavings", "arrival_guests", "leaving_guests", "cleaned"):
+            fields[name] = tuple(data.get(name, ()))
+        fields["rhythm_ahead"] = tuple(tuple(r) for r in data.get("rhythm_ahead", ()))
+        return cls(**fields)

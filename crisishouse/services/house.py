@@ -10,13 +10,17 @@ from crisishouse.models import StaffMember
 from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
 from crisishouse.services.debriefs import Debriefs
+from crisishouse.services.erasure import Erasures
 from crisishouse.services.errors import WordsToNotice
 from crisishouse.services.guest_record import GuestRecords
+from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover import Handover
 from crisishouse.services.intentions import Intentions
 from crisishouse.services.load import Load
 from crisishouse.services.mental_health_days import MentalHealthDays
+from crisishouse.services.own_record import OwnRecords
 from crisishouse.services.rhythm import Rhythm
+from crisishouse.services.report import Reports
 from crisishouse.services.roster import Roster
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
@@ -50,8 +54,19 @@ class House:
         self.check_ins = CheckIns(self.store, settings, self.clock, self._notice_words)
         self.wellbeing = Wellbeing(self.store, self.stays, self.clock)
         self.intentions = Intentions(self.store, self.stays, self.clock)
-        self.records = GuestRecords(self.store, settings, self.clock, self.stays, self.wellbeing, self.intentions)
-        self.board = Board(self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays)
+        self.voice = GuestVoice(self.store, settings, self.clock, self.stays, self._notice_words)
+        self.records = GuestRecords(
+            self.store, settings, self.clock, self.stays, self.wellbeing, self.intentions, self.voice
+        )
+        printouts = self.data_dir / "printouts"
+        self.own_record = OwnRecords(
+            self.store, settings, self.clock, self.stays, self.records, self.voice, printouts, self.data_dir
+        )
+        self.erasures = Erasures(self.store, settings, self.clock, self.stays, printouts)
+        self.board = Board(
+            self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays, self.voice, self.erasures
+        )
+        self.reports = Reports(self.store, settings, self.clock)
         self.roster = Roster(self.store, settings, self.clock)
         self.staff_wellbeing = StaffWellbeing(self.store, settings, self.clock)
         self.mental_health_days = MentalHealthDays(self.store, settings, self.clock)
@@ -65,8 +80,9 @@ class House:
             self.intentions,
             self.rhythm,
             self.records,
+            self.voice,
             lambda text: self.language.check(text),
-            self.data_dir / "printouts",
+            printouts,
         )
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
@@ -98,7 +114,10 @@ class House:
         clock = clock or Clock()
         settings = load_settings(Path(data_dir))
         store = Store.open(Path(data_dir), clock)
-        return cls(Path(data_dir), store, settings, clock)
+        house = cls(Path(data_dir), store, settings, clock)
+        # A terminal stopped in the middle of an erasure: finish it first.
+        house.erasures.finish_pending()
+        return house
 
     @property
     def is_set_up(self) -> bool:

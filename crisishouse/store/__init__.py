@@ -4,6 +4,7 @@ from crisishouse.store.backups import Backup
 from crisishouse.store.errors import StoreDamaged, StoreError, StoreTooNew, StoreWriteError
 from crisishouse.store.schema import month_of
 from crisishouse.store.store import (
+    AppendOnly,
     CheckReport,
     Store,
     check_folder,
@@ -13,6 +14,7 @@ from crisishouse.store.store import (
 )
 
 __all__ = [
+    "AppendOnly",
     "Backup",
     "CheckReport",
     "Store",

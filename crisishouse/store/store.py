@@ -29,7 +29,8 @@ from crisishouse.clock import Clock
 from crisishouse.store import backups as backup_files
 from crisishouse.store.atomic import TEMP_MARK, is_temp_file, make_dir, read_json_file
 from crisishouse.store.convert import from_doc, to_doc
-from crisishouse.store.errors import StoreDamaged, StoreTooNew
+from crisishouse.store import erase as erasing
+from crisishouse.store.errors import StoreDamaged, StoreError, StoreTooNew
 from crisishouse.store.lock import HouseLock
 from crisishouse.store.storage import AtomicJSONStorage
 from crisishouse.store.schema import (
@@ -45,6 +46,12 @@ from crisishouse.store.schema import (
 
 T = TypeVar("T")
 OPEN_SHARDS = 64
+APPEND_ONLY = frozenset({"access_events"})
+"""Tables whose records are never changed or removed, except by erasing a whole record."""
+
+
+class AppendOnly(StoreError):
+    """An attempt to change or remove a record that is only ever added."""
 
 
 class _Table(Table):
@@ -214,6 +221,8 @@ class Store:
         with self._writing(kind.shard_of(record)) as db:
             table = db.table(kind.table)
             if table.contains(doc_id=record.id):
+                if kind.table in APPEND_ONLY:
+                    raise AppendOnly(f"A saved {kind.table.replace('_', ' ')} record is never changed.")
                 table.update(doc, doc_ids=[record.id])
             else:
                 table.insert(Document(doc, doc_id=record.id))
@@ -231,6 +240,8 @@ class Store:
                 current = db.storage.read() or {}
                 for table_name, items in tables.items():
                     existing = current.get(table_name, {})
+                    if table_name in APPEND_ONLY and any(r.id in existing for r in items):
+                        raise AppendOnly(f"A saved {table_name.replace('_', ' ')} record is never changed.")
                     table = current.setdefault(table_name, existing)
                     for record in items:
                         table[record.id] = to_doc(record)
@@ -239,6 +250,8 @@ class Store:
     def remove(self, record: Any) -> None:
         """Delete one record."""
         kind = kind_of(type(record))
+        if kind.table in APPEND_ONLY:
+            raise AppendOnly(f"A saved {kind.table.replace('_', ' ')} record is never removed on its own.")
         with self._writing(kind.shard_of(record)) as db:
             table = db.table(kind.table)
             if table.contains(doc_id=record.id):
@@ -256,6 +269,62 @@ class Store:
     def get_meta(self, key: str) -> dict[str, Any] | None:
         found = self._db(CORE).table(META_TABLE).get(doc_id=key)
         return dict(found) if found else None
+
+    # -- erasing -----------------------------------------------------------
+
+    def erase_guest(self, guest_id: str, stay_ids: Iterable[str], left_behind: Any) -> None:
+        """Remove a guest and everything about them; keep only `left_behind`.
+
+        In one write of `core.json` the guest and their stays go, the
+        `left_behind` record (an Erasure: counts that identify no one) is
+        added, and the erasure is noted as unfinished. Then each stay's file
+        goes, and the guest is taken out of every backup and damaged copy.
+        The note stays until `erasure_done`, so that whatever else holds the
+        guest (printouts) is cleaned too, even after a crash.
+        """
+        stay_ids = list(stay_ids)
+        kind = kind_of(type(left_behind))
+        with self._writing(CORE) as db:
+            current = db.storage.read() or {}
+            cleaned = erasing.drop_from_core(current, guest_id, stay_ids)
+            cleaned[kind.table] = {**cleaned.get(kind.table, {}), left_behind.id: to_doc(left_behind)}
+            meta = dict(cleaned.get(META_TABLE, {}))
+            pending = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] != guest_id]
+            meta[erasing.PENDING] = {"items": [*pending, {"guest_id": guest_id, "stay_ids": stay_ids}]}
+            cleaned[META_TABLE] = meta
+            db.storage.write(cleaned)
+            self._erase_files(guest_id, stay_ids)
+
+    def _erase_files(self, guest_id: str, stay_ids: list[str]) -> None:
+        with self._lock.held():
+            for stay_id in stay_ids:
+                shard = self._shards.pop(stay_shard(stay_id), None)
+                if shard is not None:
+                    shard.close()
+            erasing.remove_stay_files(self.root, stay_ids)
+            erasing.clean_backups(self.backups_dir, guest_id, stay_ids)
+            erasing.clean_damaged(self.damaged_dir, guest_id, stay_ids)
+
+    def pending_erasures(self) -> list[tuple[str, list[str]]]:
+        """Erasures begun but not yet noted done: (guest id, stay ids)."""
+        meta = self.get_meta(erasing.PENDING) or {}
+        return [(p["guest_id"], list(p["stay_ids"])) for p in meta.get("items", [])]
+
+    def finish_erasure(self, guest_id: str, stay_ids: list[str]) -> None:
+        """Do the file steps of an erasure again (after a crash: they are safe to repeat)."""
+        self._erase_files(guest_id, stay_ids)
+
+    def erasure_done(self, guest_id: str) -> None:
+        """Everything about the guest is gone: drop the note."""
+        with self._writing(CORE) as db:
+            current = db.storage.read() or {}
+            meta = dict(current.get(META_TABLE, {}))
+            items = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] != guest_id]
+            if items:
+                meta[erasing.PENDING] = {"items": items}
+            else:
+                meta.pop(erasing.PENDING, None)
+            db.storage.write({**current, META_TABLE: meta})
 
     # -- reading -----------------------------------------------------------
 

@@ -1,0 +1,183 @@
+"""Erasing a guest's record for real, and the house's retention of departed guests.
+
+A guest who chose erasure is first given their complete record (printed,
+or saved as a text file for them), then everything about them goes: their
+guest record and PIN, every stay, check-in, rating, intention, handover
+line, note, statement, request to talk and access event, from the live
+data, the backups and the saved printouts. What is left is only that a
+record was handed over and erased, on which day, and counts that identify
+no one (principle 2).
+
+A departed guest who made no choice is kept: health records in Aotearoa
+New Zealand are generally kept ten years unless the complete record was
+given to the person. `house.keep_departed_records_years` sets the house's
+own retention; records past it are erased by the manager.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+
+from crisishouse.clock import Clock
+from crisishouse.housetime import house_today
+from crisishouse.models import CheckIn, Erasure, Guest, MonthCount, Stay
+from crisishouse.services.errors import ServiceError
+from crisishouse.services.printouts import clean_printouts
+from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.stays import Stays
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+
+HANDED_OVER: dict[str, str] = {
+    "printed": "the complete record was printed for them",
+    "saved": "the complete record was saved as a text file for them",
+    "declined": "the complete record was offered; they did not want a copy",
+}
+RETENTION_ENDED = "kept for the house's retention period, which has ended"
+
+
+@dataclass(frozen=True)
+class Departed:
+    """A departed guest whose record is waiting to be erased."""
+
+    guest_id: str
+    name: str
+    left_on: pendulum.Date
+
+
+def merge_counts(counts: list[MonthCount]) -> tuple[MonthCount, ...]:
+    """Add month counts of several stays together, month by month."""
+    by_month: dict[str, list[MonthCount]] = defaultdict(list)
+    for count in counts:
+        by_month[count.month].append(count)
+    return tuple(
+        MonthCount(
+            month=month,
+            stays_started=sum(c.stays_started for c in group),
+            stays_ended=sum(c.stays_ended for c in group),
+            bed_nights=sum(c.bed_nights for c in group),
+            ended_lengths=tuple(sorted(n for c in group for n in c.ended_lengths)),
+            check_ins=sum(c.check_ins for c in group),
+            quiet_times=sum(c.quiet_times for c in group),
+        )
+        for month, group in sorted(by_month.items())
+    )
+
+
+class Erasures:
+    """Carrying out a guest's choice to be erased, and the house's retention."""
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock, stays: Stays, printouts_dir: Path) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.stays = stays
+        self.printouts_dir = printouts_dir
+
+    def _today(self) -> pendulum.Date:
+        return house_today(self.clock.now(), self.settings.time_zone)
+
+    def _departed(self) -> list[tuple[Guest, list[Stay]]]:
+        # One read of each table: the board asks this every half minute.
+        by_guest: dict[str, list[Stay]] = defaultdict(list)
+        for stay in self.store.find(Stay):
+            by_guest[stay.guest_id].append(stay)
+        found = []
+        for guest in self.store.find(Guest):
+            stays = sorted(by_guest.get(guest.id, []), key=lambda s: s.arrived_at)
+            if stays and not any(s.is_staying for s in stays):
+                found.append((guest, stays))
+        return found
+
+    def waiting(self, session: Session) -> list[Departed]:
+        """Guests who left choosing erasure and are not erased yet."""
+        require_staff(session, "see records waiting to be erased")
+        tz = self.settings.time_zone
+        return [
+            Departed(g.id, g.chosen_name, house_today(stays[-1].left_at, tz))  # type: ignore[arg-type]
+            for g, stays in self._departed()
+            if stays[-1].record_choice == "erase"
+        ]
+
+    def past_retention(self, session: Session) -> list[Departed]:
+        """Departed guests kept longer than the house's retention (newest leaving is what counts)."""
+        require_manager(session, "see records past the house's retention")
+        tz = self.settings.time_zone
+        cutoff = self._today().subtract(years=self.settings.keep_departed_records_years)
+        found = []
+        for guest, stays in self._departed():
+            left = house_today(stays[-1].left_at, tz)  # type: ignore[arg-type]
+            if left < cutoff:
+                found.append(Departed(guest.id, guest.chosen_name, left))
+        return found
+
+    def erase(self, session: Session, guest_id: str, handed_over: str) -> Erasure:
+        """Erase a departed guest who chose it, once their complete record was offered.
+
+        Raises:
+            ServiceError: the guest is staying, chose to keep their record,
+                made no choice, or `handed_over` does not say how the record
+                was given.
+        """
+        require_staff(session, "erase a guest's record")
+        if handed_over not in HANDED_OVER:
+            raise ServiceError(
+                "First give the guest their complete record: print it, save it as a text file for them, "
+                "or note that they did not want a copy."
+            )
+        guest, stays = self._guest_and_stays(guest_id)
+        if stays[-1].record_choice != "erase":
+            raise ServiceError(
+                f"{guest.chosen_name} did not choose erasure when they left, so the record is kept."
+            )
+        return self._erase(guest, stays, HANDED_OVER[handed_over])
+
+    def erase_past_retention(self, session: Session) -> int:
+        """Erase every departed guest kept past the house's retention; how many."""
+        done = 0
+        for departed in self.past_retention(session):
+            guest, stays = self._guest_and_stays(departed.guest_id)
+            self._erase(guest, stays, RETENTION_ENDED)
+            done += 1
+        return done
+
+    def _guest_and_stays(self, guest_id: str) -> tuple[Guest, list[Stay]]:
+        guest = self.store.get(Guest, guest_id)
+        if guest is None:
+            raise ServiceError("There is no such guest (their record may be erased already).")
+        stays = self.stays.stays_of(guest_id)
+        if not stays:
+            raise ServiceError(f"{guest.chosen_name} has no stay on record.")
+        if any(s.is_staying for s in stays):
+            raise ServiceError(f"{guest.chosen_name} is staying: a record is erased after the guest leaves.")
+        return guest, stays
+
+    def _erase(self, guest: Guest, stays: list[Stay], handed_over: str) -> Erasure:
+        from crisishouse.services.report import stay_month_counts
+
+        tz, today = self.settings.time_zone, self._today()
+        counts: list[MonthCount] = []
+        for stay in stays:
+            counts += stay_month_counts(stay, self.store.find(CheckIn, stay_id=stay.id), tz, today)
+        left_behind = Erasure(erased_on=today, handed_over=handed_over, counts=merge_counts(counts))
+        self.store.erase_guest(guest.id, [s.id for s in stays], left_behind)
+        self._finish(guest.id, guest.chosen_name)
+        return left_behind
+
+    def _finish(self, guest_id: str, name: str | None) -> None:
+        day = self._today().format("D MMMM YYYY")
+        note = f"One guest's lines were taken out of this copy on {day}, when their record was erased."
+        clean_printouts(self.printouts_dir, guest_id, name, note)
+        self.store.erasure_done(guest_id)
+
+    def finish_pending(self) -> int:
+        """Finish erasures a stopped terminal left half done (at the house's opening)."""
+        pending = self.store.pending_erasures()
+        for guest_id, stay_ids in pending:
+            self.store.finish_erasure(guest_id, stay_ids)
+            self._finish(guest_id, None)
+        return len(pending)

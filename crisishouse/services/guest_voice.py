@@ -1,0 +1,213 @@
+"""A guest's own voice in their record: notes, statements, and asking to talk.
+
+Only the guest writes these, in their own session. Staff see a guest's
+statements (they travel with the entry everywhere), their requests to talk
+(on the board), and the notes the guest chose to let staff read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from crisishouse.clock import Clock
+from crisishouse.models import (
+    ENTRY_KINDS,
+    STATEMENT_KINDS,
+    CheckIn,
+    Guest,
+    GuestNote,
+    HandoverEntry,
+    Intention,
+    Statement,
+    Stay,
+    TalkRequest,
+    WellbeingRating,
+)
+from crisishouse.services.errors import NotAllowed, ServiceError
+from crisishouse.services.session import Session, require_guest_or_staff, require_staff
+from crisishouse.services.stays import Stays
+from crisishouse.settings import Settings
+from crisishouse.store import Store
+
+ENTRY_CLASSES: dict[str, type] = {
+    "check_in": CheckIn,
+    "rating": WellbeingRating,
+    "intention": Intention,
+    "handover": HandoverEntry,
+    "note": GuestNote,
+}
+
+WordCheck = Callable[[str], None]
+
+
+def _own_session(session: Session, doing: str) -> None:
+    if session.role != "guest":
+        raise NotAllowed(f"Only the guest, in their own session, can {doing}.")
+
+
+@dataclass(frozen=True)
+class TalkWanted:
+    """A request to talk, as the board shows it."""
+
+    request: TalkRequest
+    guest_name: str
+    room: str
+    about: str
+    """ "a check-in", "a handover line"."""
+
+
+class GuestVoice:
+    """Notes, statements and requests to talk."""
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock, stays: Stays, check_words: WordCheck) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.stays = stays
+        self.check_words = check_words
+
+    # -- the entry a guest points at -------------------------------------------
+
+    def entry(self, guest_id: str, kind: str, entry_id: str) -> object:
+        """One of the guest's own entries, found in their stays; refused if not theirs."""
+        cls = ENTRY_CLASSES.get(kind)
+        if cls is None:
+            raise ServiceError(f"Not a kind of entry: {kind!r}.")
+        for stay in self.stays.stays_of(guest_id):
+            found = self.store.get(cls, entry_id, stay_id=stay.id)
+            if found is not None:
+                if getattr(found, "guest_id", None) != guest_id:
+                    break
+                return found
+        raise NotAllowed(f"That is not one of your entries ({ENTRY_KINDS[kind]}).")
+
+    def _latest_stay(self, guest_id: str) -> Stay:
+        stays = self.stays.stays_of(guest_id)
+        if not stays:
+            raise ServiceError("There is no stay to write this in.")
+        return stays[-1]
+
+    # -- notes ------------------------------------------------------------------
+
+    def write_note(self, session: Session, text: str, *, for_staff: bool = False, words_noticed: bool = False) -> GuestNote:
+        """A note of the guest's own. Flagged words are shown once, then kept if they wish."""
+        _own_session(session, "write their own notes")
+        stay = self._latest_stay(session.person_id)
+        if not words_noticed:
+            self.check_words(text)
+        note = GuestNote(
+            guest_id=session.person_id, stay_id=stay.id, written_at=self.clock.now(), text=text, for_staff=for_staff
+        )
+        self.store.put(note)
+        return note
+
+    def share_note(self, session: Session, note_id: str, for_staff: bool) -> GuestNote:
+        """The guest lets staff read a note, or takes that back."""
+        _own_session(session, "change who reads their notes")
+        note = self.entry(session.person_id, "note", note_id)
+        assert isinstance(note, GuestNote)
+        changed = replace(note, for_staff=for_staff)
+        self.store.put(changed)
+        return changed
+
+    def notes(self, session: Session, guest_id: str) -> list[GuestNote]:
+        """The guest's notes, oldest first: all of them for the guest, the shared ones for staff."""
+        require_guest_or_staff(session, guest_id, "read notes")
+        found = []
+        for stay in self.stays.stays_of(guest_id):
+            found += self.store.find(GuestNote, stay_id=stay.id, where={"guest_id": guest_id})
+        if session.is_staff:
+            found = [n for n in found if n.for_staff]
+        return sorted(found, key=lambda n: n.written_at)
+
+    # -- statements -------------------------------------------------------------
+
+    def attach_statement(
+        self, session: Session, kind: str, entry_id: str, text: str, *, words_noticed: bool = False
+    ) -> Statement:
+        """The guest's statement on an entry they disagree with (a new one replaces theirs)."""
+        _own_session(session, "attach a statement")
+        if kind not in STATEMENT_KINDS:
+            raise ServiceError("A statement goes with a check-in, a rating, an intention or a handover line.")
+        entry = self.entry(session.person_id, kind, entry_id)
+        if not words_noticed:
+            self.check_words(text)
+        stay_id = entry.stay_id  # type: ignore[attr-defined]
+        existing = self.store.find(Statement, stay_id=stay_id, where={"about_kind": kind, "about_id": entry_id})
+        statement = Statement(
+            guest_id=session.person_id,
+            stay_id=stay_id,
+            about_kind=kind,  # type: ignore[arg-type]
+            about_id=entry_id,
+            text=text,
+            written_at=self.clock.now(),
+            **({"id": existing[0].id} if existing else {}),
+        )
+        self.store.put(statement)
+        return statement
+
+    def statements(self, session: Session, guest_id: str) -> dict[tuple[str, str], Statement]:
+        """The guest's statements by (kind, entry id): they go wherever the entry goes."""
+        require_guest_or_staff(session, guest_id, "read statements")
+        return self.statements_in(self.stays.stays_of(guest_id), guest_id)
+
+    def statements_in(self, stays: Iterable[Stay], guest_id: str) -> dict[tuple[str, str], Statement]:
+        """Statements of stays a service has already been allowed to read."""
+        found: dict[tuple[str, str], Statement] = {}
+        for stay in stays:
+            for s in self.store.find(Statement, stay_id=stay.id, where={"guest_id": guest_id}):
+                found[(s.about_kind, s.about_id)] = s
+        return found
+
+    # -- asking to talk ---------------------------------------------------------
+
+    def ask_to_talk(self, session: Session, kind: str, entry_id: str) -> TalkRequest:
+        """ "I'd like to talk about this": staff see it on the board."""
+        _own_session(session, "ask to talk about an entry")
+        entry = self.entry(session.person_id, kind, entry_id)
+        stay_id = entry.stay_id  # type: ignore[attr-defined]
+        for open_one in self.store.find(TalkRequest, stay_id=stay_id, where={"about_id": entry_id, "talked_at": None}):
+            return open_one
+        request = TalkRequest(
+            guest_id=session.person_id,
+            stay_id=stay_id,
+            about_kind=kind,  # type: ignore[arg-type]
+            about_id=entry_id,
+            asked_at=self.clock.now(),
+        )
+        self.store.put(request)
+        return request
+
+    def talk_requests(self, session: Session, guest_id: str) -> list[TalkRequest]:
+        """The guest's requests to talk, oldest first (open and talked)."""
+        require_guest_or_staff(session, guest_id, "read requests to talk")
+        found = []
+        for stay in self.stays.stays_of(guest_id):
+            found += self.store.find(TalkRequest, stay_id=stay.id, where={"guest_id": guest_id})
+        return sorted(found, key=lambda r: r.asked_at)
+
+    def talked(self, session: Session, guest_id: str, request_id: str) -> TalkRequest:
+        """Staff talked with the guest about it: the request leaves the board."""
+        require_staff(session, "mark a talk as had")
+        for stay in self.stays.stays_of(guest_id):
+            request = self.store.get(TalkRequest, request_id, stay_id=stay.id)
+            if request is not None and request.guest_id == guest_id:
+                if not request.is_open:
+                    return request
+                done = replace(request, talked_at=self.clock.now(), talked_with=session.person_id)
+                self.store.put(done)
+                return done
+        raise ServiceError("There is no such request to talk.")
+
+    def open_requests(self, session: Session) -> list[TalkWanted]:
+        """Every open request to talk from guests staying, oldest first (for the board)."""
+        require_staff(session, "see who would like to talk")
+        wanted = []
+        for stay in self.stays.staying():
+            guest = self.store.get(Guest, stay.guest_id)
+            if guest is None:
+                continue
+            for request in self.store.find(TalkRequest, stay_id=stay.id, where={"talked_at": None}):
+                wanted.append(TalkWanted(request, guest.chosen_name, stay.room, ENTRY_KINDS[request.about_kind]))
+        return sorted(wanted, key=lambda w: w.request.asked_at)

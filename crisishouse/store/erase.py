@@ -1,0 +1,99 @@
+"""Erasing a guest's record from the live data, the backups and damaged copies.
+
+A guest who chose erasure is removed for real (principle 2): their guest
+record and stays from `core.json` in the live folder and in every backup,
+each stay's own file everywhere, and any damaged copy set aside that still
+holds them. The steps are noted in `core.json` first (in the same write that
+removes the guest), so a terminal killed half-way finishes the job the next
+time the house opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from crisishouse.store.atomic import atomic_write, encode, fsync_dir, read_json_file
+from crisishouse.store.errors import StoreDamaged
+
+PENDING = "erasing"
+"""The meta key under which unfinished erasures are listed."""
+
+
+def drop_from_core(data: dict[str, Any], guest_id: str, stay_ids: Iterable[str]) -> dict[str, Any]:
+    """`core.json`'s tables without the guest and their stays."""
+    gone = set(stay_ids)
+    guests = dict(data.get("guests", {}))
+    guests.pop(guest_id, None)
+    stays = {k: v for k, v in data.get("stays", {}).items() if k not in gone and v.get("guest_id") != guest_id}
+    return {**data, "guests": guests, "stays": stays}
+
+
+def _unlink(path: Path) -> bool:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return False
+    fsync_dir(path.parent)
+    return True
+
+
+def remove_stay_files(root: Path, stay_ids: Iterable[str]) -> None:
+    """Delete each stay's own file under a store folder (live or a backup)."""
+    for stay_id in stay_ids:
+        _unlink(root / "stays" / f"{stay_id}.json")
+
+
+def clean_backup(folder: Path, guest_id: str, stay_ids: list[str]) -> None:
+    """Take the guest out of one backup folder.
+
+    The backup's `core.json` is written anew (a new file, so the copy it was
+    hard-linked with in an older backup is cleaned on its own turn). A core
+    file that cannot be read cannot be cleaned, so it is removed.
+    """
+    core = folder / "core.json"
+    try:
+        data = read_json_file(core)
+    except StoreDamaged:
+        _unlink(core)
+        data = None
+    if data is not None:
+        cleaned = drop_from_core(data, guest_id, stay_ids)
+        if cleaned != data:
+            atomic_write(core, encode(cleaned))
+    remove_stay_files(folder, stay_ids)
+
+
+def clean_backups(backups_dir: Path, guest_id: str, stay_ids: list[str]) -> None:
+    """Clean every backup folder, finished or partial."""
+    if not backups_dir.is_dir():
+        return
+    for entry in sorted(backups_dir.iterdir()):
+        if entry.is_dir():
+            clean_backup(entry, guest_id, stay_ids)
+
+
+def _mentions(path: Path, needles: list[bytes]) -> bool:
+    with contextlib.suppress(OSError):
+        raw = path.read_bytes()
+        return any(n in raw for n in needles)
+    return False
+
+
+def clean_damaged(damaged_dir: Path, guest_id: str, stay_ids: list[str]) -> None:
+    """Remove damaged files set aside that hold the guest's id or a stay of theirs.
+
+    They were replaced from a backup when they were set aside; a damaged
+    file cannot be edited safely, so one that holds the guest goes whole.
+    """
+    if not damaged_dir.is_dir():
+        return
+    needles = [guest_id.encode(), *(s.encode() for s in stay_ids)]
+    for folder, _dirs, files in os.walk(damaged_dir):
+        for name in files:
+            path = Path(folder) / name
+            if name == f"{guest_id}.json" or name.removesuffix(".json") in stay_ids or _mentions(path, needles):
+                _unlink(path)
