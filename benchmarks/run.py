@@ -310,10 +310,10 @@ def bench_saves(data_dir: Path) -> None:
     heading(f"3. One durable save: a check-in ({SAVES} times)")
     say("Saves never take backups; the app takes the day's backup in the background.")
     house, session = open_signed_in(data_dir)
-    stay = house.board.current_stays()[0]
-    before = len(house.check_ins.for_stay(stay))
+    stay = house.stays.staying(session)[0]
+    before = len(house.check_ins.for_stay(session, stay))
     times = [_timed_save(house, session, stay) for _ in range(SAVES)]
-    after = len(house.check_ins.for_stay(stay))
+    after = len(house.check_ins.for_stay(session, stay))
     if after != before + SAVES:
         raise RuntimeError(f"expected {before + SAVES} check-ins for the stay, found {after}")
     median, p95, worst = statistics.median(times), percentile(times, 95), max(times)
@@ -329,7 +329,7 @@ def bench_saves(data_dir: Path) -> None:
     say(f"first backup ever (copies every data file): {first_ms:.0f} ms")
     tomorrow = House.open(data_dir, FixedClock(house.clock.now().add(days=1)))
     session = tomorrow.sign_in.sign_in(STAFF_NAME, STAFF_PIN)
-    _timed_save(tomorrow, session, tomorrow.board.current_stays()[0])
+    _timed_save(tomorrow, session, tomorrow.stays.staying(session)[0])
     next_ms = _timed_daily_backup(tomorrow)
     say(f"next day's backup (links files unchanged since the day before): {next_ms:.0f} ms")
     budget = f"< {SAVE_BUDGET_MS:.0f} ms"

@@ -91,6 +91,8 @@ class _Builder:
         self.tz = settings.time_zone
         self.now = now
         self.rng = random.Random(seed)
+        # Its own stream, so choosing erasure leaves the rest of the demo as it was.
+        self.erase_rng = random.Random(seed * 31 + 1)
         self.today = house_today(now, self.tz)
         self.first_day = self.today.subtract(days=days)
         self.records: list[Any] = []
@@ -203,8 +205,11 @@ class _Builder:
         if staying:
             pin = hash_pin("3333") if name == "Mere" else hash_pin(f"7{rng.randint(100, 999)}")
         guest = Guest(chosen_name=name, created_at=arrived_at, pronouns=rng.choice(_PRONOUNS), pin_hash=pin)
+        choice = None if staying else rng.choice(("keep", "keep", None))
+        if choice is None and not staying and self.erase_rng.random() < 0.5:
+            choice = "erase"
         stay = Stay(guest_id=guest.id, room=room, arrived_at=arrived_at, planned_leaving=planned,
-                    left_at=left_at, record_choice=None if staying else rng.choice(("keep", "keep", None)))
+                    left_at=left_at, record_choice=choice)
         self.records += [guest, stay]
         end = left_at or self.now
         peers = [s for s in self.staff if s.role == "peer_staff"]
@@ -278,7 +283,21 @@ def build_demo(data_dir: Path, days: int = 14, clock: Clock | None = None, seed:
     store = Store.open(data_dir, clock)
     store.set_meta(DEMO_META, {"demo": True})
     store.put_many(builder.records)
+    _carry_out_erasures(store, settings, clock, builder)
     return len(builder.records)
+
+
+def _carry_out_erasures(store: Store, settings: Settings, clock: Clock, builder: _Builder) -> None:
+    """Guests who chose erasure were given their record and erased, as in a real house."""
+    from crisishouse.services.erasure import Erasures
+    from crisishouse.services.session import Session
+    from crisishouse.services.stays import Stays
+
+    manager = next(s for s in builder.staff if s.role == "manager")
+    session = Session(manager.id, manager.name, "manager")
+    erasures = Erasures(store, settings, clock, Stays(store, settings, clock), store.data_dir / "printouts")
+    for departed in erasures.waiting(session):
+        erasures.erase(session, departed.guest_id, "saved")
 
 
 def demo_is_ready(data_dir: Path, clock: Clock | None = None) -> bool:

@@ -33,6 +33,8 @@ class BoardScreen(Screen[None]):
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
         Binding("w", "load", "Load", tooltip="Staff load (house manager)", id="load"),
         Binding("o", "roster", "Roster", show=False, tooltip="The roster (house manager)", id="roster"),
+        Binding("f", "report", "Funder", show=False, tooltip="The funder's monthly counts (house manager)", id="report"),
+        Binding("x", "erase", "Erase", show=False, tooltip="Hand over and erase a departed guest's record", id="erase"),
         Binding("m", "me", "Me", show=False, tooltip="My shifts, mental health days and wellbeing", id="me"),
     ]
 
@@ -48,7 +50,9 @@ class BoardScreen(Screen[None]):
         yield Static("", id="rhythm")
         yield DataTable(id="rooms", cursor_type="row", zebra_stripes=True)
         yield Static("", id="comings")
+        yield Static("", id="talk")
         yield Static("", id="due")
+        yield Static("", id="records-to-erase")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -70,11 +74,24 @@ class BoardScreen(Screen[None]):
         if self.session.is_manager:
             yield SystemCommand("Staff load", "Shifts, hours, days off and debriefs owed", self.action_load)
             yield SystemCommand("The roster", "The next 14 days: who is on, and the gaps", self.action_roster)
+            yield SystemCommand(
+                "The funder's counts", "A month's stays, bed nights and occupancy; save as CSV", self.action_report
+            )
+            if self.view is not None and self.view.past_retention:
+                yield SystemCommand(
+                    "Erase records past the house's retention",
+                    f"{self.view.past_retention} departed guests kept longer than house.keep_departed_records_years",
+                    self.action_erase_past_retention,
+                )
+        if self.view is not None and self.view.to_erase:
+            yield SystemCommand("Hand over and erase a record", "A departed guest chose erasure", self.action_erase)
         yield SystemCommand("My shifts and wellbeing", "Shifts, mental health days, a self-check", self.action_me)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("load", "roster") and not self.session.is_manager:
+        if action in ("load", "roster", "report") and not self.session.is_manager:
             return False
+        if action == "erase":
+            return bool(self.view and self.view.to_erase) or None
         return True
 
     def action_refresh(self) -> None:
@@ -136,6 +153,12 @@ class BoardScreen(Screen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one("#comings", Static).update(self._comings(view))
         self.query_one("#due", Static).update(self._due(view))
+        # Lines that are often empty take no room on the board when they are.
+        for selector, text in (("#talk", self._talk(view)), ("#records-to-erase", self._to_erase(view))):
+            shown = self.query_one(selector, Static)
+            shown.update(text)
+            shown.display = bool(text)
+        self.refresh_bindings()
 
     def _names(self, label: str, lines: tuple[RoomLine, ...]) -> Text:
         text = Text(label, style="bold")
@@ -154,6 +177,32 @@ class BoardScreen(Screen[None]):
         if view.leaving_today:
             parts.append(self._names("Leaving today: ", view.leaving_today))
         return Text("   ").join(parts) if parts else Text("")
+
+    def _talk(self, view: BoardView) -> Text:
+        if not view.talk_wanted:
+            return Text("")
+        tz = self.house.settings.time_zone
+        text = Text("Would like to talk: ", style="bold")
+        for i, wanted in enumerate(view.talk_wanted):
+            text.append(", " if i else "")
+            text.append_text(literal(wanted.guest_name))
+            text.append(" (")
+            text.append_text(literal(wanted.room))
+            text.append(f") about {wanted.about}, since {house_time(wanted.request.asked_at, tz, view.at)}")
+        return text
+
+    def _to_erase(self, view: BoardView) -> Text:
+        text = Text("")
+        if view.to_erase:
+            text.append("To hand over and erase (x): ", style="bold")
+            for i, departed in enumerate(view.to_erase):
+                text.append(", " if i else "")
+                text.append_text(literal(departed.name))
+                text.append(f" (left {departed.left_on.format('D MMM')})")
+        if view.past_retention:
+            text.append("   " if text else "")
+            text.append(f"{view.past_retention} departed guests' records are past the house's retention (command palette).")
+        return text
 
     def _due(self, view: BoardView) -> Text:
         tz = self.house.settings.time_zone
@@ -223,6 +272,26 @@ class BoardScreen(Screen[None]):
         from crisishouse.screens.me import MyShiftsScreen
 
         self.app.push_screen(MyShiftsScreen(self.house, self.session))
+
+    def action_report(self) -> None:
+        if not self.session.is_manager:
+            return
+        from crisishouse.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.house, self.session))
+
+    def action_erase(self) -> None:
+        if self.view is None or not self.view.to_erase:
+            self.notify("No departed guest is waiting for their record to be erased.")
+            return
+        from crisishouse.screens.erasure import EraseRecordScreen
+
+        self.app.push_screen(EraseRecordScreen(self.house, self.session, self.view.to_erase[0]))
+
+    def action_erase_past_retention(self) -> None:
+        from crisishouse.screens.erasure import RetentionScreen
+
+        self.app.push_screen(RetentionScreen(self.house, self.session))
 
     def action_roster(self) -> None:
         if not self.session.is_manager:

@@ -16,21 +16,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static, TabbedContent, TabPane
 
-from crisishouse.models import INTENTION_STATUSES
+from crisishouse.housetime import house_today
+from crisishouse.models import ENTRY_KINDS, INTENTION_STATUSES
 from crisishouse.screens.check_in_form import CheckInForm
+from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.formatting import house_time
 from crisishouse.screens.intention_forms import ChangeIntentionForm, IntentionForm
 from crisishouse.screens.rating_form import RatingForm
 from crisishouse.screens.stay_forms import LeaveForm, LeavingDateForm, MoveRoomForm
+from crisishouse.screens.voice_forms import NoteForm, StatementForm
 from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services.erasure import Departed
 from crisishouse.services.guest_record import GuestRecord
 from crisishouse.store import StoreError
 from crisishouse.text import literal
 
 # Actions only staff have, and those that need a stay still going.
-_STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back"}
-# Agreeing from here is the guest's own act; staff mark lines read back on the handover screen.
-_GUEST_ONLY = {"agree"}
+_STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back", "talked"}
+# Agreeing, notes, statements and asking to talk are the guest's own acts;
+# staff mark lines read back on the handover screen.
+_GUEST_ONLY = {"agree", "note", "statement", "talk"}
 _NEEDS_STAY = {"check_in", "rate", "intention", "change_intention", "leaving_date", "move", "out_tonight", "leave"}
 
 
@@ -39,13 +44,23 @@ _TABS = {
     "tab-wellbeing": "Wellbeing",
     "tab-intentions": "Intentions",
     "tab-handover": "Handover lines",
+    "tab-notes": "Notes",
+    "tab-access": "Who opened it",
+}
+# Which table of the record each tab shows, and the kind of entry in it.
+_TABLE_OF_TAB = {
+    "tab-check-ins": ("#guest-check-ins", "check_in"),
+    "tab-wellbeing": ("#guest-ratings", "rating"),
+    "tab-intentions": ("#guest-intentions", "intention"),
+    "tab-handover": ("#guest-handover", "handover"),
+    "tab-notes": ("#guest-notes", "note"),
 }
 
 
 class GuestScreen(Screen[None]):
     """One guest's record."""
 
-    HELP = "A guest's own record. Everything here is visible to the guest. Keys 1 to 4 show each tab."
+    HELP = "A guest's own record. Everything here is visible to the guest. Keys 1 to 6 show each tab."
     BINDINGS = [
         Binding("c", "check_in", "Check in", id="check-in"),
         Binding("w", "rate", "Rate", tooltip="Wellbeing, rated by the guest", id="rate"),
@@ -56,7 +71,12 @@ class GuestScreen(Screen[None]):
         Binding("o", "out_tonight", "Out tonight", show=False, id="out-tonight"),
         Binding("l", "leave", "Leaves", show=False, id="leave"),
         Binding("a", "agree", "Agree", tooltip="Agree to the highlighted handover line", id="agree"),
-        Binding("p", "print_own", "Print my copy", show=False, tooltip="Print (and save) every handover line about this guest", id="print-own"),
+        Binding("n", "note", "Note", tooltip="A note of your own", id="note"),
+        Binding("t", "talk", "Talk", tooltip="I'd like to talk about the highlighted entry", id="talk"),
+        Binding("d", "statement", "Statement", tooltip="Your statement on the highlighted entry, if you disagree", id="statement"),
+        Binding("k", "talked", "Talked", tooltip="We talked about the highlighted entry", id="talked"),
+        Binding("p", "print_own", "Print", show=False, tooltip="Print (and save) everything about this guest", id="print-own"),
+        Binding("x", "save_own", "Save copy", show=False, tooltip="Save everything about this guest as a text file", id="save-own"),
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
         Binding("escape", "back", "Board", id="back"),
         *(Binding(str(n), f"tab('{tab}')", title, show=False) for n, (tab, title) in enumerate(_TABS.items(), 1)),
@@ -68,6 +88,8 @@ class GuestScreen(Screen[None]):
         self.session = session
         self.guest_id = guest_id
         self.record: GuestRecord | None = None
+        self._rows: dict[str, list[tuple[str, str]]] = {}
+        """Each table's rows as (kind of entry, entry id), in the order shown."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -82,17 +104,23 @@ class GuestScreen(Screen[None]):
                         with Horizontal(classes="wall-row"):
                             yield Sparkline([], id=f"wall-{wall}", classes="wall-trend")
                             yield Static("", id=f"wall-{wall}-values", classes="wall-values")
-                yield Static("", id="guest-own-words")
+                yield DataTable(id="guest-ratings", cursor_type="row")
             with TabPane(_TABS["tab-intentions"], id="tab-intentions"):
                 yield DataTable(id="guest-intentions", cursor_type="row")
             with TabPane(_TABS["tab-handover"], id="tab-handover"):
                 yield DataTable(id="guest-handover", cursor_type="row")
+            with TabPane(_TABS["tab-notes"], id="tab-notes"):
+                yield DataTable(id="guest-notes", cursor_type="row")
+            with TabPane(_TABS["tab-access"], id="tab-access"), VerticalScroll():
+                yield Static("", id="guest-access")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#guest-check-ins", DataTable).add_columns("When", "Check-in", "Note")
-        self.query_one("#guest-intentions", DataTable).add_columns("Intention", "Status", "Since")
-        self.query_one("#guest-handover", DataTable).add_columns("When", "", "Line")
+        self.query_one("#guest-check-ins", DataTable).add_columns("When", "Check-in", "Note", "Talk")
+        self.query_one("#guest-ratings", DataTable).add_columns("When", "Tin Hin Whā Wai", "In their words", "Talk")
+        self.query_one("#guest-intentions", DataTable).add_columns("Intention", "Status", "Since", "Talk")
+        self.query_one("#guest-handover", DataTable).add_columns("When", "", "Line", "Talk")
+        self.query_one("#guest-notes", DataTable).add_columns("When", "Who reads it", "Note", "Talk")
         self.action_refresh()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -106,7 +134,12 @@ class GuestScreen(Screen[None]):
             ("Out overnight tonight", "out_tonight"),
             ("The guest leaves", "leave"),
             ("Agree to the highlighted handover line", "agree"),
-            ("Print a copy of every handover line", "print_own"),
+            ("Write a note of your own", "note"),
+            ("I'd like to talk about the highlighted entry", "talk"),
+            ("Add my statement to the highlighted entry", "statement"),
+            ("We talked about the highlighted entry", "talked"),
+            ("Print everything about this guest", "print_own"),
+            ("Save everything about this guest as a text file", "save_own"),
         ]
         for title, action in commands:
             if self.check_action(action, ()):
@@ -137,6 +170,8 @@ class GuestScreen(Screen[None]):
         self._show_wellbeing(record)
         self._show_intentions(record)
         self._show_handover(record)
+        self._show_notes(record)
+        self._show_access(record)
 
     def _now(self):  # type: ignore[no-untyped-def]
         return self.house.clock.now()
@@ -166,14 +201,23 @@ class GuestScreen(Screen[None]):
         if record.guest.support_person:
             text.append("\nSupport person: ")
             text.append_text(literal(record.guest.support_person))
+        waiting = [r for r in record.talk_requests if r.is_open]
+        if waiting:
+            text.append("\nWould like to talk about: ", style="bold")
+            text.append(", ".join(f"{ENTRY_KINDS[r.about_kind]} ({house_time(r.asked_at, tz, self._now())})" for r in waiting))
         self.query_one("#guest-summary", Static).update(text)
 
     def _show_check_ins(self, record: GuestRecord) -> None:
         tz, now = self.house.settings.time_zone, self._now()
-        table = self.query_one("#guest-check-ins", DataTable)
-        table.clear()
-        for check_in in reversed(record.check_ins):
-            table.add_row(house_time(check_in.at, tz, now), check_in.outcome_words, literal(check_in.note))
+        rows = [("check_in", c.id) for c in reversed(record.check_ins)]
+        self._fill(
+            "#guest-check-ins",
+            rows,
+            (
+                (house_time(c.at, tz, now), c.outcome_words, self._with_statement(record, c.note, "check_in", c.id))
+                for c in reversed(record.check_ins)
+            ),
+        )
 
     def _show_wellbeing(self, record: GuestRecord) -> None:
         tz, now = self.house.settings.time_zone, self._now()
@@ -188,35 +232,128 @@ class GuestScreen(Screen[None]):
                 recent.append(f"{at.in_timezone(tz).format('D MMM')}\u00a0".replace(" ", "\u00a0"))
                 recent.append(str(value), style="bold")
             self.query_one(f"#wall-{trend.wall}-values", Static).update(recent or Text("No ratings yet."))
-        words = Text("In their own words\n", style="bold") if any(r.own_words for r in record.ratings) else Text()
-        for rating in reversed(record.ratings[-5:]):
-            if rating.own_words:
-                words.append(f"{house_time(rating.at, tz, now)}  ")
-                words.append_text(literal(rating.own_words))
-                words.append("\n")
-        self.query_one("#guest-own-words", Static).update(words)
+        ratings = list(reversed(record.ratings))
+        self._fill(
+            "#guest-ratings",
+            [("rating", r.id) for r in ratings],
+            (
+                (
+                    house_time(r.at, tz, now),
+                    f"{r.tinana:>3} {r.hinengaro:>3} {r.whanau:>3} {r.wairua:>3}",
+                    self._with_statement(record, r.own_words, "rating", r.id),
+                )
+                for r in ratings
+            ),
+        )
 
     def _show_intentions(self, record: GuestRecord) -> None:
         tz, now = self.house.settings.time_zone, self._now()
-        table = self.query_one("#guest-intentions", DataTable)
-        table.clear()
+        cells = []
         for intention in record.intentions:
             words = literal(intention.words)
             if intention.for_day is not None:
                 words.append(f" (for {intention.for_day.format('ddd D MMM')})", style="dim")
-            table.add_row(words, INTENTION_STATUSES[intention.status], house_time(intention.set_at, tz, now), key=intention.id)
+            said = record.statement_on("intention", intention.id)
+            if said:
+                words.append_text(self._statement(said))
+            cells.append((words, INTENTION_STATUSES[intention.status], house_time(intention.set_at, tz, now)))
+        self._fill("#guest-intentions", [("intention", i.id) for i in record.intentions], cells)
 
     def _show_handover(self, record: GuestRecord) -> None:
         tz, now = self.house.settings.time_zone, self._now()
-        table = self.query_one("#guest-handover", DataTable)
+        lines = list(reversed(record.handover_lines))
+        self._fill(
+            "#guest-handover",
+            [("handover", line.id) for line in lines],
+            (
+                (
+                    house_time(line.written_at, tz, now),
+                    "agreed" if line.agreed else Text("not agreed yet", style="italic"),
+                    self._with_statement(record, line.text, "handover", line.id),
+                )
+                for line in lines
+            ),
+        )
+
+    def _show_notes(self, record: GuestRecord) -> None:
+        tz, now = self.house.settings.time_zone, self._now()
+        notes = list(reversed(record.notes))
+        self._fill(
+            "#guest-notes",
+            [("note", n.id) for n in notes],
+            (
+                (house_time(n.written_at, tz, now), "staff may read" if n.for_staff else "just you", literal(n.text))
+                for n in notes
+            ),
+        )
+
+    def _show_access(self, record: GuestRecord) -> None:
+        if not record.access:
+            shown = Text("No staff member has opened this record yet.", style="italic")
+        else:
+            shown = Text("\n").join(literal(line.words) for line in record.access)
+        self.query_one("#guest-access", Static).update(shown)
+
+    # -- rows -----------------------------------------------------------------
+
+    @staticmethod
+    def _statement(said: str) -> Text:
+        shown = Text("\nStatement: ", style="italic")
+        shown.append_text(literal(said))
+        return shown
+
+    def _with_statement(self, record: GuestRecord, words: str, kind: str, entry_id: str) -> Text:
+        """The entry's words, with the guest's statement under them: it goes where the entry goes."""
+        shown = literal(words)
+        said = record.statement_on(kind, entry_id)
+        if said:
+            shown.append_text(self._statement(said))
+        return shown
+
+    def _talk_cell(self, record: GuestRecord, entry_id: str) -> Text:
+        asked = [r for r in record.talk_requests if r.about_id == entry_id]
+        if not asked:
+            return Text("")
+        return Text("asked", style="bold") if any(r.is_open for r in asked) else Text("talked", style="dim")
+
+    def _fill(self, selector: str, rows: list[tuple[str, str]], cells: Iterable[tuple[object, ...]]) -> None:
+        """Fill a table, keeping the cursor where it was; each row ends with its talk request."""
+        assert self.record is not None
+        table = self.query_one(selector, DataTable)
+        at = table.cursor_row
         table.clear()
-        for line in reversed(record.handover_lines):
-            table.add_row(
-                house_time(line.written_at, tz, now),
-                "agreed" if line.agreed else Text("not agreed yet", style="italic"),
-                literal(line.text),
-                key=line.id,
-            )
+        for (kind, entry_id), row in zip(rows, cells, strict=True):
+            table.add_row(*row, self._talk_cell(self.record, entry_id), key=f"{kind}:{entry_id}", height=None)
+        self._rows[selector] = rows
+        if at is not None and table.row_count:
+            table.move_cursor(row=min(at, table.row_count - 1))
+
+    def _highlighted(self) -> tuple[str, str] | None:
+        """(kind, id) of the highlighted entry in the tab showing, if any."""
+        active = self.query_one("#guest-tabs", TabbedContent).active
+        if active not in _TABLE_OF_TAB:
+            return None
+        selector, _kind = _TABLE_OF_TAB[active]
+        rows = self._rows.get(selector, [])
+        row = self.query_one(selector, DataTable).cursor_row
+        if not rows or row is None or not 0 <= row < len(rows):
+            return None
+        return rows[row]
+
+    def _entry_words(self, kind: str, entry_id: str) -> str:
+        assert self.record is not None
+        record = self.record
+        found = {
+            "check_in": {c.id: f"{c.outcome_words}. {c.note}".strip(". ") for c in record.check_ins},
+            "rating": {
+                r.id: f"tinana {r.tinana}, hinengaro {r.hinengaro}, whānau {r.whanau}, wairua {r.wairua}"
+                for r in record.ratings
+            },
+            "intention": {i.id: i.words for i in record.intentions},
+            "handover": {h.id: h.text for h in record.handover_lines},
+            "note": {n.id: n.text for n in record.notes},
+        }
+        return found.get(kind, {}).get(entry_id, "")
 
     # -- actions --------------------------------------------------------------
 
@@ -268,9 +405,19 @@ class GuestScreen(Screen[None]):
     def action_leave(self) -> None:
         assert self.record is not None and self.record.stay is not None
 
+        name = self.record.guest.chosen_name
+
         def done(result: object) -> None:
-            if result is not None:
-                self.dismiss()
+            if result is None:
+                return
+            if getattr(result, "record_choice", None) == "erase" and getattr(result, "left_at", None):
+                from crisishouse.screens.erasure import EraseRecordScreen
+
+                left_on = house_today(result.left_at, self.house.settings.time_zone)  # type: ignore[attr-defined]
+                departed = Departed(self.guest_id, name, left_on)
+                self.app.push_screen(EraseRecordScreen(self.house, self.session, departed), lambda _: self.dismiss())
+                return
+            self.dismiss()
 
         self.app.push_screen(LeaveForm(self.house, self.session, self.record.stay), done)
 
@@ -290,8 +437,65 @@ class GuestScreen(Screen[None]):
             return
         self.action_refresh()
 
+    def action_note(self) -> None:
+        self.action_tab("tab-notes")
+        self.app.push_screen(NoteForm(self.house, self.session), self._after)
+
+    def _chosen_entry(self, doing: str) -> tuple[str, str] | None:
+        chosen = self._highlighted()
+        if chosen is None:
+            self.notify(f"Highlight an entry first (in check-ins, wellbeing, intentions, handover lines or notes) to {doing}.")
+        return chosen
+
+    def action_talk(self) -> None:
+        chosen = self._chosen_entry("ask to talk about it")
+        if chosen is None:
+            return
+        try:
+            self.house.voice.ask_to_talk(self.session, *chosen)
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        self.notify(f"Staff will see that you would like to talk about {ENTRY_KINDS[chosen[0]]}.")
+        self.action_refresh()
+
+    def action_statement(self) -> None:
+        chosen = self._chosen_entry("add your statement")
+        if chosen is None or self.record is None:
+            return
+        kind, entry_id = chosen
+        if kind == "note":
+            self.notify("Your notes are already in your own words; a statement goes with other entries.")
+            return
+        form = StatementForm(
+            self.house, self.session, kind, entry_id, self._entry_words(kind, entry_id), self.record.statement_on(kind, entry_id)
+        )
+        self.app.push_screen(form, self._after)
+
+    def action_talked(self) -> None:
+        chosen = self._chosen_entry("mark it talked about")
+        if chosen is None or self.record is None:
+            return
+        asked = [r for r in self.record.talk_requests if r.about_id == chosen[1] and r.is_open]
+        if not asked:
+            self.notify("The guest has not asked to talk about that entry.")
+            return
+        try:
+            self.house.voice.talked(self.session, self.guest_id, asked[0].id)
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        self.action_refresh()
+
+    def action_save_own(self) -> None:
+        def saved(path: object) -> None:
+            if path is not None:
+                self.notify(f"Saved to {path}.", markup=False, timeout=15)
+
+        self.app.push_screen(SaveCopyForm(self.house, self.session, self.guest_id), saved)
+
     def action_print_own(self) -> None:
-        self.notify("Printing your copy…")
+        self.notify("Printing the complete record…")
         self._print_own()
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)

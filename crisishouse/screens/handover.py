@@ -74,7 +74,7 @@ class HandoverScreen(Screen[None]):
         tz = self.house.settings.time_zone
         try:
             self.cards = self.house.handover.cards(self.session, self.shift)
-            house_lines = self.house.handover.house_lines(self.shift)
+            house_lines = self.house.handover.house_lines(self.session, self.shift)
         except (StoreError, NotAllowed, ServiceError) as problem:
             self.notify(str(problem), severity="error", markup=False)
             return

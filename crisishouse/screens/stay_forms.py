@@ -19,11 +19,6 @@ from crisishouse.text import literal
 NEW_GUEST = "new"
 
 
-def _free_rooms(house: House, keep: str | None = None) -> list[str]:
-    taken = {s.room for s in house.stays.staying()}
-    return [r for r in house.settings.rooms if r not in taken or r == keep]
-
-
 def _today(house: House) -> pendulum.Date:
     return house_today(house.clock.now(), house.settings.time_zone)
 
@@ -39,7 +34,7 @@ class ArriveForm(FormScreen[Stay]):
         self.session = session
 
     def fields(self) -> Iterable[Widget]:
-        rooms = _free_rooms(self.house)
+        rooms = self.house.stays.free_rooms(self.session)
         default_leaving = _today(self.house).add(days=7).isoformat()
         yield from labelled("The name they choose (initials are fine)", Input(id="arrive-name"))
         yield Select([("New guest", NEW_GUEST)], value=NEW_GUEST, allow_blank=False, id="arrive-returning")
@@ -118,7 +113,7 @@ class MoveRoomForm(StayForm):
 
 
     def fields(self) -> Iterable[Widget]:
-        rooms = [r for r in _free_rooms(self.house) if r != self.stay.room]
+        rooms = [r for r in self.house.stays.free_rooms(self.session) if r != self.stay.room]
         yield from labelled(f"From {self.stay.room} to", Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="move-room"))
 
     def save(self) -> Stay:

@@ -100,17 +100,13 @@ class Board:
         self.voice = voice
         self.erasures = erasures
 
-    def current_stays(self) -> list[Stay]:
-        """Stays not yet ended."""
-        return self.stays.staying()
-
     def view(self, session: Session) -> BoardView:
         """The board now. Guests are refused: it shows other guests."""
         require_staff(session, "see the house board")
         now = self.clock.now()
         tz = self.settings.time_zone
         today = house_today(now, tz)
-        stays = {s.room: s for s in self.current_stays()}
+        stays = {s.room: s for s in self.stays.staying(session)}
         rooms = list(self.settings.rooms)
         rooms += sorted(r for r in stays if r not in rooms)
         lines = []
@@ -127,9 +123,9 @@ class Board:
                     stay,
                     day_n,
                     of_m,
-                    self.check_ins.timing(stay),
+                    self.check_ins.timing(session, stay),
                     out_tonight=today in stay.nights_out,
-                    longest_note=self.stays.longest_stay_note(stay),
+                    longest_note=self.stays.longest_stay_note(session, stay),
                 )
             )
         current, upcoming = self.rhythm.now_and_next(now)

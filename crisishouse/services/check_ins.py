@@ -11,7 +11,7 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today, wall_clock_or_next
 from crisishouse.models import CHECK_IN_OUTCOMES, CheckIn, Stay
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_staff
+from crisishouse.services.session import Session, require_guest_or_staff, require_staff
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 
@@ -76,8 +76,9 @@ class CheckIns:
         self.store.put(check_in)
         return check_in
 
-    def for_stay(self, stay: Stay) -> list[CheckIn]:
-        """A stay's check-ins, oldest first."""
+    def for_stay(self, session: Session, stay: Stay) -> list[CheckIn]:
+        """A stay's check-ins, oldest first (the guest's own, or any for staff)."""
+        require_guest_or_staff(session, stay.guest_id, "read check-ins")
         return sorted(self.store.find(CheckIn, stay_id=stay.id), key=lambda c: c.at)
 
     def slots(self, day: pendulum.Date) -> list[pendulum.DateTime]:
@@ -91,11 +92,11 @@ class CheckIns:
         night = local.date() if local.hour >= 12 else local.date().subtract(days=1)
         return night in stay.nights_out
 
-    def timing(self, stay: Stay, check_ins: list[CheckIn] | None = None) -> CheckInTiming:
+    def timing(self, session: Session, stay: Stay, check_ins: list[CheckIn] | None = None) -> CheckInTiming:
         """When this guest's next check-in is due, and whether one is overdue."""
         now = self.clock.now()
         if check_ins is None:
-            check_ins = self.for_stay(stay)
+            check_ins = self.for_stay(session, stay)
         last = check_ins[-1] if check_ins else None
         today = house_today(now, self.settings.time_zone)
         slots = self.slots(today.subtract(days=1)) + self.slots(today) + self.slots(today.add(days=1))

@@ -149,7 +149,7 @@ class Erasures:
         guest = self.store.get(Guest, guest_id)
         if guest is None:
             raise ServiceError("There is no such guest (their record may be erased already).")
-        stays = self.stays.stays_of(guest_id)
+        stays = sorted(self.store.find(Stay, where={"guest_id": guest_id}), key=lambda s: s.arrived_at)
         if not stays:
             raise ServiceError(f"{guest.chosen_name} has no stay on record.")
         if any(s.is_staying for s in stays):
@@ -164,14 +164,21 @@ class Erasures:
         for stay in stays:
             counts += stay_month_counts(stay, self.store.find(CheckIn, stay_id=stay.id), tz, today)
         left_behind = Erasure(erased_on=today, handed_over=handed_over, counts=merge_counts(counts))
+        # Printouts first, while the name is known (older printouts say only
+        # that); then the data; then printouts again, by id, in case one was
+        # printed meanwhile. A stop anywhere leaves either the whole record,
+        # or a note in the data that finishes the job at the next opening.
+        clean_printouts(self.printouts_dir, guest.id, guest.chosen_name, self._note())
         self.store.erase_guest(guest.id, [s.id for s in stays], left_behind)
-        self._finish(guest.id, guest.chosen_name)
+        self._finish(guest.id)
         return left_behind
 
-    def _finish(self, guest_id: str, name: str | None) -> None:
+    def _note(self) -> str:
         day = self._today().format("D MMMM YYYY")
-        note = f"One guest's lines were taken out of this copy on {day}, when their record was erased."
-        clean_printouts(self.printouts_dir, guest_id, name, note)
+        return f"One guest's lines were taken out of this copy on {day}, when their record was erased."
+
+    def _finish(self, guest_id: str) -> None:
+        clean_printouts(self.printouts_dir, guest_id, None, self._note())
         self.store.erasure_done(guest_id)
 
     def finish_pending(self) -> int:
@@ -179,5 +186,5 @@ class Erasures:
         pending = self.store.pending_erasures()
         for guest_id, stay_ids in pending:
             self.store.finish_erasure(guest_id, stay_ids)
-            self._finish(guest_id, None)
+            self._finish(guest_id)
         return len(pending)

@@ -127,7 +127,12 @@ class GuestRecords:
         )
 
     def log_opening(self, session: Session, guest_id: str, stay_id: str, what: str) -> None:
-        """Write who opened what of a guest's record (staff only; once in a while)."""
+        """Write who opened what of a guest's record (staff only; once in a while).
+
+        A guest's own openings are not logged; a guest may not log anything
+        about another guest.
+        """
+        require_guest_or_staff(session, guest_id, "open a record")
         if session.is_staff and not self._opened_just_now(session, stay_id, what):
             self.store.put(
                 AccessEvent(
@@ -147,7 +152,7 @@ class GuestRecords:
         guest = self.store.get(Guest, guest_id)
         if guest is None:
             raise ServiceError("There is no such guest.")
-        stays = self.stays.stays_of(guest_id)
+        stays = self.stays.stays_of(session, guest_id)
         stay = stays[-1] if stays else None
         if stay is None:
             return GuestRecord(guest, None, 0, 0, None, (), (), (), (), ())
@@ -163,7 +168,7 @@ class GuestRecords:
             stay,
             day_n,
             of_m,
-            self.stays.longest_stay_note(stay) if stay.is_staying else None,
+            self.stays.longest_stay_note(session, stay) if stay.is_staying else None,
             tuple(check_ins),
             tuple(self.wellbeing.for_stay(session, guest_id, stay.id)),
             tuple(self.wellbeing.trends(session, guest_id, stay.id)),
@@ -182,7 +187,7 @@ class GuestRecords:
         require_guest_or_staff(session, guest_id, "read who opened a record")
         tz, now = self.settings.time_zone, self.clock.now()
         events = []
-        for stay in self.stays.stays_of(guest_id):
+        for stay in self.stays.stays_of(session, guest_id):
             events += self.store.find(AccessEvent, stay_id=stay.id, where={"guest_id": guest_id})
         events.sort(key=lambda e: e.at, reverse=True)
         return [AccessLine(e, access_words(e, tz, now)) for e in events]

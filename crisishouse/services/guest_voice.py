@@ -69,12 +69,13 @@ class GuestVoice:
 
     # -- the entry a guest points at -------------------------------------------
 
-    def entry(self, guest_id: str, kind: str, entry_id: str) -> object:
+    def _entry(self, session: Session, kind: str, entry_id: str) -> object:
         """One of the guest's own entries, found in their stays; refused if not theirs."""
+        guest_id = session.person_id
         cls = ENTRY_CLASSES.get(kind)
         if cls is None:
             raise ServiceError(f"Not a kind of entry: {kind!r}.")
-        for stay in self.stays.stays_of(guest_id):
+        for stay in self.stays.stays_of(session, guest_id):
             found = self.store.get(cls, entry_id, stay_id=stay.id)
             if found is not None:
                 if getattr(found, "guest_id", None) != guest_id:
@@ -82,8 +83,8 @@ class GuestVoice:
                 return found
         raise NotAllowed(f"That is not one of your entries ({ENTRY_KINDS[kind]}).")
 
-    def _latest_stay(self, guest_id: str) -> Stay:
-        stays = self.stays.stays_of(guest_id)
+    def _latest_stay(self, session: Session) -> Stay:
+        stays = self.stays.stays_of(session, session.person_id)
         if not stays:
             raise ServiceError("There is no stay to write this in.")
         return stays[-1]
@@ -93,7 +94,7 @@ class GuestVoice:
     def write_note(self, session: Session, text: str, *, for_staff: bool = False, words_noticed: bool = False) -> GuestNote:
         """A note of the guest's own. Flagged words are shown once, then kept if they wish."""
         _own_session(session, "write their own notes")
-        stay = self._latest_stay(session.person_id)
+        stay = self._latest_stay(session)
         if not words_noticed:
             self.check_words(text)
         note = GuestNote(
@@ -105,7 +106,7 @@ class GuestVoice:
     def share_note(self, session: Session, note_id: str, for_staff: bool) -> GuestNote:
         """The guest lets staff read a note, or takes that back."""
         _own_session(session, "change who reads their notes")
-        note = self.entry(session.person_id, "note", note_id)
+        note = self._entry(session, "note", note_id)
         assert isinstance(note, GuestNote)
         changed = replace(note, for_staff=for_staff)
         self.store.put(changed)
@@ -115,7 +116,7 @@ class GuestVoice:
         """The guest's notes, oldest first: all of them for the guest, the shared ones for staff."""
         require_guest_or_staff(session, guest_id, "read notes")
         found = []
-        for stay in self.stays.stays_of(guest_id):
+        for stay in self.stays.stays_of(session, guest_id):
             found += self.store.find(GuestNote, stay_id=stay.id, where={"guest_id": guest_id})
         if session.is_staff:
             found = [n for n in found if n.for_staff]
@@ -130,7 +131,7 @@ class GuestVoice:
         _own_session(session, "attach a statement")
         if kind not in STATEMENT_KINDS:
             raise ServiceError("A statement goes with a check-in, a rating, an intention or a handover line.")
-        entry = self.entry(session.person_id, kind, entry_id)
+        entry = self._entry(session, kind, entry_id)
         if not words_noticed:
             self.check_words(text)
         stay_id = entry.stay_id  # type: ignore[attr-defined]
@@ -150,10 +151,9 @@ class GuestVoice:
     def statements(self, session: Session, guest_id: str) -> dict[tuple[str, str], Statement]:
         """The guest's statements by (kind, entry id): they go wherever the entry goes."""
         require_guest_or_staff(session, guest_id, "read statements")
-        return self.statements_in(self.stays.stays_of(guest_id), guest_id)
+        return self._statements_in(self.stays.stays_of(session, guest_id), guest_id)
 
-    def statements_in(self, stays: Iterable[Stay], guest_id: str) -> dict[tuple[str, str], Statement]:
-        """Statements of stays a service has already been allowed to read."""
+    def _statements_in(self, stays: Iterable[Stay], guest_id: str) -> dict[tuple[str, str], Statement]:
         found: dict[tuple[str, str], Statement] = {}
         for stay in stays:
             for s in self.store.find(Statement, stay_id=stay.id, where={"guest_id": guest_id}):
@@ -165,7 +165,7 @@ class GuestVoice:
     def ask_to_talk(self, session: Session, kind: str, entry_id: str) -> TalkRequest:
         """ "I'd like to talk about this": staff see it on the board."""
         _own_session(session, "ask to talk about an entry")
-        entry = self.entry(session.person_id, kind, entry_id)
+        entry = self._entry(session, kind, entry_id)
         stay_id = entry.stay_id  # type: ignore[attr-defined]
         for open_one in self.store.find(TalkRequest, stay_id=stay_id, where={"about_id": entry_id, "talked_at": None}):
             return open_one
@@ -183,14 +183,14 @@ class GuestVoice:
         """The guest's requests to talk, oldest first (open and talked)."""
         require_guest_or_staff(session, guest_id, "read requests to talk")
         found = []
-        for stay in self.stays.stays_of(guest_id):
+        for stay in self.stays.stays_of(session, guest_id):
             found += self.store.find(TalkRequest, stay_id=stay.id, where={"guest_id": guest_id})
         return sorted(found, key=lambda r: r.asked_at)
 
     def talked(self, session: Session, guest_id: str, request_id: str) -> TalkRequest:
         """Staff talked with the guest about it: the request leaves the board."""
         require_staff(session, "mark a talk as had")
-        for stay in self.stays.stays_of(guest_id):
+        for stay in self.stays.stays_of(session, guest_id):
             request = self.store.get(TalkRequest, request_id, stay_id=stay.id)
             if request is not None and request.guest_id == guest_id:
                 if not request.is_open:
@@ -204,7 +204,7 @@ class GuestVoice:
         """Every open request to talk from guests staying, oldest first (for the board)."""
         require_staff(session, "see who would like to talk")
         wanted = []
-        for stay in self.stays.staying():
+        for stay in self.stays.staying(session):
             guest = self.store.get(Guest, stay.guest_id)
             if guest is None:
                 continue

@@ -126,8 +126,9 @@ class Handover:
         )
         return sorted(found, key=lambda e: e.written_at)
 
-    def house_lines(self, shift: ShiftTime) -> list[HandoverEntry]:
-        """The house part of the shift's handover."""
+    def house_lines(self, session: Session, shift: ShiftTime) -> list[HandoverEntry]:
+        """The house part of the shift's handover (staff write it, staff read it)."""
+        require_staff(session, "read the house part of the handover")
         found = self.store.find(
             HandoverEntry,
             months=[month_of(shift.day)],
@@ -135,7 +136,7 @@ class Handover:
         )
         return sorted(found, key=lambda e: e.written_at)
 
-    def view(self, entry: HandoverEntry, statement: str = "") -> LineView:
+    def _view(self, entry: HandoverEntry, statement: str = "") -> LineView:
         return LineView(entry, tuple(self.check_language(entry.text)), statement)
 
     def cards(self, session: Session, shift: ShiftTime | None = None) -> list[HandoverCard]:
@@ -146,7 +147,7 @@ class Handover:
         today = house_today(self.clock.now(), tz)
         cards = []
         order = {room: n for n, room in enumerate(self.settings.rooms)}
-        for stay in sorted(self.stays.staying(), key=lambda s: (order.get(s.room, len(order)), s.room)):
+        for stay in sorted(self.stays.staying(session), key=lambda s: (order.get(s.room, len(order)), s.room)):
             guest = self.store.get(Guest, stay.guest_id)
             if guest is None:
                 continue
@@ -157,7 +158,7 @@ class Handover:
     def card(self, session: Session, guest_id: str, shift: ShiftTime | None = None) -> HandoverCard:
         """One guest's card: for staff, or for the guest themselves."""
         require_guest_or_staff(session, guest_id, "read a handover card")
-        stay = self.stays.current_stay_of(guest_id)
+        stay = self.stays.current_stay_of(session, guest_id)
         guest = self.store.get(Guest, guest_id)
         if stay is None or guest is None:
             raise ServiceError("Handover cards are for guests staying.")
@@ -172,7 +173,7 @@ class Handover:
         check_ins = tuple(
             c for c in self.store.find(CheckIn, stay_id=stay.id) if shift.starts <= c.at < shift.ends
         )
-        said = {key: s.text for key, s in self.voice.statements_in([stay], guest.id).items()}
+        said = {key: s.text for key, s in self.voice.statements(session, guest.id).items()}
         current = [
             i
             for i in self.intentions.for_stay(session, guest.id, stay.id)
@@ -184,7 +185,7 @@ class Handover:
         if stay.share_ratings:
             found = sorted(self.store.find(WellbeingRating, stay_id=stay.id), key=lambda r: r.at)
             ratings = _ratings_words(found[-1] if found else None)
-        lines = tuple(self.view(e, said.get(("handover", e.id), "")) for e in self._lines_about(stay, shift))
+        lines = tuple(self._view(e, said.get(("handover", e.id), "")) for e in self._lines_about(stay, shift))
         return HandoverCard(
             guest,
             stay,
@@ -201,7 +202,7 @@ class Handover:
     def add_line(self, session: Session, guest_id: str, text: str, shift: ShiftTime | None = None) -> HandoverEntry:
         """A line about a guest, written with them. A guest's own line is agreed as they write it."""
         require_guest_or_staff(session, guest_id, "write handover lines")
-        stay = self.stays.current_stay_of(guest_id)
+        stay = self.stays.current_stay_of(session, guest_id)
         if stay is None:
             raise ServiceError("Handover lines are for guests staying.")
         shift = shift or self.current_shift()
@@ -269,6 +270,7 @@ class Handover:
         """The guest agrees to a line: in their own session, or read back by staff with them."""
         entry = self._entry(entry)
         if entry.guest_id is None:
+            require_staff(session, "change the house part")
             raise ServiceError("The house part needs no guest's agreement.")
         require_guest_or_staff(session, entry.guest_id, "agree to handover lines")
         if session.is_staff and not read_back:
@@ -286,6 +288,7 @@ class Handover:
         """The guest takes back their agreement; the line will not print."""
         entry = self._entry(entry)
         if entry.guest_id is None:
+            require_staff(session, "change the house part")
             raise ServiceError("The house part needs no guest's agreement.")
         require_guest_or_staff(session, entry.guest_id, "change handover lines")
         changed = replace(entry, agreed=False, agreed_at=None, agreed_how=None)
@@ -331,7 +334,7 @@ class Handover:
             )
         # Leavings up to the day after the next shift, so the next shift can plan.
         next_day = house_today(following.ends, tz).add(days=1)
-        staying = self.stays.staying()
+        staying = self.stays.staying(session)
         arrived = [s for s in staying if shift.starts <= s.arrived_at < shift.ends]
         arrivals = tuple(
             f"{self._name(s)} arrived in {s.room} at {s.arrived_at.in_timezone(tz).format('HH:mm')}" for s in arrived
@@ -349,7 +352,7 @@ class Handover:
             shift_starts=shift.starts.in_timezone(tz),
             shift_ends=shift.ends.in_timezone(tz),
             guests=tuple(sections),
-            house_lines=tuple(e.text for e in self.house_lines(shift)),
+            house_lines=tuple(e.text for e in self.house_lines(session, shift)),
             arrivals=arrivals,
             leavings=leavings,
             rhythm_ahead=rhythm,
@@ -365,13 +368,14 @@ class Handover:
 
     def final_check(self, session: Session, document: HandoverDocument, shift: ShiftTime) -> None:
         """At the last moment: refuse, saying what and where, if anything is flagged or not agreed."""
+        require_staff(session, "print the handover")
         problems = []
         for where, text in document.texts():
             for finding in self.check_language(text):
                 problems.append(f"{where}: {finding.explain()}")
         # Agreement is read again from disk: a guest may have taken theirs back.
         agreed_now = {
-            stay.room: [e.text for e in self._lines_about(stay, shift) if e.agreed] for stay in self.stays.staying()
+            stay.room: [e.text for e in self._lines_about(stay, shift) if e.agreed] for stay in self.stays.staying(session)
         }
         for section in document.guests:
             current = agreed_now.get(section.room, [])
@@ -408,7 +412,7 @@ class Handover:
             about={"kind": "handover", "guest_ids": document.guest_ids, "document": document.to_dict()},
         )
         for section in document.guests:
-            stay = self.stays.current_stay_of(section.guest_id)
+            stay = self.stays.current_stay_of(session, section.guest_id)
             if stay is not None:
                 self.records.log_opening(session, section.guest_id, stay.id, PRINTED_HANDOVER)
         return outcome, left_out

@@ -43,7 +43,7 @@ class Intentions:
     ) -> Intention:
         """A new intention for the stay (or for one day)."""
         self._allowed(session, guest_id, with_guest)
-        stay = self.stays.current_stay_of(guest_id)
+        stay = self.stays.current_stay_of(session, guest_id)
         if stay is None:
             raise ServiceError("Intentions are set during a stay.")
         intention = Intention(
@@ -73,7 +73,7 @@ class Intentions:
         self._allowed(session, guest_id, with_guest)
         if status not in INTENTION_STATUSES:
             raise ServiceError(f"An intention is {', '.join(INTENTION_STATUSES.values())}.")
-        intention = self._find(guest_id, intention_id)
+        intention = self._find(session, guest_id, intention_id)
         if status == "changed":
             if not (new_words and new_words.strip()):
                 raise ServiceError("A changed intention needs its new words.")
@@ -102,8 +102,8 @@ class Intentions:
         found = self.store.find(Intention, stay_id=stay_id, where={"guest_id": guest_id})
         return sorted(found, key=lambda i: i.history[0].at if i.history else i.set_at)
 
-    def _find(self, guest_id: str, intention_id: str) -> Intention:
-        for stay in self.stays.stays_of(guest_id):
+    def _find(self, session: Session, guest_id: str, intention_id: str) -> Intention:
+        for stay in self.stays.stays_of(session, guest_id):
             found = self.store.get(Intention, intention_id, stay_id=stay.id)
             if found is not None and found.guest_id == guest_id:
                 return found

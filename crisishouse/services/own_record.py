@@ -82,7 +82,7 @@ class OwnRecords:
         guest = self.store.get(Guest, guest_id)
         if guest is None:
             raise ServiceError("There is no such guest.")
-        stays = self.stays.stays_of(guest_id)
+        stays = self.stays.stays_of(session, guest_id)
         said = self.voice.statements(session, guest_id)
 
         def with_statement(words: str, kind: str, entry_id: str) -> str:
@@ -197,7 +197,7 @@ class OwnRecords:
         return render_guest_copy(self.settings.house_name, guest.chosen_name, [*sections, ("This copy", [made])])
 
     def _log(self, session: Session, guest_id: str, what: str) -> None:
-        stays = self.stays.stays_of(guest_id)
+        stays = self.stays.stays_of(session, guest_id)
         if stays:
             self.records.log_opening(session, guest_id, stays[-1].id, what)
 

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from crisishouse.services.handover_document import HandoverDocument
-from crisishouse.store.atomic import atomic_write, fsync_dir
+from crisishouse.store.atomic import atomic_write, fsync_dir, is_temp_file
 
 
 def _remove(path: Path) -> None:
@@ -34,6 +34,10 @@ def clean_printouts(printouts_dir: Path, guest_id: str, guest_name: str | None, 
     if not printouts_dir.is_dir():
         return 0
     changed = 0
+    # A save cut short leaves a temporary file that may hold anyone's lines.
+    for stray in printouts_dir.iterdir():
+        if is_temp_file(stray):
+            _remove(stray)
     for text_path in sorted(printouts_dir.glob("*.txt")):
         about_path = text_path.with_suffix(".json")
         try:
@@ -52,8 +56,10 @@ def clean_printouts(printouts_dir: Path, guest_id: str, guest_name: str | None, 
         if about.get("kind") == "handover" and "document" in about:
             document = HandoverDocument.from_dict(about["document"]).without_guest(guest_id, note)
             cleaned = {**about, "guest_ids": document.guest_ids, "document": document.to_dict()}
-            atomic_write(about_path, json.dumps(cleaned, ensure_ascii=False).encode("utf-8"))
+            # The text first: until the JSON no longer names the guest, a
+            # stopped terminal will clean this file again next time.
             atomic_write(text_path, printable(render_handover(document))[0].encode("utf-8"))
+            atomic_write(about_path, json.dumps(cleaned, ensure_ascii=False).encode("utf-8"))
         else:
             _remove(text_path)
             _remove(about_path)

@@ -11,7 +11,7 @@ from crisishouse.housetime import house_today
 from crisishouse.models import Guest, RoomMove, Stay
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.pins import hash_pin
-from crisishouse.services.session import Session, require_staff
+from crisishouse.services.session import Session, require_guest_or_staff, require_staff
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 from crisishouse.text import clean_text, name_key
@@ -55,33 +55,50 @@ class Stays:
 
     # -- reading --------------------------------------------------------------
 
-    def staying(self) -> list[Stay]:
-        """Stays not yet ended."""
+    # Every read takes the session and checks it: a guest's session reaches
+    # only the guest's own stays, whatever asks.
+
+    def staying(self, session: Session) -> list[Stay]:
+        """Stays not yet ended (staff: they show other guests)."""
+        require_staff(session, "see who is staying")
         return self.store.find(Stay, where={"left_at": None})
 
-    def get(self, stay_id: str) -> Stay:
+    def free_rooms(self, session: Session) -> list[str]:
+        """The house's rooms with no one staying in them, in the house's order."""
+        taken = {s.room for s in self.staying(session)}
+        return [r for r in self.settings.rooms if r not in taken]
+
+    def get(self, session: Session, stay_id: str) -> Stay:
+        """One stay: the guest's own, or any for staff."""
         stay = self.store.get(Stay, stay_id)
         if stay is None:
             raise ServiceError("There is no such stay.")
+        require_guest_or_staff(session, stay.guest_id, "read a stay")
         return stay
 
-    def current_stay_of(self, guest_id: str) -> Stay | None:
+    def current_stay_of(self, session: Session, guest_id: str) -> Stay | None:
         """The guest's stay if they are staying now."""
+        require_guest_or_staff(session, guest_id, "read a stay")
         found = self.store.find(Stay, where={"guest_id": guest_id, "left_at": None})
         return found[0] if found else None
 
-    def stays_of(self, guest_id: str) -> list[Stay]:
+    def stays_of(self, session: Session, guest_id: str) -> list[Stay]:
         """All of a guest's stays, oldest first."""
+        require_guest_or_staff(session, guest_id, "read a guest's stays")
+        return self._stays_of(guest_id)
+
+    def _stays_of(self, guest_id: str) -> list[Stay]:
         return sorted(self.store.find(Stay, where={"guest_id": guest_id}), key=lambda s: s.arrived_at)
 
-    def planned_nights(self, stay: Stay) -> int:
+    def _planned_nights(self, stay: Stay) -> int:
         arrived = house_today(stay.arrived_at, self.settings.time_zone)
         return (stay.planned_leaving - arrived).days
 
-    def longest_stay_note(self, stay: Stay) -> str | None:
+    def longest_stay_note(self, session: Session, stay: Stay) -> str | None:
         """A gentle word when a stay nears or passes the house's longest stay."""
+        require_guest_or_staff(session, stay.guest_id, "read a stay")
         longest = self.settings.longest_stay_days
-        nights = self.planned_nights(stay)
+        nights = self._planned_nights(stay)
         today = house_today(self.clock.now(), self.settings.time_zone)
         arrived = house_today(stay.arrived_at, self.settings.time_zone)
         so_far = (today - arrived).days
@@ -102,7 +119,7 @@ class Stays:
         for guest in self.store.find(Guest):
             if name_key(guest.chosen_name) != key:
                 continue
-            stays = self.stays_of(guest.id)
+            stays = self._stays_of(guest.id)
             if not stays or any(s.is_staying for s in stays):
                 continue
             if stays[-1].record_choice == "erase":
@@ -168,10 +185,10 @@ class Stays:
             guest = self.store.get(Guest, returning_guest_id)
             if guest is None:
                 raise ServiceError("There is no such guest to welcome back.")
-            earlier = self.stays_of(guest.id)
+            earlier = self._stays_of(guest.id)
             if earlier and earlier[-1].record_choice == "erase":
                 raise ServiceError("This guest chose to have their record erased; welcome them as a new guest.")
-            if self.current_stay_of(guest.id):
+            if self.current_stay_of(session, guest.id):
                 raise ServiceError(f"{guest.chosen_name} is already staying.")
             guest = replace(
                 guest,
@@ -257,7 +274,10 @@ class Stays:
         return changed
 
     def _staying(self, stay_id: str) -> Stay:
-        stay = self.get(stay_id)
+        """A stay still going (callers have checked who is asking)."""
+        stay = self.store.get(Stay, stay_id)
+        if stay is None:
+            raise ServiceError("There is no such stay.")
         if not stay.is_staying:
             raise ServiceError("This stay has ended.")
         return stay

@@ -50,7 +50,7 @@ class Wellbeing:
                 "A guest's wellbeing is rated by the guest. Staff enter it only with the "
                 "guest, and say so."
             )
-        stay = self.stays.current_stay_of(guest_id)
+        stay = self.stays.current_stay_of(session, guest_id)
         if stay is None:
             raise ServiceError("Ratings are made during a stay.")
         missing = [FOUR_WALLS[w] for w in FOUR_WALLS if w not in ratings]
@@ -73,7 +73,7 @@ class Wellbeing:
         require_guest_or_staff(session, guest_id, "choose what the handover shares")
         if session.is_staff and not with_guest:
             raise NotAllowed("Whether ratings are shared is the guest's choice: change it only with the guest.")
-        stay = self.stays.current_stay_of(guest_id)
+        stay = self.stays.current_stay_of(session, guest_id)
         if stay is None:
             raise ServiceError("Sharing is chosen during a stay.")
         self.store.put(replace(stay, share_ratings=share))

@@ -1,0 +1,76 @@
+"""A guest's own words in their record: a note of their own, or a statement on an entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Static
+
+from crisishouse.models import ENTRY_KINDS, GuestNote, Statement
+from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.services import House, ServiceError, Session, WordsToNotice
+from crisishouse.text import literal
+
+_KEEP_OR_CHANGE = "\nChange the words, or save again to keep them as they are: they are yours."
+
+
+class NoteForm(FormScreen[GuestNote]):
+    """A note of the guest's own: theirs alone unless they let staff read it."""
+
+    heading = "A note of your own"
+
+    def __init__(self, house: House, session: Session) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self._noticed: str | None = None
+
+    def fields(self) -> Iterable[Widget]:
+        yield from labelled("Your note", Input(id="note-text", placeholder="Anything you want to keep"))
+        yield Checkbox("Staff may read this note", id="note-for-staff")
+
+    def save(self) -> GuestNote:
+        text = self.text("note-text")
+        try:
+            return self.house.voice.write_note(
+                self.session, text, for_staff=self.ticked("note-for-staff"), words_noticed=text == self._noticed
+            )
+        except WordsToNotice as found:
+            self._noticed = text
+            raise ServiceError(f"{found}{_KEEP_OR_CHANGE}") from None
+
+
+class StatementForm(FormScreen[Statement]):
+    """The guest's own statement on an entry they disagree with; it goes wherever the entry goes."""
+
+    def __init__(self, house: House, session: Session, kind: str, entry_id: str, entry_words: str, current: str) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.kind = kind
+        self.entry_id = entry_id
+        self.entry_words = entry_words
+        self.current = current
+        self.heading = f"Your statement on {ENTRY_KINDS[kind]}"
+        self._noticed: str | None = None
+
+    def fields(self) -> Iterable[Widget]:
+        shown = Text("It says: ", style="bold")
+        shown.append_text(literal(self.entry_words))
+        yield Static(shown, classes="statement-entry")
+        yield from labelled(
+            "What you would like it to say, or why you disagree (it is shown and printed with it)",
+            Input(self.current, id="statement-text"),
+        )
+
+    def save(self) -> Statement:
+        text = self.text("statement-text")
+        try:
+            return self.house.voice.attach_statement(
+                self.session, self.kind, self.entry_id, text, words_noticed=text == self._noticed
+            )
+        except WordsToNotice as found:
+            self._noticed = text
+            raise ServiceError(f"{found}{_KEEP_OR_CHANGE}") from None
