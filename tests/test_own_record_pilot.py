@@ -86,7 +86,7 @@ async def test_a_guest_reviews_agrees_asks_to_talk_and_prints(demo_dir: Path, cl
         (statement,) = app.house.store.find(Statement, stay_id=stay.id)
         assert statement.text == STATEMENT and statement.about_id == line.id
         assert "Statement: I said I'd try" in screen_text(app)
-        assert MARKUP in screen_text(app)
+        assert "[bold red]not bold[/]" in screen_text(app)  # shown as typed, never as markup
 
         # A note of her own, just for her.
         await pilot.press("n")

@@ -116,11 +116,11 @@ class GuestScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#guest-check-ins", DataTable).add_columns("When", "Check-in", "Note", "Talk")
-        self.query_one("#guest-ratings", DataTable).add_columns("When", "Tin Hin Whā Wai", "In their words", "Talk")
-        self.query_one("#guest-intentions", DataTable).add_columns("Intention", "Status", "Since", "Talk")
-        self.query_one("#guest-handover", DataTable).add_columns("When", "", "Line", "Talk")
-        self.query_one("#guest-notes", DataTable).add_columns("When", "Who reads it", "Note", "Talk")
+        self.query_one("#guest-check-ins", DataTable).add_columns("When", "Talk", "Check-in", "Note")
+        self.query_one("#guest-ratings", DataTable).add_columns("When", "Talk", "Tin Hin Whā Wai", "In their words")
+        self.query_one("#guest-intentions", DataTable).add_columns("Since", "Talk", "Status", "Intention")
+        self.query_one("#guest-handover", DataTable).add_columns("When", "Talk", "", "Line")
+        self.query_one("#guest-notes", DataTable).add_columns("When", "Talk", "Who reads it", "Note")
         self.action_refresh()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -256,7 +256,7 @@ class GuestScreen(Screen[None]):
             said = record.statement_on("intention", intention.id)
             if said:
                 words.append_text(self._statement(said))
-            cells.append((words, INTENTION_STATUSES[intention.status], house_time(intention.set_at, tz, now)))
+            cells.append((house_time(intention.set_at, tz, now), INTENTION_STATUSES[intention.status], words))
         self._fill("#guest-intentions", [("intention", i.id) for i in record.intentions], cells)
 
     def _show_handover(self, record: GuestRecord) -> None:
@@ -323,7 +323,9 @@ class GuestScreen(Screen[None]):
         at = table.cursor_row
         table.clear()
         for (kind, entry_id), row in zip(rows, cells, strict=True):
-            table.add_row(*row, self._talk_cell(self.record, entry_id), key=f"{kind}:{entry_id}", height=None)
+            # The talk column comes second, so the longest words come last and never push it off a narrow screen.
+            first, *rest = row
+            table.add_row(first, self._talk_cell(self.record, entry_id), *rest, key=f"{kind}:{entry_id}", height=None)
         self._rows[selector] = rows
         if at is not None and table.row_count:
             table.move_cursor(row=min(at, table.row_count - 1))

@@ -118,7 +118,15 @@ class HandoverScreen(Screen[None]):
             tz, now = self.house.settings.time_zone, self.house.clock.now()
             if card.intentions:
                 detail.append("Intentions: ", style="bold")
-                detail.append_text(literal("; ".join(card.intentions)))
+                for n, words in enumerate(card.intentions):
+                    detail.append("; " if n else "")
+                    detail.append_text(literal(words))
+                    said = card.intention_statements[n] if n < len(card.intention_statements) else ""
+                    if said:
+                        # The guest's statement goes wherever the entry goes.
+                        detail.append(" (their statement: ", style="italic")
+                        detail.append_text(literal(said))
+                        detail.append(")", style="italic")
             if card.ratings:
                 detail.append("\nShared ratings: ", style="bold")
                 detail.append(card.ratings)
@@ -126,7 +134,11 @@ class HandoverScreen(Screen[None]):
                 detail.append("\nThis shift: ", style="bold")
                 detail.append(", ".join(f"{house_time(c.at, tz, now)} {c.outcome_words}" for c in card.check_ins))
             for view in card.lines:
-                lines.add_row(self._status(view), highlighted(view.entry.text, view.findings), key=view.entry.id)
+                shown = highlighted(view.entry.text, view.findings)
+                if view.statement:
+                    shown.append("\nTheir statement: ", style="italic")
+                    shown.append_text(literal(view.statement))
+                lines.add_row(self._status(view), shown, key=view.entry.id, height=None)
         self.query_one("#handover-card", Static).update(detail)
 
     @staticmethod
