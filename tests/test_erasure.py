@@ -660,3 +660,22 @@ def test_sigkill_at_random_moments_of_an_erasure_leaves_no_trace(
     print(f"seed {seed}: {mid_way} of 10 kills landed mid-erasure; kills {kills_leaving_text} left the handover text")
     assert mid_way > 0, f"seed {seed}: no kill landed inside an erasure, so this proved little"
     assert not printouts_left, f"seed {seed}: after kills {kills_leaving_text} a saved handover still held her lines"
+
+
+def test_an_erasure_that_cannot_be_finished_does_not_stop_the_house_opening(
+    demo_house: House, demo_dir: Path, tama: Session, mere: Session, clock: FixedClock
+):
+    """Printouts that cannot be cleaned yet (a full disk, say): the house opens, says so, and tries again next time."""
+    mere_leaves_choosing_erasure(demo_house, tama, mere)
+    left_behind = Erasure(erased_on=pendulum.date(2026, 11, 24), handed_over=HANDED_OVER["printed"])
+    demo_house.store.erase_guest(mere.person_id, [mere.stay_id], left_behind)
+
+    def full(*_args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(erasure_module, "clean_printouts", full)
+        opened = House.open(demo_dir, clock)
+    assert opened.erasures.problem and "No space left on device" in opened.erasures.problem
+    assert opened.store.pending_erasures() == [(mere.person_id, [mere.stay_id])]
+    assert House.open(demo_dir, clock).store.pending_erasures() == []

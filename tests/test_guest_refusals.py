@@ -373,6 +373,7 @@ REFUSALS = [
     case("GuestVoice.open_requests", HOUSE, lambda s: s.house.voice.open_requests(s.mere)),
     case("Erasures.waiting", HOUSE, lambda s: s.house.erasures.waiting(s.mere)),
     case("Erasures.past_retention", HOUSE, lambda s: s.house.erasures.past_retention(s.mere)),
+    case("Erasures.past_retention_count", HOUSE, lambda s: s.house.erasures.past_retention_count(s.mere)),
     case("Erasures.erase_past_retention", HOUSE, lambda s: s.house.erasures.erase_past_retention(s.mere)),
     case("Handover.cards", HOUSE, lambda s: s.house.handover.cards(s.mere)),
     case("Handover.document", HOUSE, lambda s: s.house.handover.document(s.mere)),

@@ -105,6 +105,8 @@ class BoardScreen(Screen[None]):
         self.show(view)
         if self.house.backup_problem:
             self.notify(self.house.backup_problem, title="Backups", severity="warning", markup=False)
+        if self.house.erasures.problem:
+            self.notify(self.house.erasures.problem, title="Erasure", severity="warning", markup=False)
 
     def _highlighted(self) -> RoomLine | None:
         if self.view is None:

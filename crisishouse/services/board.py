@@ -132,7 +132,7 @@ class Board:
         staying = [r for r in lines if r.stay is not None]
         arrived = tuple(r for r in staying if r.day_n == 1)
         leaving = tuple(r for r in staying if r.stay.planned_leaving <= today)  # type: ignore[union-attr]
-        past = len(self.erasures.past_retention(session)) if session.is_manager else 0
+        past = self.erasures.past_retention_count(session) if session.is_manager else 0
         return BoardView(
             now,
             tuple(lines),

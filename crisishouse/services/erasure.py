@@ -30,7 +30,7 @@ from crisishouse.services.printouts import clean_printouts
 from crisishouse.services.session import Session, require_manager, require_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
-from crisishouse.store import Store
+from crisishouse.store import Store, StoreError
 
 HANDED_OVER: dict[str, str] = {
     "printed": "the complete record was printed for them",
@@ -77,12 +77,15 @@ class Erasures:
         self.clock = clock
         self.stays = stays
         self.printouts_dir = printouts_dir
+        self.problem: str | None = None
+        """Why an unfinished erasure could not be finished at opening, if it could not."""
+        self._retention_count: tuple[pendulum.Date, int] | None = None
 
     def _today(self) -> pendulum.Date:
         return house_today(self.clock.now(), self.settings.time_zone)
 
     def _departed(self) -> list[tuple[Guest, list[Stay]]]:
-        # One read of each table: the board asks this every half minute.
+        # One read of each table, not one per guest.
         by_guest: dict[str, list[Stay]] = defaultdict(list)
         for stay in self.store.find(Stay):
             by_guest[stay.guest_id].append(stay)
@@ -97,11 +100,15 @@ class Erasures:
         """Guests who left choosing erasure and are not erased yet."""
         require_staff(session, "see records waiting to be erased")
         tz = self.settings.time_zone
-        return [
-            Departed(g.id, g.chosen_name, house_today(stays[-1].left_at, tz))  # type: ignore[arg-type]
-            for g, stays in self._departed()
-            if stays[-1].record_choice == "erase"
-        ]
+        # Only guests with a stay that chose erasure: the board asks this every half minute.
+        found = []
+        for guest_id in sorted({s.guest_id for s in self.store.find(Stay, where={"record_choice": "erase"})}):
+            guest = self.store.get(Guest, guest_id)
+            stays = sorted(self.store.find(Stay, where={"guest_id": guest_id}), key=lambda s: s.arrived_at)
+            if guest is None or not stays or stays[-1].is_staying or stays[-1].record_choice != "erase":
+                continue
+            found.append(Departed(guest.id, guest.chosen_name, house_today(stays[-1].left_at, tz)))  # type: ignore[arg-type]
+        return found
 
     def past_retention(self, session: Session) -> list[Departed]:
         """Departed guests kept longer than the house's retention (newest leaving is what counts)."""
@@ -114,6 +121,14 @@ class Erasures:
             if left < cutoff:
                 found.append(Departed(guest.id, guest.chosen_name, left))
         return found
+
+    def past_retention_count(self, session: Session) -> int:
+        """How many records are past the house's retention, worked out once a day (for the board)."""
+        require_manager(session, "see records past the house's retention")
+        today = self._today()
+        if self._retention_count is None or self._retention_count[0] != today:
+            self._retention_count = (today, len(self.past_retention(session)))
+        return self._retention_count[1]
 
     def erase(self, session: Session, guest_id: str, handed_over: str) -> Erasure:
         """Erase a departed guest who chose it, once their complete record was offered.
@@ -170,6 +185,7 @@ class Erasures:
         # or a note in the data that finishes the job at the next opening.
         clean_printouts(self.printouts_dir, guest.id, guest.chosen_name, self._note())
         self.store.erase_guest(guest.id, [s.id for s in stays], left_behind)
+        self._retention_count = None
         self._finish(guest.id)
         return left_behind
 
@@ -183,8 +199,14 @@ class Erasures:
 
     def finish_pending(self) -> int:
         """Finish erasures a stopped terminal left half done (at the house's opening)."""
-        pending = self.store.pending_erasures()
-        for guest_id, stay_ids in pending:
-            self.store.finish_erasure(guest_id, stay_ids)
-            self._finish(guest_id)
-        return len(pending)
+        done = 0
+        for guest_id, stay_ids in self.store.pending_erasures():
+            try:
+                self.store.finish_erasure(guest_id, stay_ids)
+                self._finish(guest_id)
+            except (OSError, StoreError) as error:
+                # The house still opens; the note stays, and the next opening tries again.
+                self.problem = f"An erasure could not be finished yet: {getattr(error, 'strerror', None) or error}"
+                continue
+            done += 1
+        return done
