@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # Actions that must do nothing while the terminal is locked.
 _LOCKED_OUT = {"command_palette", "quit", "lock"}
+LANGUAGE_WARM_UP_SECONDS = 3
 BACKUP_CHECK_SECONDS = 3600
 
 
@@ -105,6 +106,13 @@ class CrisisHouseApp(App[None]):
             self._idle_timer = self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
             self.set_interval(BACKUP_CHECK_SECONDS, self._daily_backup)
         self._daily_backup()
+        # Soon after start-up, not during it: the first note saved then need not wait for it.
+        self.set_timer(LANGUAGE_WARM_UP_SECONDS, self._warm_language)
+
+    @work(thread=True, exclusive=True, group="language", exit_on_error=False)
+    def _warm_language(self) -> None:
+        if self.house is not None:
+            _ = self.house.language
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:

@@ -628,7 +628,10 @@ def test_the_attacks_aim_at_things_that_are_there(scene: Scene):
 def service_classes(house: House) -> dict[str, type]:
     """The house and every service object it holds (and those they hold), by class name."""
     found: dict[str, type] = {"House": House}
-    todo = list(vars(house).values())
+    # Services built when first needed are reached through the house's properties.
+    todo = list(vars(house).values()) + [
+        getattr(house, name) for name, value in vars(House).items() if isinstance(value, property)
+    ]
     seen: set[int] = set()
     while todo:
         obj = todo.pop()

@@ -20,7 +20,6 @@ from crisishouse.services.load import Load
 from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.own_record import OwnRecords
 from crisishouse.services.rhythm import Rhythm
-from crisishouse.services.report import Reports
 from crisishouse.services.roster import Roster
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
@@ -32,6 +31,7 @@ from crisishouse.store import Store
 
 if TYPE_CHECKING:
     from crisishouse.language import LanguageCheck
+    from crisishouse.services.report import Reports
 
 DEMO_META = "demo"
 
@@ -66,7 +66,7 @@ class House:
         self.board = Board(
             self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays, self.voice, self.erasures
         )
-        self.reports = Reports(self.store, settings, self.clock)
+        self._reports: Reports | None = None
         self.roster = Roster(self.store, settings, self.clock)
         self.staff_wellbeing = StaffWellbeing(self.store, settings, self.clock)
         self.mental_health_days = MentalHealthDays(self.store, settings, self.clock)
@@ -86,6 +86,15 @@ class House:
         )
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
+
+    @property
+    def reports(self) -> Reports:
+        """The funder's counts (imported when the manager first asks)."""
+        if self._reports is None:
+            from crisishouse.services.report import Reports
+
+            self._reports = Reports(self.store, self.settings, self.clock)
+        return self._reports
 
     @property
     def language(self) -> LanguageCheck:
