@@ -61,7 +61,7 @@ class StatementForm(FormScreen[Statement]):
         shown.append_text(literal(self.entry_words))
         yield Static(shown, classes="statement-entry")
         yield from labelled(
-            "What you would like it to say, or why you disagree (it is shown and printed with it)",
+            "What it should say, or why you disagree (printed with it)",
             Input(self.current, id="statement-text"),
         )
 
