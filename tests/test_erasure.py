@@ -10,7 +10,6 @@ import dataclasses
 import json
 import os
 import random
-import select
 import shutil
 import signal
 import subprocess
@@ -33,6 +32,7 @@ from crisishouse.services.report import build_month_report
 from crisishouse.settings import save_settings
 from crisishouse.store import Store, check_folder
 from tests.sessions import STAFF
+from tests.child_process import child_env, read_first_line
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = "Pacific/Auckland"
@@ -558,28 +558,8 @@ sys.stdout.write("done\\n"); sys.stdout.flush()
 """
 
 
-def child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
-    return env
 
 
-def read_line(proc: subprocess.Popen[bytes], timeout: float) -> bytes:
-    fd = proc.stdout.fileno()  # type: ignore[union-attr]
-    buf = b""
-    deadline = time.monotonic() + timeout
-    while b"\n" not in buf:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            proc.kill()
-            raise AssertionError("the child printed nothing in time")
-        ready, _, _ = select.select([fd], [], [], remaining)
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            buf += chunk
-    return buf
 
 
 @pytest.mark.slow
@@ -620,7 +600,7 @@ def test_sigkill_at_random_moments_of_an_erasure_leaves_no_trace(
             bufsize=0,
         )
         try:
-            assert read_line(proc, timeout=20).startswith(b"ready")
+            assert read_first_line(proc, timeout=20).startswith(b"ready")
             time.sleep(rng.uniform(0.0, takes * 1.5))
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=20)

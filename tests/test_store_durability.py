@@ -6,7 +6,6 @@ import errno
 import json
 import os
 import random
-import select
 import signal
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from crisishouse.models import CheckIn, Guest
 from crisishouse.store import Store, StoreWriteError, check_folder
 from crisishouse.store import atomic
 from crisishouse.store import backups as backups_module
+from tests.child_process import child_env, read_first_line
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "store_writer.py"
@@ -30,10 +30,6 @@ T0 = pendulum.datetime(2025, 3, 1, 9, 30, tz="UTC")
 # -- helpers ---------------------------------------------------------------
 
 
-def child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
-    return env
 
 
 def start_writer(
@@ -68,23 +64,6 @@ def check_in(stay_id: str = "stay-1", note: str = "", **kw) -> CheckIn:
     )
 
 
-def read_first_line(proc: subprocess.Popen[bytes], timeout: float) -> bytes:
-    """Read the child's stdout until it has printed one whole line (or died)."""
-    fd = proc.stdout.fileno()
-    buf = b""
-    deadline = time.monotonic() + timeout
-    while b"\n" not in buf:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            proc.kill()
-            raise AssertionError("the writer printed nothing in time")
-        ready, _, _ = select.select([fd], [], [], remaining)
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            buf += chunk
-    return buf
 
 
 def acknowledged(output: bytes) -> list[str]:
