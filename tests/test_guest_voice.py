@@ -510,3 +510,24 @@ def test_anything_typed_as_a_note_or_statement_is_kept_and_printed(
     for text in (copy, printed):
         assert "\x1b" not in text and "\x07" not in text
     assert max(len(row) for row in printed.splitlines()) <= 80
+
+
+def test_a_statement_on_a_check_in_or_a_shared_rating_goes_to_the_board_the_card_and_the_print(
+    demo_house: House, tama: Session, mere: Session
+):
+    """The board's last check-in and this shift's check-ins on the card carry her statement; so do shared ratings."""
+    check_in = demo_house.check_ins.record(tama, demo_house.stays.get(tama, mere.stay_id), "asleep")
+    demo_house.voice.attach_statement(mere, "check_in", check_in.id, "I was reading with the light off")
+    (room,) = [r for r in demo_house.board.view(tama).rooms if r.guest and r.guest.id == mere.person_id]
+    assert room.timing.last.id == check_in.id and room.last_statement == "I was reading with the light off"
+
+    card = next(c for c in demo_house.handover.cards(tama) if c.guest.id == mere.person_id)
+    assert card.check_in_statements == {check_in.id: "I was reading with the light off"}
+
+    rating = demo_house.wellbeing.rate(mere, mere.person_id, {"tinana": 6, "hinengaro": 5, "whanau": 8, "wairua": 7})
+    demo_house.wellbeing.share_in_handover(mere, mere.person_id, True)
+    demo_house.voice.attach_statement(mere, "rating", rating.id, "A better day than it looks")
+    card = next(c for c in demo_house.handover.cards(tama) if c.guest.id == mere.person_id)
+    assert card.ratings.endswith("; their statement: A better day than it looks")
+    outcome, _ = demo_house.handover.print_handover(tama)
+    assert "their statement: A better day than it looks" in flat(outcome.saved_to.read_text(encoding="utf-8"))

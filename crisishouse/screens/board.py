@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.console import Console
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -18,6 +19,18 @@ from crisishouse.store import StoreError
 from crisishouse.text import literal
 
 REFRESH_SECONDS = 30
+STATEMENT_LINES = 2
+
+
+def _statement_lines(statement: str, width: int) -> Text:
+    """A statement folded to the column's width, at most a couple of lines (ending "…" if longer)."""
+    words = Text("their statement: ", style="italic")
+    words.append_text(literal(" ".join(statement.split())))
+    lines = words.wrap(Console(width=width, legacy_windows=False), width, overflow="fold")
+    shown = Text("\n").join(lines[:STATEMENT_LINES])
+    if len(lines) > STATEMENT_LINES:
+        shown.append("…")
+    return shown
 
 
 class BoardScreen(Screen[None]):
@@ -144,13 +157,17 @@ class BoardScreen(Screen[None]):
             if line.out_tonight:
                 stay_words.append(", out tonight")
             timing = line.timing
-            last = ""
+            last = Text("")
             nxt = Text("")
             if timing is not None:
                 if timing.last is not None:
-                    last = f"{house_time(timing.last.at, tz, now)} {timing.last.outcome_words}"
+                    last = Text(f"{house_time(timing.last.at, tz, now)} {timing.last.outcome_words}")
                 nxt = Text(("due since " if timing.overdue else "") + house_time(timing.next_due, tz, now))
-            table.add_row(literal(line.room), name, stay_words, last, nxt, key=line.stay.id)
+            if line.last_statement:
+                # The guest's statement goes where the check-in goes: its first words here, all of it in their record.
+                last.append("\n")
+                last.append_text(_statement_lines(line.last_statement, width=max(20, last.cell_len)))
+            table.add_row(literal(line.room), name, stay_words, last, nxt, key=line.stay.id, height=None)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one("#comings", Static).update(self._comings(view))

@@ -132,7 +132,12 @@ class HandoverScreen(Screen[None]):
                 detail.append(card.ratings)
             if card.check_ins:
                 detail.append("\nThis shift: ", style="bold")
-                detail.append(", ".join(f"{house_time(c.at, tz, now)} {c.outcome_words}" for c in card.check_ins))
+                for n, c in enumerate(card.check_ins):
+                    detail.append(f"{', ' if n else ''}{house_time(c.at, tz, now)} {c.outcome_words}")
+                    if c.id in card.check_in_statements:
+                        detail.append(" (their statement: ", style="italic")
+                        detail.append_text(literal(card.check_in_statements[c.id]))
+                        detail.append(")", style="italic")
             for view in card.lines:
                 shown = highlighted(view.entry.text, view.findings)
                 if view.statement:

@@ -32,6 +32,8 @@ class RoomLine:
     timing: CheckInTiming | None = None
     out_tonight: bool = False
     longest_note: str | None = None
+    last_statement: str = ""
+    """The guest's own statement on their last check-in, if they made one: it goes where the check-in goes."""
 
     @property
     def stay_words(self) -> str:
@@ -116,6 +118,9 @@ class Board:
                 lines.append(RoomLine(room))
                 continue
             day_n, of_m = stay_day(stay, today, tz)
+            timing = self.check_ins.timing(session, stay)
+            said = self.voice.statements(session, stay.guest_id) if timing.last is not None else {}
+            statement = said.get(("check_in", timing.last.id)) if timing.last is not None else None
             lines.append(
                 RoomLine(
                     room,
@@ -123,9 +128,10 @@ class Board:
                     stay,
                     day_n,
                     of_m,
-                    self.check_ins.timing(session, stay),
+                    timing,
                     out_tonight=today in stay.nights_out,
                     longest_note=self.stays.longest_stay_note(session, stay),
+                    last_statement=statement.text if statement else "",
                 )
             )
         current, upcoming = self.rhythm.now_and_next(now)

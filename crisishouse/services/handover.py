@@ -8,7 +8,7 @@ saying what and where, if any language is flagged.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,8 @@ class HandoverCard:
     lines: tuple[LineView, ...]
     intention_statements: tuple[str, ...] = ()
     """The guest's statement on each intention ("" for none)."""
+    check_in_statements: dict[str, str] = field(default_factory=dict)
+    """The guest's statements on this shift's check-ins, by check-in id."""
 
     @property
     def waiting(self) -> int:
@@ -185,6 +187,8 @@ class Handover:
         if stay.share_ratings:
             found = sorted(self.store.find(WellbeingRating, stay_id=stay.id), key=lambda r: r.at)
             ratings = _ratings_words(found[-1] if found else None)
+            if ratings and said.get(("rating", found[-1].id)):
+                ratings += f"; their statement: {said[('rating', found[-1].id)]}"
         lines = tuple(self._view(e, said.get(("handover", e.id), "")) for e in self._lines_about(stay, shift))
         return HandoverCard(
             guest,
@@ -195,6 +199,7 @@ class Handover:
             ratings,
             lines,
             intention_statements,
+            {c.id: said[("check_in", c.id)] for c in check_ins if ("check_in", c.id) in said},
         )
 
     # -- writing --------------------------------------------------------------

@@ -82,6 +82,8 @@ class HandoverDocument:
                 found.append((f"{where}, intention {n + 1}", words))
                 if guest.statement_on_intention(n):
                     found.append((f"{where}, their statement on intention {n + 1}", guest.statement_on_intention(n)))
+            if guest.ratings:
+                found.append((f"{where}, shared ratings", guest.ratings))
         found += [(f"house part, line {n}", line) for n, line in enumerate(self.house_lines, 1)]
         found += [(f"rhythm at {time}", what) for time, what in self.rhythm_ahead]
         return found
