@@ -37,8 +37,7 @@ class ReportScreen(Screen[None]):
         super().__init__()
         self.house = house
         self.session = session
-        reports = getattr(house, "reports", None)
-        self.reports: Reports = reports if reports is not None else Reports(house.store, house.settings, house.clock)
+        self.reports: Reports = house.reports
         self.shown_month = month or add_months(self.reports.this_month(), -1)
         self.report: MonthReport | None = None
 
