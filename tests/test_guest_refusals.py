@@ -271,6 +271,7 @@ REFUSALS = [
         lambda s: s.house.own_record.save_copy(s.mere, s.other.person_id, s.elsewhere),
     ),
     case("GuestVoice.notes", OTHER, lambda s: s.house.voice.notes(s.mere, s.other.person_id)),
+    case("GuestVoice.private_note_count", OTHER, lambda s: s.house.voice.private_note_count(s.mere, s.other.person_id)),
     case("GuestVoice.statements", OTHER, lambda s: s.house.voice.statements(s.mere, s.other.person_id)),
     case("GuestVoice.talk_requests", OTHER, lambda s: s.house.voice.talk_requests(s.mere, s.other.person_id)),
     case(
@@ -542,6 +543,8 @@ OWN = [
     own("OwnRecords.save_copy", lambda s: s.house.own_record.save_copy(s.mere, s.mere.person_id, s.elsewhere),
         lambda s, r: r.parent == s.elsewhere and "Known as Mere" in r.read_text(encoding="utf-8")),
     own("GuestVoice.notes", lambda s: s.house.voice.notes(s.mere, s.mere.person_id), lambda s, r: r == []),
+    own("GuestVoice.private_note_count", lambda s: s.house.voice.private_note_count(s.mere, s.mere.person_id),
+        lambda s, r: r == 0),
     own("GuestVoice.statements", lambda s: s.house.voice.statements(s.mere, s.mere.person_id), lambda s, r: r == {}),
     own("GuestVoice.talk_requests", lambda s: s.house.voice.talk_requests(s.mere, s.mere.person_id),
         lambda s, r: r == []),

@@ -531,3 +531,17 @@ def test_a_statement_on_a_check_in_or_a_shared_rating_goes_to_the_board_the_card
     assert card.ratings.endswith("; their statement: A better day than it looks")
     outcome, _ = demo_house.handover.print_handover(tama)
     assert "their statement: A better day than it looks" in flat(outcome.saved_to.read_text(encoding="utf-8"))
+
+
+def test_a_copy_made_by_staff_says_her_private_notes_are_hers_to_print(
+    demo_house: House, tama: Session, mere: Session
+):
+    """Her own copy holds every note; one staff make holds the shared ones and says the rest are hers to print."""
+    demo_house.voice.write_note(mere, "Just for me: the song that helps")
+    demo_house.voice.write_note(mere, "Staff may read: I like the blue mug", for_staff=True)
+    assert demo_house.voice.private_note_count(tama, mere.person_id) == 1
+    own = flat(demo_house.own_record.text(mere, mere.person_id))
+    assert "the song that helps" in own and "the blue mug" in own and "kept just for you is not" not in own
+    by_staff = flat(demo_house.own_record.text(tama, mere.person_id))
+    assert "the blue mug" in by_staff and "the song that helps" not in by_staff
+    assert "1 note kept just for you is not in this copy" in by_staff

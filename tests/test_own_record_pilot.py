@@ -169,6 +169,8 @@ async def test_a_departed_guest_waiting_for_erasure_is_on_the_board(demo_dir: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, "Tama", "2222")
         stay = _stay_of(app, "Mere")
+        mere = app.house.sign_in.sign_in("Mere", "3333")
+        app.house.voice.write_note(mere, "Just for me")
         app.house.stays.leave(app.session, stay.id, "erase")
         screen = app.screen
         assert isinstance(screen, BoardScreen)
@@ -177,6 +179,7 @@ async def test_a_departed_guest_waiting_for_erasure_is_on_the_board(demo_dir: Pa
         assert "To hand over and erase (x): Mere (left 24 Nov)" in screen_text(app)
         await pilot.press("x")
         assert isinstance(app.screen, EraseRecordScreen)
+        assert "They keep 1 note just for themselves" in " ".join(screen_text(app).replace("│", " ").split())
         await pilot.press("n")  # they did not want a copy
         await pilot.click("#erase-now")
         await pilot.pause()

@@ -85,7 +85,18 @@ class EraseRecordScreen(ModalScreen[bool]):
                 ),
                 id="erase-explain",
             )
-            yield Static(Text("Keys: p print it, s save as text, n no copy wanted, Esc not now.", style="dim"), id="erase-status")
+            kept = self.house.voice.private_note_count(self.session, self.departed.guest_id)
+            if kept:
+                yield Static(
+                    Text(
+                        f"They keep {kept} note{'s' if kept != 1 else ''} just for themselves, which staff cannot "
+                        "print: they can print or save their own copy in their own session first.",
+                        style="bold",
+                    ),
+                    id="erase-private-notes",
+                )
+            keys = Text("Keys: p print it, s save as text, n no copy wanted, Esc not now.", style="dim")
+            yield Static(keys, id="erase-status")
             with Horizontal(classes="buttons"):
                 yield Button("Print it", id="erase-print")
                 yield Button("Save as text", id="erase-save")

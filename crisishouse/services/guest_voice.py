@@ -122,6 +122,14 @@ class GuestVoice:
             found = [n for n in found if n.for_staff]
         return sorted(found, key=lambda n: n.written_at)
 
+    def private_note_count(self, session: Session, guest_id: str) -> int:
+        """How many notes the guest keeps just for themselves (a number only, for staff handing over a copy)."""
+        require_guest_or_staff(session, guest_id, "count notes")
+        found = 0
+        for stay in self.stays.stays_of(session, guest_id):
+            found += sum(1 for n in self.store.find(GuestNote, stay_id=stay.id, where={"guest_id": guest_id}) if not n.for_staff)
+        return found
+
     # -- statements -------------------------------------------------------------
 
     def attach_statement(

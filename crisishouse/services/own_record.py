@@ -99,15 +99,19 @@ class OwnRecords:
         sections: list[tuple[str, list[str]]] = [("About you", about)]
         for stay in stays:
             sections += self._stay_sections(session, guest_id, stay, with_statement)
-        sections.append(
-            (
-                "Your notes",
-                [
-                    f"{self._when(n.written_at)} ({'staff may read it' if n.for_staff else 'just for you'}): {n.text}"
-                    for n in self.voice.notes(session, guest_id)
-                ],
-            )
-        )
+        notes = [
+            f"{self._when(n.written_at)} ({'staff may read it' if n.for_staff else 'just for you'}): {n.text}"
+            for n in self.voice.notes(session, guest_id)
+        ]
+        if session.is_staff:
+            # Notes kept just for the guest stay theirs: staff making this copy cannot put them in it.
+            kept = self.voice.private_note_count(session, guest_id)
+            if kept:
+                notes.append(
+                    f"{kept} note{'s' if kept != 1 else ''} kept just for you {'are' if kept != 1 else 'is'} not in "
+                    "this copy, which staff made: print or save your own copy in your own session to have them."
+                )
+        sections.append(("Your notes", notes))
         sections.append(
             (
                 "You asked to talk about",
