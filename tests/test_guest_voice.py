@@ -545,3 +545,14 @@ def test_a_copy_made_by_staff_says_her_private_notes_are_hers_to_print(
     by_staff = flat(demo_house.own_record.text(tama, mere.person_id))
     assert "the blue mug" in by_staff and "the song that helps" not in by_staff
     assert "1 note kept just for you is not in this copy" in by_staff
+
+
+def test_reading_a_saved_handover_is_in_the_access_log_of_each_guest_in_it(
+    demo_house: House, tama: Session, mere: Session, clock: FixedClock
+):
+    agreed_line(demo_house, tama, mere.person_id, "Would like a walk after lunch")
+    outcome, _ = demo_house.handover.print_handover(tama)
+    clock.advance(minutes=10)
+    demo_house.handover.read_printout(tama, outcome.saved_to.name)
+    words = [a.words for a in demo_house.records.access_log(mere, mere.person_id)]
+    assert words[0] == "Tama (peer staff) opened a saved handover with your lines, Tuesday 10:40"

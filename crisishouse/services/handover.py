@@ -7,6 +7,7 @@ saying what and where, if any language is flagged.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +38,7 @@ LanguageCheck = Callable[[str], Sequence[Any]]
 """Returns findings, each with start, end, text, kind, suggestion and explain()."""
 
 PRINTED_HANDOVER = "printed the handover with your lines"
+READ_PAST_HANDOVER = "a saved handover with your lines"
 GUEST_AGREED = "in their own session"
 READ_BACK = "read back and agreed"
 
@@ -435,5 +437,17 @@ class Handover:
         """One saved handover, as it was printed."""
         for path in self.past_printouts(session):
             if path.name == name:
+                self._log_reading(session, path)
                 return path.read_text(encoding="utf-8")
         raise ServiceError("There is no such saved handover.")
+
+    def _log_reading(self, session: Session, path: Path) -> None:
+        """Reading a saved handover opens each guest's lines in it: written to their access logs."""
+        try:
+            about = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # saved before crisishouse noted whose lines a printout holds
+        for guest_id in about.get("guest_ids", []):
+            stays = self.stays.stays_of(session, guest_id) if self.store.get(Guest, guest_id) else []
+            if stays:
+                self.records.log_opening(session, guest_id, stays[-1].id, READ_PAST_HANDOVER)
