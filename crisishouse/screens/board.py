@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from crisishouse.screens.formatting import house_time, rhythm_line
 from crisishouse.services import House, Session
 from crisishouse.services.board import BoardView, RoomLine
+from crisishouse.services.staff_records import plural
 from crisishouse.store import StoreError
 from crisishouse.text import literal
 
@@ -93,7 +94,7 @@ class BoardScreen(Screen[None]):
             if self.view is not None and self.view.past_retention:
                 yield SystemCommand(
                     "Erase records past the house's retention",
-                    f"{self.view.past_retention} departed guests kept longer than house.keep_departed_records_years",
+                    f"{plural(self.view.past_retention, 'departed guest')} kept longer than house.keep_departed_records_years",
                     self.action_erase_past_retention,
                 )
         if self.view is not None and self.view.to_erase:
@@ -220,7 +221,9 @@ class BoardScreen(Screen[None]):
                 text.append(f" (left {departed.left_on.format('D MMM')})")
         if view.past_retention:
             text.append("   " if text else "")
-            text.append(f"{view.past_retention} departed guests' records are past the house's retention (command palette).")
+            records = plural(view.past_retention, "departed guest's record", "departed guests' records")
+            verb = "is" if view.past_retention == 1 else "are"
+            text.append(f"{records} {verb} past the house's retention (command palette).")
         return text
 
     def _due(self, view: BoardView) -> Text:

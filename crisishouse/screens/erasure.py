@@ -19,6 +19,7 @@ from textual.widgets import Button, Label, Static
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.erasure import Departed
+from crisishouse.services.staff_records import plural
 from crisishouse.store import StoreError
 from crisishouse.text import literal
 
@@ -89,7 +90,7 @@ class EraseRecordScreen(ModalScreen[bool]):
             if kept:
                 yield Static(
                     Text(
-                        f"They keep {kept} note{'s' if kept != 1 else ''} just for themselves, which staff cannot "
+                        f"They keep {plural(kept, 'note')} just for themselves, which staff cannot "
                         "print: they can print or save their own copy in their own session first.",
                         style="bold",
                     ),
@@ -188,7 +189,7 @@ class RetentionScreen(ModalScreen[int]):
             past = []
             self.notify(str(problem), severity="error", markup=False)
         text = Text(
-            f"{len(past)} departed guests left more than {years} years ago and made no choice (or chose to keep "
+            f"{plural(len(past), 'departed guest')} left more than {years} years ago and made no choice (or chose to keep "
             "their record). The house keeps records that long (house.keep_departed_records_years); "
             "past it they are erased, keeping only counts that name no one."
         )
@@ -206,7 +207,7 @@ class RetentionScreen(ModalScreen[int]):
         except PROBLEMS as problem:
             self.notify(str(problem), severity="error", markup=False)
             return
-        self.notify(f"{done} records past the house's retention were erased.")
+        self.notify(f"{plural(done, 'record')} past the house's retention erased.")
         self.dismiss(done)
 
     @on(Button.Pressed, "#retention-close")
