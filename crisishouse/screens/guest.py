@@ -311,10 +311,9 @@ class GuestScreen(Screen[None]):
         return shown
 
     def _talk_cell(self, record: GuestRecord, entry_id: str) -> Text:
-        asked = [r for r in record.talk_requests if r.about_id == entry_id]
-        if not asked:
-            return Text("")
-        return Text("asked", style="bold") if any(r.is_open for r in asked) else Text("talked", style="dim")
+        if record.wants_to_talk(entry_id):
+            return Text("asked", style="bold")
+        return Text("talked", style="dim") if record.talked_about(entry_id) else Text("")
 
     def _fill(self, selector: str, rows: list[tuple[str, str]], cells: Iterable[tuple[object, ...]]) -> None:
         """Fill a table, keeping the cursor where it was; each row ends with its talk request."""
@@ -478,12 +477,12 @@ class GuestScreen(Screen[None]):
         chosen = self._chosen_entry("mark it talked about")
         if chosen is None or self.record is None:
             return
-        asked = [r for r in self.record.talk_requests if r.about_id == chosen[1] and r.is_open]
-        if not asked:
+        asked = self.record.open_request(chosen[1])
+        if asked is None:
             self.notify("The guest has not asked to talk about that entry.")
             return
         try:
-            self.house.voice.talked(self.session, self.guest_id, asked[0].id)
+            self.house.voice.talked(self.session, self.guest_id, asked.id)
         except (ServiceError, NotAllowed, StoreError) as problem:
             self.notify(str(problem), severity="error", markup=False)
             return

@@ -104,7 +104,7 @@ class Erasures:
         found = []
         for guest_id in sorted({s.guest_id for s in self.store.find(Stay, where={"record_choice": "erase"})}):
             guest = self.store.get(Guest, guest_id)
-            stays = sorted(self.store.find(Stay, where={"guest_id": guest_id}), key=lambda s: s.arrived_at)
+            stays = self.stays.stays_of(session, guest_id)
             if guest is None or not stays or stays[-1].is_staying or stays[-1].record_choice != "erase":
                 continue
             found.append(Departed(guest.id, guest.chosen_name, house_today(stays[-1].left_at, tz)))  # type: ignore[arg-type]
@@ -144,7 +144,7 @@ class Erasures:
                 "First give the guest their complete record: print it, save it as a text file for them, "
                 "or note that they did not want a copy."
             )
-        guest, stays = self._guest_and_stays(guest_id)
+        guest, stays = self._guest_and_stays(session, guest_id)
         if stays[-1].record_choice != "erase":
             raise ServiceError(
                 f"{guest.chosen_name} did not choose erasure when they left, so the record is kept."
@@ -155,16 +155,16 @@ class Erasures:
         """Erase every departed guest kept past the house's retention; how many."""
         done = 0
         for departed in self.past_retention(session):
-            guest, stays = self._guest_and_stays(departed.guest_id)
+            guest, stays = self._guest_and_stays(session, departed.guest_id)
             self._erase(guest, stays, RETENTION_ENDED)
             done += 1
         return done
 
-    def _guest_and_stays(self, guest_id: str) -> tuple[Guest, list[Stay]]:
+    def _guest_and_stays(self, session: Session, guest_id: str) -> tuple[Guest, list[Stay]]:
         guest = self.store.get(Guest, guest_id)
         if guest is None:
             raise ServiceError("There is no such guest (their record may be erased already).")
-        stays = sorted(self.store.find(Stay, where={"guest_id": guest_id}), key=lambda s: s.arrived_at)
+        stays = self.stays.stays_of(session, guest_id)
         if not stays:
             raise ServiceError(f"{guest.chosen_name} has no stay on record.")
         if any(s.is_staying for s in stays):

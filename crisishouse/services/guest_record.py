@@ -79,8 +79,15 @@ class GuestRecord:
         found = self.statements.get((kind, entry_id))
         return found.text if found else ""
 
+    def open_request(self, entry_id: str) -> TalkRequest | None:
+        """The guest's request to talk about this entry, if it is still open."""
+        return next((r for r in self.talk_requests if r.about_id == entry_id and r.is_open), None)
+
     def wants_to_talk(self, entry_id: str) -> bool:
-        return any(r.about_id == entry_id and r.is_open for r in self.talk_requests)
+        return self.open_request(entry_id) is not None
+
+    def talked_about(self, entry_id: str) -> bool:
+        return any(r.about_id == entry_id and not r.is_open for r in self.talk_requests)
 
     @property
     def stay_words(self) -> str:

@@ -33,7 +33,7 @@ from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.session import Session, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
-from crisishouse.store import Store
+from crisishouse.store import Store, StoreError
 
 if TYPE_CHECKING:
     from crisishouse.printing import PrintOutcome
@@ -252,8 +252,8 @@ class OwnRecords:
             n += 1
         try:
             atomic_write(path, text.encode("utf-8"))
-        except Exception as error:  # noqa: BLE001 - the store's and the system's errors, said plainly
-            why = getattr(getattr(error, "error", None), "strerror", None) or str(error)
+        except (StoreError, OSError) as error:
+            why = getattr(getattr(error, "error", None), "strerror", None) or getattr(error, "strerror", None) or str(error)
             raise ServiceError(f"Could not save the copy in {folder}: {why}") from error
         self._log(session, guest_id, SAVED)
         return path
