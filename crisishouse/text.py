@@ -75,3 +75,9 @@ def name_key(value: str) -> str:
     Unicode form are folded.
     """
     return unicodedata.normalize("NFC", clean_line(value)).casefold()
+
+
+def plural(count: int | float, word: str, many: str | None = None) -> str:
+    """ "1 note", "3 notes", "2 departed guests' records"."""
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {word if count == 1 else (many or word + 's')}"

@@ -15,9 +15,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from crisishouse.screens.formatting import house_time, rhythm_line
 from crisishouse.services import House, Session
 from crisishouse.services.board import BoardView, RoomLine
-from crisishouse.services.staff_records import plural
 from crisishouse.store import StoreError
-from crisishouse.text import literal
+from crisishouse.text import literal, plural
 
 REFRESH_SECONDS = 30
 STATEMENT_LINES = 2

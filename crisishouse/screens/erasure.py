@@ -19,9 +19,8 @@ from textual.widgets import Button, Label, Static
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.erasure import Departed
-from crisishouse.services.staff_records import plural
 from crisishouse.store import StoreError
-from crisishouse.text import literal
+from crisishouse.text import literal, plural
 
 PROBLEMS = (ServiceError, NotAllowed, StoreError)
 

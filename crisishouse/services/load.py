@@ -19,7 +19,6 @@ from crisishouse.services.staff_records import (
     hours_of,
     is_night,
     longest_run,
-    plural,
     run_ending,
     shifts_on_days,
     touches,
@@ -27,6 +26,7 @@ from crisishouse.services.staff_records import (
 from crisishouse.services.staff_wellbeing import StaffWellbeing
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from crisishouse.text import plural
 
 # How far back to look for a full day off before saying "at least this many".
 DAY_OFF_LOOKBACK = 60

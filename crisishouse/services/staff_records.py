@@ -98,8 +98,3 @@ def longest_run(days: Iterable[pendulum.Date]) -> int:
     """The longest stretch of consecutive dates in `days`."""
     present = set(days)
     return max((run_ending(present, d) for d in present), default=0)
-
-
-def plural(count: int | float, word: str, many: str | None = None) -> str:
-    shown = f"{count:g}" if isinstance(count, float) else str(count)
-    return f"{shown} {word if count == 1 else (many or word + 's')}"
