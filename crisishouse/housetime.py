@@ -2,12 +2,14 @@
 
 Instants are stored in UTC. What people type is a wall-clock time in the
 house's zone, parsed with explicit formats; a time that does not exist on a
-daylight-saving night is refused with a message, never moved silently.
+daylight-saving night is refused with a message, never moved silently, and
+a time that happens twice (the clocks go back) is never picked silently.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import pendulum
 
@@ -50,50 +52,184 @@ def parse_time(text: str) -> pendulum.Time:
     return parsed.time()
 
 
+Occurrence = Literal["first", "second"]
+"""Which of the two instants a wall-clock time names on the night the clocks go back."""
+
+
+class RepeatedTimeError(LocalTimeError):
+    """A typed time that happens twice (the clocks go back): the message asks which."""
+
+    def __init__(self, message: str, first: pendulum.DateTime, second: pendulum.DateTime) -> None:
+        super().__init__(message)
+        self.first = first
+        self.second = second
+
+
+def occurrences(day: pendulum.Date, time: pendulum.Time, tz: str) -> tuple[pendulum.DateTime, ...]:
+    """Every UTC instant at which the house's clocks show `time` on `day`.
+
+    None on the spring-forward night (the clocks skip it), two on the night
+    the clocks go back (earlier first), otherwise one.
+    """
+    first, second = (
+        pendulum.datetime(day.year, day.month, day.day, time.hour, time.minute, tz=tz, fold=fold)
+        for fold in (0, 1)
+    )
+    if (first.hour, first.minute) != (time.hour, time.minute):
+        return ()
+    # Compared in UTC: within one zone Python compares wall clocks and ignores fold.
+    first, second = first.in_timezone("UTC"), second.in_timezone("UTC")
+    return (first,) if first == second else (first, second)
+
+
+def _hhmm(time: pendulum.Time | pendulum.DateTime) -> str:
+    return f"{time.hour:02d}:{time.minute:02d}"
+
+
+def _zone_name(instant: pendulum.DateTime, tz: str) -> str:
+    """The zone's short name at `instant` (NZDT, BST), as people type it."""
+    return instant.in_timezone(tz).tzname() or tz
+
+
+def _span_words(span: pendulum.Duration) -> str:
+    minutes = int(span.total_seconds() // 60)
+    if minutes % 60:
+        return f"{minutes} minutes"
+    hours = minutes // 60
+    return "an hour" if hours == 1 else f"{hours} hours"
+
+
+def _clocks_go_back_at(first: pendulum.DateTime, second: pendulum.DateTime, tz: str) -> str:
+    """The wall-clock time the clocks go back at (03:00 in Auckland, 02:00 in London).
+
+    Found by halving the minutes between the two instants: the change is the
+    first minute on the later offset.
+    """
+    later = second.in_timezone(tz).utcoffset()
+    low, high = first, second
+    while (high - low).total_seconds() > 60:
+        middle = low.add(seconds=int((high - low).total_seconds() // 120) * 60)
+        if middle.in_timezone(tz).utcoffset() == later:
+            high = middle
+        else:
+            low = middle
+    return _hhmm(high.add(seconds=int((second - first).total_seconds())).in_timezone(tz))
+
+
+def _suffixes(first: pendulum.DateTime, second: pendulum.DateTime, tz: str) -> tuple[str, str]:
+    """What to type after the time for each instant: zone names, or first/second if they match."""
+    names = (_zone_name(first, tz), _zone_name(second, tz))
+    return names if names[0] != names[1] else ("first", "second")
+
+
+def repeated_time_message(
+    day: pendulum.Date, time: pendulum.Time, tz: str, first: pendulum.DateTime, second: pendulum.DateTime
+) -> str:
+    """Why a typed time is refused on the night the clocks go back, and how to say which."""
+    early, late = _suffixes(first, second, tz)
+    shown = _hhmm(time)
+    return (
+        f"{shown} happens twice on {day.format('dddd D MMMM YYYY')} in {tz}: the clocks go back at "
+        f"{_clocks_go_back_at(first, second, tz)}. Type {shown} {early} for the first, or {shown} {late} "
+        f"for the second, {_span_words(second - first)} later."
+    )
+
+
 def at_wall_clock(
-    day: pendulum.Date, time: pendulum.Time, tz: str
+    day: pendulum.Date, time: pendulum.Time, tz: str, occurrence: Occurrence | None = None
 ) -> pendulum.DateTime:
     """The instant (in UTC) when the house's clocks show `time` on `day`.
+
+    `occurrence` says which instant to give when the time happens twice; a
+    typed time never picks one silently.
 
     Raises:
         LocalTimeError: the time does not exist that night (clocks went
             forward past it).
+        RepeatedTimeError: the time happens twice that night and
+            `occurrence` is None; the message names both and how to type each.
     """
-    local = pendulum.datetime(
-        day.year, day.month, day.day, time.hour, time.minute, tz=tz
-    )
-    if (local.hour, local.minute) != (time.hour, time.minute):
+    found = occurrences(day, time, tz)
+    if not found:
         raise LocalTimeError(
-            f"{time.hour:02d}:{time.minute:02d} does not exist on "
+            f"{_hhmm(time)} does not exist on "
             f"{day.format('dddd D MMMM YYYY')} in {tz}: the clocks go forward "
             f"that night. Choose a time before or after the change."
         )
-    return local.in_timezone("UTC")
+    if len(found) == 1:
+        return found[0]
+    first, second = found
+    if occurrence is None:
+        raise RepeatedTimeError(repeated_time_message(day, time, tz, first, second), first, second)
+    return first if occurrence == "first" else second
 
 
 def wall_clock_or_next(
     day: pendulum.Date, time: pendulum.Time, tz: str
 ) -> tuple[pendulum.DateTime, str | None]:
-    """Like `at_wall_clock`, but a missing time moves forward by the size of
-    the gap (02:30 becomes 03:30), with a message saying so (for house routines such as
-    a 02:30 check-in on the spring-forward night)."""
-    try:
-        return at_wall_clock(day, time, tz), None
-    except LocalTimeError:
-        moved = pendulum.datetime(
-            day.year, day.month, day.day, time.hour, time.minute, tz=tz
-        )
+    """Like `at_wall_clock`, for house routines (a 02:30 check-in, a shift).
+
+    A missing time moves forward by the size of the gap (02:30 becomes
+    03:30). A repeated time is the second one, once the clocks have gone
+    back (as it always was here), so the routine keeps the wall clock for the
+    rest of the night. Either way a note says so: never silently.
+    """
+    found = occurrences(day, time, tz)
+    if len(found) == 1:
+        return found[0], None
+    if len(found) == 2:
+        first, second = found
         note = (
-            f"{time.hour:02d}:{time.minute:02d} does not exist on "
-            f"{day.format('D MMMM')} (clocks go forward); moved to "
-            f"{moved.format('HH:mm')}."
+            f"{_hhmm(time)} happens twice on {day.format('D MMMM')} (clocks go back at "
+            f"{_clocks_go_back_at(first, second, tz)}); this is the second {_hhmm(time)} "
+            f"({_zone_name(second, tz)}), after they go back."
         )
-        return moved.in_timezone("UTC"), note
+        return second, note
+    moved = pendulum.datetime(day.year, day.month, day.day, time.hour, time.minute, tz=tz)
+    note = (
+        f"{_hhmm(time)} does not exist on "
+        f"{day.format('D MMMM')} (clocks go forward); moved to "
+        f"{moved.format('HH:mm')}."
+    )
+    return moved.in_timezone("UTC"), note
+
+
+def parse_time_and_which(text: str) -> tuple[pendulum.Time, str | None]:
+    """Parse "02:30", or "02:30 NZST" / "02:30 second" saying which repeated 02:30."""
+    time_text, _, which = text.strip().partition(" ")
+    return parse_time(time_text), (which.strip() or None)
+
+
+def _occurrence_named(
+    which: str, day: pendulum.Date, time: pendulum.Time, tz: str, found: tuple[pendulum.DateTime, ...]
+) -> Occurrence:
+    """Read what was typed after the time (a zone name, "first" or "second")."""
+    word = which.casefold()
+    if word in ("first", "second"):
+        return word  # type: ignore[return-value]
+    if _zone_name(found[0], tz).casefold() == word:
+        return "first"
+    if len(found) == 2 and _zone_name(found[1], tz).casefold() == word:
+        return "second"
+    named = " or ".join(_zone_name(i, tz) for i in found)
+    raise LocalTimeError(
+        f"{_hhmm(time)} on {day.format('dddd D MMMM YYYY')} in {tz} is {named}; got {which!r}"
+    )
 
 
 def parse_local(date_text: str, time_text: str, tz: str) -> pendulum.DateTime:
-    """Parse a typed date and time in the house's zone into a UTC instant."""
-    return at_wall_clock(parse_date(date_text), parse_time(time_text), tz)
+    """Parse a typed date and time in the house's zone into a UTC instant.
+
+    On the night the clocks go back a repeated time needs its zone name
+    ("02:30 NZDT" or "02:30 NZST") or "first"/"second"; without one it is
+    refused with a message naming both.
+    """
+    day = parse_date(date_text)
+    time, which = parse_time_and_which(time_text)
+    found = occurrences(day, time, tz)
+    if which is None or not found:
+        return at_wall_clock(day, time, tz)
+    return at_wall_clock(day, time, tz, _occurrence_named(which, day, time, tz, found))
 
 
 def local(instant: pendulum.DateTime, tz: str) -> pendulum.DateTime:

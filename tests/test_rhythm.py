@@ -270,12 +270,12 @@ def test_fall_back_night_is_one_hour_longer_between_items(demo_house: House, tam
 
 
 def test_fall_back_repeated_time_shows_once(demo_house: House, tama: Session):
-    """02:30 happens twice on 5 April; the one-off is shown once, at 02:30, with no note."""
+    """02:30 happens twice on 5 April; the one-off is shown once, at the second 02:30, saying which."""
     demo_house.rhythm.add_one_off(tama, "2026-04-05", "02:30", "Night walk")
     walks = [e for e in demo_house.rhythm.day(FALL_BACK) if e.what == "Night walk"]
     assert len(walks) == 1
     assert walks[0].at.in_timezone(TZ).format("HH:mm") == "02:30"
-    assert walks[0].note is None
+    assert walks[0].note == "02:30 happens twice on 5 April (clocks go back at 03:00); this is the second 02:30 (NZST), after they go back."
 
 
 def test_everyday_item_in_the_gap_moves_only_on_the_spring_forward_day(demo_house: House, tama: Session):

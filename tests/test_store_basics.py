@@ -363,6 +363,7 @@ def test_filtered_find_sees_another_stores_write(tmp_path):
     """find with `where` sees records another Store wrote after the same query ran."""
     data_dir = tmp_path / "house"
     a = Store.open(data_dir)
+    a.put(guest("Aroha"))
     a.put(stay("stay-1"))
     assert [s.id for s in a.find(Stay, where={"left_at": None})] == ["stay-1"]
 
@@ -375,6 +376,7 @@ def test_filtered_find_sees_own_put_many(tmp_path):
     """find with `where` sees records the same Store saved with put_many after the same query ran."""
     data_dir = tmp_path / "house"
     store = Store.open(data_dir)
+    store.put(guest("Aroha"))
     store.put(stay("stay-1"))
     assert [s.id for s in store.find(Stay, where={"left_at": None})] == ["stay-1"]
 

@@ -28,10 +28,10 @@ def guest(name: str, gid: str | None = None) -> Guest:
     return Guest(id=gid or name.lower(), chosen_name=name, created_at=T0)
 
 
-def check_in(cid: str, stay_id: str = "stay-1") -> CheckIn:
+def check_in(cid: str, stay_id: str = "stay-1", guest_id: str = "guest-1") -> CheckIn:
     return CheckIn(
         id=cid,
-        guest_id="guest-1",
+        guest_id=guest_id,
         stay_id=stay_id,
         at=T0,
         outcome="quiet_time",
@@ -236,8 +236,8 @@ def build_checked_house(data_dir: Path) -> Store:
     store.put(Stay(id="stay-1", guest_id="aroha", room="1", arrived_at=T0, planned_leaving=T0.date()))
     store.put(Stay(id="stay-2", guest_id="ben", room="2", arrived_at=T0, planned_leaving=T0.date()))
     for cid in ("c1", "c2", "c3"):
-        store.put(check_in(cid, "stay-1"))
-    store.put(check_in("c4", "stay-2"))
+        store.put(check_in(cid, "stay-1", "aroha"))
+    store.put(check_in("c4", "stay-2", "ben"))
     return store
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pendulum
 from rich.console import Console
 from rich.text import Text
 from textual import on
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from crisishouse.screens.formatting import house_time, rhythm_line
 from crisishouse.services import House, Session
 from crisishouse.services.board import BoardView, RoomLine
+from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
 from crisishouse.store import StoreError
 from crisishouse.text import literal, plural
 
@@ -31,6 +33,13 @@ def _statement_lines(statement: str, width: int) -> Text:
     if len(lines) > STATEMENT_LINES:
         shown.append("…")
     return shown
+
+
+def _next_words(timing: CheckInTiming, tz: str, now: pendulum.DateTime) -> str:
+    """The next check-in column: "due since 14:00", "20:00", or "none due" when the house has no check-in times."""
+    if timing.next_due is None:
+        return NONE_DUE
+    return ("due since " if timing.overdue else "") + house_time(timing.next_due, tz, now)
 
 
 class BoardScreen(Screen[None]):
@@ -116,6 +125,16 @@ class BoardScreen(Screen[None]):
             return
         self.view = view
         self.show(view)
+        for line in view.rooms:
+            if line.damaged:
+                self.notify(
+                    f"{line.damaged} Restart crisishouse to restore it from the newest good backup, "
+                    "or run crisishouse check.",
+                    title="The house's data",
+                    severity="error",
+                    markup=False,
+                    timeout=30,
+                )
         if self.house.backup_problem:
             self.notify(self.house.backup_problem, title="Backups", severity="warning", markup=False)
         if self.house.erasures.problem:
@@ -162,7 +181,11 @@ class BoardScreen(Screen[None]):
             if timing is not None:
                 if timing.last is not None:
                     last = Text(f"{house_time(timing.last.at, tz, now)} {timing.last.outcome_words}")
-                nxt = Text(("due since " if timing.overdue else "") + house_time(timing.next_due, tz, now))
+                nxt = Text(_next_words(timing, tz, now))
+            if line.damaged:
+                # Named here and in a notice; the other rooms still show.
+                last = Text("this guest's file cannot be read", style="bold")
+                nxt = Text("")
             if line.last_statement:
                 # The guest's statement goes where the check-in goes: its first words here, all of it in their record.
                 last.append("\n")

@@ -99,13 +99,15 @@ class LockScreen(Screen[None]):
     def _check(self, name: str, pin: str) -> None:
         # PIN hashing is deliberately slow: keep the screen responsive.
         from crisishouse.services import SignInRefused
+        from crisishouse.store import StoreError
 
         house = self._opened_house()
         if house is None:
             return
         try:
             session = house.sign_in.sign_in(name, pin)
-        except SignInRefused as refused:
+        except (SignInRefused, StoreError) as refused:
+            # A damaged file is named in the message; nothing is changed.
             self.app.call_from_thread(self._refused, str(refused))
             return
         self.app.call_from_thread(self._signed_in, session)
@@ -117,13 +119,14 @@ class LockScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sign-in")
     def _sign_on_or_off(self, name: str, pin: str) -> None:
         from crisishouse.services import NotAllowed, ServiceError, SignInRefused
+        from crisishouse.store import StoreError
 
         house = self._opened_house()
         if house is None:
             return
         try:
             session = house.sign_in.confirm_staff(name, pin)
-        except SignInRefused as refused:
+        except (SignInRefused, StoreError) as refused:
             self.app.call_from_thread(self._refused, str(refused))
             return
         tz = house.settings.time_zone
@@ -143,7 +146,8 @@ class LockScreen(Screen[None]):
                     f"{shift.signed_on_at.in_timezone(tz).format('HH:mm')}."
                 )
                 self.app.call_from_thread(self._shift_done, message, session)
-        except (ServiceError, NotAllowed) as problem:
+        except (ServiceError, NotAllowed, StoreError) as problem:
+            # A damaged month file or a full disk: said plainly, the shift as it was.
             self.app.call_from_thread(self._refused, str(problem))
 
     def _shift_done(self, message: str, signed_on: Session | None) -> None:

@@ -9,6 +9,12 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
+from crisishouse.housetime import (
+    LocalTimeError,
+    parse_date,
+    parse_time,
+    wall_clock_or_next,
+)
 from crisishouse.models import RhythmItem
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.services import House, Session
@@ -49,6 +55,8 @@ class OneOffForm(FormScreen[RhythmItem]):
         self.session = session
         self.day = day
         self.heading = f"A one-off on {day.format('dddd D MMMM')}"
+        self._told: tuple[str, str] | None = None
+        """The date and time last told about (the clocks change that night)."""
 
     def fields(self) -> Iterable[Widget]:
         yield from labelled("Date (YYYY-MM-DD)", Input(self.day.isoformat(), id="one-off-day"))
@@ -61,8 +69,21 @@ class OneOffForm(FormScreen[RhythmItem]):
         ]
         yield from labelled("Instead of", Select(options, value=NOTHING_REPLACED, allow_blank=False, id="one-off-replaces"))
 
+    def _say_which(self, day_text: str, time_text: str) -> None:
+        """A time the clocks skip or show twice that night is never kept silently.
+
+        The first save says where the one-off will be (03:30 for a skipped
+        02:30; the second 02:30 for a repeated one); saving the same again keeps it.
+        """
+        _at, note = wall_clock_or_next(parse_date(day_text), parse_time(time_text), self.house.settings.time_zone)
+        if note is None or self._told == (day_text, time_text):
+            return
+        self._told = (day_text, time_text)
+        raise LocalTimeError(f"{note} Save again to keep it there, or choose another time.")
+
     def save(self) -> RhythmItem:
         replaces = self.query_one("#one-off-replaces", Select).value
+        self._say_which(self.text("one-off-day"), self.text("one-off-time"))
         return self.house.rhythm.add_one_off(
             self.session,
             self.text("one-off-day"),

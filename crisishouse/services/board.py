@@ -16,7 +16,7 @@ from crisishouse.services.rhythm import Rhythm, RhythmEntry
 from crisishouse.services.session import Session, require_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
-from crisishouse.store import Store
+from crisishouse.store import Store, StoreDamaged
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class RoomLine:
     longest_note: str | None = None
     last_statement: str = ""
     """The guest's own statement on their last check-in, if they made one: it goes where the check-in goes."""
+    damaged: str = ""
+    """Why this stay's own file cannot be read, if it cannot: the rest of the board still shows."""
 
     @property
     def stay_words(self) -> str:
@@ -69,8 +71,8 @@ class BoardView:
     @property
     def check_ins_due(self) -> tuple[RoomLine, ...]:
         """Guests whose check-in slot has passed without one, earliest first."""
-        due = [r for r in self.staying if r.timing and r.timing.overdue]
-        return tuple(sorted(due, key=lambda r: r.timing.next_due))  # type: ignore[union-attr]
+        due = [(r.timing.next_due, r) for r in self.staying if r.timing and r.timing.overdue and r.timing.next_due]
+        return tuple(r for _, r in sorted(due, key=lambda pair: pair[0]))
 
 
 def stay_day(stay: Stay, today: pendulum.Date, tz: str) -> tuple[int, int]:
@@ -102,6 +104,25 @@ class Board:
         self.voice = voice
         self.erasures = erasures
 
+    def _line(
+        self, session: Session, room: str, guest: Guest | None, stay: Stay, day_n: int, of_m: int, today: pendulum.Date
+    ) -> RoomLine:
+        """A staying guest's row, from their stay's own file."""
+        timing = self.check_ins.timing(session, stay)
+        said = self.voice.statements(session, stay.guest_id) if timing.last is not None else {}
+        statement = said.get(("check_in", timing.last.id)) if timing.last is not None else None
+        return RoomLine(
+            room,
+            guest,
+            stay,
+            day_n,
+            of_m,
+            timing,
+            out_tonight=today in stay.nights_out,
+            longest_note=self.stays.longest_stay_note(session, stay),
+            last_statement=statement.text if statement else "",
+        )
+
     def view(self, session: Session) -> BoardView:
         """The board now. Guests are refused: it shows other guests."""
         require_staff(session, "see the house board")
@@ -118,22 +139,12 @@ class Board:
                 lines.append(RoomLine(room))
                 continue
             day_n, of_m = stay_day(stay, today, tz)
-            timing = self.check_ins.timing(session, stay)
-            said = self.voice.statements(session, stay.guest_id) if timing.last is not None else {}
-            statement = said.get(("check_in", timing.last.id)) if timing.last is not None else None
-            lines.append(
-                RoomLine(
-                    room,
-                    self.store.get(Guest, stay.guest_id),
-                    stay,
-                    day_n,
-                    of_m,
-                    timing,
-                    out_tonight=today in stay.nights_out,
-                    longest_note=self.stays.longest_stay_note(session, stay),
-                    last_statement=statement.text if statement else "",
-                )
-            )
+            guest = self.store.get(Guest, stay.guest_id)
+            try:
+                lines.append(self._line(session, room, guest, stay, day_n, of_m, today))
+            except StoreDamaged as damaged:
+                # One damaged stay file is named on its own row; it never hides the house.
+                lines.append(RoomLine(room, guest, stay, day_n, of_m, damaged=str(damaged)))
         current, upcoming = self.rhythm.now_and_next(now)
         staying = [r for r in lines if r.stay is not None]
         arrived = tuple(r for r in staying if r.day_n == 1)

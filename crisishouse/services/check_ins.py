@@ -24,9 +24,14 @@ class CheckInTiming:
     """A guest's last check-in and the next one due."""
 
     last: CheckIn | None
-    next_due: pendulum.DateTime
+    next_due: pendulum.DateTime | None
+    """The slot due (UTC); None only when the house has no check-in times."""
     overdue: bool
     """The slot has passed with no check-in: shown plainly, never as an alarm."""
+
+
+NONE_DUE = "none due"
+"""Shown where a next check-in would be when none is due (a house with no check-in times)."""
 
 
 WordCheck = Callable[[str], None]
@@ -59,21 +64,25 @@ class CheckIns:
         require_staff(session, "record a check-in")
         if outcome not in CHECK_IN_OUTCOMES:
             raise ServiceError(f"Unknown check-in outcome {outcome!r}.")
-        # Read again: the screen's copy may be from before the guest left.
-        stay = self.store.get(Stay, stay.id) or stay
-        if not stay.is_staying:
-            raise ServiceError("This guest has left; check-ins are for guests staying.")
         if not words_noticed:
             self.check_words(note)
-        check_in = CheckIn(
-            guest_id=stay.guest_id,
-            stay_id=stay.id,
-            at=self.clock.now(),
-            outcome=outcome,  # type: ignore[arg-type]
-            recorded_by=session.person_id,
-            note=note,
-        )
-        self.store.put(check_in)
+        with self.store.transaction():
+            # The stay as it is on disk: never the screen's copy, which may
+            # be from before the guest left or was erased.
+            current = self.store.get(Stay, stay.id)
+            if current is None:
+                raise ServiceError("There is no such stay.")
+            if not current.is_staying:
+                raise ServiceError("This guest has left; check-ins are for guests staying.")
+            check_in = CheckIn(
+                guest_id=current.guest_id,
+                stay_id=current.id,
+                at=self.clock.now(),
+                outcome=outcome,  # type: ignore[arg-type]
+                recorded_by=session.person_id,
+                note=note,
+            )
+            self.store.put(check_in)
         return check_in
 
     def for_stay(self, session: Session, stay: Stay) -> list[CheckIn]:
@@ -82,7 +91,10 @@ class CheckIns:
         return sorted(self.store.find(CheckIn, stay_id=stay.id), key=lambda c: c.at)
 
     def slots(self, day: pendulum.Date) -> list[pendulum.DateTime]:
-        """The day's check-in times as instants (moved past a DST gap if need be)."""
+        """The day's check-in times as instants (moved past a DST gap if need be).
+
+        Empty when the house has no check-in times: callers never index it.
+        """
         tz = self.settings.time_zone
         return sorted(wall_clock_or_next(day, t, tz)[0] for t in self.settings.check_in_times)
 
@@ -92,20 +104,46 @@ class CheckIns:
         night = local.date() if local.hour >= 12 else local.date().subtract(days=1)
         return night in stay.nights_out
 
+    def _due_slots(self, stay: Stay, day: pendulum.Date) -> list[pendulum.DateTime]:
+        """The day's slots this guest is due for: not while out, not before arriving."""
+        return [s for s in self.slots(day) if s >= stay.arrived_at and not self._while_out(stay, s)]
+
+    def _latest_passed(self, stay: Stay, now: pendulum.DateTime, today: pendulum.Date) -> pendulum.DateTime | None:
+        """The latest slot since yesterday that has come (older ones are not chased)."""
+        passed = [s for s in self._due_slots(stay, today.subtract(days=1)) + self._due_slots(stay, today) if s <= now]
+        return passed[-1] if passed else None
+
+    def _next_slot(self, stay: Stay, now: pendulum.DateTime, today: pendulum.Date) -> pendulum.DateTime | None:
+        """The first slot after `now` this guest is due for, searching forward day by day.
+
+        Nights out can skip any number of days, so the search runs to two
+        days past the last night out (or the arrival) and no further: after
+        that every day has slots. None only when the house has no check-in times.
+        """
+        if not self.settings.check_in_times:
+            return None
+        tz = self.settings.time_zone
+        day = max(today, house_today(stay.arrived_at, tz))
+        last_day = max([day.add(days=1), *(night.add(days=2) for night in stay.nights_out)])
+        while day <= last_day:
+            upcoming = [s for s in self._due_slots(stay, day) if s > now]
+            if upcoming:
+                return upcoming[0]
+            day = day.add(days=1)
+        return None
+
     def timing(self, session: Session, stay: Stay, check_ins: list[CheckIn] | None = None) -> CheckInTiming:
-        """When this guest's next check-in is due, and whether one is overdue."""
+        """When this guest's next check-in is due, and whether one is overdue.
+
+        Overdue: the latest slot since yesterday has passed and no check-in
+        came at or after it, less the early grace.
+        """
         now = self.clock.now()
         if check_ins is None:
             check_ins = self.for_stay(session, stay)
         last = check_ins[-1] if check_ins else None
         today = house_today(now, self.settings.time_zone)
-        slots = self.slots(today.subtract(days=1)) + self.slots(today) + self.slots(today.add(days=1))
-        slots = [s for s in slots if not self._while_out(stay, s)]
-        passed = [s for s in slots if s <= now and s >= stay.arrived_at]
-        if passed:
-            latest_slot = passed[-1]
-            done = last is not None and last.at >= latest_slot - EARLY_GRACE
-            if not done:
-                return CheckInTiming(last, latest_slot, overdue=True)
-        upcoming = [s for s in slots if s > now]
-        return CheckInTiming(last, upcoming[0], overdue=False)
+        latest_slot = self._latest_passed(stay, now, today)
+        if latest_slot is not None and not any(c.at >= latest_slot - EARLY_GRACE for c in check_ins):
+            return CheckInTiming(last, latest_slot, overdue=True)
+        return CheckInTiming(last, self._next_slot(stay, now, today), overdue=False)

@@ -16,6 +16,7 @@ from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from crisishouse.services.locking import one_step
 
 OPEN = ("owed", "offered")
 CLOSING = ("done", "declined")
@@ -87,6 +88,7 @@ class Debriefs:
         ]
         return sorted(owed, key=lambda o: o.debrief.owed_since)
 
+    @one_step
     def record_debrief(self, session: Session, debrief_id: str, status: str) -> Debrief:
         """Mark a debrief offered, done or declined."""
         require_manager(session, "record a debrief")

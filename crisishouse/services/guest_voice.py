@@ -28,7 +28,8 @@ from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.session import Session, require_guest_or_staff, require_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
-from crisishouse.store import Store
+from crisishouse.store import Store, StoreDamaged
+from crisishouse.services.locking import one_step
 
 ENTRY_CLASSES: dict[str, type] = {
     "check_in": CheckIn,
@@ -103,6 +104,7 @@ class GuestVoice:
         self.store.put(note)
         return note
 
+    @one_step
     def share_note(self, session: Session, note_id: str, for_staff: bool) -> GuestNote:
         """The guest lets staff read a note, or takes that back."""
         _own_session(session, "change who reads their notes")
@@ -143,17 +145,19 @@ class GuestVoice:
         if not words_noticed:
             self.check_words(text)
         stay_id = entry.stay_id  # type: ignore[attr-defined]
-        existing = self.store.find(Statement, stay_id=stay_id, where={"about_kind": kind, "about_id": entry_id})
-        statement = Statement(
-            guest_id=session.person_id,
-            stay_id=stay_id,
-            about_kind=kind,  # type: ignore[arg-type]
-            about_id=entry_id,
-            text=text,
-            written_at=self.clock.now(),
-            **({"id": existing[0].id} if existing else {}),
-        )
-        self.store.put(statement)
+        with self.store.transaction():
+            # Looked up under the lock: two terminals never leave two statements on one entry.
+            existing = self.store.find(Statement, stay_id=stay_id, where={"about_kind": kind, "about_id": entry_id})
+            statement = Statement(
+                guest_id=session.person_id,
+                stay_id=stay_id,
+                about_kind=kind,  # type: ignore[arg-type]
+                about_id=entry_id,
+                text=text,
+                written_at=self.clock.now(),
+                **({"id": existing[0].id} if existing else {}),
+            )
+            self.store.put(statement)
         return statement
 
     def statements(self, session: Session, guest_id: str) -> dict[tuple[str, str], Statement]:
@@ -170,6 +174,7 @@ class GuestVoice:
 
     # -- asking to talk ---------------------------------------------------------
 
+    @one_step
     def ask_to_talk(self, session: Session, kind: str, entry_id: str) -> TalkRequest:
         """ "I'd like to talk about this": staff see it on the board."""
         _own_session(session, "ask to talk about an entry")
@@ -195,6 +200,7 @@ class GuestVoice:
             found += self.store.find(TalkRequest, stay_id=stay.id, where={"guest_id": guest_id})
         return sorted(found, key=lambda r: r.asked_at)
 
+    @one_step
     def talked(self, session: Session, guest_id: str, request_id: str) -> TalkRequest:
         """Staff talked with the guest about it: the request leaves the board."""
         require_staff(session, "mark a talk as had")
@@ -216,6 +222,10 @@ class GuestVoice:
             guest = self.store.get(Guest, stay.guest_id)
             if guest is None:
                 continue
-            for request in self.store.find(TalkRequest, stay_id=stay.id, where={"talked_at": None}):
+            try:
+                requests = self.store.find(TalkRequest, stay_id=stay.id, where={"talked_at": None})
+            except StoreDamaged:
+                continue  # the board names the damaged stay file on that guest's row
+            for request in requests:
                 wanted.append(TalkWanted(request, guest.chosen_name, stay.room, ENTRY_KINDS[request.about_kind]))
         return sorted(wanted, key=lambda w: w.request.asked_at)

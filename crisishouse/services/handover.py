@@ -30,6 +30,7 @@ from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store, month_of
+from crisishouse.services.locking import one_step
 
 if TYPE_CHECKING:
     from crisishouse.printing import PrintOutcome
@@ -206,6 +207,7 @@ class Handover:
 
     # -- writing --------------------------------------------------------------
 
+    @one_step
     def add_line(self, session: Session, guest_id: str, text: str, shift: ShiftTime | None = None) -> HandoverEntry:
         """A line about a guest, written with them. A guest's own line is agreed as they write it."""
         require_guest_or_staff(session, guest_id, "write handover lines")
@@ -230,6 +232,7 @@ class Handover:
         self.store.put(entry)
         return entry
 
+    @one_step
     def add_house_line(self, session: Session, text: str, shift: ShiftTime | None = None) -> HandoverEntry:
         """A line of the house part (tasks, arrivals expected), written by staff."""
         require_staff(session, "write the house part of the handover")
@@ -258,6 +261,7 @@ class Handover:
         else:
             require_guest_or_staff(session, entry.guest_id, "change handover lines")
 
+    @one_step
     def edit_line(self, session: Session, entry: HandoverEntry, text: str) -> HandoverEntry:
         """New words for a line. A guest's line needs their agreement again."""
         entry = self._entry(entry)
@@ -273,6 +277,7 @@ class Handover:
         self.store.put(changed)
         return changed
 
+    @one_step
     def agree(self, session: Session, entry: HandoverEntry, *, read_back: bool = False) -> HandoverEntry:
         """The guest agrees to a line: in their own session, or read back by staff with them."""
         entry = self._entry(entry)
@@ -291,6 +296,7 @@ class Handover:
         self.store.put(agreed)
         return agreed
 
+    @one_step
     def withdraw(self, session: Session, entry: HandoverEntry) -> HandoverEntry:
         """The guest takes back their agreement; the line will not print."""
         entry = self._entry(entry)
@@ -302,6 +308,7 @@ class Handover:
         self.store.put(changed)
         return changed
 
+    @one_step
     def remove_line(self, session: Session, entry: HandoverEntry) -> None:
         """Take a line out of the handover."""
         entry = self._entry(entry)

@@ -12,6 +12,7 @@ from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.session import Session, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.store import Store
+from crisishouse.services.locking import one_step
 
 _WITHOUT_GUEST = (
     "Intentions are the guest's own. Staff set or change one only together with the "
@@ -32,6 +33,7 @@ class Intentions:
         if session.is_staff and not with_guest:
             raise NotAllowed(_WITHOUT_GUEST)
 
+    @one_step
     def set(
         self,
         session: Session,
@@ -59,6 +61,7 @@ class Intentions:
         self.store.put(intention)
         return intention
 
+    @one_step
     def change(
         self,
         session: Session,

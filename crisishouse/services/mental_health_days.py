@@ -14,6 +14,7 @@ from crisishouse.services.session import Session, require_staff
 from crisishouse.services.staff_records import find_between, shifts_on_days, staff_member
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from crisishouse.services.locking import one_step
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class MentalHealthDays:
     def _today(self) -> pendulum.Date:
         return house_today(self.clock.now(), self.settings.time_zone)
 
+    @one_step
     def take(self, session: Session, day: pendulum.Date) -> MentalHealthDay:
         """Take a mental health day, today or ahead, for oneself.
 

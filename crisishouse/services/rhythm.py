@@ -17,6 +17,7 @@ from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import Session, require_staff
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from crisishouse.services.locking import one_step
 
 SEEDED_META = "rhythm"
 
@@ -126,6 +127,7 @@ class Rhythm:
                 return item
         raise ServiceError("There is no such item in the everyday rhythm.")
 
+    @one_step
     def add_everyday(self, session: Session, time_text: str, what: str) -> RhythmItem:
         """A new item of every day."""
         require_staff(session, "change the house's rhythm")
@@ -134,6 +136,7 @@ class Rhythm:
         self.store.put(item)
         return item
 
+    @one_step
     def change_everyday(self, session: Session, item_id: str, time_text: str, what: str) -> RhythmItem:
         """Change the time or words of an everyday item."""
         require_staff(session, "change the house's rhythm")
@@ -142,6 +145,7 @@ class Rhythm:
         self.store.put(item)
         return item
 
+    @one_step
     def remove_everyday(self, session: Session, item_id: str) -> None:
         """Take an item out of every day."""
         require_staff(session, "change the house's rhythm")
@@ -149,6 +153,7 @@ class Rhythm:
         self._seed()
         self.store.remove(item)
 
+    @one_step
     def add_one_off(
         self,
         session: Session,
@@ -165,6 +170,7 @@ class Rhythm:
         self.store.put(item)
         return item
 
+    @one_step
     def cancel_for_day(self, session: Session, day: pendulum.Date, item_id: str) -> RhythmItem:
         """Skip an everyday item on one date."""
         require_staff(session, "change the house's rhythm")
@@ -173,6 +179,7 @@ class Rhythm:
         self.store.put(cancel)
         return cancel
 
+    @one_step
     def remove_one_off(self, session: Session, item_id: str) -> None:
         """Undo a one-off change."""
         require_staff(session, "change the house's rhythm")

@@ -16,6 +16,7 @@ from crisishouse.services.staff_records import active_staff, find_anywhere, find
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 from crisishouse.text import sort_key
+from crisishouse.services.locking import one_step
 
 # A shift may be signed on to this long before it starts.
 EARLY_SIGN_ON = pendulum.duration(minutes=60)
@@ -39,6 +40,7 @@ class Roster:
 
     # -- the manager's roster ----------------------------------------------
 
+    @one_step
     def assign(self, session: Session, staff_id: str, day: pendulum.Date, shift_name: str) -> Shift:
         """Put a staff member on a shift (today or ahead)."""
         require_manager(session, "change the roster")
@@ -59,6 +61,7 @@ class Roster:
         self.store.put(shift)
         return shift
 
+    @one_step
     def unassign(self, session: Session, shift_id: str) -> Shift:
         """Take a shift off the roster (not one already signed on to)."""
         require_manager(session, "change the roster")
@@ -97,6 +100,7 @@ class Roster:
                 return shift
         return None
 
+    @one_step
     def sign_on(self, session: Session, at: pendulum.DateTime | None = None) -> Shift:
         """Sign on to one's own shift that is on now or starts within the hour.
 
@@ -130,6 +134,7 @@ class Roster:
         self.store.put(shift)
         return shift
 
+    @one_step
     def sign_off(self, session: Session, at: pendulum.DateTime | None = None) -> Shift:
         """Sign off the shift one is signed on to."""
         require_staff(session, "sign off")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pendulum
@@ -13,7 +14,7 @@ from crisishouse.services.errors import ServiceError
 from crisishouse.services.pins import hash_pin
 from crisishouse.services.session import Session, require_guest_or_staff, require_staff
 from crisishouse.settings import Settings
-from crisishouse.store import Store
+from crisishouse.store import RecordGone, Store
 from crisishouse.text import clean_text, name_key
 
 # How many days before the house's longest stay the board mentions it.
@@ -172,87 +173,104 @@ class Stays:
         returning_guest_id: str | None = None,
         longer_stay_reason: str | None = None,
     ) -> Stay:
-        """A guest arrives. A returning guest keeps their earlier record."""
+        """A guest arrives. A returning guest keeps their earlier record.
+
+        The guest and the stay are saved in one write, after the room is
+        checked free under the house lock: no other terminal can take the
+        room in between, and a crash leaves both or neither.
+        """
         require_staff(session, "welcome a guest")
         now = self.clock.now()
         arrived_at = arrived_at or now
         if arrived_at > now.add(minutes=5):
             raise ServiceError("An arrival cannot be in the future.")
-        self._check_room(room, arrived_at)
         self._check_length(arrived_at, planned_leaving, longer_stay_reason)
+        # Hashing is slow on purpose: done before the lock is taken.
         pin_hash = hash_pin(pin) if pin else None
-        if returning_guest_id:
-            guest = self.store.get(Guest, returning_guest_id)
-            if guest is None:
-                raise ServiceError("There is no such guest to welcome back.")
-            earlier = self._stays_of(guest.id)
-            if earlier and earlier[-1].record_choice == "erase":
-                raise ServiceError("This guest chose to have their record erased; welcome them as a new guest.")
-            if self.current_stay_of(session, guest.id):
-                raise ServiceError(f"{guest.chosen_name} is already staying.")
-            guest = replace(
-                guest,
-                chosen_name=chosen_name or guest.chosen_name,
-                pronouns=pronouns if pronouns is not None else guest.pronouns,
-                support_person=support_person,
-                support_person_consent=support_person_consent,
-                pin_hash=pin_hash or guest.pin_hash,
+        with self.store.transaction():
+            self._check_room(room, arrived_at)
+            if returning_guest_id:
+                guest = self._returning(session, returning_guest_id)
+                guest = replace(
+                    guest,
+                    chosen_name=chosen_name or guest.chosen_name,
+                    pronouns=pronouns if pronouns is not None else guest.pronouns,
+                    support_person=support_person,
+                    support_person_consent=support_person_consent,
+                    pin_hash=pin_hash or guest.pin_hash,
+                )
+            else:
+                guest = Guest(
+                    chosen_name=chosen_name,
+                    created_at=arrived_at,
+                    pronouns=pronouns,
+                    support_person=support_person,
+                    support_person_consent=support_person_consent,
+                    pin_hash=pin_hash,
+                )
+            stay = Stay(
+                guest_id=guest.id,
+                room=room,
+                arrived_at=arrived_at,
+                planned_leaving=planned_leaving,
+                longer_stay_reason=longer_stay_reason,
             )
-        else:
-            guest = Guest(
-                chosen_name=chosen_name,
-                created_at=arrived_at,
-                pronouns=pronouns,
-                support_person=support_person,
-                support_person_consent=support_person_consent,
-                pin_hash=pin_hash,
-            )
-        stay = Stay(
-            guest_id=guest.id,
-            room=room,
-            arrived_at=arrived_at,
-            planned_leaving=planned_leaving,
-            longer_stay_reason=longer_stay_reason,
-        )
-        self.store.put(guest)
-        self.store.put(stay)
+            self.store.put_many([guest, stay])
         return stay
+
+    def _returning(self, session: Session, guest_id: str) -> Guest:
+        """A guest who may be welcomed back (read under the lock)."""
+        guest = self.store.get(Guest, guest_id)
+        if guest is None:
+            raise ServiceError("There is no such guest to welcome back.")
+        earlier = self._stays_of(guest.id)
+        if earlier and earlier[-1].record_choice == "erase":
+            raise ServiceError("This guest chose to have their record erased; welcome them as a new guest.")
+        if self.current_stay_of(session, guest.id):
+            raise ServiceError(f"{guest.chosen_name} is already staying.")
+        return guest
 
     def change_leaving(
         self, session: Session, stay_id: str, planned_leaving: pendulum.Date, reason: str | None = None
     ) -> Stay:
         """Extend or shorten a stay."""
         require_staff(session, "change a stay")
-        stay = self._staying(stay_id)
-        reason = reason or stay.longer_stay_reason
-        self._check_length(stay.arrived_at, planned_leaving, reason)
-        changed = replace(stay, planned_leaving=planned_leaving, longer_stay_reason=reason)
-        self.store.put(changed)
-        return changed
+
+        def change(stay: Stay) -> Stay:
+            _still_staying(stay)
+            why = reason or stay.longer_stay_reason
+            self._check_length(stay.arrived_at, planned_leaving, why)
+            return replace(stay, planned_leaving=planned_leaving, longer_stay_reason=why)
+
+        return self._update(stay_id, change)
 
     def move_room(self, session: Session, stay_id: str, room: str) -> Stay:
         """Move a guest to a free room."""
         require_staff(session, "move a guest's room")
-        stay = self._staying(stay_id)
-        if room == stay.room:
-            raise ServiceError(f"{stay.room} is already this guest's room.")
-        now = self.clock.now()
-        self._check_room(room, now, ignore=stay.id)
-        move = RoomMove(at=now, from_room=stay.room, to_room=room, by=session.person_id)
-        changed = replace(stay, room=room, moves=(*stay.moves, move))
-        self.store.put(changed)
-        return changed
+
+        def change(stay: Stay) -> Stay:
+            _still_staying(stay)
+            if room == stay.room:
+                raise ServiceError(f"{stay.room} is already this guest's room.")
+            now = self.clock.now()
+            self._check_room(room, now, ignore=stay.id)
+            move = RoomMove(at=now, from_room=stay.room, to_room=room, by=session.person_id)
+            return replace(stay, room=room, moves=(*stay.moves, move))
+
+        return self._update(stay_id, change)
 
     def out_overnight(self, session: Session, stay_id: str, night: pendulum.Date | None = None) -> Stay:
         """Note that the guest is out overnight (tonight unless told)."""
         require_staff(session, "note a night out")
-        stay = self._staying(stay_id)
         night = night or house_today(self.clock.now(), self.settings.time_zone)
-        if night in stay.nights_out:
-            return stay
-        changed = replace(stay, nights_out=tuple(sorted((*stay.nights_out, night))))
-        self.store.put(changed)
-        return changed
+
+        def change(stay: Stay) -> Stay:
+            _still_staying(stay)
+            if night in stay.nights_out:
+                return stay
+            return replace(stay, nights_out=tuple(sorted((*stay.nights_out, night))))
+
+        return self._update(stay_id, change)
 
     def leave(
         self,
@@ -263,21 +281,26 @@ class Stays:
     ) -> Stay:
         """The guest leaves; their choice (keep or erase their record) is recorded."""
         require_staff(session, "record a leaving")
-        stay = self._staying(stay_id)
-        left_at = left_at or self.clock.now()
-        if left_at < stay.arrived_at:
-            raise ServiceError("A guest cannot leave before they arrived.")
         if record_choice not in (None, "keep", "erase"):
             raise ServiceError("The record choice is keep, erase, or not made yet.")
-        changed = replace(stay, left_at=left_at, record_choice=record_choice)
-        self.store.put(changed)
-        return changed
+        when = left_at or self.clock.now()
 
-    def _staying(self, stay_id: str) -> Stay:
-        """A stay still going (callers have checked who is asking)."""
-        stay = self.store.get(Stay, stay_id)
-        if stay is None:
-            raise ServiceError("There is no such stay.")
-        if not stay.is_staying:
-            raise ServiceError("This stay has ended.")
-        return stay
+        def change(stay: Stay) -> Stay:
+            _still_staying(stay)
+            if when < stay.arrived_at:
+                raise ServiceError("A guest cannot leave before they arrived.")
+            return replace(stay, left_at=when, record_choice=record_choice)
+
+        return self._update(stay_id, change)
+
+    def _update(self, stay_id: str, change: Callable[[Stay], Stay]) -> Stay:
+        """Change a stay as it is on disk now, under the house lock."""
+        try:
+            return self.store.update(Stay, stay_id, change)
+        except RecordGone:
+            raise ServiceError("There is no such stay.") from None
+
+
+def _still_staying(stay: Stay) -> None:
+    if not stay.is_staying:
+        raise ServiceError("This stay has ended.")

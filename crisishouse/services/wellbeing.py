@@ -12,6 +12,7 @@ from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.session import Session, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.store import Store
+from crisishouse.services.locking import one_step
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Wellbeing:
         self.stays = stays
         self.clock = clock
 
+    @one_step
     def rate(
         self,
         session: Session,
@@ -68,6 +70,7 @@ class Wellbeing:
         self.store.put(rating)
         return rating
 
+    @one_step
     def share_in_handover(self, session: Session, guest_id: str, share: bool, with_guest: bool = False) -> None:
         """The guest chooses whether their latest ratings go into the handover."""
         require_guest_or_staff(session, guest_id, "choose what the handover shares")

@@ -1,22 +1,32 @@
 """The store: the only package that imports TinyDB."""
 
 from crisishouse.store.backups import Backup
-from crisishouse.store.errors import StoreDamaged, StoreError, StoreTooNew, StoreWriteError
+from crisishouse.store.errors import (
+    RecordErased,
+    RecordGone,
+    RuleBroken,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    StoreWriteError,
+)
 from crisishouse.store.schema import month_of
-from crisishouse.store.store import (
-    AppendOnly,
+from crisishouse.store.recovery import (
     CheckReport,
-    Store,
     check_folder,
     newest_good_backup,
     restore_from_backup,
     set_damaged_aside,
 )
+from crisishouse.store.store import AppendOnly, Store
 
 __all__ = [
     "AppendOnly",
     "Backup",
     "CheckReport",
+    "RecordErased",
+    "RecordGone",
+    "RuleBroken",
     "Store",
     "StoreDamaged",
     "StoreError",

@@ -33,3 +33,19 @@ class StoreWriteError(StoreError):
 
 class StoreTooNew(StoreError):
     """The data was written by a newer crisishouse than this one."""
+
+
+class RecordGone(StoreError):
+    """The record to change is no longer there (another terminal removed it)."""
+
+
+class RuleBroken(StoreError):
+    """A save refused because it would break a rule that spans records.
+
+    Checked inside the house lock against what is on disk, so two terminals
+    cannot both pass the check and then both write.
+    """
+
+
+class RecordErased(RuleBroken):
+    """A save about a guest whose record was erased: never written again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,10 @@ class AtomicJSONStorage(Storage):
     gets the freed inode back, and coarse timestamps hide quick rewrites.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, validate: Callable[[Path, dict[str, Any]], None] | None = None) -> None:
         self.path = Path(path)
+        self._validate = validate
+        """Checks every record of freshly read bytes (raises StoreDamaged)."""
         self._raw: bytes | None = None
         self._data: dict[str, Any] | None = None
 
@@ -35,7 +38,10 @@ class AtomicJSONStorage(Storage):
             self.forget()
             return None
         if self._data is None or raw != self._raw:
-            self._data = parse_data(self.path, raw)
+            data = parse_data(self.path, raw)
+            if self._validate is not None:
+                self._validate(self.path, data)
+            self._data = data
             self._raw = raw
         return self._data
 

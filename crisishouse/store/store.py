@@ -14,28 +14,35 @@ Layout of a data folder::
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pendulum
 from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from crisishouse.clock import Clock
 from crisishouse.store import backups as backup_files
 from crisishouse.store.atomic import TEMP_MARK, is_temp_file, make_dir, read_json_file
 from crisishouse.store.convert import from_doc, to_doc
 from crisishouse.store import erase as erasing
-from crisishouse.store.errors import StoreDamaged, StoreError, StoreTooNew
+from crisishouse.store.errors import (
+    RecordErased,
+    RecordGone,
+    RuleBroken,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+)
 from crisishouse.store.lock import HouseLock
+from crisishouse.store.recovery import CheckReport
 from crisishouse.store.storage import AtomicJSONStorage
+from crisishouse.store.validate import validate_tables
 from crisishouse.store.schema import (
     CORE,
-    KIND_BY_TABLE,
     META_TABLE,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -48,6 +55,13 @@ T = TypeVar("T")
 OPEN_SHARDS = 64
 APPEND_ONLY = frozenset({"access_events"})
 """Tables whose records are never changed or removed, except by erasing a whole record."""
+ERASED_META = "erased"
+"""Meta key listing one-way marks of erased guests' and stays' ids (never the ids)."""
+
+
+def erased_mark(record_id: str) -> str:
+    """A mark that tells whether an id was erased without keeping the id itself."""
+    return hashlib.sha256(f"crisishouse-erased:{record_id}".encode()).hexdigest()[:32]
 
 
 class AppendOnly(StoreError):
@@ -75,19 +89,6 @@ class _Table(Table):
 
 class _Db(TinyDB):
     table_class = _Table
-
-
-@dataclass
-class CheckReport:
-    """What `Store.check` found in a data folder."""
-
-    counts: Counter[str] = field(default_factory=Counter)
-    files: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 class Store:
@@ -123,8 +124,21 @@ class Store:
         with store._lock.held():
             store._remove_stray_temp_files()
             store._read_core()
+            store._refuse_lost_core()
             store._migrate()
         return store
+
+    def _refuse_lost_core(self) -> None:
+        """A missing or emptied core.json beside a house's other files is damage, not a new house."""
+        core_path = self.root / "core.json"
+        core = self._db(CORE).storage.read()
+        if core and any(docs for table, docs in core.items() if table != META_TABLE):
+            return
+        evidence = _house_evidence(self.root, self.backups_dir, core is None)
+        if evidence is None:
+            return
+        state = "is missing" if core is None else "holds no guests, stays or staff"
+        raise StoreDamaged(core_path, f"it {state}, yet this folder has {evidence}: it was lost or emptied, not a new house")
 
     def _remove_stray_temp_files(self) -> None:
         # Under the lock: no other terminal is half-way through a write.
@@ -173,7 +187,7 @@ class Store:
         db = self._shards.get(shard)
         if db is None:
             path = self._path_of(shard)
-            db = _Db(path, storage=AtomicJSONStorage)
+            db = _Db(path, storage=AtomicJSONStorage, validate=validate_tables)
             self._shards[shard] = db
             if len(self._shards) > OPEN_SHARDS:
                 _old, dropped = self._shards.popitem(last=False)
@@ -184,12 +198,22 @@ class Store:
 
     @contextlib.contextmanager
     def _writing(self, shard: str) -> Iterator[_Db]:
-        """Hold the house lock, start from what is on disk, and write."""
+        """Hold the house lock for a write to `shard`.
+
+        Reads compare the file's bytes with what was parsed, so they start
+        from what is on disk. Writes build new dicts and never change the
+        parsed copy in place: a refused or failed write leaves nothing behind.
+        """
         with self._lock.held():
-            db = self._db(shard)
             make_dir(self._path_of(shard).parent)
-            db.storage.forget()
-            yield db
+            yield self._db(shard)
+
+    def _rewrite(self, shard: str, edit: Callable[[dict[str, Any]], dict[str, Any] | None]) -> None:
+        """Write `edit(current)` to `shard`, unless it returns None (nothing to change)."""
+        with self._writing(shard) as db:
+            changed = edit(dict(db.storage.read() or {}))
+            if changed is not None:
+                db.storage.write(changed)
 
     def daily_backup(self) -> backup_files.Backup | None:
         """Take today's backup if there is none yet (UTC day).
@@ -214,57 +238,118 @@ class Store:
 
     # -- writing -----------------------------------------------------------
 
-    def put(self, record: Any) -> None:
-        """Save one record (new or changed). Durable when this returns."""
-        kind = kind_of(type(record))
-        doc = to_doc(record)
-        with self._writing(kind.shard_of(record)) as db:
-            table = db.table(kind.table)
-            if table.contains(doc_id=record.id):
-                if kind.table in APPEND_ONLY:
-                    raise AppendOnly(f"A saved {kind.table.replace('_', ' ')} record is never changed.")
-                table.update(doc, doc_ids=[record.id])
-            else:
-                table.insert(Document(doc, doc_id=record.id))
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the house lock across reads, checks and writes.
 
-    def put_many(self, records: Iterable[Any]) -> None:
-        """Save many records, with one write for each file they go to."""
-        grouped: dict[str, dict[str, list[Any]]] = {}
+        Every read inside sees what is on disk, and no other terminal writes
+        until the block ends, so a rule checked inside still holds when the
+        write lands (a room free, a stay not yet ended).
+        """
+        with self._lock.held():
+            yield
+
+    def update(
+        self,
+        cls: type[T],
+        record_id: str,
+        change: Callable[[T], T],
+        *,
+        stay_id: str | None = None,
+        month: str | None = None,
+    ) -> T:
+        """Change one saved record: read it from disk, apply `change`, save it, all under the lock.
+
+        `change` gets the record as it is now (never a caller's copy) and may
+        raise to refuse. Raises RecordGone if the record is not there.
+        """
+        with self._lock.held():
+            current = self.get(cls, record_id, stay_id=stay_id, month=month)
+            if current is None:
+                raise RecordGone("That record is no longer in the house's data (another terminal may have removed it).")
+            changed = change(current)
+            if type(changed) is not cls or changed.id != record_id:  # type: ignore[attr-defined]
+                raise TypeError("An update must return the same record, changed")
+            self.put(changed)
+            return changed
+
+    def _core_now(self) -> dict[str, Any]:
+        """core.json as it is on disk (call with the lock held)."""
+        if not self._path_of(CORE).exists():
+            return {}
+        return self._db(CORE).storage.read() or {}
+
+    def _guard(self, records: list[Any]) -> None:
+        """Refuse saves that would break a rule across records (lock held).
+
+        An erased guest's ids are never written again (a stay removed by
+        erasure is caught here too: stays go no other way); a record kept
+        with a stay belongs to that stay's guest; a stay needs its guest.
+        """
+        core = self._core_now()
+        marks = set(((core.get(META_TABLE) or {}).get(ERASED_META) or {}).get("marks", []))
+        stays = dict(core.get("stays") or {})
+        guests = set(core.get("guests") or {})
+        for record in records:
+            table = kind_of(type(record)).table
+            if table == "stays":
+                stays[record.id] = {"guest_id": record.guest_id}
+            elif table == "guests":
+                guests.add(record.id)
         for record in records:
             kind = kind_of(type(record))
-            grouped.setdefault(kind.shard_of(record), {}).setdefault(
-                kind.table, []
-            ).append(record)
-        for shard, tables in grouped.items():
-            with self._writing(shard) as db:
-                current = db.storage.read() or {}
-                for table_name, items in tables.items():
-                    existing = current.get(table_name, {})
-                    if table_name in APPEND_ONLY and any(r.id in existing for r in items):
-                        raise AppendOnly(f"A saved {table_name.replace('_', ' ')} record is never changed.")
-                    table = current.setdefault(table_name, existing)
-                    for record in items:
-                        table[record.id] = to_doc(record)
-                db.storage.write(current)
+            if marks:
+                ids = (record.id, getattr(record, "guest_id", None), getattr(record, "stay_id", None))
+                if any(i and erased_mark(i) in marks for i in ids):
+                    raise RecordErased("This guest's record was erased, so nothing more can be saved in it.")
+            if kind.table == "stays" and record.guest_id not in guests:
+                raise RuleBroken("This stay's guest is not in the house's records.")
+            stay_id = getattr(record, "stay_id", None)
+            if kind.placement == "stay" and stay_id is not None:
+                stay = stays.get(stay_id)
+                guest_id = getattr(record, "guest_id", None)
+                if stay is not None and guest_id is not None and guest_id != stay.get("guest_id"):
+                    raise RuleBroken("That record belongs to another guest's stay.")
+
+    def put(self, record: Any) -> None:
+        """Save one record (new or changed). Durable when this returns."""
+        self.put_many([record])
+
+    def put_many(self, records: Iterable[Any]) -> None:
+        """Save records, with one write for each file they go to, all under one hold of the lock."""
+        grouped: dict[str, dict[str, list[Any]]] = {}
+        records = list(records)
+        for record in records:
+            kind = kind_of(type(record))
+            grouped.setdefault(kind.shard_of(record), {}).setdefault(kind.table, []).append(record)
+        with self._lock.held():
+            self._guard(records)
+            for shard, tables in grouped.items():
+                self._rewrite(shard, lambda current, tables=tables: _with_records(current, tables))
 
     def remove(self, record: Any) -> None:
         """Delete one record."""
         kind = kind_of(type(record))
         if kind.table in APPEND_ONLY:
             raise AppendOnly(f"A saved {kind.table.replace('_', ' ')} record is never removed on its own.")
-        with self._writing(kind.shard_of(record)) as db:
-            table = db.table(kind.table)
-            if table.contains(doc_id=record.id):
-                table.remove(doc_ids=[record.id])
+
+        def without(current: dict[str, Any]) -> dict[str, Any] | None:
+            table = current.get(kind.table) or {}
+            if record.id not in table:
+                return None
+            return {**current, kind.table: {k: v for k, v in table.items() if k != record.id}}
+
+        self._rewrite(kind.shard_of(record), without)
 
     def set_meta(self, key: str, value: dict[str, Any]) -> None:
         """Save a piece of information about the house's data itself."""
-        with self._writing(CORE) as db:
-            table = db.table(META_TABLE)
-            if table.contains(doc_id=key):
-                table.update(value, doc_ids=[key])
-            else:
-                table.insert(Document(value, doc_id=key))
+
+        def with_meta(current: dict[str, Any]) -> dict[str, Any]:
+            meta = dict(current.get(META_TABLE) or {})
+            meta[key] = {**(meta.get(key) or {}), **value}
+            return {**current, META_TABLE: meta}
+
+        self._rewrite(CORE, with_meta)
 
     def get_meta(self, key: str) -> dict[str, Any] | None:
         found = self._db(CORE).table(META_TABLE).get(doc_id=key)
@@ -291,6 +376,9 @@ class Store:
             meta = dict(cleaned.get(META_TABLE, {}))
             pending = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] != guest_id]
             meta[erasing.PENDING] = {"items": [*pending, {"guest_id": guest_id, "stay_ids": stay_ids}]}
+            marks = set((meta.get(ERASED_META) or {}).get("marks", []))
+            marks.update(erased_mark(i) for i in (guest_id, *stay_ids))
+            meta[ERASED_META] = {"marks": sorted(marks)}
             cleaned[META_TABLE] = meta
             db.storage.write(cleaned)
             self._erase_files(guest_id, stay_ids)
@@ -415,91 +503,44 @@ class Store:
 
     def newest_good_backup(self, damaged: StoreDamaged) -> backup_files.Backup | None:
         """The newest backup holding a readable copy of the damaged file."""
+        from crisishouse.store.recovery import newest_good_backup
+
         return newest_good_backup(self.data_dir, damaged.path)
 
     def check(self) -> CheckReport:
         """Read every data file and every record; count them by kind."""
+        from crisishouse.store.recovery import check_folder
+
         return check_folder(self.data_dir)
 
 
-def _data_root(data_dir: Path) -> Path:
-    return Path(data_dir) / "store"
+def _house_evidence(root: Path, backups_dir: Path, core_missing: bool) -> str | None:
+    """What shows this folder held a house's records, though core.json does not.
 
-
-def newest_good_backup(data_dir: Path, damaged_path: Path) -> backup_files.Backup | None:
-    """The newest backup with a readable copy of `damaged_path` (a file under store/)."""
-    root = _data_root(data_dir)
-    relative = str(Path(damaged_path).resolve().relative_to(root.resolve()))
-    for backup in backup_files.list_backups(Path(data_dir) / "backups"):
-        if backup.holds_good(relative):
-            return backup
+    With core.json gone, any stay or month file is enough. An empty core.json
+    is also how a new house starts, so there a backup holding records is the
+    sign (every house that has had a day of records has one).
+    """
+    if core_missing:
+        for folder, words in (("stays", "stay files"), ("months", "month files")):
+            path = root / folder
+            if path.is_dir() and any(p.suffix == ".json" and not is_temp_file(p) for p in path.iterdir()):
+                return words
+    for backup in backup_files.list_backups(backups_dir):
+        try:
+            core = read_json_file(backup.path / "core.json") or {}
+        except StoreDamaged:
+            continue
+        if any(docs for table, docs in core.items() if table != META_TABLE):
+            return f"a backup from {backup.taken_at.format('D MMMM YYYY')} that holds records"
     return None
 
 
-def _aside_dir(data_dir: Path, now: pendulum.DateTime) -> Path:
-    return Path(data_dir) / "damaged" / now.in_timezone("UTC").format("YYYYMMDDTHHmmss")
-
-
-def restore_from_backup(
-    data_dir: Path, damaged_path: Path, backup: backup_files.Backup, clock: Clock | None = None
-) -> Path | None:
-    """Replace a damaged file with the backup's copy; the damaged one is kept aside.
-
-    Returns where the damaged file was kept.
-    """
-    root = _data_root(data_dir)
-    relative = str(Path(damaged_path).resolve().relative_to(root.resolve()))
-    now = (clock or Clock()).now()
-    with HouseLock(root / ".lock").held():
-        return backup_files.restore_file(backup, relative, root, _aside_dir(data_dir, now))
-
-
-def set_damaged_aside(
-    data_dir: Path, damaged_path: Path, clock: Clock | None = None
-) -> Path | None:
-    """Move a damaged file aside (no backup has it); the house starts without it."""
-    root = _data_root(data_dir)
-    relative = str(Path(damaged_path).resolve().relative_to(root.resolve()))
-    now = (clock or Clock()).now()
-    with HouseLock(root / ".lock").held():
-        return backup_files.set_aside(root, relative, _aside_dir(data_dir, now))
-
-
-def check_folder(data_dir: Path) -> CheckReport:
-    """Verify a data folder without changing it: every file, every record."""
-    report = CheckReport()
-    root = _data_root(data_dir)
-    if not (root / "core.json").exists():
-        report.problems.append(f"{root / 'core.json'} is missing: this is not a house's data folder.")
-        return report
-    for relative in sorted(backup_files.data_files(root)):
-        path = root / relative
-        report.files += 1
-        try:
-            data = read_json_file(path) or {}
-        except StoreDamaged as damaged:
-            report.problems.append(str(damaged))
-            continue
-        for table_name, docs in data.items():
-            if table_name == META_TABLE:
-                meta = docs.get("schema", {})
-                version = meta.get("version") if isinstance(meta, dict) else None
-                if relative == Path("core.json") and version != SCHEMA_VERSION:
-                    report.problems.append(
-                        f"{path}: schema version {version!r}, expected {SCHEMA_VERSION}."
-                    )
-                continue
-            kind = KIND_BY_TABLE.get(table_name)
-            if kind is None:
-                report.problems.append(f"{path}: unknown table {table_name!r}.")
-                continue
-            for doc_id, doc in docs.items():
-                try:
-                    from_doc(kind.cls, doc)
-                except Exception as error:  # noqa: BLE001 - reported, not raised
-                    report.problems.append(
-                        f"{path}: {table_name} record {doc_id} is not valid: {error}"
-                    )
-                else:
-                    report.counts[table_name] += 1
-    return report
+def _with_records(current: dict[str, Any], tables: dict[str, list[Any]]) -> dict[str, Any]:
+    """`current` with the records added or replaced (a new dict; `current` is not changed)."""
+    for table_name, items in tables.items():
+        existing = current.get(table_name) or {}
+        if table_name in APPEND_ONLY and any(r.id in existing for r in items):
+            raise AppendOnly(f"A saved {table_name.replace('_', ' ')} record is never changed.")
+        current = {**current, table_name: {**existing, **{r.id: to_doc(r) for r in items}}}
+    return current

@@ -1,0 +1,135 @@
+"""Damage found while the house is open: said plainly, never spread, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crisishouse.app import CrisisHouseApp
+from crisishouse.clock import FixedClock
+from crisishouse.models import Guest, Stay
+from crisishouse.screens.board import BoardScreen
+from crisishouse.screens.lock import LockScreen
+from crisishouse.screens.problem import ProblemScreen
+from crisishouse.services import House
+from crisishouse.store import StoreDamaged, StoreError
+from crisishouse.store.schema import month_of
+from tests.pilot_helpers import opened, screen_text, sign_in
+
+
+def stay_of(house: House, session, name: str) -> Stay:  # type: ignore[no-untyped-def]
+    for stay in house.stays.staying(session):
+        guest = house.store.get(Guest, stay.guest_id)
+        if guest is not None and guest.chosen_name == name:
+            return stay
+    raise AssertionError(f"{name} is not staying")
+
+
+def spoil_a_record(path: Path, table: str, field: str = "at") -> bytes:
+    """Give one record of `table` a value its class refuses; return the new bytes."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first = next(iter(data[table]))
+    data[table][first][field] = "not a date"
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    path.write_bytes(raw)
+    return raw
+
+
+def test_a_bad_record_makes_the_stay_file_damaged_and_is_never_rewritten(demo_house: House, tama, demo_dir: Path):
+    """Reading a stay file holding a bad record says which file; a save into it is refused; its bytes stay."""
+    stay = stay_of(demo_house, tama, "Mere")
+    path = demo_dir / "store" / "stays" / f"{stay.id}.json"
+    raw = spoil_a_record(path, "check_ins")
+    with pytest.raises(StoreDamaged) as caught:
+        demo_house.check_ins.for_stay(tama, stay)
+    assert caught.value.path == path and "check_ins record" in str(caught.value)
+    with pytest.raises(StoreError):
+        demo_house.check_ins.record(tama, stay, "checked_in", "A good morning")
+    assert path.read_bytes() == raw
+
+
+def test_a_bad_record_in_core_stops_opening_and_offers_the_backup(demo_dir: Path, clock: FixedClock):
+    """A bad record in core.json is found as the house opens, with the file named (not a silent lock screen)."""
+    House.open(demo_dir, clock).daily_backup()
+    core = demo_dir / "store" / "core.json"
+    raw = spoil_a_record(core, "stays", "arrived_at")
+    with pytest.raises(StoreDamaged) as caught:
+        House.open(demo_dir, clock)
+    assert caught.value.path == core
+    assert core.read_bytes() == raw
+
+
+async def test_app_shows_the_problem_screen_for_a_bad_core_record(demo_dir: Path, clock: FixedClock):
+    """The terminal opens on the problem screen, naming core.json, instead of a lock screen that says nothing."""
+    House.open(demo_dir, clock).daily_backup()
+    spoil_a_record(demo_dir / "store" / "core.json", "stays", "arrived_at")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert isinstance(app.screen, ProblemScreen)
+        assert "core.json" in screen_text(app)
+
+
+async def test_board_shows_every_other_guest_when_one_stay_file_is_damaged(demo_dir: Path, clock: FixedClock):
+    """A damaged stay file is named on the board; the other guests are still there and nothing crashes."""
+    house = House.open(demo_dir, clock)
+    tama = house.sign_in.sign_in("Tama", "2222")
+    stay = stay_of(house, tama, "Mere")
+    others = [house.store.get(Guest, s.guest_id).chosen_name for s in house.stays.staying(tama) if s.id != stay.id]
+    spoil_a_record(demo_dir / "store" / "stays" / f"{stay.id}.json", "check_ins")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        assert isinstance(app.screen, BoardScreen)
+        text = screen_text(app)
+        assert "Mere" in text and "cannot be read" in text
+        for name in others:
+            assert name in text
+        # Opening her record and the handover say what is wrong, and the app keeps running.
+        for key in ("enter", "escape", "h", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.is_running
+
+
+async def test_f2_with_a_damaged_month_file_says_so(demo_dir: Path, clock: FixedClock):
+    """F2 at the lock screen with this month's file damaged gives a message, not a traceback; the file is unchanged."""
+    month = demo_dir / "store" / "months" / f"{month_of(clock.now())}.json"
+    month.write_bytes(b'{"shifts": {"x": ')
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.screen.query_one("#name").value = "Tama"
+        app.screen.query_one("#pin").value = "2222"
+        await pilot.press("f2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen) and app.is_running
+        assert "cannot be read" in screen_text(app)
+    assert month.read_bytes() == b'{"shifts": {"x": '
+
+
+async def test_f2_with_the_disk_full_says_so(demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch):
+    """F2 when no save can be written: a plain message, the terminal still locked and running."""
+    import errno
+
+    import crisishouse.store.storage as storage
+
+    def full(path: Path, payload: bytes) -> None:
+        from crisishouse.store.errors import StoreWriteError
+
+        raise StoreWriteError(path, OSError(errno.ENOSPC, "No space left on device"))
+
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        monkeypatch.setattr(storage, "atomic_write", full)
+        app.screen.query_one("#name").value = "Tama"
+        app.screen.query_one("#pin").value = "2222"
+        await pilot.press("f2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen) and app.is_running
+        assert "No space left" in screen_text(app)
