@@ -11,6 +11,8 @@ slow figure: it is a report. It exits non-zero only if something crashed.
 3. One durable save: a check-in recorded by staff (budget: under 50 ms).
 4. Peak memory after signing in and reaching the board (budget: under 250 MB).
 5. Building the board view (no budget: for information).
+6. The cost of a check-in save over many saves, and of the house lock
+   alone (budget: check-in save median under 10 ms).
 
 Everything that writes works on a temporary copy, so the cache stays clean.
 """
@@ -39,10 +41,13 @@ PYCACHE = ROOT / ".bench-data" / "pycache"  # the app children's .pyc files, out
 COLD_RUNS = 7
 SAVES = 50
 BOARD_VIEWS = 20
+CHECK_IN_SAVES = 200
+LOCK_ROUNDS = 1000
 CHILD_TIMEOUT_S = 300
 
 COLD_RATIO_BUDGET = 1.5
 SAVE_BUDGET_MS = 50.0
+CHECK_IN_MEDIAN_BUDGET_MS = 10.0
 MEMORY_BUDGET_MB = 250.0
 
 STAFF_NAME, STAFF_PIN = "Tama", "2222"
@@ -345,6 +350,51 @@ def bench_saves(data_dir: Path) -> None:
     FIGURES.append(Figure("daily backup, next day (background)", f"{next_ms:.0f} ms", "-", None))
 
 
+# -- 6. a check-in save, and the lock alone --------------------------------------
+
+
+def _house_lock(store):  # type: ignore[no-untyped-def]
+    """The lock every save takes: the store's own, or one on the same lock file."""
+    lock = getattr(store, "_lock", None)
+    if lock is not None and hasattr(lock, "held"):
+        return lock
+    from crisishouse.store.lock import HouseLock
+
+    return HouseLock(store.root / ".lock")
+
+
+def bench_check_in_cost(data_dir: Path) -> None:
+    heading(f"6. A check-in save ({CHECK_IN_SAVES} times) and the house lock alone ({LOCK_ROUNDS} times)")
+    house, session = open_signed_in(data_dir)
+    _ = house.language  # built in the background by the app, as in section 3
+    stay = house.stays.staying(session)[0]
+    before = len(house.check_ins.for_stay(session, stay))
+    times = [_timed_save(house, session, stay) for _ in range(CHECK_IN_SAVES)]
+    after = len(house.check_ins.for_stay(session, stay))
+    if after != before + CHECK_IN_SAVES:
+        raise RuntimeError(f"expected {before + CHECK_IN_SAVES} check-ins for the stay, found {after}")
+    median, p95 = statistics.median(times), percentile(times, 95)
+    ok = median < CHECK_IN_MEDIAN_BUDGET_MS
+    say(f"Stay in room {stay.room}: {before:,} check-ins before, {after:,} after")
+    say(f"check-in save: median {median:.2f} ms; p95 {p95:.2f} ms; min {min(times):.2f} ms; max {max(times):.2f} ms")
+    say(f"budget: check-in save median under {CHECK_IN_MEDIAN_BUDGET_MS:.0f} ms  {'PASS' if ok else 'OVER'}")
+
+    lock = _house_lock(house.store)
+    lock_times = []
+    for _ in range(LOCK_ROUNDS):
+        started = time.perf_counter()
+        with lock.held():
+            pass
+        lock_times.append((time.perf_counter() - started) * 1000)
+    lock_median, lock_p95 = statistics.median(lock_times), percentile(lock_times, 95)
+    say(f"house lock acquire+release (uncontended): median {lock_median * 1000:.0f} µs; "
+        f"p95 {lock_p95 * 1000:.0f} µs; {lock_median / median * 100:.1f}% of a save's median")
+    FIGURES.append(Figure(f"check-in save (median of {CHECK_IN_SAVES})", f"{median:.2f} ms",
+                          f"< {CHECK_IN_MEDIAN_BUDGET_MS:.0f} ms", ok))
+    FIGURES.append(Figure(f"check-in save (p95 of {CHECK_IN_SAVES})", f"{p95:.2f} ms", "-", None))
+    FIGURES.append(Figure(f"house lock acquire+release (median of {LOCK_ROUNDS})", f"{lock_median:.3f} ms", "-", None))
+
+
 # -- 4. peak memory -------------------------------------------------------------
 
 
@@ -397,6 +447,7 @@ def main() -> int:
         bench_saves(work)
         bench_memory(work)
         bench_board_view(work)
+        bench_check_in_cost(work)
     summary(time.perf_counter() - begun)
     return 0
 

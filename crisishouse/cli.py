@@ -25,7 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill a folder with a demo house")
     demo.add_argument("--data", type=Path, default=DEMO_DATA)
     demo.add_argument("--days", type=int, default=14, help="days of house life (default 14)")
-    check = sub.add_parser("check", help="verify a data folder; exit 1 if damaged")
+    check = sub.add_parser(
+        "check", help="verify a data folder, its settings and the rules across its records; exit 1 if anything is wrong"
+    )
     check.add_argument("--data", type=Path, default=None)
     sub.add_parser("where", help="print where the house's data lives")
     report = sub.add_parser(
@@ -89,16 +91,31 @@ def _demo(data: Path, days: int) -> int:
 
 
 def _check(data: Path) -> int:
+    """Read every file of a data folder and the rules across its records; change nothing.
+
+    Exit 0 when all is well, 1 when something needs mending, 2 when there
+    is no folder to check.
+    """
     from crisishouse.store import check_folder
 
+    if not data.is_dir():
+        print(f"crisishouse check: no such folder: {data}", file=sys.stderr)
+        return 2
     report = check_folder(data)
     print(f"{data}: {report.files} data files")
     for kind, count in sorted(report.counts.items()):
         print(f"  {kind:<20} {count:>8,}")
     for problem in report.problems:
         print(f"PROBLEM: {problem}")
-    print("OK" if report.ok else "DAMAGED: see the problems above")
+    if report.ok:
+        print("OK")
+    else:
+        print(f"{_count(len(report.problems), 'problem')} found: see above. Nothing was changed.")
     return 0 if report.ok else 1
+
+
+def _count(count: int, word: str) -> str:
+    return f"1 {word}" if count == 1 else f"{count:,} {word}s"
 
 
 def _report(data: Path, month: str | None, as_csv: bool) -> int:

@@ -189,8 +189,10 @@ class _Builder:
                 arrival_day = leaving_day.subtract(days=length)
                 if arrival_day < self.first_day:
                     break
+                later_arrival = arrived_at
                 arrived_at = self.at(arrival_day, self.rng.randint(10, 17), self.rng.choice((0, 15, 30, 45)))
-                left_at = self.at(leaving_day, self.rng.randint(9, 12))
+                # Gone before the next guest of this room arrives: a room holds one stay at a time.
+                left_at = min(self.at(leaving_day, self.rng.randint(9, 12)), later_arrival)
                 self.make_stay(room, arrived_at, leaving_day, left_at, current_pin=False)
                 leaving_day = arrival_day.subtract(days=self.rng.randint(0, 2))
 

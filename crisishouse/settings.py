@@ -15,6 +15,7 @@ from typing import Any
 import pendulum
 
 from crisishouse.store.atomic import atomic_write, make_dir
+from crisishouse.store.backups import Backup, list_backups
 
 SETTINGS_FILE = "house.toml"
 
@@ -333,24 +334,90 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
 
 
 def load_settings(data_dir: Path) -> Settings:
-    """Read `house.toml`; defaults when there is none.
+    """Read `house.toml`; defaults for a new house, which has none yet.
 
     Raises:
-        SettingsError: the file is not valid TOML or a value is wrong.
+        SettingsError: the file cannot be read, is empty, is not valid TOML
+            or has a wrong value; or it is missing while a backup holds the
+            house's settings (opening on defaults would be a different house).
     """
     path = Path(data_dir) / SETTINGS_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
+        if newest_settings_backup(data_dir) is not None:
+            raise SettingsError(
+                f"{path} is missing, but the backups hold this house's settings. "
+                "Restore it from a backup; without it the house would open with "
+                "the default name, rooms and time zone."
+            ) from None
         return Settings()
+    except OSError as error:
+        raise SettingsError(f"{path} cannot be read: {error.strerror or error}.") from None
+    return settings_from_bytes(path, raw)
+
+
+def settings_from_bytes(path: Path, raw: bytes) -> Settings:
+    """The settings in the bytes of a `house.toml`, or a SettingsError saying plainly what is wrong."""
     try:
-        raw = tomllib.loads(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SettingsError(
+            f"{path} cannot be read: it holds bytes that are not text, on line {line}. "
+            "It may be damaged; a backup may hold a good copy."
+        ) from None
+    try:
+        parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path} is not valid TOML: {error}") from None
+        raise SettingsError(f"{path} is not valid TOML: {error}.") from None
+    if not parsed:
+        raise SettingsError(
+            f"{path} is empty: it holds no settings. A house.toml names the house at least "
+            '([house] name = "..."); it may have been emptied, and a backup may hold a good copy.'
+        )
     try:
-        return parse_settings(raw)
+        return parse_settings(parsed)
     except SettingsError as error:
         raise SettingsError(f"{path}: {error}") from None
+
+
+def newest_settings_backup(data_dir: Path) -> Backup | None:
+    """The newest backup whose `house.toml` holds good settings, if any does."""
+    for backup in list_backups(Path(data_dir) / "backups"):
+        copy = backup.path / SETTINGS_FILE
+        try:
+            settings_from_bytes(copy, copy.read_bytes())
+        except (OSError, SettingsError):
+            continue
+        return backup
+    return None
+
+
+_TIME_ZONE_LINE = re.compile(r'^\s*time_zone\s*=\s*["\']([^"\'\n]+)["\']', re.MULTILINE)
+
+
+def read_time_zone(data_dir: Path) -> str:
+    """The house's time zone for showing times, even when `house.toml` has other problems.
+
+    The settings when they load; else the `time_zone` line if one can be
+    found and names a real zone; else the default.
+    """
+    try:
+        return load_settings(data_dir).time_zone
+    except SettingsError:
+        pass
+    try:
+        text = (Path(data_dir) / SETTINGS_FILE).read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return Settings().time_zone
+    found = _TIME_ZONE_LINE.search(text)
+    if found:
+        try:
+            return _zone(found.group(1).strip())
+        except SettingsError:
+            pass
+    return Settings().time_zone
 
 
 def _toml_string(value: str) -> str:

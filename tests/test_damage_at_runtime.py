@@ -133,3 +133,55 @@ async def test_f2_with_the_disk_full_says_so(demo_dir: Path, clock: FixedClock, 
         await pilot.pause()
         assert isinstance(app.screen, LockScreen) and app.is_running
         assert "No space left" in screen_text(app)
+
+
+async def test_a_guest_whose_stay_file_is_damaged_is_told_plainly(demo_dir: Path, clock: FixedClock):
+    """Mere signs in while her stay file holds a bad record: a plain message, no traceback, nothing rewritten."""
+    house = House.open(demo_dir, clock)
+    tama = house.sign_in.sign_in("Tama", "2222")
+    path = demo_dir / "store" / "stays" / f"{stay_of(house, tama, 'Mere').id}.json"
+    raw = spoil_a_record(path, "check_ins")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Mere", "3333")
+        for key in ("tab", "enter", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.is_running
+        assert "cannot be read" in screen_text(app) or any("cannot be read" in str(n.message) for n in app._notifications)
+    assert path.read_bytes() == raw
+
+
+async def test_b_restores_a_damaged_stay_file_from_the_newest_good_backup(demo_dir: Path, clock: FixedClock):
+    """The board offers the damaged file's backup copy on b; afterwards Mere's row reads again."""
+    house = House.open(demo_dir, clock)
+    house.daily_backup()
+    tama = house.sign_in.sign_in("Tama", "2222")
+    path = demo_dir / "store" / "stays" / f"{stay_of(house, tama, 'Mere').id}.json"
+    spoil_a_record(path, "check_ins")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        assert "cannot be read" in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "cannot be read" not in screen_text(app)
+    assert list((demo_dir / "damaged").rglob(path.name)), "the damaged copy is kept aside"
+    House.open(demo_dir, clock).check_ins.for_stay(tama, stay_of(house, tama, "Mere"))
+
+
+def test_todays_backup_names_a_damaged_month_file_and_restores_it(demo_dir: Path, clock: FixedClock, tama):
+    """A month file damaged between backups is found as the day's backup reads it back, named, and restored."""
+    house = House.open(demo_dir, clock)
+    month = demo_dir / "store" / "months" / f"{month_of(clock.now())}.json"
+    house.daily_backup()
+    month.write_bytes(b"{garbled")
+    clock.advance(days=1)
+    later = House.open(demo_dir, clock)
+    later.daily_backup()
+    assert later.backup_problem is not None and month.name in later.backup_problem
+    signed = later.sign_in.sign_in("Tama", "2222")
+    assert later.damaged_files(signed) == [month]
+    words = later.restore_damaged(signed, month)
+    assert "restored" in words and month.read_bytes() != b"{garbled"
+    assert later.damaged_files(signed) == []

@@ -371,6 +371,11 @@ REFUSALS = [
     case("Erasures.erase", OTHER + " who left", lambda s: s.house.erasures.erase(s.mere, s.departed_id, "printed")),
     # -- the whole house ---------------------------------------------------------------------------
     case("Board.view", HOUSE, lambda s: s.house.board.view(s.mere)),
+    case("House.damaged_files", HOUSE, lambda s: s.house.damaged_files(s.mere)),
+    case(
+        "House.restore_damaged", OTHER,
+        lambda s: s.house.restore_damaged(s.mere, s.data_dir / "store" / "stays" / f"{s.other_stay.id}.json"),
+    ),
     case("GuestVoice.open_requests", HOUSE, lambda s: s.house.voice.open_requests(s.mere)),
     case("Erasures.waiting", HOUSE, lambda s: s.house.erasures.waiting(s.mere)),
     case("Erasures.past_retention", HOUSE, lambda s: s.house.erasures.past_retention(s.mere)),

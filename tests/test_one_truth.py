@@ -153,3 +153,13 @@ def test_store_refuses_records_that_break_rules_across_records(tmp_path: Path):
             guest_id="g2", stay_id="s1", at=t0, entered_by="x", with_guest=True,
             tinana=5, hinengaro=5, whanau=5, wairua=5,
         ))
+
+
+def test_a_longer_demo_house_holds_each_room_once(tmp_path: Path, clock: FixedClock):
+    """The demo never has a guest arrive before the last one left the room: `check` finds it whole."""
+    from crisishouse.demo import build_demo
+
+    folder = tmp_path / "demo"
+    build_demo(folder, days=90, clock=clock, seed=3)
+    report = Store.open(folder).check()
+    assert report.ok, report.problems

@@ -284,6 +284,7 @@ def test_migration_runs_once_after_a_backup(tmp_path, monkeypatch):
     clock = FixedClock(T0)
     old = Store.open(data_dir, clock=clock)
     old.put(guest("aroha"))
+    old.put(stay("stay-1"))
     calls = []
 
     def to_v2(store: Store) -> None:

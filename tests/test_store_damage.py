@@ -235,6 +235,7 @@ def build_checked_house(data_dir: Path) -> Store:
         store.put(guest(name))
     store.put(Stay(id="stay-1", guest_id="aroha", room="1", arrived_at=T0, planned_leaving=T0.date()))
     store.put(Stay(id="stay-2", guest_id="ben", room="2", arrived_at=T0, planned_leaving=T0.date()))
+    store.put(Stay(id="stay-3", guest_id="cai", room="3", arrived_at=T0, planned_leaving=T0.date()))
     for cid in ("c1", "c2", "c3"):
         store.put(check_in(cid, "stay-1", "aroha"))
     store.put(check_in("c4", "stay-2", "ben"))
@@ -250,7 +251,7 @@ def test_check_folder_counts_records_by_kind(tmp_path):
 
     assert report.ok, report.problems
     assert report.files == 3
-    assert dict(report.counts) == {"guests": 3, "stays": 2, "check_ins": 4}
+    assert dict(report.counts) == {"guests": 3, "stays": 3, "check_ins": 4}
     assert store.check().counts == report.counts
 
 
@@ -267,7 +268,7 @@ def test_check_folder_reports_a_damaged_file_without_changing_it(tmp_path):
     assert not report.ok
     assert len(report.problems) == 1
     assert str(shard) in report.problems[0]
-    assert dict(report.counts) == {"guests": 3, "stays": 2, "check_ins": 3}
+    assert dict(report.counts) == {"guests": 3, "stays": 3, "check_ins": 3}
     assert shard.read_bytes() == damaged_bytes
 
 

@@ -16,7 +16,7 @@ import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
-from crisishouse.models import CheckIn, Guest
+from crisishouse.models import CheckIn, Guest, Stay
 from crisishouse.store import Store, StoreWriteError, check_folder
 from crisishouse.store import atomic
 from crisishouse.store import backups as backups_module
@@ -66,6 +66,14 @@ def check_in(stay_id: str = "stay-1", note: str = "", **kw) -> CheckIn:
 
 
 
+def house_with_stays(folder: Path, stay_ids: list[str]) -> None:
+    """A guest and a stay per id, each in its own room, as the writer expects: a house `check` finds whole."""
+    store = Store.open(folder)
+    for room, stay_id in enumerate(stay_ids, start=1):
+        store.put(Guest(id=f"guest-{stay_id}", chosen_name=f"Guest {room}", created_at=T0))
+        store.put(Stay(id=stay_id, guest_id=f"guest-{stay_id}", room=str(room), arrived_at=T0, planned_leaving=T0.date()))
+
+
 def acknowledged(output: bytes) -> list[str]:
     """Ids on complete lines: writes the child saw return."""
     return output.decode().split("\n")[:-1]
@@ -84,6 +92,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(tmp_path):
     stays = ["stay-1", "stay-2", "stay-3"]
     acked: dict[tuple[Path, str], set[str]] = {}
     temps_left_by_kills = 0
+    for folder in folders:
+        house_with_stays(folder, stays)
 
     for n in range(kills):
         folder = folders[n % len(folders)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pendulum
 from rich.console import Console
@@ -10,11 +11,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.screens.formatting import house_time, rhythm_line
-from crisishouse.services import House, Session
+from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
 from crisishouse.store import StoreError
@@ -58,6 +60,10 @@ class BoardScreen(Screen[None]):
         Binding("f", "report", "Funder", show=False, tooltip="The funder's monthly counts (house manager)", id="report"),
         Binding("x", "erase", "Erase", show=False, tooltip="Hand over and erase a departed guest's record", id="erase"),
         Binding("m", "me", "Me", show=False, tooltip="My shifts, mental health days and wellbeing", id="me"),
+        Binding(
+            "b", "restore_damaged", "Restore from backup",
+            tooltip="Put the newest good backup copy in place of a damaged data file", id="restore-damaged",
+        ),
     ]
 
     def __init__(self, house: House, session: Session) -> None:
@@ -65,6 +71,8 @@ class BoardScreen(Screen[None]):
         self.house = house
         self.session = session
         self.view: BoardView | None = None
+        self._told: set[str] = set()
+        """Notices already shown: the board refreshes every half minute and says each once."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -108,12 +116,20 @@ class BoardScreen(Screen[None]):
         if self.view is not None and self.view.to_erase:
             yield SystemCommand("Hand over and erase a record", "A departed guest chose erasure", self.action_erase)
         yield SystemCommand("My shifts and wellbeing", "Shifts, mental health days, a self-check", self.action_me)
+        if self._damaged_paths():
+            yield SystemCommand(
+                "Restore damaged files from backup",
+                "Put the newest good backup copy in place of each damaged data file",
+                self.action_restore_damaged,
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("load", "roster", "report") and not self.session.is_manager:
             return False
         if action == "erase":
             return bool(self.view and self.view.to_erase) or None
+        if action == "restore_damaged":
+            return bool(self._damaged_paths())
         return True
 
     def action_refresh(self) -> None:
@@ -127,18 +143,33 @@ class BoardScreen(Screen[None]):
         self.show(view)
         for line in view.rooms:
             if line.damaged:
-                self.notify(
-                    f"{line.damaged} Restart crisishouse to restore it from the newest good backup, "
-                    "or run crisishouse check.",
-                    title="The house's data",
-                    severity="error",
-                    markup=False,
-                    timeout=30,
-                )
+                self._tell_once(f"{line.damaged} Press b to restore it from the newest good backup.", "error")
         if self.house.backup_problem:
-            self.notify(self.house.backup_problem, title="Backups", severity="warning", markup=False)
+            self._tell_once(self.house.backup_problem, "warning", title="Backups")
         if self.house.erasures.problem:
-            self.notify(self.house.erasures.problem, title="Erasure", severity="warning", markup=False)
+            self._tell_once(self.house.erasures.problem, "warning", title="Erasure")
+
+    def _tell_once(self, message: str, severity: SeverityLevel, title: str = "The house's data") -> None:
+        if message not in self._told:
+            self._told.add(message)
+            self.notify(message, title=title, severity=severity, markup=False, timeout=30)
+
+    def _damaged_paths(self) -> list[Path]:
+        """Damaged data files known now: rows that cannot be read, and what today's backup found."""
+        paths = [line.damaged_path for line in (self.view.rooms if self.view else ()) if line.damaged_path]
+        return list(dict.fromkeys([*paths, *self.house.damaged_files(self.session)]))
+
+    def action_restore_damaged(self) -> None:
+        """Restore each damaged data file from its newest good backup, then read the board again."""
+        for path in self._damaged_paths():
+            try:
+                message = self.house.restore_damaged(self.session, path)
+            except (ServiceError, NotAllowed, StoreError, OSError) as problem:
+                self.notify(str(problem), title="Restore", severity="error", markup=False, timeout=30)
+                continue
+            self.notify(message, title="Restored", markup=False, timeout=15)
+        self._told.clear()
+        self.action_refresh()
 
     def _highlighted(self) -> RoomLine | None:
         if self.view is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pendulum
 
@@ -36,6 +37,8 @@ class RoomLine:
     """The guest's own statement on their last check-in, if they made one: it goes where the check-in goes."""
     damaged: str = ""
     """Why this stay's own file cannot be read, if it cannot: the rest of the board still shows."""
+    damaged_path: Path | None = None
+    """That file, to offer its newest good backup."""
 
     @property
     def stay_words(self) -> str:
@@ -144,7 +147,7 @@ class Board:
                 lines.append(self._line(session, room, guest, stay, day_n, of_m, today))
             except StoreDamaged as damaged:
                 # One damaged stay file is named on its own row; it never hides the house.
-                lines.append(RoomLine(room, guest, stay, day_n, of_m, damaged=str(damaged)))
+                lines.append(RoomLine(room, guest, stay, day_n, of_m, damaged=str(damaged), damaged_path=damaged.path))
         current, upcoming = self.rhythm.now_and_next(now)
         staying = [r for r in lines if r.stay is not None]
         arrived = tuple(r for r in staying if r.day_n == 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
 from crisishouse.services.debriefs import Debriefs
 from crisishouse.services.erasure import Erasures
-from crisishouse.services.errors import WordsToNotice
+from crisishouse.services.errors import ServiceError, WordsToNotice
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover import Handover
@@ -21,6 +22,7 @@ from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.own_record import OwnRecords
 from crisishouse.services.rhythm import Rhythm
 from crisishouse.services.roster import Roster
+from crisishouse.services.session import Session, require_staff
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
 from crisishouse.services.staff_wellbeing import StaffWellbeing
@@ -148,8 +150,45 @@ class House:
 
     @property
     def backup_problem(self) -> str | None:
-        """Why today's backup could not be made, if it could not."""
-        return self.store.backup_problem
+        """Why today's backup could not be made, and which live files it found damaged."""
+        from crisishouse.store.backups import describe_damage
+
+        found = self.store.damage_found
+        damage = describe_damage(found, self.settings.time_zone) if found is not None else None
+        return " ".join(p for p in (self.store.backup_problem, damage) if p) or None
+
+    def damaged_files(self, session: Session) -> list[Path]:
+        """Data files under store/ that today's backup found damaged (staff only)."""
+        require_staff(session, "see damaged data files")
+        found = self.store.damage_found
+        if found is None:
+            return []
+        return [self.store.root / r for r in found.damaged if r.endswith(".json") and (self.store.root / r).exists()]
+
+    def restore_damaged(self, session: Session, path: Path) -> str:
+        """Put the newest good backup copy of a damaged data file in its place; the damaged one is kept aside.
+
+        Safe while other terminals are open: the restore holds the house lock,
+        and every terminal rereads a file whose bytes changed.
+        """
+        require_staff(session, "restore a data file from a backup")
+        from crisishouse.store import newest_good_backup, restore_from_backup
+
+        root = self.store.root.resolve()
+        path = Path(path).resolve()
+        if root not in path.parents or path.suffix != ".json":
+            raise ServiceError("Only the house's own data files can be restored.")
+        backup = newest_good_backup(self.data_dir, path)
+        shown = path.relative_to(root)
+        if backup is None:
+            raise ServiceError(f"No backup holds a good copy of store/{shown}. Run crisishouse check, and ask for help.")
+        restore_from_backup(self.data_dir, path, backup, self.clock)
+        found = self.store.damage_found
+        if found is not None and str(shown) in found.damaged:
+            rest = tuple(r for r in found.damaged if r != str(shown))
+            self.store.damage_found = replace(found, damaged=rest) if rest else None
+        when = backup.taken_at.in_timezone(self.settings.time_zone).format("D MMMM YYYY, HH:mm")
+        return f"store/{shown} was restored from the backup of {when}; the damaged file is kept under damaged/."
 
     @property
     def is_demo(self) -> bool:

@@ -13,12 +13,12 @@ import pendulum
 from crisishouse.clock import Clock
 from crisishouse.models import Stay
 from crisishouse.store import backups as backup_files
+from crisishouse.store import schema
 from crisishouse.store.atomic import read_json_file
 from crisishouse.store.convert import from_doc
 from crisishouse.store.erase import PENDING
 from crisishouse.store.errors import StoreDamaged
 from crisishouse.store.lock import HouseLock
-from crisishouse.store import schema
 from crisishouse.store.schema import KIND_BY_TABLE, META_TABLE
 
 SETTINGS_NAME = backup_files.SETTINGS_NAME

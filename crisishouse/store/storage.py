@@ -20,12 +20,14 @@ class AtomicJSONStorage(Storage):
     gets the freed inode back, and coarse timestamps hide quick rewrites.
     """
 
-    def __init__(self, path: Path, validate: Callable[[Path, dict[str, Any]], None] | None = None) -> None:
+    def __init__(self, path: Path, validate: Callable[[Path, dict[str, Any], dict[str, Any] | None], None] | None = None) -> None:
         self.path = Path(path)
         self._validate = validate
         """Checks every record of freshly read bytes (raises StoreDamaged)."""
         self._raw: bytes | None = None
         self._data: dict[str, Any] | None = None
+        self._checked: dict[str, Any] | None = None
+        """The last data that passed `validate` (kept across `forget`)."""
 
     def forget(self) -> None:
         """Drop what was parsed, so the next read parses from disk."""
@@ -40,7 +42,8 @@ class AtomicJSONStorage(Storage):
         if self._data is None or raw != self._raw:
             data = parse_data(self.path, raw)
             if self._validate is not None:
-                self._validate(self.path, data)
+                self._validate(self.path, data, self._checked)
+                self._checked = data
             self._data = data
             self._raw = raw
         return self._data
@@ -51,6 +54,7 @@ class AtomicJSONStorage(Storage):
         atomic_write(self.path, payload)
         self._raw = payload
         self._data = data
+        self._checked = data
 
     def close(self) -> None:
         self.forget()

@@ -108,6 +108,8 @@ class Store:
         self._backed_up_on: str | None = None
         self.backup_problem: str | None = None
         """Why the last daily backup failed, if it did."""
+        self.damage_found: backup_files.Backup | None = None
+        """Today's backup, if it found live files damaged (read back as it copied them)."""
 
     # -- opening -----------------------------------------------------------
 
@@ -234,6 +236,8 @@ class Store:
             return None
         self.backup_problem = None
         self._backed_up_on = today
+        if made is not None:
+            self.damage_found = made if made.damaged else None
         return made
 
     # -- writing -----------------------------------------------------------
