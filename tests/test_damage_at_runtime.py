@@ -185,3 +185,43 @@ def test_todays_backup_names_a_damaged_month_file_and_restores_it(demo_dir: Path
     words = later.restore_damaged(signed, month)
     assert "restored" in words and month.read_bytes() != b"{garbled"
     assert later.damaged_files(signed) == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda core: core.write_bytes(b"{}"), id="emptied to {}"),
+        pytest.param(lambda core: core.write_bytes(b'{"meta": {"schema": {"version": 1}}}'), id="only the schema"),
+        pytest.param(lambda core: core.unlink(), id="deleted"),
+    ],
+)
+def test_a_lost_core_is_never_taken_for_a_new_house(demo_dir: Path, clock: FixedClock, damage):
+    """core.json emptied or deleted beside a house's backups and stay files: refused, explained, backup offered."""
+    House.open(demo_dir, clock).daily_backup()
+    core = demo_dir / "store" / "core.json"
+    damage(core)
+    before = core.read_bytes() if core.exists() else None
+    with pytest.raises(StoreDamaged, match="not a new house") as caught:
+        House.open(demo_dir, clock)
+    assert (core.read_bytes() if core.exists() else None) == before
+    from crisishouse.store import newest_good_backup
+
+    assert newest_good_backup(demo_dir, caught.value.path) is not None
+
+
+def test_a_deleted_core_beside_stay_files_is_refused_even_without_backups(demo_dir: Path, clock: FixedClock):
+    """With no backup at all, stay files are enough to know this was a house."""
+    import shutil
+
+    shutil.rmtree(demo_dir / "backups", ignore_errors=True)
+    (demo_dir / "store" / "core.json").unlink()
+    with pytest.raises(StoreDamaged, match="stay files"):
+        House.open(demo_dir, clock)
+
+
+def test_a_new_folder_is_still_a_new_house(new_dir: Path, clock: FixedClock):
+    """An empty folder opens as a new house, and opening it again (schema only, a first backup) still does."""
+    house = House.open(new_dir, clock)
+    assert not house.is_set_up
+    house.daily_backup()
+    assert not House.open(new_dir, clock).is_set_up

@@ -161,6 +161,7 @@ class BoardScreen(Screen[None]):
 
     def action_restore_damaged(self) -> None:
         """Restore each damaged data file from its newest good backup, then read the board again."""
+        self.app.clear_notifications()  # the notices about the damage are answered now
         for path in self._damaged_paths():
             try:
                 message = self.house.restore_damaged(self.session, path)

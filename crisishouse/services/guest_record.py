@@ -29,6 +29,7 @@ from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import WallTrend, Wellbeing
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from crisishouse.services.locking import one_step
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class GuestRecords:
             for e in self.store.find(AccessEvent, stay_id=stay_id, where={"actor_id": session.person_id, "what": what})
         )
 
+    @one_step
     def log_opening(self, session: Session, guest_id: str, stay_id: str, what: str) -> None:
         """Write who opened what of a guest's record (staff only; once in a while).
 

@@ -34,6 +34,10 @@ def set_up_house(
         raise ServiceError("The two PINs are not the same.")
     manager = StaffMember(name=manager_name, role="manager", pin_hash=hash_pin(pin))
     new_settings = replace(settings, house_name=house_name)
-    save_settings(data_dir, new_settings)
-    store.put(manager)
+    with store.transaction():
+        # Asked again under the lock: two terminals setting up one new house make one manager.
+        if is_set_up(store):
+            raise ServiceError("This house is already set up.")
+        save_settings(data_dir, new_settings)
+        store.put(manager)
     return new_settings, manager

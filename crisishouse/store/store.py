@@ -536,7 +536,7 @@ def _house_evidence(root: Path, backups_dir: Path, core_missing: bool) -> str | 
         except StoreDamaged:
             continue
         if any(docs for table, docs in core.items() if table != META_TABLE):
-            return f"a backup from {backup.taken_at.format('D MMMM YYYY')} that holds records"
+            return "backups that hold records"
     return None
 
 
