@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -336,14 +337,15 @@ def _writer(data_dir: Path, log_path: Path, seed: int, ops: int, name: str, pin:
 
 
 def _reader(data_dir: Path, stop: Path, name: str, pin: str) -> int:
-    """Build the board until told to stop; any exception ends the child with a traceback."""
+    """Build the board until told to stop (or for CHILD_TIMEOUT_S at most: it never outlives a failed test)."""
     from crisishouse.services import House
 
     house = House.open(data_dir)
     staff = house.sign_in.sign_in(name, pin)
     print("ready", flush=True)
     views = 0
-    while not stop.exists():
+    deadline = time.monotonic() + CHILD_TIMEOUT_S
+    while not stop.exists() and time.monotonic() < deadline:
         house.board.view(staff)
         views += 1
     print(json.dumps({"views": views}), flush=True)
@@ -419,9 +421,23 @@ def _try_saves(house, staff, guest_id: str, stay, session, intention) -> dict[st
 # ============================================================================
 
 
+_CHILDREN: list[subprocess.Popen[bytes]] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_child_outlives_its_test() -> Iterator[None]:
+    """A failed assertion leaves no writer or reader running on after the test."""
+    yield
+    while _CHILDREN:
+        child = _CHILDREN.pop()
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+
+
 def start_child(role: str, *args: str, stderr_path: Path, stdin: bool = False) -> subprocess.Popen[bytes]:
     with open(stderr_path, "ab") as err:
-        return subprocess.Popen(
+        child = subprocess.Popen(
             [sys.executable, "-c", CHILD, role, *args],
             cwd=ROOT,
             env=child_env(),
@@ -430,6 +446,8 @@ def start_child(role: str, *args: str, stderr_path: Path, stdin: bool = False) -
             stderr=err,
             bufsize=0,
         )
+    _CHILDREN.append(child)
+    return child
 
 
 @pytest.fixture(scope="module")
