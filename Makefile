@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-printer bench check clean help
+.PHONY: run test test-printer bench mutation check clean help
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,6 +29,17 @@ test-printer: $(STAMP) ## Print a handover through real CUPS to PDF (root, Debia
 
 bench: $(STAMP) ## Print the performance figures (benchmarks/)
 	$(BIN)/python benchmarks/run.py
+
+# mutmut 3 copies crisishouse/ into mutants/ and runs the tests there; what it
+# mutates and which tests it runs are in [tool.mutmut] in pyproject.toml.
+# Each run starts afresh, so no result is kept from before a test changed.
+mutation: $(STAMP) ## Mutation-test the store and check-in timing (slow; not part of make test)
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.8,<4'
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	@echo "Mutants not killed (a timeout is a mutant a test caught by hanging):"
+	@$(BIN)/mutmut results
+	@$(BIN)/mutmut export-cicd-stats >/dev/null && cat mutants/mutmut-cicd-stats.json
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache build *.egg-info

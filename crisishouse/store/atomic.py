@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,17 @@ def temp_path_for(path: Path) -> Path:
 
 
 def is_temp_file(path: Path) -> bool:
+    """True for a name `temp_path_for` makes (left behind by a crash, or in use)."""
     return path.name.startswith(".") and TEMP_MARK in path.name
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Durably replace `path` with `payload`, or raise leaving `path` as it was."""
+    """Durably replace `path` with `payload`, or raise leaving `path` as it was.
+
+    Raises:
+        StoreWriteError: the system refused (a full disk, a missing folder).
+            No temporary file is left behind, whatever the failure.
+    """
     temp = temp_path_for(path)
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -64,49 +71,90 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.close(fd)
         os.replace(temp, path)
         fsync_dir(path.parent)
-    except OSError as error:
+    except BaseException as error:
+        # Also on an interrupt: a stray temporary file is clutter until the
+        # next open cleans it.
         with contextlib.suppress(OSError):
-            temp.unlink()
-        raise StoreWriteError(path, error) from error
+            os.unlink(temp)
+        if isinstance(error, OSError):
+            raise StoreWriteError(path, error) from error
+        raise
 
 
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a data file; None if it does not exist yet.
 
     Raises:
-        StoreDamaged: the file exists but is not a complete data file. An
-            empty file counts as damaged: atomic writes never leave one.
+        StoreDamaged: something is there but it is not a complete data file.
+            An empty file counts as damaged: atomic writes never leave one.
     """
     raw = read_bytes(path)
     return None if raw is None else parse_data(path, raw)
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The bytes of a data file; None if it does not exist yet."""
+    """The bytes of a data file; None only if nothing at all is at `path`.
+
+    Raises:
+        StoreDamaged: something is there that cannot be read as a data file:
+            a folder, a pipe, a link to nothing, a read error.
+    """
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
+        with open(path, "rb", opener=_open_without_waiting) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise StoreDamaged(path, "it is not an ordinary file")
+            return file.read()
+    except FileNotFoundError as error:
+        if os.path.islink(path):
+            raise StoreDamaged(path, "it is a link to a file that is not there") from error
         return None
+    except IsADirectoryError as error:
+        raise StoreDamaged(path, "it is a folder, not a file") from error
     except OSError as error:
-        raise StoreDamaged(path, error.strerror or str(error)) from error
+        raise StoreDamaged(path, _why(error)) from error
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    # A pipe put where the file should be would otherwise hang the app.
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def parse_data(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse the bytes of a data file, or say how it is damaged."""
+    """Parse the bytes of a data file, or say how it is damaged.
+
+    A data file is a JSON object of tables; a table is an object of records;
+    a record is an object. Records themselves are checked elsewhere.
+    """
     if not raw.strip():
         raise StoreDamaged(path, "the file is empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise StoreDamaged(path, "it holds bytes that are not text") from None
-    except json.JSONDecodeError as error:
+        text = raw.decode()
+    except UnicodeDecodeError as error:
         raise StoreDamaged(
-            path, f"it is cut short or garbled near byte {error.pos}"
+            path, f"it holds bytes that are not text, at byte {error.start}"
         ) from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        at = len(text[: error.pos].encode())
+        raise StoreDamaged(path, f"it is cut short or garbled near byte {at}") from None
+    except RecursionError:
+        raise StoreDamaged(path, "it is nested too deeply to be a data file") from None
+    if not isinstance(data, dict):
         raise StoreDamaged(path, "it does not hold crisishouse tables")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise StoreDamaged(path, f"its {name!r} table is not a table")
+        for key, record in table.items():
+            if not isinstance(record, dict):
+                raise StoreDamaged(path, f"its {name!r} record {key!r} is not a record")
     return data
 
 
 def encode(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The bytes of a data file: compact JSON, text kept as UTF-8 (ā, not \\u0101)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -87,6 +88,18 @@ class _Table(Table):
         raise RuntimeError("crisishouse records carry their own ids")
 
 
+def _owner_only(path: Path) -> bool:
+    """Take group and other permissions off `path`; True if it had any."""
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode) or not stat.S_IMODE(mode) & 0o077:
+            return False
+        os.chmod(path, stat.S_IMODE(mode) & ~0o077)
+    except OSError:
+        return False
+    return True
+
+
 class _Db(TinyDB):
     table_class = _Table
 
@@ -123,12 +136,37 @@ class Store:
         """
         store = cls(data_dir, clock)
         make_dir(store.root)
+        store._tighten_modes()
         with store._lock.held():
             store._remove_stray_temp_files()
             store._read_core()
             store._refuse_lost_core()
             store._migrate()
         return store
+
+    def _tighten_modes(self) -> None:
+        """Make a data folder made beforehand (0755, say) owner-only, as crisishouse makes its own.
+
+        Cheap on every opening: the known folders and the files at the top of
+        the data folder and `store/`. Only when the data folder itself was
+        open to others is everything under it walked. Symbolic links are
+        left alone, and a file that cannot be changed does not stop the house
+        opening.
+        """
+        was_open = _owner_only(self.data_dir)
+        printouts = self.data_dir / "printouts"
+        for folder in (self.root, self.root / "stays", self.root / "months", self.backups_dir, self.damaged_dir, printouts):
+            _owner_only(folder)
+        if was_open:
+            for folder, dirs, files in os.walk(self.data_dir):
+                for name in (*dirs, *files):
+                    _owner_only(Path(folder) / name)
+            return
+        for folder in (self.data_dir, self.root):
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(folder):
+                    if entry.is_file(follow_symlinks=False):
+                        _owner_only(Path(entry.path))
 
     def _refuse_lost_core(self) -> None:
         """A missing or emptied core.json beside a house's other files is damage, not a new house."""
@@ -279,7 +317,7 @@ class Store:
 
     def _core_now(self) -> dict[str, Any]:
         """core.json as it is on disk (call with the lock held)."""
-        if not self._path_of(CORE).exists():
+        if not os.path.lexists(self._path_of(CORE)):
             return {}
         return self._db(CORE).storage.read() or {}
 
@@ -447,7 +485,8 @@ class Store:
         kind = kind_of(cls)
         found: list[T] = []
         for shard in self._shards_for(cls, stay_id, months):
-            if not self._path_of(shard).exists():
+            # lexists: a broken link or a loop where a file should be is damage, not "no records".
+            if not os.path.lexists(self._path_of(shard)):
                 continue
             table = self._db(shard).table(kind.table)
             if where:
@@ -474,7 +513,8 @@ class Store:
         kind = kind_of(cls)
         months = [month] if month else None
         for shard in self._shards_for(cls, stay_id, months):
-            if not self._path_of(shard).exists():
+            # lexists: a broken link or a loop where a file should be is damage, not "no records".
+            if not os.path.lexists(self._path_of(shard)):
                 continue
             doc = self._db(shard).table(kind.table).get(doc_id=record_id)
             if doc is not None:
