@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Print a real handover through CUPS to a PDF printer and read it back.
 #
-# On a Debian machine, as root: installs CUPS, cups-pdf, poppler-utils and a
-# monospace font with macrons (DejaVu) if any is missing, starts cupsd if it
+# On a Debian machine, as root: installs CUPS, cups-pdf, poppler-utils, ipptool
+# and a monospace font with macrons (DejaVu) if any is missing, starts cupsd if it
 # is not running (there is no systemd), adds the PDF printer crisishouse-pdf,
 # then runs tests/printer with CRISISHOUSE_REAL_PRINTER=crisishouse-pdf.
 # A cupsd this script started is stopped again when it ends.
@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 
 PYTHON=${1:-.venv/bin/python}
 PRINTER=crisishouse-pdf
-PACKAGES=(cups printer-driver-cups-pdf poppler-utils fonts-dejavu-core)
+# ipptool purges a finished job where `cancel -x` cannot (CUPS before 2.4.3).
+PACKAGES=(cups cups-ipp-utils printer-driver-cups-pdf poppler-utils fonts-dejavu-core)
 
 say() { printf 'real-printer: %s\n' "$*"; }
 fail() { printf 'real-printer: %s\n' "$*" >&2; exit 1; }
@@ -31,6 +32,8 @@ as_root() {
 have_everything() {
     command -v lp >/dev/null 2>&1 &&
         command -v lpadmin >/dev/null 2>&1 &&
+        command -v cancel >/dev/null 2>&1 &&
+        command -v ipptool >/dev/null 2>&1 &&
         command -v pdftotext >/dev/null 2>&1 &&
         { command -v cupsd >/dev/null 2>&1 || [ -x /usr/sbin/cupsd ]; } &&
         [ -e /usr/lib/cups/backend/cups-pdf ] &&

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
 from crisishouse.screens.lock import LockScreen
+from crisishouse.text import clean_line
 
 if TYPE_CHECKING:
     from crisishouse.clock import Clock
@@ -42,7 +44,9 @@ class CrisisHouseApp(App[None]):
         Binding("f1", "show_help_panel", "Keys", id="help"),
     ]
 
-    def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, clock: Clock | None = None, idle_clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.clock = clock
@@ -51,7 +55,9 @@ class CrisisHouseApp(App[None]):
         """Set once the house's data is open (or could not be)."""
         self.session: Session | None = None
         """Who is signed in; None while the terminal is locked."""
-        self._last_input = time.monotonic()
+        self.idle_clock = idle_clock
+        """Seconds, for the idle lock only (tests pass their own)."""
+        self._last_input = idle_clock()
         self._idle_timer: Timer | None = None
 
     # -- start-up -------------------------------------------------------------
@@ -93,7 +99,7 @@ class CrisisHouseApp(App[None]):
 
     def _opened(self, house: House) -> None:
         self.house = house
-        self.title = house.settings.house_name
+        self.title = clean_line(house.settings.house_name)
         if house.is_set_up:
             if isinstance(self.screen, LockScreen):
                 self.screen.attach(house)
@@ -103,7 +109,7 @@ class CrisisHouseApp(App[None]):
             self.switch_screen(SetupScreen(house))
         if self._idle_timer is None:
             idle = house.settings.idle_lock_minutes * 60
-            self._idle_timer = self.set_interval(min(5.0, idle / 4), self._lock_if_idle)
+            self._idle_timer = self.set_interval(min(5.0, idle / 4), self.lock_if_idle)
             self.set_interval(BACKUP_CHECK_SECONDS, self._daily_backup)
         self._daily_backup()
         # Soon after start-up, not during it: the first note saved then need not wait for it.
@@ -123,7 +129,7 @@ class CrisisHouseApp(App[None]):
     def house_is_set_up(self) -> None:
         """Called by the set-up screen once the manager exists."""
         assert self.house is not None
-        self.title = self.house.settings.house_name
+        self.title = clean_line(self.house.settings.house_name)
         lock = LockScreen()
         self.switch_screen(lock)
         lock.attach(self.house)
@@ -134,7 +140,7 @@ class CrisisHouseApp(App[None]):
         """Open the right first screen for who signed in."""
         assert self.house is not None
         self.session = session
-        self.sub_title = f"{session.name} ({session.role_words})"
+        self.sub_title = clean_line(f"{session.name} ({session.role_words})")
         if session.is_staff:
             from crisishouse.screens.board import BoardScreen
 
@@ -145,13 +151,28 @@ class CrisisHouseApp(App[None]):
             self.push_screen(GuestScreen(self.house, session, session.person_id))
 
     @property
+    def acting_for(self) -> Session | None:
+        """Who the terminal acts for: the person signed in, or a staff member
+        at the self-check offered when they sign on or off with F2 (the
+        terminal otherwise locked). Every screen that acts for someone keeps
+        them in `session`; while one is open, the idle lock and Ctrl+L apply.
+        """
+        if self.session is not None:
+            return self.session
+        for screen in reversed(self.screen_stack):
+            acting = getattr(screen, "session", None)
+            if acting is not None:
+                return acting  # type: ignore[no-any-return]
+        return None
+
+    @property
     def locked(self) -> bool:
-        """No one is signed in (set-up of a new house aside)."""
-        return self.session is None and (self.house is None or self.house.is_set_up)
+        """No one is signed in or acted for (set-up of a new house aside)."""
+        return self.acting_for is None and (self.house is None or self.house.is_set_up)
 
     def action_lock(self) -> None:
-        """Lock now: close every screen of the session, show the lock screen."""
-        if self.session is None:
+        """Lock now: close every screen of the session, forget what it left behind, show the lock screen."""
+        if self.acting_for is None:
             return
         self.session = None
         self.sub_title = ""
@@ -159,17 +180,45 @@ class CrisisHouseApp(App[None]):
             self.pop_screen()
         if isinstance(self.screen, LockScreen):
             self.screen.reset()
+        # The next person finds nothing of this one: no notice, nothing to paste.
+        self.clear_notifications()
+        self.copy_to_clipboard("")
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy within crisishouse only.
+
+        Textual also sends the text to the terminal's clipboard (OSC 52),
+        where it would outlive the lock and reach the computer's other
+        programs: people's words stay in the app, and are forgotten at lock.
+        """
+        self._clipboard = text
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # A notice arriving after the lock (a printout finishing, say) belongs to
+        # the person who has gone: the lock screen shows nobody's news.
+        if self.locked:
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_event(self, event: events.Event):  # type: ignore[override]
         if isinstance(event, events.InputEvent):
-            self._last_input = time.monotonic()
+            self._last_input = self.idle_clock()
         return super().on_event(event)
 
-    def _lock_if_idle(self) -> None:
-        if self.house is None or self.session is None:
+    def lock_if_idle(self) -> None:
+        """Lock when no key or mouse has moved for the house's idle minutes, while acting for anyone."""
+        if self.house is None or self.acting_for is None:
             return
         idle = self.house.settings.idle_lock_minutes * 60
-        if time.monotonic() - self._last_input >= idle:
+        if self.idle_clock() - self._last_input >= idle:
             self.action_lock()
 
     # -- keys and commands ----------------------------------------------------

@@ -107,11 +107,21 @@ def _check(data: Path) -> int:
         print(f"  {kind:<20} {count:>8,}")
     for problem in report.problems:
         print(f"PROBLEM: {problem}")
+    _warn_about_cups()
     if report.ok:
         print("OK")
     else:
         print(f"{_count(len(report.problems), 'problem')} found: see above. Nothing was changed.")
     return 0 if report.ok else 1
+
+
+def _warn_about_cups() -> None:
+    """A warning (never a problem: the exit code stays) when the local CUPS keeps printed documents."""
+    from crisishouse.printing import cups_keeps_job_files
+
+    warning = cups_keeps_job_files()
+    if warning:
+        print(f"WARNING: {warning}")
 
 
 def _count(count: int, word: str) -> str:

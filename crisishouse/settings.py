@@ -2,6 +2,11 @@
 
 Every key has a sane default; a bad value names the key and what was
 expected. See README.md for the whole file.
+
+Every text setting is cleaned as it is read (`crisishouse.text.clean_line`):
+a house name, room, shift or rhythm item reaches the screen and the printer
+without the terminal's escape sequences or control characters, whoever wrote
+house.toml, and with its macrons and emoji as written.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import pendulum
 
 from crisishouse.store.atomic import atomic_write, make_dir
 from crisishouse.store.backups import Backup, list_backups
+from crisishouse.text import clean_line
 
 SETTINGS_FILE = "house.toml"
 
@@ -121,9 +127,9 @@ def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _text(table: dict[str, Any], key: str, where: str, default: str) -> str:
     value = table.get(key, default)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not clean_line(value):
         raise SettingsError(f"{where}.{key} should be some text; got {value!r}")
-    return value.strip()
+    return clean_line(value)
 
 
 def _int(table: dict[str, Any], key: str, where: str, default: int, low: int, high: int) -> int:
@@ -161,7 +167,7 @@ def _phrase(value: Any, where: str) -> str:
     """One phrase for the language check: some text the checker can look for."""
     from crisishouse.language.normalise import squash
 
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not clean_line(value):
         raise SettingsError(f"{where} should be a word or phrase; got {value!r}")
     if _CONTROL_CHARACTERS.search(value):
         raise SettingsError(f"{where} should be on one line; got {value!r}")
@@ -169,7 +175,7 @@ def _phrase(value: Any, where: str) -> str:
         squash(value)
     except ValueError as problem:
         raise SettingsError(f"{where}: {problem}") from None
-    return value.strip()
+    return clean_line(value)
 
 
 def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str, ...]]:
@@ -214,7 +220,7 @@ def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str,
             )
         if _CONTROL_CHARACTERS.search(suggestion):
             raise SettingsError(f"{where}.suggestion should be on one line; got {suggestion!r}")
-        extra.append(LanguageWord(words, kind, suggestion.strip()))
+        extra.append(LanguageWord(words, kind, clean_line(suggestion)))
     exceptions_raw = language.get("exceptions", [])
     if not isinstance(exceptions_raw, list):
         raise SettingsError(
@@ -234,10 +240,10 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
     if (
         not isinstance(rooms, list)
         or not rooms
-        or not all(isinstance(r, str) and r.strip() for r in rooms)
+        or not all(isinstance(r, str) and clean_line(r) for r in rooms)
     ):
         raise SettingsError(f"house.rooms should be a list of room names; got {rooms!r}")
-    rooms_clean = tuple(r.strip() for r in rooms)
+    rooms_clean = tuple(clean_line(r) for r in rooms)
     if len(set(rooms_clean)) != len(rooms_clean):
         raise SettingsError("house.rooms has the same room twice")
 
@@ -318,7 +324,7 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
         check_in_times=tuple(sorted(check_in_times)),
         longest_stay_days=_int(house, "longest_stay_days", "house", base.longest_stay_days, 1, 365),
         idle_lock_minutes=float(idle),
-        printer=printer.strip(),
+        printer=clean_line(printer),
         mental_health_days_a_year=_int(
             staff, "mental_health_days_a_year", "staff", base.mental_health_days_a_year, 0, 366
         ),

@@ -87,11 +87,14 @@ async def test_lock_key_closes_the_session(demo_dir: Path, clock: FixedClock):
 async def test_idle_terminal_locks_itself(demo_dir: Path, clock: FixedClock):
     """With a short idle setting, the terminal locks itself after no input."""
     (demo_dir / "house.toml").write_text("[house]\nidle_lock_minutes = 0.01\n", encoding="utf-8")
-    app = CrisisHouseApp(demo_dir, clock)
+    # The idle clock moves only when told: signing in (slow on purpose) is not counted as idle time.
+    idle = [0.0]
+    app = CrisisHouseApp(demo_dir, clock, idle_clock=lambda: idle[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "Tama", "2222")
         assert isinstance(app.screen, BoardScreen)
-        await pilot.pause(1.5)
+        idle[0] += 1.0
+        await pilot.pause(0.5)
         assert isinstance(app.screen, LockScreen)
         assert app.session is None
 

@@ -27,7 +27,6 @@ from crisishouse.services.check_ins import (
 )
 from crisishouse.settings import Settings
 from crisishouse.store import Store
-from tests.sessions import STAFF
 
 TZ = "Pacific/Auckland"
 DEFAULT_TIMES = ((9, 0), (14, 0), (20, 0))
@@ -100,7 +99,7 @@ def timing(
 ) -> CheckInTiming:
     stay = a_stay(arrived_at, nights_out)
     made = [a_check_in(t) for t in sorted(done_at)]
-    return check_ins_for(times, tz, now).timing(STAFF, stay, made)
+    return check_ins_for(times, tz, now).due(stay, made)
 
 
 # -- the crashes of the issue: nothing left in the old three-day window ----------------------

@@ -31,7 +31,7 @@ from crisishouse.services.erasure import HANDED_OVER, RETENTION_ENDED
 from crisishouse.services.report import build_month_report
 from crisishouse.settings import save_settings
 from crisishouse.store import Store, check_folder
-from tests.sessions import STAFF
+from tests.sessions import staff_of
 from tests.child_process import child_env, read_first_line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,10 +66,10 @@ def agreed_line(house: House, tama: Session, guest_id: str, text: str):  # type:
 
 def fill_mere(house: House, tama: Session, mere: Session, data_dir: Path) -> Traces:
     """Mere's words everywhere: the store, two backups, two printouts, damaged copies set aside."""
-    stay = house.stays.get(STAFF, mere.stay_id)
+    stay = house.stays.get(staff_of(house), mere.stay_id)
     guest = house.store.get(Guest, mere.person_id)
     assert guest is not None and guest.pin_hash
-    traces = Traces(mere.person_id, [s.id for s in house.stays.stays_of(STAFF, mere.person_id)])
+    traces = Traces(mere.person_id, [s.id for s in house.stays.stays_of(staff_of(house), mere.person_id)])
     words = {
         "check-in note": "ZEBRA-CHECKIN-7431 sat in the sun with a book",
         "rating words": "ZEBRA-RATING-7431 steadier today",
@@ -95,7 +95,7 @@ def fill_mere(house: House, tama: Session, mere: Session, data_dir: Path) -> Tra
     house.voice.ask_to_talk(mere, "check_in", check_in.id)
     house.records.open(tama, mere.person_id)
 
-    other = next(s for s in house.stays.staying(STAFF) if s.guest_id != mere.person_id)
+    other = next(s for s in house.stays.staying(staff_of(house)) if s.guest_id != mere.person_id)
     traces.other_guest_id = other.guest_id
     agreed_line(house, tama, other.guest_id, OTHER_LINE)
 
@@ -491,9 +491,9 @@ def test_records_past_the_houses_retention_are_erased_by_the_manager(
     assert house.erasures.erase_past_retention(aroha) == len(listed)
 
     assert house.store.get(Guest, mere.person_id) is None
-    assert house.stays.stays_of(STAFF, mere.person_id) == []
+    assert house.stays.stays_of(staff_of(house), mere.person_id) == []
     assert house.store.get(Guest, recent.guest_id) is not None
-    assert house.stays.get(STAFF, recent.id).record_choice is None
+    assert house.stays.get(staff_of(house), recent.id).record_choice is None
     assert house.erasures.past_retention(aroha) == []
     erasures = [e for e in house.store.find(Erasure) if e.id not in earlier]
     assert len(erasures) == len(listed)

@@ -12,7 +12,7 @@ from crisishouse.models import FOUR_WALLS, AccessEvent
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS
-from tests.sessions import STAFF
+from tests.sessions import staff_of
 
 TZ = "Pacific/Auckland"
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
@@ -86,7 +86,7 @@ def test_record_of_a_guest_who_left_gives_the_leaving_date_in_house_time(
 
 def test_record_holds_what_was_just_recorded(demo_house: House, tama: Session, mere: Session):
     """A check-in, a rating and an intention made now all show in the guest's own record."""
-    check_in = demo_house.check_ins.record(tama, demo_house.stays.get(STAFF, mere.stay_id), "quiet_time")
+    check_in = demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "quiet_time")
     rating = demo_house.wellbeing.rate(mere, mere.person_id, WALLS)
     intention = demo_house.intentions.set(mere, mere.person_id, "Ring my sister")
     record = demo_house.records.open(mere, mere.person_id)

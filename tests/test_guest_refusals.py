@@ -13,6 +13,13 @@ may do to her own record, and it works.
 table whole: a new service method that takes a session fails it until it has
 a refusal case here.
 
+Issue 11: nothing is taken on the caller's word. The table also hands in
+copies of another guest's stay relabelled as Mere's, and stays that are not
+there (refused to a guest exactly as another guest's stay is); and every
+call of the tables is made again with forged sessions in Mere's place (her
+own id with a staff role, people the house does not know, her session on
+another guest's stay, mismatched names, a Session subclass): each is refused.
+
 A call that should be refused and is not is marked `xfail(strict=True)` with
 "HOLE:" in its reason; fixing the hole makes that case pass, and strict xfail
 then fails until the mark is taken off.
@@ -35,6 +42,7 @@ from crisishouse.clock import FixedClock
 from crisishouse.models import (
     CheckIn,
     Debrief,
+    Guest,
     GuestNote,
     HandoverEntry,
     Intention,
@@ -49,10 +57,12 @@ from crisishouse.models import (
     WellbeingRating,
 )
 from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services.erasure import Erasures
+from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover_document import GuestSection, HandoverDocument
 from crisishouse.services.staff_records import find_all
 from tests.conftest import NOW
-from tests.sessions import STAFF as ANY_STAFF
+from tests.sessions import staff_of
 
 TODAY = pendulum.date(2026, 11, 24)
 TOMORROW = TODAY.add(days=1)
@@ -122,10 +132,11 @@ def prepared(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> t
     assert mere.role == "guest" and mere.stay_id
 
     other_stay = sorted(
-        (s for s in house.stays.staying(ANY_STAFF) if s.guest_id != mere.person_id), key=lambda s: s.arrived_at
+        (s for s in house.stays.staying(staff_of(house)) if s.guest_id != mere.person_id), key=lambda s: s.arrived_at
     )[0]
-    other = Session(other_stay.guest_id, "the other guest", "guest", other_stay.id)
-    other_check_in = house.check_ins.for_stay(ANY_STAFF, other_stay)[0]
+    other_guest = house.store.get(Guest, other_stay.guest_id)
+    other = Session(other_stay.guest_id, other_guest.chosen_name, "guest", other_stay.id)
+    other_check_in = house.check_ins.for_stay(staff_of(house), other_stay)[0]
     other_rating = house.store.find(WellbeingRating, stay_id=other_stay.id)[0]
     other_intention = house.store.find(Intention, stay_id=other_stay.id)[0]
     other_note = house.voice.write_note(other, "Just for me: missing home tonight.", words_noticed=True)
@@ -136,7 +147,7 @@ def prepared(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> t
     other_own_line = house.handover.add_line(other, other.person_id, "Would like a slow morning, then a walk.")
     other_line = house.handover.add_line(tama, other.person_id, "Made soup for everyone at lunch.")
 
-    mere_check_in = house.check_ins.for_stay(ANY_STAFF, house.stays.get(ANY_STAFF, mere.stay_id))[0]
+    mere_check_in = house.check_ins.for_stay(staff_of(house), house.stays.get(staff_of(house), mere.stay_id))[0]
     mere_intention = house.store.find(Intention, stay_id=mere.stay_id)[0]
     mere_line = house.handover.add_line(tama, mere.person_id, "Baked bread with Tama this morning.")
 
@@ -222,6 +233,16 @@ def guess_another_guests_line(s: Scene) -> object:
     return s.house.handover.final_check(s.mere, document, shift)
 
 
+def as_if_mere_s_stay(s: Scene) -> Stay:
+    """The other guest's stay, relabelled on the way in as if it were Mere's."""
+    return replace(s.other_stay, guest_id=s.mere.person_id)
+
+
+def no_such_stay(s: Scene) -> Stay:
+    """Mere's own stay with an id the house has never had."""
+    return replace(s.house.stays.get(staff_of(s.house), s.mere_check_in.stay_id), id="f" * 32)
+
+
 def as_if_mere_s(entry: HandoverEntry, s: Scene) -> HandoverEntry:
     """The other guest's line, relabelled on the way in as if it were about Mere."""
     return replace(entry, guest_id=s.mere.person_id)
@@ -254,6 +275,32 @@ REFUSALS = [
     case("Stays.free_rooms", HOUSE, lambda s: s.house.stays.free_rooms(s.mere)),
     case("CheckIns.for_stay", OTHER, lambda s: s.house.check_ins.for_stay(s.mere, s.other_stay)),
     case("CheckIns.timing", OTHER, lambda s: s.house.check_ins.timing(s.mere, s.other_stay)),
+    # A copy of the other guest's stay, relabelled as Mere's: whose it is comes from the house's data.
+    case(
+        "Stays.longest_stay_note", OTHER + " (stay relabelled as Mere's)",
+        lambda s: s.house.stays.longest_stay_note(s.mere, as_if_mere_s_stay(s)),
+    ),
+    case(
+        "CheckIns.for_stay", OTHER + " (stay relabelled as Mere's)",
+        lambda s: s.house.check_ins.for_stay(s.mere, as_if_mere_s_stay(s)),
+    ),
+    case(
+        "CheckIns.timing", OTHER + " (stay relabelled as Mere's)",
+        lambda s: s.house.check_ins.timing(s.mere, as_if_mere_s_stay(s)),
+    ),
+    case(
+        "CheckIns.timing", OTHER + " (stay relabelled as Mere's, her own check-ins given)",
+        lambda s: s.house.check_ins.timing(s.mere, as_if_mere_s_stay(s), [s.mere_check_in]),
+    ),
+    case(
+        "CheckIns.record", OTHER + " (stay relabelled as Mere's)",
+        lambda s: s.house.check_ins.record(s.mere, as_if_mere_s_stay(s), "checked_in", "x"),
+    ),
+    # A stay that is not there is refused to a guest just as another guest's is (see test_no_such_stay_...).
+    case("Stays.get", "a stay that is not there", lambda s: s.house.stays.get(s.mere, "f" * 32)),
+    case("Stays.longest_stay_note", "a stay that is not there", lambda s: s.house.stays.longest_stay_note(s.mere, no_such_stay(s))),
+    case("CheckIns.for_stay", "a stay that is not there", lambda s: s.house.check_ins.for_stay(s.mere, no_such_stay(s))),
+    case("CheckIns.timing", "a stay that is not there", lambda s: s.house.check_ins.timing(s.mere, no_such_stay(s))),
     case(
         "Handover.house_lines", HOUSE,
         lambda s: s.house.handover.house_lines(s.mere, s.house.handover.current_shift()),
@@ -369,6 +416,32 @@ REFUSALS = [
     case("Stays.out_overnight", OTHER, lambda s: s.house.stays.out_overnight(s.mere, s.other_stay.id)),
     case("Stays.leave", OTHER, lambda s: s.house.stays.leave(s.mere, s.other_stay.id, "erase")),
     case("Erasures.erase", OTHER + " who left", lambda s: s.house.erasures.erase(s.mere, s.departed_id, "printed")),
+    *(
+        # Being added to the erasure service just now: refused like `erase`.
+        [
+            case(
+                "Erasures.erase_with_report", OTHER + " who left",
+                lambda s: s.house.erasures.erase_with_report(s.mere, s.departed_id, "printed"),
+            )
+        ]
+        if hasattr(Erasures, "erase_with_report")
+        else []
+    ),
+    *(
+        [case("Erasures.mentions", OTHER + "'s name in staff writing", lambda s: s.house.erasures.mentions(s.mere, "Rosa"))]
+        if hasattr(Erasures, "mentions")
+        else []
+    ),
+    *(
+        [
+            case(
+                "GuestVoice.edit_note", OTHER + "'s private note",
+                lambda s: s.house.voice.edit_note(s.mere, s.other_note.id, "x", words_noticed=True),
+            )
+        ]
+        if hasattr(GuestVoice, "edit_note")
+        else []
+    ),
     # -- the whole house ---------------------------------------------------------------------------
     case("Board.view", HOUSE, lambda s: s.house.board.view(s.mere)),
     case("House.damaged_files", HOUSE, lambda s: s.house.damaged_files(s.mere)),
@@ -569,7 +642,7 @@ OWN = [
         lambda s, r: (r.guest_id, r.stay_id) == (s.mere.person_id, s.mere.stay_id)),
     own("Wellbeing.share_in_handover",
         lambda s: s.house.wellbeing.share_in_handover(s.mere, s.mere.person_id, True),
-        lambda s, r: s.house.stays.get(ANY_STAFF, s.mere.stay_id).share_ratings),
+        lambda s, r: s.house.stays.get(staff_of(s.house), s.mere.stay_id).share_ratings),
     own("Wellbeing.for_stay", lambda s: s.house.wellbeing.for_stay(s.mere, s.mere.person_id, s.mere.stay_id),
         lambda s, r: bool(r) and {x.guest_id for x in r} == {s.mere.person_id}),
     own("Wellbeing.trends", lambda s: s.house.wellbeing.trends(s.mere, s.mere.person_id, s.mere.stay_id),
@@ -607,12 +680,117 @@ def test_mere_acts_on_her_own_record(scene: Scene, method: str, act: Attack, che
 
 
 def test_a_guest_note_never_lands_with_another_guest(scene: Scene):
-    """write_note has nothing to aim with: even a session naming another guest's stay writes into Mere's own."""
+    """write_note has nothing to aim with: a session naming another guest's stay is refused outright."""
     pointed = Session(scene.mere.person_id, scene.mere.name, "guest", scene.other_stay.id)
-    before = len(scene.house.store.find(GuestNote, stay_id=scene.other_stay.id))
-    note = scene.house.voice.write_note(pointed, "Mine.", words_noticed=True)
+    before = on_disk(scene.data_dir)
+    with pytest.raises(NotAllowed):
+        scene.house.voice.write_note(pointed, "Mine.", words_noticed=True)
+    assert on_disk(scene.data_dir) == before
+    note = scene.house.voice.write_note(scene.mere, "Mine.", words_noticed=True)
     assert (note.guest_id, note.stay_id) == (scene.mere.person_id, scene.mere.stay_id)
-    assert len(scene.house.store.find(GuestNote, stay_id=scene.other_stay.id)) == before
+
+
+def test_no_such_stay_is_refused_like_another_guests(scene: Scene):
+    """To a guest, a stay id that is not there and another guest's stay get the same refusal, word for word."""
+    h, mere = scene.house, scene.mere
+    pairs = [
+        (lambda: h.stays.get(mere, scene.other_stay.id), lambda: h.stays.get(mere, "f" * 32)),
+        (lambda: h.check_ins.for_stay(mere, as_if_mere_s_stay(scene)), lambda: h.check_ins.for_stay(mere, no_such_stay(scene))),
+        (lambda: h.check_ins.timing(mere, as_if_mere_s_stay(scene)), lambda: h.check_ins.timing(mere, no_such_stay(scene))),
+        (
+            lambda: h.stays.longest_stay_note(mere, as_if_mere_s_stay(scene)),
+            lambda: h.stays.longest_stay_note(mere, no_such_stay(scene)),
+        ),
+    ]
+    for another_guests, not_there in pairs:
+        with pytest.raises(NotAllowed) as first:
+            another_guests()
+        with pytest.raises(NotAllowed) as second:
+            not_there()
+        assert str(first.value) == str(second.value)
+    # Staff are told plainly that there is no such stay.
+    with pytest.raises(ServiceError, match="no such stay"):
+        h.stays.get(scene.tama, "f" * 32)
+
+
+# --- forged sessions: a session is checked against the house's data, not taken at its word --------
+
+
+@dataclass(frozen=True)
+class _SaysItIsStaff(Session):
+    """A session of another class that claims staff powers while naming Mere truly."""
+
+    @property
+    def is_staff(self) -> bool:
+        return True
+
+    @property
+    def is_manager(self) -> bool:
+        return True
+
+
+FORGED = [
+    pytest.param(lambda s: Session(s.mere.person_id, s.mere.name, "manager"), id="Mere's session with the manager's role"),
+    pytest.param(lambda s: Session(s.mere.person_id, s.mere.name, "peer_staff"), id="Mere's session with a staff role"),
+    pytest.param(lambda s: Session("f" * 32, "Aroha", "manager"), id="a manager the house does not know"),
+    pytest.param(lambda s: Session("test-staff", "Test staff", "peer_staff"), id="peer staff the house does not know"),
+    pytest.param(lambda s: Session("f" * 32, "Mere", "guest", s.mere.stay_id), id="a guest the house does not know"),
+    pytest.param(
+        lambda s: Session(s.mere.person_id, s.mere.name, "guest", s.other_stay.id), id="Mere's session on another's stay"
+    ),
+    pytest.param(lambda s: Session(s.mere.person_id, s.mere.name, "guest", "f" * 32), id="Mere's session on no stay"),
+    pytest.param(
+        lambda s: Session(s.other.person_id, s.mere.name, "guest", s.other_stay.id), id="another guest's id, Mere's name"
+    ),
+    pytest.param(lambda s: Session(s.tama.person_id, s.tama.name, "guest"), id="a staff member's id as a guest"),
+    pytest.param(lambda s: Session(s.aroha.person_id, "Tama", "manager"), id="the manager's id under another name"),
+    pytest.param(
+        lambda s: _SaysItIsStaff(s.mere.person_id, s.mere.name, "guest", s.mere.stay_id), id="a session that says it is staff"
+    ),
+]
+
+
+def _every_attack() -> list[tuple[str, Attack]]:
+    """Every call of the tables (every method that takes a session), each made with whatever session the scene calls Mere's.
+
+    (CROSSED is left out: it builds its records from Mere's session's own stay id.)
+    """
+    return [
+        *((f"{p.values[0]} ({p.id})", p.values[1]) for p in REFUSALS),
+        *((f"{p.id} (on her own record)", p.values[1]) for p in OWN),
+        ("GuestVoice.write_note", lambda s: s.house.voice.write_note(s.mere, "Mine.", words_noticed=True)),
+    ]
+
+
+@pytest.mark.parametrize("forge", FORGED)
+def test_a_forged_session_is_refused_by_every_method(scene: Scene, forge: Callable[[Scene], Session]):
+    """Every call in the tables, made with a forged session in Mere's place, is refused and changes nothing."""
+    forged = replace(scene, mere=forge(scene))
+    before = on_disk(scene.data_dir, scene.elsewhere)
+    let_through = []
+    for name, attack in _every_attack():
+        try:
+            attack(forged)
+        except NotAllowed:
+            continue
+        except Exception as error:  # noqa: BLE001 - anything but a refusal is named
+            let_through.append(f"{name}: {type(error).__name__}: {error}")
+            continue
+        let_through.append(f"{name}: not refused")
+    assert let_through == []
+    assert on_disk(scene.data_dir, scene.elsewhere) == before
+
+
+def test_a_peer_staff_session_made_the_managers_is_refused(scene: Scene):
+    """Tama's own id and name with the manager's role: none of the manager's part, and nothing changes."""
+    forged = replace(scene, tama=Session(scene.tama.person_id, scene.tama.name, "manager"))
+    before = on_disk(scene.data_dir, scene.elsewhere)
+    for attempt in MANAGER_ONLY:
+        with pytest.raises(NotAllowed):
+            attempt.values[0](forged)
+    with pytest.raises(NotAllowed, match="not one the house knows"):
+        scene.house.load.load(forged.tama)
+    assert on_disk(scene.data_dir, scene.elsewhere) == before
 
 
 def test_the_attacks_aim_at_things_that_are_there(scene: Scene):

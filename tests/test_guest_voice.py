@@ -23,7 +23,7 @@ from crisishouse.services.handover import PrintRefused
 from crisishouse.store import AppendOnly
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS, BIG
-from tests.sessions import STAFF
+from tests.sessions import staff_of
 
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
 FLAGGED = "They said I was attention-seeking"
@@ -373,7 +373,7 @@ def test_the_complete_record_holds_everything_about_her_and_no_one_else(
     demo_house: House, tama: Session, mere: Session, kiri: Session
 ):
     """Check-ins, ratings, intentions with history, every line agreed or not, notes, talks, the access log."""
-    stay = demo_house.stays.get(STAFF, mere.stay_id)
+    stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     demo_house.check_ins.record(tama, stay, "quiet_time", "Mere pottered in the garden")
     demo_house.wellbeing.rate(mere, mere.person_id, WALLS, own_words="Steadier today")
     intention = demo_house.intentions.set(mere, mere.person_id, "Ring my sister")
@@ -387,7 +387,7 @@ def test_the_complete_record_holds_everything_about_her_and_no_one_else(
     # Another guest, with words of her own.
     demo_house.handover.add_line(tama, kiri.person_id, "KIRI-LINE would like to bake bread")
     demo_house.voice.write_note(kiri, "KIRI-NOTE thinking about Tauranga", for_staff=True)
-    demo_house.check_ins.record(tama, demo_house.stays.get(STAFF, kiri.stay_id), "checked_in", "KIRI-CHECKIN had a nap")
+    demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), kiri.stay_id), "checked_in", "KIRI-CHECKIN had a nap")
 
     text = demo_house.own_record.text(mere, mere.person_id)
     page = flat(text)

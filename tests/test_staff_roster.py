@@ -61,9 +61,13 @@ def test_only_the_manager_changes_the_roster(house: House, roster: Roster):
         roster.unassign(tama, shift.id)
 
 
-def test_a_guest_cannot_read_the_roster(roster: Roster):
+def test_a_guest_cannot_read_the_roster(house: House, roster: Roster):
+    # A real guest: a made-up session is refused before its role is looked at.
+    stay = house.stays.arrive(
+        session(house, "Aroha"), chosen_name="Mere", room=house.settings.rooms[0], planned_leaving=TODAY.add(days=3)
+    )
     with pytest.raises(NotAllowed, match="Only staff"):
-        roster.roster(Session("g1", "Mere", "guest", "s1"), TODAY, 7)
+        roster.roster(Session(stay.guest_id, "Mere", "guest", stay.id), TODAY, 7)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from crisishouse.screens.rhythm import RhythmScreen
 from crisishouse.screens.rhythm_form import OneOffForm
 from crisishouse.screens.stay_forms import ArriveForm, LeaveForm, LeavingDateForm, MoveRoomForm
 from tests.pilot_helpers import screen_text, sign_in
-from tests.sessions import STAFF
+from tests.sessions import staff_of
 
 ROOMS = ("Kōwhai", "Rātā", "Mānuka", "Harakeke", "Tōtara", "Pōhutukawa", "Kauri", "Rimu")
 
@@ -99,7 +99,7 @@ def board_line(app, room: str) -> str:  # type: ignore[no-untyped-def]
 
 def stay_in(app, room: str):  # type: ignore[no-untyped-def]
     """The stay now in `room`, from the house's services."""
-    return next(s for s in app.house.stays.staying(STAFF) if s.room == room)
+    return next(s for s in app.house.stays.staying(staff_of(app.house)) if s.room == room)
 
 
 WALLS = ("tinana", "hinengaro", "whanau", "wairua")
@@ -159,7 +159,7 @@ async def test_a_whole_stay_from_arrival_to_leaving(demo_dir: Path, clock: Fixed
         await press(pilot, "c", "tab")
         await press(pilot, *"Cards", "enter")
         assert isinstance(app.screen, BoardScreen)
-        check_ins = house.check_ins.for_stay(STAFF, stay)
+        check_ins = house.check_ins.for_stay(staff_of(house), stay)
         assert [c.outcome for c in check_ins] == ["checked_in", "quiet_time", "checked_in"]
         assert [c.note for c in check_ins] == ["", "", "Cards"]
         assert "20:30 checked in" in board_line(app, "Rimu")
@@ -228,7 +228,7 @@ async def test_a_whole_stay_from_arrival_to_leaving(demo_dir: Path, clock: Fixed
         assert isinstance(app.screen, LeaveForm)
         await save(pilot)
         assert isinstance(app.screen, BoardScreen)
-        assert house.stays.get(STAFF, ben.id).record_choice == "keep"
+        assert house.stays.get(staff_of(house), ben.id).record_choice == "keep"
         assert "free" in board_line(app, "Kauri")
 
         await open_room(pilot, "Rimu")
@@ -237,7 +237,7 @@ async def test_a_whole_stay_from_arrival_to_leaving(demo_dir: Path, clock: Fixed
         fill(app, move_room="Kauri")
         await save(pilot)
         assert isinstance(app.screen, GuestScreen)
-        moved = house.stays.get(STAFF, stay.id)
+        moved = house.stays.get(staff_of(house), stay.id)
         assert moved.room == "Kauri" and [(m.from_room, m.to_room) for m in moved.moves] == [("Rimu", "Kauri")]
         assert "Wiremu (he/him)  ·  Kauri  ·  day 2 of 7" in screen_text(app)
 
@@ -247,9 +247,9 @@ async def test_a_whole_stay_from_arrival_to_leaving(demo_dir: Path, clock: Fixed
         choose(app, "keep")
         await save(pilot)
         assert isinstance(app.screen, BoardScreen)
-        left = house.stays.get(STAFF, stay.id)
+        left = house.stays.get(staff_of(house), stay.id)
         assert left.left_at == clock.now() and left.record_choice == "keep"
-        assert all(s.guest_id != guest.id for s in house.stays.staying(STAFF))
+        assert all(s.guest_id != guest.id for s in house.stays.staying(staff_of(house)))
         assert "free" in board_line(app, "Kauri") and "free" in board_line(app, "Rimu")
         assert "Wiremu" not in board_line(app, "Kauri")
         assert "6 staying, 2 rooms free" in screen_text(app)
@@ -333,7 +333,7 @@ async def test_arrival_with_a_bad_leaving_date_is_refused(demo_dir: Path, clock:
                 assert app.screen.query_one(f"#{field_id.replace('_', '-')}", Input).value == value
             assert app.screen.query_one("#arrive-consent", Checkbox).value is True
             assert app.screen.query_one("#arrive-room", Select).value == "Rimu"
-        assert not any(s.room == "Rimu" for s in app.house.stays.staying(STAFF))
+        assert not any(s.room == "Rimu" for s in app.house.stays.staying(staff_of(app.house)))
 
 
 async def test_arrival_into_a_taken_room_is_refused(demo_dir: Path, clock: FixedClock):
@@ -368,7 +368,7 @@ async def test_leaving_date_that_is_not_a_date_is_refused(demo_dir: Path, clock:
         assert "Dates are written like 2026-11-23" in screen_text(app)
         assert app.screen.query_one("#leaving-date", Input).value == "2026-13-40"
         assert app.screen.query_one("#leaving-reason", Input).value == "Waiting for a flat"
-        assert app.house.stays.get(STAFF, stay.id).planned_leaving == stay.planned_leaving
+        assert app.house.stays.get(staff_of(app.house), stay.id).planned_leaving == stay.planned_leaving
 
 
 # -- 3. a guest's own session ---------------------------------------------------
@@ -499,7 +499,7 @@ async def test_arrival_fields_keep_odd_text_literally(demo_dir: Path, clock: Fix
         fill(app, arrive_name="Ana", arrive_pronouns=HUNDRED_KB)
         await save(pilot)
         assert problem(app) == "Pronouns can be at most 60 characters; got 100000."
-        assert not any(s.room == "Rimu" for s in app.house.stays.staying(STAFF))
+        assert not any(s.room == "Rimu" for s in app.house.stays.staying(staff_of(app.house)))
         assert app.is_running
 
 
@@ -515,7 +515,7 @@ async def test_check_in_note_keeps_odd_text_literally(demo_dir: Path, clock: Fix
         await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, GuestScreen), problem(app)
-        assert app.house.check_ins.for_stay(STAFF, stay)[-1].note == ODD_SHOWN
+        assert app.house.check_ins.for_stay(staff_of(app.house), stay)[-1].note == ODD_SHOWN
         newest = next(line for line in screen_text(app).splitlines() if "10:30" in line)
         assert ODD_SHOWN in newest
         assert app.is_running
@@ -580,7 +580,7 @@ async def test_a_hundred_kilobytes_of_words_are_kept(demo_dir: Path, clock: Fixe
         await save(pilot)
         assert isinstance(app.screen, GuestScreen), problem(app)
         kept = HUNDRED_KB.strip()
-        assert app.house.check_ins.for_stay(STAFF, stay)[-1].note == kept
+        assert app.house.check_ins.for_stay(staff_of(app.house), stay)[-1].note == kept
         assert app.house.wellbeing.for_stay(app.session, guest_id, stay.id)[-1].own_words == kept
         assert app.house.intentions.for_stay(app.session, guest_id, stay.id)[-1].words == kept
         for tab in ("1", "2", "3"):

@@ -13,7 +13,7 @@ from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.pins import verify_pin
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS, BIG
-from tests.sessions import STAFF
+from tests.sessions import staff_of
 
 TZ = "Pacific/Auckland"
 TODAY = pendulum.date(2026, 11, 24)
@@ -49,20 +49,20 @@ def guest_of(house: House, stay: Stay) -> Guest:
 def test_arrival_saves_the_guest_and_their_stay(demo_house: House, tama: Session):
     """Arriving stores the chosen name, pronouns, room, arrival and planned leaving."""
     stay = arrive(demo_house, tama, "Kiri", pronouns="she/her")
-    saved = demo_house.stays.get(STAFF, stay.id)
+    saved = demo_house.stays.get(staff_of(demo_house), stay.id)
     assert saved.room == FREE_ROOM
     assert saved.arrived_at == demo_house.clock.now()
     assert saved.planned_leaving == LEAVING
     assert saved.is_staying
     guest = guest_of(demo_house, saved)
     assert (guest.chosen_name, guest.pronouns) == ("Kiri", "she/her")
-    assert demo_house.stays.current_stay_of(STAFF, guest.id).id == stay.id
+    assert demo_house.stays.current_stay_of(staff_of(demo_house), guest.id).id == stay.id
 
 
 def test_arrival_can_be_recorded_a_little_after_it_happened(demo_house: House, tama: Session):
     """An arrival earlier today is kept at the time the guest arrived."""
     stay = arrive(demo_house, tama, arrived_at=at(TODAY, 8, 15))
-    assert demo_house.stays.get(STAFF, stay.id).arrived_at == at(TODAY, 8, 15)
+    assert demo_house.stays.get(staff_of(demo_house), stay.id).arrived_at == at(TODAY, 8, 15)
 
 
 def test_pronouns_and_support_person_are_optional(demo_house: House, tama: Session):
@@ -174,7 +174,7 @@ def test_a_reason_of_only_terminal_codes_is_refused(demo_house: House, tama: Ses
 def test_a_longer_stay_with_a_reason_keeps_the_reason(demo_house: House, tama: Session):
     """Past the longest stay, the plain-words reason is kept with the stay."""
     stay = arrive(demo_house, tama, planned_leaving=TODAY.add(days=20), longer_stay_reason="Waiting for the flat to be ready")
-    assert demo_house.stays.get(STAFF, stay.id).longer_stay_reason == "Waiting for the flat to be ready"
+    assert demo_house.stays.get(staff_of(demo_house), stay.id).longer_stay_reason == "Waiting for the flat to be ready"
 
 
 def test_a_guest_already_staying_cannot_arrive_again(demo_house: House, tama: Session, mere: Session):
@@ -223,7 +223,7 @@ def test_returning_guest_is_welcomed_back_with_the_same_guest_id(demo_house: Hou
     again = arrive(demo_house, tama, "Kiri", returning_guest_id=left.guest_id)
     assert again.guest_id == left.guest_id
     assert again.id != left.id
-    assert [s.id for s in demo_house.stays.stays_of(STAFF, left.guest_id)] == [left.id, again.id]
+    assert [s.id for s in demo_house.stays.stays_of(staff_of(demo_house), left.guest_id)] == [left.id, again.id]
     assert len([g for g in demo_house.store.find(Guest) if g.chosen_name == "Kiri"]) == 1
 
 
@@ -256,34 +256,34 @@ def test_returning_guest_search_with_an_empty_name_finds_no_one(demo_house: Hous
 def test_stay_can_be_extended(demo_house: House, tama: Session, mere: Session):
     """Extending moves the planned leaving date later."""
     changed = demo_house.stays.change_leaving(tama, mere.stay_id, pendulum.date(2026, 11, 29))
-    assert demo_house.stays.get(STAFF, mere.stay_id).planned_leaving == pendulum.date(2026, 11, 29)
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).planned_leaving == pendulum.date(2026, 11, 29)
     assert changed.planned_leaving == pendulum.date(2026, 11, 29)
 
 
 def test_stay_can_be_shortened(demo_house: House, tama: Session, mere: Session):
     """Shortening moves the planned leaving date earlier."""
     demo_house.stays.change_leaving(tama, mere.stay_id, pendulum.date(2026, 11, 25))
-    assert demo_house.stays.get(STAFF, mere.stay_id).planned_leaving == pendulum.date(2026, 11, 25)
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).planned_leaving == pendulum.date(2026, 11, 25)
 
 
 def test_shortening_to_before_the_arrival_is_refused(demo_house: House, tama: Session, mere: Session):
     """Mere arrived on 20 November; a leaving date of 19 November is refused."""
     with pytest.raises(ServiceError, match="The planned leaving date is before the arrival"):
         demo_house.stays.change_leaving(tama, mere.stay_id, pendulum.date(2026, 11, 19))
-    assert demo_house.stays.get(STAFF, mere.stay_id).planned_leaving == pendulum.date(2026, 11, 27)
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).planned_leaving == pendulum.date(2026, 11, 27)
 
 
 def test_extending_past_the_longest_stay_needs_a_reason(demo_house: House, tama: Session, mere: Session):
     """Extending Mere to 15 nights without a reason is refused and the stay is unchanged."""
     with pytest.raises(ServiceError, match="That makes 15 nights, longer than the house's usual 14"):
         demo_house.stays.change_leaving(tama, mere.stay_id, pendulum.date(2026, 12, 5))
-    assert demo_house.stays.get(STAFF, mere.stay_id).planned_leaving == pendulum.date(2026, 11, 27)
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).planned_leaving == pendulum.date(2026, 11, 27)
 
 
 def test_extending_past_the_longest_stay_with_a_reason_is_kept(demo_house: House, tama: Session, mere: Session):
     """With a reason, the longer stay and its reason are saved."""
     demo_house.stays.change_leaving(tama, mere.stay_id, pendulum.date(2026, 12, 5), "Her flat is ready on the 5th")
-    saved = demo_house.stays.get(STAFF, mere.stay_id)
+    saved = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     assert saved.planned_leaving == pendulum.date(2026, 12, 5)
     assert saved.longer_stay_reason == "Her flat is ready on the 5th"
 
@@ -291,7 +291,7 @@ def test_extending_past_the_longest_stay_with_a_reason_is_kept(demo_house: House
 def test_move_room_records_the_move(demo_house: House, tama: Session, mere: Session):
     """Moving a guest changes their room and records when, from, to and who."""
     demo_house.stays.move_room(tama, mere.stay_id, FREE_ROOM)
-    saved = demo_house.stays.get(STAFF, mere.stay_id)
+    saved = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     assert saved.room == FREE_ROOM
     assert len(saved.moves) == 1
     move = saved.moves[0]
@@ -302,14 +302,14 @@ def test_a_moved_guests_old_room_is_free(demo_house: House, tama: Session, mere:
     """After a move the room left behind can take a new guest."""
     demo_house.stays.move_room(tama, mere.stay_id, FREE_ROOM)
     stay = arrive(demo_house, tama, room="Kōwhai")
-    assert demo_house.stays.get(STAFF, stay.id).room == "Kōwhai"
+    assert demo_house.stays.get(staff_of(demo_house), stay.id).room == "Kōwhai"
 
 
 def test_move_into_a_room_with_a_guest_is_refused(demo_house: House, tama: Session, mere: Session):
     """Moving Mere into Kauri, where Ben is staying, is refused."""
     with pytest.raises(ServiceError, match="Kauri has someone staying in it"):
         demo_house.stays.move_room(tama, mere.stay_id, "Kauri")
-    saved = demo_house.stays.get(STAFF, mere.stay_id)
+    saved = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     assert (saved.room, saved.moves) == ("Kōwhai", ())
 
 
@@ -328,7 +328,7 @@ def test_move_into_a_room_the_house_does_not_have_is_refused(demo_house: House, 
 def test_out_overnight_defaults_to_tonight(demo_house: House, tama: Session, mere: Session):
     """A night out with no date is tonight (the house's date)."""
     demo_house.stays.out_overnight(tama, mere.stay_id)
-    assert demo_house.stays.get(STAFF, mere.stay_id).nights_out == (TODAY,)
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).nights_out == (TODAY,)
 
 
 def test_out_overnight_on_a_given_night_is_kept_once_in_order(demo_house: House, tama: Session, mere: Session):
@@ -336,7 +336,7 @@ def test_out_overnight_on_a_given_night_is_kept_once_in_order(demo_house: House,
     demo_house.stays.out_overnight(tama, mere.stay_id, pendulum.date(2026, 11, 26))
     demo_house.stays.out_overnight(tama, mere.stay_id, TODAY)
     demo_house.stays.out_overnight(tama, mere.stay_id, pendulum.date(2026, 11, 26))
-    assert demo_house.stays.get(STAFF, mere.stay_id).nights_out == (TODAY, pendulum.date(2026, 11, 26))
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).nights_out == (TODAY, pendulum.date(2026, 11, 26))
 
 
 # --- leaving --------------------------------------------------------------------------
@@ -346,25 +346,25 @@ def test_out_overnight_on_a_given_night_is_kept_once_in_order(demo_house: House,
 def test_leaving_records_the_time_and_the_guests_choice(demo_house: House, tama: Session, mere: Session, choice):
     """Leaving ends the stay now and keeps the guest's record choice (or none)."""
     demo_house.stays.leave(tama, mere.stay_id, choice)
-    saved = demo_house.stays.get(STAFF, mere.stay_id)
+    saved = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     assert saved.left_at == demo_house.clock.now()
     assert saved.record_choice == choice
     assert not saved.is_staying
-    assert mere.stay_id not in {s.id for s in demo_house.stays.staying(STAFF)}
+    assert mere.stay_id not in {s.id for s in demo_house.stays.staying(staff_of(demo_house))}
 
 
 def test_leaving_with_an_unknown_record_choice_is_refused(demo_house: House, tama: Session, mere: Session):
     """Only keep, erase or no choice yet are accepted."""
     with pytest.raises(ServiceError, match="The record choice is keep, erase, or not made yet"):
         demo_house.stays.leave(tama, mere.stay_id, "shred")
-    assert demo_house.stays.get(STAFF, mere.stay_id).is_staying
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).is_staying
 
 
 def test_leaving_before_arriving_is_refused(demo_house: House, tama: Session, mere: Session):
     """Mere arrived 20 November at 17:45; leaving at 17:00 that day is refused."""
     with pytest.raises(ServiceError, match="A guest cannot leave before they arrived"):
         demo_house.stays.leave(tama, mere.stay_id, "keep", left_at=at(pendulum.date(2026, 11, 20), 17, 0))
-    assert demo_house.stays.get(STAFF, mere.stay_id).is_staying
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id).is_staying
 
 
 def test_a_stay_that_has_ended_cannot_be_changed(demo_house: House, tama: Session, mere: Session):
@@ -382,7 +382,7 @@ def test_a_room_is_free_again_once_its_guest_has_left(demo_house: House, tama: S
     """After Mere leaves, a new guest can arrive into Kōwhai at once."""
     demo_house.stays.leave(tama, mere.stay_id, "keep")
     stay = arrive(demo_house, tama, room="Kōwhai")
-    assert demo_house.stays.get(STAFF, stay.id).room == "Kōwhai"
+    assert demo_house.stays.get(staff_of(demo_house), stay.id).room == "Kōwhai"
 
 
 def test_a_backdated_arrival_cannot_overlap_the_rooms_last_stay(demo_house: House, tama: Session):
@@ -410,22 +410,22 @@ def test_a_backdated_arrival_cannot_overlap_a_guest_who_moved_out_of_the_room(
 
 def test_no_note_early_in_an_ordinary_stay(demo_house: House, tama: Session, mere: Session):
     """Mere's stay (day 5 of 7) gets no note."""
-    assert demo_house.stays.longest_stay_note(STAFF, demo_house.stays.get(STAFF, mere.stay_id)) is None
+    assert demo_house.stays.longest_stay_note(staff_of(demo_house), demo_house.stays.get(staff_of(demo_house), mere.stay_id)) is None
 
 
 def test_note_when_a_stay_nears_the_longest_stay(demo_house: House, tama: Session, clock: FixedClock):
     """Two nights before the longest stay, the note counts the night gently."""
     stay = arrive(demo_house, tama, planned_leaving=TODAY.add(days=14))
     clock.set(at(TODAY.add(days=11), 10, 30))
-    assert demo_house.stays.longest_stay_note(STAFF, stay) is None
+    assert demo_house.stays.longest_stay_note(staff_of(demo_house), stay) is None
     clock.set(at(TODAY.add(days=12), 10, 30))
-    assert demo_house.stays.longest_stay_note(STAFF, stay) == "Night 13; the house's usual longest stay is 14 nights."
+    assert demo_house.stays.longest_stay_note(staff_of(demo_house), stay) == "Night 13; the house's usual longest stay is 14 nights."
 
 
 def test_note_for_a_stay_planned_past_the_longest_stay_gives_the_reason(demo_house: House, tama: Session):
     """A planned 20-night stay says so, with its reason."""
     stay = arrive(demo_house, tama, planned_leaving=TODAY.add(days=20), longer_stay_reason="flat ready on the 14th")
-    assert demo_house.stays.longest_stay_note(STAFF, stay) == (
+    assert demo_house.stays.longest_stay_note(staff_of(demo_house), stay) == (
         "Planned for 20 nights, longer than the house's usual 14: flat ready on the 14th."
     )
 
@@ -446,11 +446,11 @@ def test_note_for_a_stay_planned_past_the_longest_stay_gives_the_reason(demo_hou
 )
 def test_guest_session_is_refused_every_stay_change(demo_house: House, mere: Session, change):
     """A guest's own session cannot make or change stays, even their own."""
-    before = demo_house.stays.get(STAFF, mere.stay_id)
+    before = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     saved = counts(demo_house)
     with pytest.raises(NotAllowed, match="Only staff can"):
         change(demo_house, mere, mere.stay_id)
-    assert demo_house.stays.get(STAFF, mere.stay_id) == before
+    assert demo_house.stays.get(staff_of(demo_house), mere.stay_id) == before
     assert counts(demo_house) == saved
 
 
@@ -468,9 +468,9 @@ def test_manager_can_welcome_a_guest(demo_house: House, aroha: Session):
 )
 def test_check_in_outcomes_are_saved_with_their_words(demo_house: House, tama: Session, mere: Session, outcome, words):
     """Each outcome is saved; quiet time reads "chose quiet time", a good outcome."""
-    stay = demo_house.stays.get(STAFF, mere.stay_id)
+    stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     saved = demo_house.check_ins.record(tama, stay, outcome)
-    last = demo_house.check_ins.for_stay(STAFF, stay)[-1]
+    last = demo_house.check_ins.for_stay(staff_of(demo_house), stay)[-1]
     assert last.id == saved.id
     assert (last.outcome, last.outcome_words) == (outcome, words)
     assert (last.recorded_by, last.at, last.guest_id) == (tama.person_id, demo_house.clock.now(), mere.person_id)
@@ -478,51 +478,51 @@ def test_check_in_outcomes_are_saved_with_their_words(demo_house: House, tama: S
 
 def test_check_in_note_is_optional(demo_house: House, tama: Session, mere: Session):
     """A check-in without a note saves an empty note."""
-    stay = demo_house.stays.get(STAFF, mere.stay_id)
+    stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     demo_house.check_ins.record(tama, stay, "checked_in")
-    assert demo_house.check_ins.for_stay(STAFF, stay)[-1].note == ""
+    assert demo_house.check_ins.for_stay(staff_of(demo_house), stay)[-1].note == ""
 
 
 def test_check_in_note_is_kept(demo_house: House, tama: Session, mere: Session):
     """A note written with the guest is saved with the check-in."""
-    stay = demo_house.stays.get(STAFF, mere.stay_id)
+    stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     demo_house.check_ins.record(tama, stay, "checked_in", "Made scones for the house.")
-    assert demo_house.check_ins.for_stay(STAFF, stay)[-1].note == "Made scones for the house."
+    assert demo_house.check_ins.for_stay(staff_of(demo_house), stay)[-1].note == "Made scones for the house."
 
 
 def test_unknown_check_in_outcome_is_refused(demo_house: House, tama: Session, mere: Session):
     """An outcome that is not one of the four is refused."""
-    stay = demo_house.stays.get(STAFF, mere.stay_id)
-    before = len(demo_house.check_ins.for_stay(STAFF, stay))
+    stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
+    before = len(demo_house.check_ins.for_stay(staff_of(demo_house), stay))
     with pytest.raises(ServiceError, match="Unknown check-in outcome 'missing'"):
         demo_house.check_ins.record(tama, stay, "missing")
-    assert len(demo_house.check_ins.for_stay(STAFF, stay)) == before
+    assert len(demo_house.check_ins.for_stay(staff_of(demo_house), stay)) == before
 
 
 def test_check_in_for_a_departed_stay_is_refused(demo_house: House, tama: Session):
     """A stay that ended days ago gets no check-in."""
     departed = next(s for s in demo_house.store.find(Stay) if not s.is_staying)
-    before = len(demo_house.check_ins.for_stay(STAFF, departed))
+    before = len(demo_house.check_ins.for_stay(staff_of(demo_house), departed))
     with pytest.raises(ServiceError, match="This guest has left; check-ins are for guests staying"):
         demo_house.check_ins.record(tama, departed, "checked_in")
-    assert len(demo_house.check_ins.for_stay(STAFF, departed)) == before
+    assert len(demo_house.check_ins.for_stay(staff_of(demo_house), departed)) == before
 
 
 def test_check_in_for_a_stay_that_ended_after_it_was_read_is_refused(demo_house: House, tama: Session, mere: Session):
     """A stay read before the guest left (another terminal's view) still gets no check-in."""
-    stale = demo_house.stays.get(STAFF, mere.stay_id)
+    stale = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     demo_house.stays.leave(tama, mere.stay_id, "keep")
-    before = len(demo_house.check_ins.for_stay(STAFF, stale))
+    before = len(demo_house.check_ins.for_stay(staff_of(demo_house), stale))
     with pytest.raises(ServiceError, match="This guest has left"):
         demo_house.check_ins.record(tama, stale, "checked_in")
-    assert len(demo_house.check_ins.for_stay(STAFF, stale)) == before
+    assert len(demo_house.check_ins.for_stay(staff_of(demo_house), stale)) == before
 
 
 def test_check_words_hook_is_given_the_note(demo_house: House, tama: Session, mere: Session):
     """The language-check hook sees the note before it is kept."""
     seen: list[str] = []
     demo_house.check_ins.check_words = seen.append
-    demo_house.check_ins.record(tama, demo_house.stays.get(STAFF, mere.stay_id), "checked_in", "Enjoyed the walk.")
+    demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", "Enjoyed the walk.")
     assert seen == ["Enjoyed the walk."]
 
 
@@ -533,11 +533,11 @@ def test_check_words_hook_refusal_saves_nothing(demo_house: House, tama: Session
         raise ServiceError(f"Found a label in {text!r}; try everyday words.")
 
     demo_house.check_ins.check_words = refuse
-    stay = demo_house.stays.get(STAFF, mere.stay_id)
-    before = demo_house.check_ins.for_stay(STAFF, stay)
+    stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
+    before = demo_house.check_ins.for_stay(staff_of(demo_house), stay)
     with pytest.raises(ServiceError, match="Found a label in 'non-compliant'; try everyday words"):
         demo_house.check_ins.record(tama, stay, "checked_in", "non-compliant")
-    assert demo_house.check_ins.for_stay(STAFF, stay) == before
+    assert demo_house.check_ins.for_stay(staff_of(demo_house), stay) == before
 
 
 # --- people's words, as typed ---------------------------------------------------------------
@@ -607,7 +607,7 @@ def test_longer_stay_reason_keeps_the_words_as_typed(
     """A longer-stay reason is kept as typed (controls removed) and reads back the same."""
     stay = arrive(demo_house, tama, planned_leaving=TODAY.add(days=20), longer_stay_reason=value)
     again = House.open(demo_dir, clock)
-    assert again.stays.get(STAFF, stay.id).longer_stay_reason == clean_text(value)
+    assert again.stays.get(staff_of(again), stay.id).longer_stay_reason == clean_text(value)
 
 
 @pytest.mark.parametrize("value", [*BAD_WORDS.values(), BIG], ids=[*BAD_WORDS, "100 kB"])
@@ -617,7 +617,7 @@ def test_longer_stay_reason_given_when_extending_keeps_the_words(
     """A reason given when extending is kept as typed and reads back the same."""
     demo_house.stays.change_leaving(tama, mere.stay_id, pendulum.date(2026, 12, 10), value)
     again = House.open(demo_dir, clock)
-    assert again.stays.get(STAFF, mere.stay_id).longer_stay_reason == clean_text(value)
+    assert again.stays.get(staff_of(again), mere.stay_id).longer_stay_reason == clean_text(value)
 
 
 @pytest.mark.parametrize("value", [*BAD_WORDS.values(), BIG], ids=[*BAD_WORDS, "100 kB"])
@@ -625,8 +625,8 @@ def test_check_in_note_keeps_the_words_as_typed(
     demo_house: House, demo_dir: Path, clock: FixedClock, tama: Session, mere: Session, value: str
 ):
     """A check-in note is kept as typed (controls removed) and reads back the same."""
-    saved = demo_house.check_ins.record(tama, demo_house.stays.get(STAFF, mere.stay_id), "checked_in", value)
+    saved = demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", value)
     again = House.open(demo_dir, clock)
-    notes = {c.id: c.note for c in again.check_ins.for_stay(STAFF, again.stays.get(STAFF, mere.stay_id))}
+    notes = {c.id: c.note for c in again.check_ins.for_stay(staff_of(again), again.stays.get(staff_of(again), mere.stay_id))}
     assert notes[saved.id] == clean_text(value)
     assert again.store.get(CheckIn, saved.id, stay_id=mere.stay_id).note == clean_text(value)

@@ -2,10 +2,17 @@
 
 The guest is offered their complete record first (printed, or saved as a
 text file for them); only then can the record be erased, for good.
+
+Staff writing that names the guest (house lines, the rhythm, hard events)
+is not part of her record and is not erased: before the erasure, while her
+chosen name is known, the screen lists where it appears and offers to
+reword each place. That never holds the erasure up. After it, anything
+CUPS still keeps of her printouts is told in plain words, with the fix.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
@@ -14,11 +21,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
+from crisishouse.models import HandoverEntry, RhythmItem
 from crisishouse.screens.copy_form import SaveCopyForm
+from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.screens.handover_form import highlighted
 from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.services.erasure import Departed
+from crisishouse.services.erasure import Departed, Mention, name_pattern, names
 from crisishouse.store import StoreError
 from crisishouse.text import literal, plural
 
@@ -52,6 +64,155 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
+def reword(house: House, session: Session, mention: Mention, words: str) -> object:
+    """New words for a place in staff writing, through the service that owns it.
+
+    Raises:
+        ServiceError: this kind of writing cannot be reworded here (the
+            message says where it can), or the service refused the words.
+    """
+    record = mention.record
+    if mention.kind == "house line" and isinstance(record, HandoverEntry):
+        return house.handover.edit_line(session, record, words)
+    if mention.kind == "everyday" and isinstance(record, RhythmItem):
+        return house.rhythm.change_everyday(session, record.id, f"{record.time.hour:02d}:{record.time.minute:02d}", words)
+    raise ServiceError(mention.how_to_change or "This cannot be reworded here.")
+
+
+class RewordForm(FormScreen[object]):
+    """New words for a house line or an everyday rhythm item that names a guest being erased."""
+
+    def __init__(self, house: House, session: Session, mention: Mention, guest_name: str) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.mention = mention
+        self.guest_name = guest_name
+        self.heading = f"Reword: {mention.where}"
+
+    def fields(self) -> Iterable[Widget]:
+        yield from labelled("New words (leave the name out if it should not be kept)", Input(self.mention.text, id="reword-text"))
+        yield Static("", id="reword-check")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._check(self.mention.text)
+
+    @on(Input.Changed, "#reword-text")
+    def _typed(self, event: Input.Changed) -> None:
+        self._check(event.value)
+
+    def _check(self, value: str) -> None:
+        pattern = name_pattern(self.guest_name)
+        shown = Text()
+        if pattern is not None and names(value, pattern):
+            shown.append("Still names ", style="bold")
+            shown.append_text(literal(self.guest_name, style="bold"))
+            shown.append(".\n", style="bold")
+        findings = self.house.language.check(value) if value else []
+        shown.append_text(highlighted(value, findings) if findings else Text("No diagnostic or clinical language found.", style="italic"))
+        self.query_one("#reword-check", Static).update(shown)
+
+    def save(self) -> object:
+        return reword(self.house, self.session, self.mention, self.text("reword-text"))
+
+
+class MentionsScreen(ModalScreen[None]):
+    """Where a guest's chosen name appears in staff writing, each place offered for rewording."""
+
+    DEFAULT_CSS = """
+    MentionsScreen { align: center middle; }
+    #mentions-list { height: auto; max-height: 10; }
+    #mention-how { margin-top: 1; height: auto; }
+    """
+    BINDINGS = [
+        Binding("r", "reword", "Reword"),
+        Binding("escape", "close", "Done"),
+    ]
+    AUTO_FOCUS = "#mentions-list"
+
+    def __init__(self, house: House, session: Session, guest_name: str) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.guest_name = guest_name
+        self.found: list[Mention] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="mentions-dialog"):
+            heading = Text("Where ", style="bold")
+            heading.append_text(literal(self.guest_name, style="bold"))
+            heading.append(" appears in staff writing", style="bold")
+            yield Label(heading)
+            explain = Text("Erasing the record does not change these. Reword a place if it should not name ")
+            explain.append_text(literal(self.guest_name))
+            explain.append(" (Enter or r), or leave it as it is.")
+            yield Static(explain, id="mentions-explain")
+            yield OptionList(id="mentions-list")
+            yield Static("", id="mention-how")
+            with Horizontal(classes="buttons"):
+                yield Button("Reword", id="mention-reword", variant="primary")
+                yield Button("Done", id="mentions-close")
+
+    def on_mount(self) -> None:
+        self.query_one("#mentions-dialog").styles.width = 76  # as wide as the erasure dialog
+        self.read_again(0)
+
+    def read_again(self, row: int) -> None:
+        """Read the places again; the highlight stays on the same row (or the last)."""
+        options = self.query_one("#mentions-list", OptionList)
+        options.clear_options()
+        try:
+            self.found = self.house.erasures.mentions(self.session, self.guest_name)
+        except PROBLEMS as problem:
+            self.found = []
+            self.query_one("#mention-how", Static).update(literal(str(problem)))
+            self.query_one("#mention-reword", Button).disabled = True
+            return
+        options.add_options([Option(literal(m.words)) for m in self.found])
+        if self.found:
+            options.highlighted = min(max(row, 0), len(self.found) - 1)
+            self._explain(self.found[options.highlighted])
+        else:
+            done = Text("The name no longer appears in staff writing.", style="italic")
+            self.query_one("#mention-how", Static).update(done)
+        self.query_one("#mention-reword", Button).disabled = not self.found
+
+    def _explain(self, mention: Mention) -> None:
+        words = mention.how_to_change or "r (or Enter) rewords it."
+        self.query_one("#mention-how", Static).update(literal(words))
+        self.query_one("#mention-reword", Button).disabled = not mention.can_reword
+
+    @on(OptionList.OptionHighlighted, "#mentions-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if 0 <= event.option_index < len(self.found):
+            self._explain(self.found[event.option_index])
+
+    @on(OptionList.OptionSelected, "#mentions-list")
+    def _selected(self) -> None:
+        self.action_reword()
+
+    @on(Button.Pressed, "#mention-reword")
+    def action_reword(self) -> None:
+        row = self.query_one("#mentions-list", OptionList).highlighted
+        if row is None or not 0 <= row < len(self.found):
+            return
+        mention = self.found[row]
+        if not mention.can_reword:
+            self.notify(mention.how_to_change, markup=False, timeout=10)
+            return
+
+        def reworded(result: object | None) -> None:
+            if result is not None:
+                self.read_again(row)
+
+        self.app.push_screen(RewordForm(self.house, self.session, mention, self.guest_name), reworded)
+
+    @on(Button.Pressed, "#mentions-close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 class EraseRecordScreen(ModalScreen[bool]):
     """Give the guest their complete record, then erase it."""
 
@@ -59,6 +220,7 @@ class EraseRecordScreen(ModalScreen[bool]):
         Binding("p", "print_copy", "Print it"),
         Binding("s", "save_copy", "Save as text"),
         Binding("n", "no_copy", "No copy wanted"),
+        Binding("w", "mentions", "Where the name appears"),
         Binding("escape", "close", "Not now"),
     ]
 
@@ -68,6 +230,27 @@ class EraseRecordScreen(ModalScreen[bool]):
         self.session = session
         self.departed = departed
         self.handed_over: str | None = None
+        self.mentioned = self._count_mentions()
+
+    def _count_mentions(self) -> int:
+        """How many places in staff writing name the guest (0 if they cannot be read)."""
+        try:
+            return len(self.house.erasures.mentions(self.session, self.departed.name))
+        except PROBLEMS:
+            return 0
+
+    def _mentions_words(self) -> Text:
+        words = Text("Staff writing still names ")
+        words.append_text(literal(self.departed.name, style="bold"))
+        words.append(f" in {plural(self.mentioned, 'place')}: w to see and reword them.")
+        return words
+
+    def on_mount(self) -> None:
+        if self.mentioned:
+            # One more line or two than the dialog was made for: at 80x24 it scrolls rather than lose its buttons.
+            dialog = self.query_one("#erase-dialog", Vertical)
+            dialog.styles.max_height = "100%"
+            dialog.styles.overflow_y = "auto"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="erase-dialog"):
@@ -95,13 +278,19 @@ class EraseRecordScreen(ModalScreen[bool]):
                     ),
                     id="erase-private-notes",
                 )
-            keys = Text("Keys: p print it, s save as text, n no copy wanted, Esc not now.", style="dim")
+            if self.mentioned:
+                yield Static(self._mentions_words(), id="erase-mentions")
+                keys = Text("Keys: p print, s save, n no copy wanted, w where named, Esc not now.", style="dim")
+            else:
+                keys = Text("Keys: p print it, s save as text, n no copy wanted, Esc not now.", style="dim")
             yield Static(keys, id="erase-status")
             with Horizontal(classes="buttons"):
                 yield Button("Print it", id="erase-print")
                 yield Button("Save as text", id="erase-save")
                 yield Button("No copy wanted", id="erase-none")
             with Horizontal(classes="buttons"):
+                if self.mentioned:
+                    yield Button("Where named", id="erase-mentions-open")
                 yield Button("Erase now", id="erase-now", variant="error", disabled=True)
                 yield Button("Not now", id="erase-close")
 
@@ -141,6 +330,22 @@ class EraseRecordScreen(ModalScreen[bool]):
     def action_no_copy(self) -> None:
         self._handed("declined", "Offered; they did not want a copy.")
 
+    @on(Button.Pressed, "#erase-mentions-open")
+    def action_mentions(self) -> None:
+        if not self.mentioned:
+            return
+
+        def closed(_: None) -> None:
+            self.mentioned = self._count_mentions()
+            if self.mentioned:
+                self.query_one("#erase-mentions", Static).update(self._mentions_words())
+            else:
+                self.query_one("#erase-mentions", Static).update(
+                    Text("Staff writing no longer names them.", style="italic")
+                )
+
+        self.app.push_screen(MentionsScreen(self.house, self.session, self.departed.name), closed)
+
     @on(Button.Pressed, "#erase-now")
     def _erase(self) -> None:
         if self.handed_over is None:
@@ -148,6 +353,12 @@ class EraseRecordScreen(ModalScreen[bool]):
         question = Text("Erase ")
         question.append_text(literal(self.departed.name, style="bold"))
         question.append("'s record for good? It cannot be brought back.")
+        self.mentioned = self._count_mentions()
+        if self.mentioned:
+            question.append(
+                f"\nTheir chosen name still appears in {plural(self.mentioned, 'place')} of staff writing; "
+                "erasing leaves those as they are."
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -157,11 +368,14 @@ class EraseRecordScreen(ModalScreen[bool]):
 
     def _do_erase(self) -> None:
         try:
-            self.house.erasures.erase(self.session, self.departed.guest_id, self.handed_over or "")
+            done = self.house.erasures.erase_with_report(self.session, self.departed.guest_id, self.handed_over or "")
         except PROBLEMS as problem:
             self.query_one("#erase-status", Static).update(literal(str(problem)))
             return
         self.notify("The record was erased. Only the day and counts that name no one are kept.", markup=False)
+        if done.paper_words:
+            # The erasure is done; this is what it could not reach, and the fix.
+            self.notify(done.paper_words, title="Printer copies", severity="warning", markup=False, timeout=120)
         self.dismiss(True)
 
     @on(Button.Pressed, "#erase-close")

@@ -2,6 +2,10 @@
 
 Each form asks a service to do the work in `save`; whatever the service
 refuses is shown in words under the fields, and nothing typed is lost.
+
+Enter moves on through the fields and never ticks a box: Space does. A
+tired hand pressing Enter to get through a form must not share a private
+note or tick a consent.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ class FormScreen(ModalScreen[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        # Ahead of the box's own Enter (which would tick it); only while a box has focus.
+        Binding("enter", "enter_on_box", "Next field", show=False, priority=True),
     ]
     AUTO_FOCUS = "Input, OptionList, RadioSet, Select, Checkbox"
     heading = ""
@@ -60,6 +66,10 @@ class FormScreen(ModalScreen[T]):
                 yield Button("Cancel", id="form-cancel")
                 yield Label("Ctrl+S saves, Esc cancels", classes="form-keys")
 
+    def on_mount(self) -> None:
+        if self.query(Checkbox):
+            self.query_one(".form-keys", Label).update("Ctrl+S saves, Esc cancels\nSpace ticks a box")
+
     def text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
 
@@ -72,15 +82,29 @@ class FormScreen(ModalScreen[T]):
         shown.update(literal(message))
         shown.scroll_visible()
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
+    def _move_on_from(self, field: Widget) -> None:
         # Enter moves on through the fields; on the last field it saves.
-        event.stop()
         fields = list(self.query("Input, Checkbox, Select, RadioSet, OptionList"))
-        if event.input is fields[-1]:
+        if fields and field is fields[-1]:
             self.action_save()
         else:
             self.focus_next()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._move_on_from(event.input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter_on_box":
+            # Anywhere else Enter keeps its own meaning (submit a field, press a button).
+            return isinstance(self.focused, Checkbox)
+        return True
+
+    def action_enter_on_box(self) -> None:
+        """Enter on a box moves on, leaving it as it was."""
+        if isinstance(self.focused, Checkbox):
+            self._move_on_from(self.focused)
 
     @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:

@@ -7,24 +7,26 @@ see); a guest signed in with their own PIN has it as their home screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static, TabbedContent, TabPane
 
 from crisishouse.housetime import house_today
-from crisishouse.models import ENTRY_KINDS, INTENTION_STATUSES
+from crisishouse.models import ENTRY_KINDS, INTENTION_STATUSES, GuestNote
 from crisishouse.screens.check_in_form import CheckInForm
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.formatting import house_time
 from crisishouse.screens.intention_forms import ChangeIntentionForm, IntentionForm
 from crisishouse.screens.rating_form import RatingForm
 from crisishouse.screens.stay_forms import LeaveForm, LeavingDateForm, MoveRoomForm
-from crisishouse.screens.voice_forms import NoteForm, StatementForm
+from crisishouse.screens.voice_forms import EditNoteForm, NoteForm, StatementForm, who_reads
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.erasure import Departed
 from crisishouse.services.guest_record import GuestRecord
@@ -35,7 +37,11 @@ from crisishouse.text import literal
 _STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back", "talked"}
 # Agreeing, notes, statements and asking to talk are the guest's own acts;
 # staff mark lines read back on the handover screen.
-_GUEST_ONLY = {"agree", "note", "statement", "talk"}
+_GUEST_ONLY = {"agree", "note", "statement", "talk", "edit_note", "note_for_staff", "note_just_me"}
+# Keys about the highlighted note, shown on the notes tab; there they take
+# the place of keys about a highlighted intention or line, which a note is not.
+_NOTE_KEYS = {"edit_note", "note_for_staff", "note_just_me"}
+_NOT_FOR_NOTES = {"change_intention", "agree", "statement"}
 _NEEDS_STAY = {"check_in", "rate", "intention", "change_intention", "leaving_date", "move", "out_tonight", "leave"}
 
 
@@ -57,6 +63,12 @@ _TABLE_OF_TAB = {
 }
 
 
+def _opening(note: GuestNote, length: int = 30) -> str:
+    """A note named by its first words: “Slept well, then…”."""
+    words = " ".join(note.text.split())
+    return f"“{words if len(words) <= length else words[: length - 1].rstrip() + '…'}”"
+
+
 class GuestScreen(Screen[None]):
     """One guest's record."""
 
@@ -72,6 +84,10 @@ class GuestScreen(Screen[None]):
         Binding("l", "leave", "Leaves", show=False, id="leave"),
         Binding("a", "agree", "Agree", tooltip="Agree to the highlighted handover line", id="agree"),
         Binding("n", "note", "Note", tooltip="A note of your own", id="note"),
+        # "e" is also staff's leaving date: each is only ever on for one of guest and staff.
+        Binding("e", "edit_note", "Edit", tooltip="Change the words of the highlighted note", id="edit-note"),
+        Binding("f", "note_for_staff", "Staff too", tooltip="Let staff read the highlighted note", id="note-for-staff"),
+        Binding("j", "note_just_me", "Just me", tooltip="Make the highlighted note yours alone again", id="note-just-me"),
         Binding("t", "talk", "Talk", tooltip="I'd like to talk about the highlighted entry", id="talk"),
         Binding("d", "statement", "Statement", tooltip="Your statement on the highlighted entry, if you disagree", id="statement"),
         Binding("k", "talked", "Talked", tooltip="We talked about the highlighted entry", id="talked"),
@@ -135,6 +151,9 @@ class GuestScreen(Screen[None]):
             ("The guest leaves", "leave"),
             ("Agree to the highlighted handover line", "agree"),
             ("Write a note of your own", "note"),
+            ("Change the words of the highlighted note", "edit_note"),
+            ("Let staff read the highlighted note", "note_for_staff"),
+            ("Make the highlighted note just mine", "note_just_me"),
             ("I'd like to talk about the highlighted entry", "talk"),
             ("Add my statement to the highlighted entry", "statement"),
             ("We talked about the highlighted entry", "talked"),
@@ -149,6 +168,11 @@ class GuestScreen(Screen[None]):
         if action in _STAFF_ONLY and not self.session.is_staff:
             return False
         if action in _GUEST_ONLY and self.session.is_staff:
+            return False
+        on_notes = self.is_mounted and self.query_one("#guest-tabs", TabbedContent).active == "tab-notes"
+        if action in _NOTE_KEYS and not on_notes:
+            return False
+        if action in _NOT_FOR_NOTES and on_notes and not self.session.is_staff:
             return False
         if action in _NEEDS_STAY and (self.record is None or self.record.stay is None or not self.record.stay.is_staying):
             return None
@@ -440,7 +464,58 @@ class GuestScreen(Screen[None]):
 
     def action_note(self) -> None:
         self.action_tab("tab-notes")
-        self.app.push_screen(NoteForm(self.house, self.session), self._after)
+
+        def saved(note: GuestNote | None) -> None:
+            if note is not None:
+                self.notify(f"Your note is saved. {who_reads(note)}", markup=False)
+                self.action_refresh()
+
+        self.app.push_screen(NoteForm(self.house, self.session), saved)
+
+    def _highlighted_note(self) -> GuestNote | None:
+        """The note highlighted on the notes tab, or None (said plainly)."""
+        chosen = self._highlighted()
+        notes = {n.id: n for n in self.record.notes} if self.record is not None else {}
+        if chosen is None or chosen[0] != "note" or chosen[1] not in notes:
+            self.notify("Highlight one of your notes first, on the notes tab.")
+            return None
+        return notes[chosen[1]]
+
+    def action_edit_note(self) -> None:
+        note = self._highlighted_note()
+        if note is None:
+            return
+
+        def saved(changed: GuestNote | None) -> None:
+            if changed is not None:
+                self.notify(f"Your note {_opening(changed)} is changed. {who_reads(changed)}", markup=False)
+                self.action_refresh()
+
+        self.app.push_screen(EditNoteForm(self.house, self.session, note), saved)
+
+    def action_note_for_staff(self) -> None:
+        self._share_note(for_staff=True)
+
+    def action_note_just_me(self) -> None:
+        self._share_note(for_staff=False)
+
+    def _share_note(self, *, for_staff: bool) -> None:
+        note = self._highlighted_note()
+        if note is None:
+            return
+        if note.for_staff != for_staff:
+            try:
+                note = self.house.voice.share_note(self.session, note.id, for_staff)
+            except (ServiceError, NotAllowed, StoreError) as problem:
+                self.notify(str(problem), severity="error", markup=False)
+                return
+            self.action_refresh()
+        self.notify(f"Your note {_opening(note)}: {who_reads(note)}", markup=False)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        # The notes tab has keys of its own.
+        self.refresh_bindings()
 
     def _chosen_entry(self, doing: str) -> tuple[str, str] | None:
         chosen = self._highlighted()
@@ -489,9 +564,14 @@ class GuestScreen(Screen[None]):
         self.action_refresh()
 
     def action_save_own(self) -> None:
-        def saved(path: object) -> None:
-            if path is not None:
+        def saved(path: Path | None) -> None:
+            if path is None:
+                return
+            if self.session.is_staff:
                 self.notify(f"Saved to {path}.", markup=False, timeout=15)
+            else:
+                # A guest is told what happened, not where the terminal keeps things.
+                self.notify(f"Your copy is saved in the folder you chose, as {path.name}.", markup=False, timeout=15)
 
         self.app.push_screen(SaveCopyForm(self.house, self.session, self.guest_id), saved)
 
@@ -504,9 +584,23 @@ class GuestScreen(Screen[None]):
         try:
             outcome = self.house.own_record.print_copy(self.session, self.guest_id)
         except (ServiceError, NotAllowed, StoreError) as problem:
-            self.app.call_from_thread(self.notify, str(problem), severity="error", markup=False)
+            said = str(problem)
+            if isinstance(problem, StoreError) and not self.session.is_staff:
+                said = "Your copy could not be saved or printed just now; staff can help."
+            self.app.call_from_thread(self._printed, said, "error")
             return
-        self.app.call_from_thread(self.notify, outcome.message, markup=False, timeout=15)
+        if self.session.is_staff:
+            message = outcome.message
+        elif outcome.printed:
+            message = "Your copy was sent to the printer."
+        else:
+            message = "Your copy is saved; staff can print it for you."
+        self.app.call_from_thread(self._printed, message, "information")
+
+    def _printed(self, message: str, severity: SeverityLevel) -> None:
+        # Only for the person who asked: not once the terminal has locked, or someone else signed in.
+        if self.app.session is self.session:  # type: ignore[attr-defined]
+            self.notify(message, severity=severity, markup=False, timeout=15)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from crisishouse.text import literal
 
 if TYPE_CHECKING:
     from crisishouse.services import House, Session
+    from crisishouse.services.signin import Wait
 
 # How long a sign-in waits for the house's data to finish opening.
 OPEN_WAIT_SECONDS = 30
@@ -35,6 +37,9 @@ class LockScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.house: House | None = None
+        self._wait: Wait | None = None
+        """The wait counted down on screen, after too many wrong PINs."""
+        self._countdown: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sign-in"):
@@ -70,6 +75,7 @@ class LockScreen(Screen[None]):
 
     def reset(self) -> None:
         """Clear everything typed, ready for the next person."""
+        self._stop_countdown()
         self.query_one("#name", Input).value = ""
         self.query_one("#pin", Input).value = ""
         self.query_one("#sign-in-message", Static).update("")
@@ -78,6 +84,12 @@ class LockScreen(Screen[None]):
     @on(Input.Submitted, "#name")
     def _to_pin(self) -> None:
         self.query_one("#pin", Input).focus()
+
+    @on(Input.Changed, "#name")
+    def _another_name(self) -> None:
+        # A wait for one name is not another name's: stop counting it down.
+        if self._wait is not None and self._wait.scope == "name":
+            self._stop_countdown()
 
     def _opened_house(self) -> House | None:
         """From a worker: wait for the house's data to open, or say it has not."""
@@ -108,7 +120,7 @@ class LockScreen(Screen[None]):
             session = house.sign_in.sign_in(name, pin)
         except (SignInRefused, StoreError) as refused:
             # A damaged file is named in the message; nothing is changed.
-            self.app.call_from_thread(self._refused, str(refused))
+            self.app.call_from_thread(self._refused, str(refused), getattr(refused, "wait", None))
             return
         self.app.call_from_thread(self._signed_in, session)
 
@@ -127,7 +139,7 @@ class LockScreen(Screen[None]):
         try:
             session = house.sign_in.confirm_staff(name, pin)
         except (SignInRefused, StoreError) as refused:
-            self.app.call_from_thread(self._refused, str(refused))
+            self.app.call_from_thread(self._refused, str(refused), getattr(refused, "wait", None))
             return
         tz = house.settings.time_zone
         try:
@@ -159,10 +171,30 @@ class LockScreen(Screen[None]):
 
             self.app.push_screen(SelfCheckForm(self.house, signed_on))
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, message: str, wait: Wait | None = None) -> None:
+        self._stop_countdown()
         self.query_one("#pin", Input).value = ""
         self.query_one("#sign-in-message", Static).update(literal(message))
         self.query_one("#pin", Input).focus()
+        if wait is not None:
+            # Counted down each second, so no one need try a PIN just to learn how long is left.
+            self._wait = wait
+            self._countdown = self.set_interval(1, self._count_down)
+
+    def _count_down(self) -> None:
+        if self._wait is None or self.house is None:
+            self._stop_countdown()
+            return
+        now = self.house.clock.now()
+        self.query_one("#sign-in-message", Static).update(literal(self._wait.words(now)))
+        if not self._wait.seconds_left(now):
+            self._stop_countdown()
+
+    def _stop_countdown(self) -> None:
+        if self._countdown is not None:
+            self._countdown.stop()
+        self._countdown = None
+        self._wait = None
 
     def _signed_in(self, session: Session) -> None:
         self.reset()

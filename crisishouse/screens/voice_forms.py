@@ -42,6 +42,38 @@ class NoteForm(FormScreen[GuestNote]):
             raise ServiceError(f"{found}{_KEEP_OR_CHANGE}") from None
 
 
+class EditNoteForm(FormScreen[GuestNote]):
+    """The guest changes the words of a note of their own; who reads it is changed on the notes tab."""
+
+    heading = "Change your note"
+
+    def __init__(self, house: House, session: Session, note: GuestNote) -> None:
+        super().__init__()
+        self.house = house
+        self.session = session
+        self.note = note
+        self._noticed: str | None = None
+
+    def fields(self) -> Iterable[Widget]:
+        yield from labelled("Your note", Input(self.note.text, id="note-text"))
+        yield Static(who_reads(self.note), classes="field-label")
+
+    def save(self) -> GuestNote:
+        text = self.text("note-text")
+        try:
+            return self.house.voice.edit_note(self.session, self.note.id, text, words_noticed=text == self._noticed)
+        except WordsToNotice as found:
+            self._noticed = text
+            raise ServiceError(f"{found}{_KEEP_OR_CHANGE}") from None
+
+
+def who_reads(note: GuestNote) -> str:
+    """Who can read a note now, in plain words."""
+    if note.for_staff:
+        return "Staff can read this note, and you."
+    return "Only you can read this note. Staff cannot."
+
+
 class StatementForm(FormScreen[Statement]):
     """The guest's own statement on an entry they disagree with; it goes wherever the entry goes."""
 

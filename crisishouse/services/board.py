@@ -14,7 +14,7 @@ from crisishouse.services.check_ins import CheckIns, CheckInTiming
 from crisishouse.services.erasure import Departed, Erasures
 from crisishouse.services.guest_voice import GuestVoice, TalkWanted
 from crisishouse.services.rhythm import Rhythm, RhythmEntry
-from crisishouse.services.session import Session, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store, StoreDamaged
@@ -84,6 +84,7 @@ def stay_day(stay: Stay, today: pendulum.Date, tz: str) -> tuple[int, int]:
     return (today - arrived).days + 1, max(1, (stay.planned_leaving - arrived).days)
 
 
+@checks_sessions
 class Board:
     """Builds the board for staff and the manager."""
 

@@ -11,7 +11,12 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today, wall_clock_or_next
 from crisishouse.models import CHECK_IN_OUTCOMES, CheckIn, Stay
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_guest_or_staff, require_staff
+from crisishouse.services.session import (
+    Session,
+    checks_sessions,
+    require_staff,
+    saved_stay,
+)
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 
@@ -42,6 +47,7 @@ def accept_words(_text: str) -> None:
     """Until the house has a language check, words are kept as written."""
 
 
+@checks_sessions
 class CheckIns:
     """Recording check-ins and working out what is due."""
 
@@ -87,7 +93,8 @@ class CheckIns:
 
     def for_stay(self, session: Session, stay: Stay) -> list[CheckIn]:
         """A stay's check-ins, oldest first (the guest's own, or any for staff)."""
-        require_guest_or_staff(session, stay.guest_id, "read check-ins")
+        # Only the id is taken from the caller: whose stay it is is read as saved.
+        stay = saved_stay(self.store, session, stay.id, "read check-ins")
         return sorted(self.store.find(CheckIn, stay_id=stay.id), key=lambda c: c.at)
 
     def slots(self, day: pendulum.Date) -> list[pendulum.DateTime]:
@@ -133,14 +140,20 @@ class CheckIns:
         return None
 
     def timing(self, session: Session, stay: Stay, check_ins: list[CheckIn] | None = None) -> CheckInTiming:
-        """When this guest's next check-in is due, and whether one is overdue.
+        """When this guest's next check-in is due, and whether one is overdue (see `due`)."""
+        # The stay as saved (its arrival, its nights out, whose it is), never the caller's copy.
+        stay = saved_stay(self.store, session, stay.id, "read check-ins")
+        if check_ins is None:
+            check_ins = self.for_stay(session, stay)
+        return self.due(stay, check_ins)
+
+    def due(self, stay: Stay, check_ins: list[CheckIn]) -> CheckInTiming:
+        """The timing worked out from a stay and its check-ins as given (it reads nothing saved).
 
         Overdue: the latest slot since yesterday has passed and no check-in
         came at or after it, less the early grace.
         """
         now = self.clock.now()
-        if check_ins is None:
-            check_ins = self.for_stay(session, stay)
         last = check_ins[-1] if check_ins else None
         today = house_today(now, self.settings.time_zone)
         latest_slot = self._latest_passed(stay, now, today)

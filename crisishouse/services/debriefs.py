@@ -11,7 +11,7 @@ from crisishouse.clock import Clock
 from crisishouse.models import Debrief, HardEvent, StaffMember
 from crisishouse.services.check_ins import accept_words
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
 from crisishouse.settings import Settings
@@ -32,6 +32,7 @@ class OwedDebrief:
     days_owed: int
 
 
+@checks_sessions
 class Debriefs:
     """Any staff member notes a hard event; everyone on that shift is owed a debrief."""
 

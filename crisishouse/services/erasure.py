@@ -8,6 +8,13 @@ data, the backups and the saved printouts. What is left is only that a
 record was handed over and erased, on which day, and counts that identify
 no one (principle 2).
 
+CUPS keeps each printed document for a while after printing; the jobs of
+printouts that held the guest's lines are purged too, and what could not
+be is said in plain words with the one line that removes it. Before the
+erasure, while her chosen name is still known, `mentions` finds where it
+appears in staff writing (house lines, the rhythm, hard events), so staff
+can reword it: that never holds the erasure up.
+
 A departed guest who made no choice is kept: health records in Aotearoa
 New Zealand are generally kept ten years unless the complete record was
 given to the person. `house.keep_departed_records_years` sets the house's
@@ -16,21 +23,29 @@ own retention; records past it are erased by the manager.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import pendulum
 
 from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
-from crisishouse.models import CheckIn, Erasure, Guest, MonthCount, Stay
+from crisishouse.models import CheckIn, Erasure, Guest, HandoverEntry, HardEvent, MonthCount, RhythmItem, Stay
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.printouts import clean_printouts
+from crisishouse.services.printouts import clean_printouts, printout_jobs
+from crisishouse.services.rhythm import Rhythm
 from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.staff_records import find_all
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store, StoreError
+from crisishouse.text import clean_line, clean_text, name_key
+
+if TYPE_CHECKING:
+    from crisishouse.printing import JobPurge
 
 HANDED_OVER: dict[str, str] = {
     "printed": "the complete record was printed for them",
@@ -47,6 +62,67 @@ class Departed:
     guest_id: str
     name: str
     left_on: pendulum.Date
+
+
+MentionKind = Literal["house line", "everyday", "one-off", "skip", "hard event"]
+
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining marks: a name followed by one is part of a longer word."""
+
+
+def name_pattern(name: str) -> re.Pattern[str] | None:
+    """A pattern that finds `name` as a whole word (or words) in text keyed by `name_key`.
+
+    Case and Unicode form do not matter; macrons do (Mere is not Mēre).
+    None for a name with no letters to look for.
+    """
+    words = name_key(name).split()
+    if not words:
+        return None
+    body = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w{_MARKS}]){body}(?![\w{_MARKS}])")
+
+
+def names(text: str, pattern: re.Pattern[str]) -> bool:
+    """True when `text` holds the name `pattern` was made for."""
+    return pattern.search(clean_text(text).casefold()) is not None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in staff writing where a guest's chosen name appears."""
+
+    kind: MentionKind
+    id: str
+    text: str
+    where: str
+    """ "House line, 24 Nov night shift"."""
+    record: HandoverEntry | RhythmItem | HardEvent
+    """The record as it was read, for the service that changes it."""
+    how_to_change: str = ""
+    """Where to change it, for a kind the erasure screen cannot reword ("" when it can)."""
+
+    @property
+    def can_reword(self) -> bool:
+        return not self.how_to_change
+
+    @property
+    def words(self) -> str:
+        """ "House line, 24 Nov night shift: 'Mere's sister calls at 7'"."""
+        return f"{self.where}: '{clean_line(self.text)}'"
+
+
+@dataclass(frozen=True)
+class ErasureDone:
+    """An erasure carried out, and what became of CUPS's copies of her printouts."""
+
+    erasure: Erasure
+    paper: JobPurge
+
+    @property
+    def paper_words(self) -> str:
+        """What CUPS still keeps and the one line that removes it; "" when it keeps nothing."""
+        return self.paper.words()
 
 
 def merge_counts(counts: list[MonthCount]) -> tuple[MonthCount, ...]:
@@ -130,6 +206,67 @@ class Erasures:
             self._retention_count = (today, len(self.past_retention(session)))
         return self._retention_count[1]
 
+    def mentions(self, session: Session, name: str) -> list[Mention]:
+        """Where `name` (a guest's chosen name) appears in staff writing, to reword before an erasure.
+
+        House lines of every handover, the everyday rhythm, one-offs and
+        skips, and hard events' words: whole words only, case and Unicode
+        form folded, macrons kept. House lines and everyday items can be
+        reworded with the handover and rhythm services; for the rest,
+        `how_to_change` says where (or that crisishouse cannot yet).
+        """
+        require_staff(session, "see where a guest's name appears in staff writing")
+        pattern = name_pattern(name)
+        if pattern is None:
+            return []
+        year = self._today().year
+
+        def day(value: pendulum.Date, with_weekday: bool = False) -> str:
+            shown = value.format("ddd D MMM" if with_weekday else "D MMM")
+            return shown if value.year == year else f"{shown} {value.year}"
+
+        def shift(name: str) -> str:
+            name = clean_line(name)
+            return name if name.casefold().endswith("shift") else f"{name} shift"
+
+        def hhmm(time: pendulum.Time) -> str:
+            return f"{time.hour:02d}:{time.minute:02d}"
+
+        found: list[Mention] = []
+        lines = [e for e in find_all(self.store, HandoverEntry, guest_id=None) if names(e.text, pattern)]
+        for entry in sorted(lines, key=lambda e: (e.shift_date, e.written_at), reverse=True):
+            where = f"House line, {day(entry.shift_date)} {shift(entry.shift_name)}"
+            found.append(Mention("house line", entry.id, entry.text, where, entry))
+        rhythm = Rhythm(self.store, self.settings)
+        for item in rhythm.everyday():
+            if names(item.what, pattern):
+                found.append(Mention("everyday", item.id, item.what, f"Everyday rhythm, {hhmm(item.time)}", item))
+        one_offs = [i for i in self.store.find(RhythmItem) if i.on_day is not None and names(i.what, pattern)]
+        for item in sorted(one_offs, key=lambda i: (i.on_day, i.time), reverse=True):
+            assert item.on_day is not None
+            when = f"{day(item.on_day, with_weekday=True)} {hhmm(item.time)}"
+            if item.cancelled:
+                found.append(Mention(
+                    "skip", item.id, item.what, f"Rhythm, {when}, skipped that day", item,
+                    "A skipped item keeps a copy of the words the everyday item had then; crisishouse has no way "
+                    "to change that copy yet.",
+                ))  # fmt: skip
+            else:
+                found.append(Mention(
+                    "one-off", item.id, item.what, f"Rhythm one-off, {when}", item,
+                    f"A one-off cannot be reworded in place: on the rhythm (y on the board) go to "
+                    f"{item.on_day.format('dddd D MMMM YYYY')}, undo it (x) and add it again in other words (o).",
+                ))  # fmt: skip
+        events = [e for e in find_all(self.store, HardEvent) if names(e.words, pattern)]
+        for event in sorted(events, key=lambda e: e.noted_at, reverse=True):
+            where = f"Hard event, {day(event.day)} {shift(event.shift_name)}"
+            found.append(Mention(
+                "hard event", event.id, event.words, where, event,
+                "crisishouse has no way to change a hard event's words yet; the house manager sees them "
+                "with the debriefs owed.",
+            ))  # fmt: skip
+        return found
+
     def erase(self, session: Session, guest_id: str, handed_over: str) -> Erasure:
         """Erase a departed guest who chose it, once their complete record was offered.
 
@@ -138,6 +275,10 @@ class Erasures:
                 made no choice, or `handed_over` does not say how the record
                 was given.
         """
+        return self.erase_with_report(session, guest_id, handed_over).erasure
+
+    def erase_with_report(self, session: Session, guest_id: str, handed_over: str) -> ErasureDone:
+        """`erase`, also saying what CUPS still keeps of her printouts (it never stops the erasure)."""
         require_staff(session, "erase a guest's record")
         if handed_over not in HANDED_OVER:
             raise ServiceError(
@@ -152,12 +293,20 @@ class Erasures:
         return self._erase(guest, stays, HANDED_OVER[handed_over])
 
     def erase_past_retention(self, session: Session) -> int:
-        """Erase every departed guest kept past the house's retention; how many."""
+        """Erase every departed guest kept past the house's retention; how many.
+
+        What CUPS still keeps of their printouts (years on, almost never
+        anything) is told on the board, as `problem`.
+        """
+        from crisishouse.printing import JobPurge
+
         done = 0
+        paper = JobPurge()
         for departed in self.past_retention(session):
             guest, stays = self._guest_and_stays(session, departed.guest_id)
-            self._erase(guest, stays, RETENTION_ENDED)
+            paper += self._erase(guest, stays, RETENTION_ENDED).paper
             done += 1
+        self._tell(paper)
         return done
 
     def _guest_and_stays(self, session: Session, guest_id: str) -> tuple[Guest, list[Stay]]:
@@ -171,7 +320,8 @@ class Erasures:
             raise ServiceError(f"{guest.chosen_name} is staying: a record is erased after the guest leaves.")
         return guest, stays
 
-    def _erase(self, guest: Guest, stays: list[Stay], handed_over: str) -> Erasure:
+    def _erase(self, guest: Guest, stays: list[Stay], handed_over: str) -> ErasureDone:
+        from crisishouse.printing import purge_jobs
         from crisishouse.services.report import stay_month_counts
 
         tz, today = self.settings.time_zone, self._today()
@@ -179,23 +329,36 @@ class Erasures:
         for stay in stays:
             counts += stay_month_counts(stay, self.store.find(CheckIn, stay_id=stay.id), tz, today)
         left_behind = Erasure(erased_on=today, handed_over=handed_over, counts=merge_counts(counts))
-        # Printouts first, while the name is known (older printouts say only
-        # that); then the data; then printouts again, by id, in case one was
-        # printed meanwhile. A stop anywhere leaves either the whole record,
-        # or a note in the data that finishes the job at the next opening.
-        clean_printouts(self.printouts_dir, guest.id, guest.chosen_name, self._note())
+        # CUPS's copies of her printouts first, while the printouts say which
+        # jobs held her lines; then the printouts, while the name is known
+        # (older printouts say only that); then the data; then both again, by
+        # id, in case one was printed meanwhile. A stop anywhere leaves either
+        # the whole record, or a note in the data that finishes the job at
+        # the next opening.
+        paper = purge_jobs(printout_jobs(self.printouts_dir, guest.id))
+        clean_printouts(self.printouts_dir, guest.id, guest.chosen_name, self._note(), paper.purged)
         self.store.erase_guest(guest.id, [s.id for s in stays], left_behind)
         self._retention_count = None
-        self._finish(guest.id)
-        return left_behind
+        paper += self._finish(guest.id)
+        return ErasureDone(left_behind, paper)
 
     def _note(self) -> str:
         day = self._today().format("D MMMM YYYY")
         return f"One guest's lines were taken out of this copy on {day}, when their record was erased."
 
-    def _finish(self, guest_id: str) -> None:
-        clean_printouts(self.printouts_dir, guest_id, None, self._note())
+    def _finish(self, guest_id: str) -> JobPurge:
+        from crisishouse.printing import purge_jobs
+
+        paper = purge_jobs(printout_jobs(self.printouts_dir, guest_id))
+        clean_printouts(self.printouts_dir, guest_id, None, self._note(), paper.purged)
         self.store.erasure_done(guest_id)
+        return paper
+
+    def _tell(self, paper: JobPurge) -> None:
+        """What CUPS still keeps, for the board to tell (it names no one)."""
+        words = paper.words("an erased guest's lines")
+        if words:
+            self.problem = f"{self.problem} {words}" if self.problem else words
 
     def finish_pending(self) -> int:
         """Finish erasures a stopped terminal left half done (at the house's opening)."""
@@ -203,7 +366,7 @@ class Erasures:
         for guest_id, stay_ids in self.store.pending_erasures():
             try:
                 self.store.finish_erasure(guest_id, stay_ids)
-                self._finish(guest_id)
+                self._tell(self._finish(guest_id))
             except (OSError, StoreError) as error:
                 # The house still opens; the note stays, and the next opening tries again.
                 self.problem = f"An erasure could not be finished yet: {getattr(error, 'strerror', None) or error}"

@@ -24,7 +24,7 @@ from crisishouse.services.board import stay_day
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.intentions import Intentions
-from crisishouse.services.session import Session, require_guest_or_staff
+from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import WallTrend, Wellbeing
 from crisishouse.settings import Settings
@@ -106,6 +106,7 @@ class GuestRecord:
 SAME_OPENING = pendulum.duration(minutes=5)
 
 
+@checks_sessions
 class GuestRecords:
     """Opening a guest's record. Every opening by staff is written to the access log."""
 

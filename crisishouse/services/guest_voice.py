@@ -25,7 +25,7 @@ from crisishouse.models import (
     WellbeingRating,
 )
 from crisishouse.services.errors import NotAllowed, ServiceError
-from crisishouse.services.session import Session, require_guest_or_staff, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff, require_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store, StoreDamaged
@@ -58,6 +58,7 @@ class TalkWanted:
     """ "a check-in", "a handover line"."""
 
 
+@checks_sessions
 class GuestVoice:
     """Notes, statements and requests to talk."""
 
@@ -103,6 +104,26 @@ class GuestVoice:
         )
         self.store.put(note)
         return note
+
+    def edit_note(self, session: Session, note_id: str, text: str, *, words_noticed: bool = False) -> GuestNote:
+        """The guest changes the words of a note of their own; who may read it stays as it was.
+
+        Flagged words are shown once, then kept if they wish, as when it was written.
+        """
+        _own_session(session, "change their own notes")
+        if not words_noticed:
+            # Slow: before the step, not in it.
+            self.check_words(text)
+        return self._change_words(session, note_id, text)
+
+    @one_step
+    def _change_words(self, session: Session, note_id: str, text: str) -> GuestNote:
+        # Read again under the lock: the note as it is now (shared or not), not as the form saw it.
+        note = self._entry(session, "note", note_id)
+        assert isinstance(note, GuestNote)
+        changed = replace(note, text=text)
+        self.store.put(changed)
+        return changed
 
     @one_step
     def share_note(self, session: Session, note_id: str, for_staff: bool) -> GuestNote:

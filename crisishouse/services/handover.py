@@ -25,7 +25,7 @@ from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover_document import GuestSection, HandoverDocument
 from crisishouse.services.intentions import Intentions
 from crisishouse.services.rhythm import Rhythm
-from crisishouse.services.session import Session, require_guest_or_staff, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff, require_staff
 from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
@@ -90,6 +90,7 @@ def _ratings_words(rating: WellbeingRating | None) -> str | None:
     )
 
 
+@checks_sessions
 class Handover:
     """Composing, agreeing and printing the handover."""
 

@@ -22,7 +22,7 @@ from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.own_record import OwnRecords
 from crisishouse.services.rhythm import Rhythm
 from crisishouse.services.roster import Roster
-from crisishouse.services.session import Session, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
 from crisishouse.services.staff_wellbeing import StaffWellbeing
@@ -37,7 +37,13 @@ if TYPE_CHECKING:
 
 DEMO_META = "demo"
 
+# Every service checks the session it is given against the house's data. The
+# erasure service is wrapped here; it may carry @checks_sessions in its own
+# module instead (wrapping twice does no harm).
+checks_sessions(Erasures)
 
+
+@checks_sessions
 class House:
     """One house's data and rules. Screens talk only to this."""
 

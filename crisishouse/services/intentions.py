@@ -9,7 +9,7 @@ import pendulum
 from crisishouse.clock import Clock
 from crisishouse.models import INTENTION_STATUSES, Intention, IntentionStep
 from crisishouse.services.errors import NotAllowed, ServiceError
-from crisishouse.services.session import Session, require_guest_or_staff
+from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.store import Store
 from crisishouse.services.locking import one_step
@@ -20,6 +20,7 @@ _WITHOUT_GUEST = (
 )
 
 
+@checks_sessions
 class Intentions:
     """Setting and changing intentions, keeping their history."""
 

@@ -12,7 +12,7 @@ from crisishouse.models import Shift, StaffMember
 from crisishouse.services.debriefs import Debriefs
 from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_manager
+from crisishouse.services.session import Session, checks_sessions, require_manager
 from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.services.staff_records import (
     active_staff,
@@ -84,6 +84,7 @@ def _days_since_day_off(shifts: list[Shift], today: pendulum.Date, tz: str) -> i
     return DAY_OFF_LOOKBACK
 
 
+@checks_sessions
 class Load:
     """Load and gaps for the manager, from the roster, sign-ons and debriefs."""
 

@@ -10,7 +10,7 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import MentalHealthDay
 from crisishouse.services.errors import NotAllowed, ServiceError
-from crisishouse.services.session import Session, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.staff_records import find_between, shifts_on_days, staff_member
 from crisishouse.settings import Settings
 from crisishouse.store import Store
@@ -48,6 +48,7 @@ def _clamped(year: int, month: int, day: int) -> pendulum.Date:
     return pendulum.date(year, month, min(day, last))
 
 
+@checks_sessions
 class MentalHealthDays:
     """Taking days and counting them. No reason is asked or kept."""
 

@@ -30,7 +30,7 @@ from crisishouse.models import (
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.guest_voice import GuestVoice
-from crisishouse.services.session import Session, require_guest_or_staff
+from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
 from crisishouse.store import Store, StoreError
@@ -47,6 +47,7 @@ CHOICE_WORDS = {
 }
 
 
+@checks_sessions
 class OwnRecords:
     """The guest's complete record as text, printed or saved."""
 

@@ -60,7 +60,7 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import CheckIn, Debrief, Erasure, MentalHealthDay, MonthCount, Stay
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_manager
+from crisishouse.services.session import Session, checks_sessions, require_manager
 from crisishouse.settings import Settings
 from crisishouse.store import Store, StoreError
 from crisishouse.store.atomic import atomic_write, make_dir
@@ -367,6 +367,7 @@ def file_name_part(house_name: str) -> str:
     return slug or "funder"
 
 
+@checks_sessions
 class Reports:
     """The funder's counts, for the house manager."""
 

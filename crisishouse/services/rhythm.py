@@ -14,7 +14,7 @@ import pendulum
 from crisishouse.housetime import house_today, parse_date, parse_time, wall_clock_or_next
 from crisishouse.models import RhythmItem
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 from crisishouse.services.locking import one_step
@@ -35,6 +35,7 @@ class RhythmEntry:
     one_off: bool = False
 
 
+@checks_sessions
 class Rhythm:
     """The daily rhythm, in the house's own time."""
 

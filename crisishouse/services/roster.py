@@ -10,7 +10,7 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import MentalHealthDay, Shift, StaffMember
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import active_staff, find_anywhere, find_between, shifts_on_days, staff_member
 from crisishouse.settings import Settings
@@ -22,6 +22,7 @@ from crisishouse.services.locking import one_step
 EARLY_SIGN_ON = pendulum.duration(minutes=60)
 
 
+@checks_sessions
 class Roster:
     """Who is on which shift; one shift a person a day; nobody on a mental health day."""
 

@@ -10,7 +10,7 @@ from crisishouse.clock import Clock
 from crisishouse.models import StaffMember, StaffWellbeingCheck
 from crisishouse.models.wellbeing import FOUR_WALLS
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.staff_records import find_all, find_between
 from crisishouse.settings import Settings
 from crisishouse.store import Store
@@ -37,6 +37,7 @@ class ChatRequest:
     asked_at: pendulum.DateTime
 
 
+@checks_sessions
 class StaffWellbeing:
     """Checks are written and read only by the staff member they belong to.
 

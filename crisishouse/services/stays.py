@@ -11,8 +11,21 @@ from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import Guest, RoomMove, Stay
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.pins import hash_pin
-from crisishouse.services.session import Session, require_guest_or_staff, require_staff
+from crisishouse.services.pins import (
+    PinsChecked,
+    check_new_pin,
+    hash_pin,
+    others_named,
+    refuse_taken_pin,
+)
+from crisishouse.services.session import (
+    Session,
+    checks_sessions,
+    require_guest_or_staff,
+    require_staff,
+    saved_stay,
+)
+from crisishouse.services.signin import Lockout, wait_words
 from crisishouse.settings import Settings
 from crisishouse.store import RecordGone, Store
 from crisishouse.text import clean_text, name_key
@@ -46,6 +59,7 @@ def _room_times(stay: Stay) -> list[tuple[str, pendulum.DateTime, pendulum.DateT
     return times
 
 
+@checks_sessions
 class Stays:
     """The rules of stays: one guest a room, no overlaps, no leaving before arriving."""
 
@@ -53,6 +67,8 @@ class Stays:
         self.store = store
         self.settings = settings
         self.clock = clock
+        self.pins_tried = Lockout(store, clock, "new_pins", house_wide=False)
+        """PINs tried for a guest's name at arrival, counted in the house's data."""
 
     # -- reading --------------------------------------------------------------
 
@@ -71,11 +87,7 @@ class Stays:
 
     def get(self, session: Session, stay_id: str) -> Stay:
         """One stay: the guest's own, or any for staff."""
-        stay = self.store.get(Stay, stay_id)
-        if stay is None:
-            raise ServiceError("There is no such stay.")
-        require_guest_or_staff(session, stay.guest_id, "read a stay")
-        return stay
+        return saved_stay(self.store, session, stay_id, "read a stay")
 
     def current_stay_of(self, session: Session, guest_id: str) -> Stay | None:
         """The guest's stay if they are staying now."""
@@ -97,7 +109,8 @@ class Stays:
 
     def longest_stay_note(self, session: Session, stay: Stay) -> str | None:
         """A gentle word when a stay nears or passes the house's longest stay."""
-        require_guest_or_staff(session, stay.guest_id, "read a stay")
+        # Only the id is taken from the caller: the stay and whose it is are read as saved.
+        stay = saved_stay(self.store, session, stay.id, "read a stay")
         longest = self.settings.longest_stay_days
         nights = self._planned_nights(stay)
         today = house_today(self.clock.now(), self.settings.time_zone)
@@ -185,20 +198,23 @@ class Stays:
         if arrived_at > now.add(minutes=5):
             raise ServiceError("An arrival cannot be in the future.")
         self._check_length(arrived_at, planned_leaving, longer_stay_reason)
-        # Hashing is slow on purpose: done before the lock is taken.
+        # Hashing and checking PINs are slow on purpose: done before the lock is taken.
         pin_hash = hash_pin(pin) if pin else None
+        checked = self._check_pin(chosen_name, pin, returning_guest_id) if pin else {}
         with self.store.transaction():
             self._check_room(room, arrived_at)
             if returning_guest_id:
-                guest = self._returning(session, returning_guest_id)
+                earlier = self._returning(session, returning_guest_id)
                 guest = replace(
-                    guest,
-                    chosen_name=chosen_name or guest.chosen_name,
-                    pronouns=pronouns if pronouns is not None else guest.pronouns,
+                    earlier,
+                    chosen_name=chosen_name or earlier.chosen_name,
+                    pronouns=pronouns if pronouns is not None else earlier.pronouns,
                     support_person=support_person,
                     support_person_consent=support_person_consent,
-                    pin_hash=pin_hash or guest.pin_hash,
+                    pin_hash=pin_hash or earlier.pin_hash,
                 )
+                if not pin:
+                    _keep_old_pin(self.store, earlier, guest)
             else:
                 guest = Guest(
                     chosen_name=chosen_name,
@@ -208,6 +224,9 @@ class Stays:
                     support_person_consent=support_person_consent,
                     pin_hash=pin_hash,
                 )
+            if pin:
+                # Again under the lock: another terminal may have given someone of this name this PIN meanwhile.
+                refuse_taken_pin(self.store, guest.chosen_name, pin, checked, not_for=guest.id)
             stay = Stay(
                 guest_id=guest.id,
                 room=room,
@@ -217,6 +236,26 @@ class Stays:
             )
             self.store.put_many([guest, stay])
         return stay
+
+    def _check_pin(self, chosen_name: str, pin: str, returning_guest_id: str | None) -> PinsChecked:
+        """Refuse a PIN someone else with the guest's name has (a name and PIN are one person).
+
+        Saying so tells whoever asks that someone of this name has this PIN,
+        so PINs tried for a name are counted like wrong PINs at sign-in, and
+        trying many waits: this is no quicker a way to find a PIN.
+        """
+        name = chosen_name
+        if not name_key(name) and returning_guest_id:
+            earlier = self.store.get(Guest, returning_guest_id)
+            name = earlier.chosen_name if earlier else ""
+        wait = self.pins_tried.wait(name)
+        if wait is not None:
+            raise ServiceError(
+                f"Several PINs were tried for this name just now: try again in "
+                f"{wait_words(wait.seconds_left(self.clock.now()))}, or choose the PIN later."
+            )
+        self.pins_tried.count(name)
+        return check_new_pin(self.store, name, pin, not_for=returning_guest_id)
 
     def _returning(self, session: Session, guest_id: str) -> Guest:
         """A guest who may be welcomed back (read under the lock)."""
@@ -299,6 +338,21 @@ class Stays:
             return self.store.update(Stay, stay_id, change)
         except RecordGone:
             raise ServiceError("There is no such stay.") from None
+
+
+def _keep_old_pin(store: Store, earlier: Guest, guest: Guest) -> None:
+    """A returning guest keeps their PIN: refused if a new name would make it ambiguous.
+
+    The old PIN is known only as a hash, so it cannot be checked against
+    others of the new name; with a new name and someone else of that name
+    holding a PIN, the guest chooses a new PIN too.
+    """
+    if not earlier.pin_hash or name_key(earlier.chosen_name) == name_key(guest.chosen_name):
+        return
+    if others_named(store, guest.chosen_name, not_for=guest.id):
+        raise ServiceError(
+            "With a new name, choose a new PIN together too: the old one cannot be checked against the new name."
+        )
 
 
 def _still_staying(stay: Stay) -> None:

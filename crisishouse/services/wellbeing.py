@@ -9,7 +9,7 @@ import pendulum
 from crisishouse.clock import Clock
 from crisishouse.models import FOUR_WALLS, WellbeingRating
 from crisishouse.services.errors import NotAllowed, ServiceError
-from crisishouse.services.session import Session, require_guest_or_staff
+from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.store import Store
 from crisishouse.services.locking import one_step
@@ -28,6 +28,7 @@ class WallTrend:
         return [v for _at, v in self.points]
 
 
+@checks_sessions
 class Wellbeing:
     """Rating is the guest's: in their own session, or by staff with them."""
 

@@ -11,12 +11,13 @@ time the house opens.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from crisishouse.store.atomic import atomic_write, encode, fsync_dir, read_json_file
+from crisishouse.store.atomic import TEMP_MARK, atomic_write, encode, fsync_dir, read_json_file
 from crisishouse.store.errors import StoreDamaged
 
 PENDING = "erasing"
@@ -42,9 +43,19 @@ def _unlink(path: Path) -> bool:
 
 
 def remove_stay_files(root: Path, stay_ids: Iterable[str]) -> None:
-    """Delete each stay's own file under a store folder (live or a backup)."""
+    """Delete each stay's own file under a store folder (live or a backup).
+
+    With it go the temporary copies a write cut short left behind
+    (`.<stay>.json.tmp-…`, and `.core.json.tmp-…`, which may name the guest
+    too). Called under the house lock, so no write is under way to need them.
+    """
+    folder = root / "stays"
     for stay_id in stay_ids:
-        _unlink(root / "stays" / f"{stay_id}.json")
+        _unlink(folder / f"{stay_id}.json")
+        for stray in folder.glob(f".{glob.escape(stay_id)}.json{TEMP_MARK}*"):
+            _unlink(stray)
+    for stray in root.glob(f".core.json{TEMP_MARK}*"):
+        _unlink(stray)
 
 
 def clean_backup(folder: Path, guest_id: str, stay_ids: list[str]) -> None:

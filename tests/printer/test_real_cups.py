@@ -7,6 +7,11 @@ The PDF is read with pdftotext. CUPS's text filter leaves no way back from
 its glyphs to Unicode, so pdftotext sees a private alphabet; the test reads
 the page as a grid of glyphs instead and checks it against the handover one
 character for one glyph (see `check_page`).
+
+CUPS keeps each printed document in its spool after printing (a day by
+default), so a guest's erasure purges her jobs there too: the last test
+prints her own copy and a handover with her lines, erases her, and looks
+for the jobs in `lpstat -W completed` and their files in /var/spool/cups.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import shutil
 import subprocess
 import time
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree
@@ -26,11 +32,15 @@ from xml.etree import ElementTree
 import pendulum
 import pytest
 
-from crisishouse.printing import print_text, render_handover
+from crisishouse.clock import FixedClock
+from crisishouse.printing import cups_keeps_job_files, print_text, render_handover
+from crisishouse.services import House
 from crisishouse.services.handover_document import GuestSection, HandoverDocument
+from crisishouse.settings import load_settings, save_settings
 
 PRINTER = os.environ.get("CRISISHOUSE_REAL_PRINTER", "").strip()
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
+SPOOL = Path("/var/spool/cups")
 WAIT_SECONDS = 60
 
 pytestmark = [
@@ -288,3 +298,80 @@ def test_a_handover_prints_on_a_real_cups_printer(tmp_path: Path) -> None:
             assert expected in plain(layout)
     if token in pdf.name:
         pdf.unlink()  # kept only when the test fails, to look at
+
+
+# -- erasure reaches what CUPS keeps -------------------------------------------------------------
+
+
+def jobs(which: str) -> list[str]:
+    """The ids of the printer's jobs CUPS lists as `which` (completed, not-completed)."""
+    done = subprocess.run(
+        ["lpstat", "-W", which, "-o", PRINTER],
+        capture_output=True, text=True, check=False, env={**os.environ, "LC_ALL": "C"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
+
+
+def wait_until_printed(job: str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while job in jobs("not-completed"):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{job} did not finish printing within {WAIT_SECONDS} s\n{cups_state()}")
+        time.sleep(0.5)
+
+
+def spool_files(job: str) -> list[Path]:
+    """The job's document files in CUPS's spool folder (d00012-001)."""
+    return sorted(SPOOL.glob(f"d{int(job.rsplit('-', 1)[1]):05d}-*"))
+
+
+@pytest.fixture
+def pdfs_removed():  # type: ignore[no-untyped-def]
+    """cups-pdf's PDFs are this printer's paper, out of the software's reach: the test keeps none of them."""
+    since = time.time() - 1
+    yield
+    deadline = time.monotonic() + WAIT_SECONDS
+    while len(new_pdfs(since)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    for pdf in new_pdfs(since):
+        pdf.unlink(missing_ok=True)
+
+
+@pytest.mark.usefixtures("pdfs_removed")
+def test_an_erasure_purges_her_jobs_from_cups(demo_dir: Path, clock: FixedClock) -> None:
+    """Her own copy and a handover holding her lines print; after the erasure CUPS keeps neither job's file."""
+    save_settings(demo_dir, replace(load_settings(demo_dir), printer=PRINTER))
+    house = House.open(demo_dir, clock)
+    tama = house.sign_in.sign_in("Tama", "2222")
+    mere = house.sign_in.sign_in("Mere", "3333")
+    line = house.handover.add_line(tama, mere.person_id, "Would like a quiet breakfast")
+    house.handover.agree(tama, line, read_back=True)
+
+    handover, _ = house.handover.print_handover(tama)
+    own_copy = house.own_record.print_copy(tama, mere.person_id)
+
+    printed = [handover.job_id, own_copy.job_id]
+    assert handover.printed and own_copy.printed, (handover.message, own_copy.message)
+    assert all(printed), "lp reported each job's id"
+    for job in printed:
+        assert job is not None
+        wait_until_printed(job)
+    assert set(printed) <= set(jobs("completed"))
+    can_look = os.access(SPOOL, os.R_OK | os.X_OK)  # root, as make test-printer runs it
+    kept = can_look and all(spool_files(j) for j in printed if j)
+    print(f"\nCUPS keeps the job files: {kept if can_look else 'cannot look (not root)'}")
+    if kept:
+        assert cups_keeps_job_files(), "crisishouse check would not warn, yet CUPS keeps job files"
+
+    house.stays.leave(tama, mere.stay_id, "erase")
+    done = house.erasures.erase_with_report(tama, mere.person_id, "printed")
+
+    assert done.paper.complete, done.paper_words
+    assert sorted(done.paper.purged) == sorted(j for j in printed if j)
+    left = set(printed) & set(jobs("completed"))
+    assert not left, f"CUPS still lists {left} as completed\n{cups_state()}"
+    if can_look:
+        for job in printed:
+            assert job is not None
+            assert spool_files(job) == [], f"CUPS's spool still holds {job}'s file"
