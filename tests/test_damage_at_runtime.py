@@ -225,3 +225,21 @@ def test_a_new_folder_is_still_a_new_house(new_dir: Path, clock: FixedClock):
     assert not house.is_set_up
     house.daily_backup()
     assert not House.open(new_dir, clock).is_set_up
+
+
+async def test_the_board_locks_when_the_house_no_longer_knows_the_person(demo_dir: Path, clock: FixedClock):
+    """Tama is made inactive while his board is open: the next refresh locks the terminal, showing nothing more."""
+    from dataclasses import replace
+
+    from crisishouse.models import StaffMember
+
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        assert isinstance(app.screen, BoardScreen)
+        store = app.house.store
+        tama = next(m for m in store.find(StaffMember) if m.name == "Tama")
+        store.put(replace(tama, active=False))
+        app.screen.action_refresh()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen) and app.session is None

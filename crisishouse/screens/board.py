@@ -136,6 +136,10 @@ class BoardScreen(Screen[None]):
         """Read the board from the house's services and show it."""
         try:
             view = self.house.board.view(self.session)
+        except NotAllowed:
+            # The house's records no longer know this session (made inactive, say): lock, never show on.
+            self.app.action_lock()
+            return
         except StoreError as problem:
             self.notify(str(problem), title="The house's data", severity="error", markup=False, timeout=30)
             return
