@@ -426,20 +426,9 @@ def print_text(
             False,
             f"Could not print on {printer}: the lp command (CUPS) is not installed here. {not_printed}",
         )
-    # A plain UTF-8 locale: lp's answer in English, and the file read as UTF-8.
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
     command = [lp, "-d", printer, "-t", clean_line(title) or saved.name, *LP_OPTIONS, str(saved)]
     try:
-        done = subprocess.run(
-            command,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=LP_TIMEOUT_SECONDS,
-            env=env,
-            check=False,
-        )
+        done = _cups(command, LP_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return PrintOutcome(
             saved,
@@ -600,9 +589,9 @@ def _cups_env() -> dict[str, str]:
     return {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
 
 
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
-    """Run a CUPS command; its exit status and everything it said, on one line."""
-    done = subprocess.run(
+def _cups(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run a CUPS command (lp, cancel, lpstat...) in a plain UTF-8 locale, reading its answer as text."""
+    return subprocess.run(
         command,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -612,6 +601,11 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
         env=_cups_env(),
         check=False,
     )
+
+
+def _run(command: list[str], timeout: float) -> tuple[int, str]:
+    """Run a CUPS command; its exit status and everything it said, on one line."""
+    done = _cups(command, timeout)
     return done.returncode, " ".join(f"{done.stderr}\n{done.stdout}".split())
 
 

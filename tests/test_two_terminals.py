@@ -564,11 +564,10 @@ def _not_followed(writes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _room_overlaps(stays: list[Any]) -> list[str]:
-    from crisishouse.services.stays import _room_times
 
     spans = defaultdict(list)
     for stay in stays:
-        for room, start, end in _room_times(stay):
+        for room, start, end in stay.room_times():
             if end is None or end > start:
                 spans[room].append((start, end, stay.id))
     found = []

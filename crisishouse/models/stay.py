@@ -86,3 +86,17 @@ class Stay:
     def is_staying(self) -> bool:
         """True until the guest has left."""
         return self.left_at is None
+
+    def room_times(self) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime | None]]:
+        """Each room the stay used, from when to when (None: still there).
+
+        One reading of the moves for the house's rule that a room holds one
+        stay at a time, and for `check`.
+        """
+        times = []
+        start = self.arrived_at
+        for move in self.moves:
+            times.append((move.from_room, start, move.at))
+            start = move.at
+        times.append((self.room, start, self.left_at))
+        return times

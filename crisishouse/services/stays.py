@@ -48,17 +48,6 @@ class ReturningGuest:
         return f"stayed before, last leaving {self.left_on.format('D MMMM YYYY')}"
 
 
-def _room_times(stay: Stay) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime | None]]:
-    """Each room the stay used, from when to when (None: still there)."""
-    times = []
-    start = stay.arrived_at
-    for move in stay.moves:
-        times.append((move.from_room, start, move.at))
-        start = move.at
-    times.append((stay.room, start, stay.left_at))
-    return times
-
-
 @checks_sessions
 class Stays:
     """The rules of stays: one guest a room, no overlaps, no leaving before arriving."""
@@ -152,7 +141,7 @@ class Stays:
                 continue
             # The new stay runs on from `arriving`, so any time the other
             # stay spends in this room after then would be shared.
-            for in_room, _start, end in _room_times(other):
+            for in_room, _start, end in other.room_times():
                 if in_room == room and (end is None or end > arriving):
                     raise ServiceError(f"{room} has someone staying in it. Choose a free room.")
 

@@ -305,17 +305,6 @@ def _stay_record_problem(path: Path, table: str, doc_id: str, record: Any, seen:
 Span = tuple[pendulum.DateTime, pendulum.DateTime | None, str]
 
 
-def _room_times(stay: Stay) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime | None]]:
-    """Each room the stay used, from when to when (None: still there); as services.stays reads moves."""
-    times = []
-    start = stay.arrived_at
-    for move in stay.moves:
-        times.append((move.from_room, start, move.at))
-        start = move.at
-    times.append((stay.room, start, stay.left_at))
-    return times
-
-
 def _ends_later(a: Span, b: Span) -> bool:
     return b[1] is not None and (a[1] is None or a[1] > b[1])
 
@@ -324,7 +313,7 @@ def _room_clashes(stays: dict[str, Stay], time_zone: str) -> list[str]:
     """Rooms held by two stays at once: sorted by start, each against the longest-running before it."""
     spans: dict[str, list[Span]] = defaultdict(list)
     for stay in stays.values():
-        for room, start, end in _room_times(stay):
+        for room, start, end in stay.room_times():
             spans[room].append((start, end, stay.id))
     problems = []
     for room in sorted(spans):
