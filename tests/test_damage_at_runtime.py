@@ -243,3 +243,48 @@ async def test_the_board_locks_when_the_house_no_longer_knows_the_person(demo_di
         app.screen.action_refresh()
         await pilot.pause()
         assert isinstance(app.screen, LockScreen) and app.session is None
+
+
+def test_a_file_mended_by_another_terminal_is_never_restored_over(demo_dir: Path, clock: FixedClock):
+    """Terminal A still offers the restore after B mended the file and saved a check-in: refused, nothing lost."""
+    from crisishouse.services import ServiceError
+
+    house = House.open(demo_dir, clock)
+    month = demo_dir / "store" / "months" / f"{month_of(clock.now())}.json"
+    house.daily_backup()
+    month.write_bytes(b"{garbled")
+    clock.advance(days=1)
+    a, b = House.open(demo_dir, clock), House.open(demo_dir, clock)
+    a.daily_backup()
+    tama_a, tama_b = a.sign_in.sign_in("Tama", "2222"), b.sign_in.sign_in("Tama", "2222")
+    b.restore_damaged(tama_b, month)
+    stay = stay_of(b, tama_b, "Mere")
+    saved = b.check_ins.record(tama_b, stay, "checked_in", "Saved after the mend")
+    assert a.damaged_files(tama_a) == [month]
+    with pytest.raises(ServiceError, match="reads well now"):
+        a.restore_damaged(tama_a, month)
+    assert a.damaged_files(tama_a) == []
+    assert saved.id in {c.id for c in a.check_ins.for_stay(tama_a, stay)}
+
+
+def test_a_restore_never_leaves_a_moment_without_the_file(demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch):
+    """The restored copy is renamed over the damaged file: another terminal never finds it missing."""
+    import crisishouse.store.backups as backups
+
+    house = House.open(demo_dir, clock)
+    house.daily_backup()
+    core = demo_dir / "store" / "core.json"
+    spoil_a_record(core, "stays", "arrived_at")
+    real = backups.atomic_write
+    seen: list[bool] = []
+
+    def watching(path: Path, payload: bytes) -> None:
+        seen.append(path.exists())
+        real(path, payload)
+
+    monkeypatch.setattr(backups, "atomic_write", watching)
+    from crisishouse.store import newest_good_backup, restore_from_backup
+
+    kept = restore_from_backup(demo_dir, core, newest_good_backup(demo_dir, core), clock)
+    assert seen == [True] and kept is not None and kept.exists()
+    House.open(demo_dir, clock)

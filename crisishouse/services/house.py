@@ -171,6 +171,12 @@ class House:
             return []
         return [self.store.root / r for r in found.damaged if r.endswith(".json") and (self.store.root / r).exists()]
 
+    def _no_longer_damaged(self, relative: str) -> None:
+        found = self.store.damage_found
+        if found is not None and relative in found.damaged:
+            rest = tuple(r for r in found.damaged if r != relative)
+            self.store.damage_found = replace(found, damaged=rest) if rest else None
+
     def restore_damaged(self, session: Session, path: Path) -> str:
         """Put the newest good backup copy of a damaged data file in its place; the damaged one is kept aside.
 
@@ -178,7 +184,7 @@ class House:
         and every terminal rereads a file whose bytes changed.
         """
         require_staff(session, "restore a data file from a backup")
-        from crisishouse.store import newest_good_backup, restore_from_backup
+        from crisishouse.store import NotDamaged, newest_good_backup, restore_from_backup
 
         root = self.store.root.resolve()
         path = Path(path).resolve()
@@ -188,11 +194,12 @@ class House:
         shown = path.relative_to(root)
         if backup is None:
             raise ServiceError(f"No backup holds a good copy of store/{shown}. Run crisishouse check, and ask for help.")
-        restore_from_backup(self.data_dir, path, backup, self.clock)
-        found = self.store.damage_found
-        if found is not None and str(shown) in found.damaged:
-            rest = tuple(r for r in found.damaged if r != str(shown))
-            self.store.damage_found = replace(found, damaged=rest) if rest else None
+        try:
+            restore_from_backup(self.data_dir, path, backup, self.clock)
+        except NotDamaged as mended:
+            self._no_longer_damaged(str(shown))
+            raise ServiceError(str(mended)) from None
+        self._no_longer_damaged(str(shown))
         when = backup.taken_at.in_timezone(self.settings.time_zone).format("D MMMM YYYY, HH:mm")
         return f"store/{shown} was restored from the backup of {when}; the damaged file is kept under damaged/."
 

@@ -2,6 +2,7 @@
 
 from crisishouse.store.backups import Backup
 from crisishouse.store.errors import (
+    NotDamaged,
     RecordErased,
     RecordGone,
     RuleBroken,
@@ -24,6 +25,7 @@ __all__ = [
     "AppendOnly",
     "Backup",
     "CheckReport",
+    "NotDamaged",
     "RecordErased",
     "RecordGone",
     "RuleBroken",

@@ -367,11 +367,28 @@ def restore_file(backup: Backup, relative: str, root: Path, set_aside_dir: Path)
     Returns where the replaced file was kept, if there was one.
     """
     payload = (backup.path / relative).read_bytes()
-    kept = set_aside(root, relative, set_aside_dir)
+    kept = _keep_copy(root, relative, set_aside_dir)
     target = root / relative
     make_dir(target.parent)
+    # Written over the live path in one rename: another terminal reading now
+    # sees the damaged file or the restored one, never no file at all.
     atomic_write(target, payload)
     return kept
+
+
+def _keep_copy(root: Path, relative: str, set_aside_dir: Path) -> Path | None:
+    """A copy of the current file under `set_aside_dir` (it stays in place until replaced)."""
+    source = root / relative
+    if not os.path.lexists(source) or source.is_dir():
+        return None
+    dest = set_aside_dir / relative
+    make_dir(dest.parent)
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+    fsync_dir(dest.parent)
+    return dest
 
 
 def set_aside(root: Path, relative: str, set_aside_dir: Path) -> Path | None:

@@ -49,3 +49,7 @@ class RuleBroken(StoreError):
 
 class RecordErased(RuleBroken):
     """A save about a guest whose record was erased: never written again."""
+
+
+class NotDamaged(StoreError):
+    """A file offered for restoring reads well now: restoring it would throw away what was saved since."""

@@ -17,7 +17,8 @@ from crisishouse.store import schema
 from crisishouse.store.atomic import read_json_file
 from crisishouse.store.convert import from_doc
 from crisishouse.store.erase import PENDING
-from crisishouse.store.errors import StoreDamaged
+from crisishouse.store.errors import NotDamaged, StoreDamaged
+from crisishouse.store.validate import validate_tables
 from crisishouse.store.lock import HouseLock
 from crisishouse.store.schema import KIND_BY_TABLE, META_TABLE
 
@@ -121,7 +122,23 @@ def restore_from_backup(
     relative = _relative(data_dir, damaged_path)
     now = (clock or Clock()).now()
     with HouseLock(root / ".lock").held():
+        _refuse_if_mended(root, relative)
         return backup_files.restore_file(backup, relative, root, _aside_dir(data_dir, now))
+
+
+def _refuse_if_mended(root: Path, relative: str) -> None:
+    """Under the lock: a file that reads well now is not replaced (another terminal mended it, and saved since)."""
+    path = root / relative
+    try:
+        data = read_json_file(path)
+        if data is None:
+            return
+        validate_tables(path, data)
+    except StoreDamaged:
+        return
+    if relative == "core.json" and not any(docs for table, docs in data.items() if table != META_TABLE):
+        return  # an emptied core reads, but is still lost
+    raise NotDamaged(f"store/{relative} reads well now (it may have been mended from another terminal); nothing was replaced.")
 
 
 def restore_settings(data_dir: Path, backup: backup_files.Backup, clock: Clock | None = None) -> Path | None:
@@ -142,6 +159,7 @@ def set_damaged_aside(
     relative = _relative(data_dir, damaged_path)
     now = (clock or Clock()).now()
     with HouseLock(root / ".lock").held():
+        _refuse_if_mended(root, relative)
         return backup_files.set_aside(root, relative, _aside_dir(data_dir, now))
 
 
