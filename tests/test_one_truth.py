@@ -163,3 +163,28 @@ def test_a_longer_demo_house_holds_each_room_once(tmp_path: Path, clock: FixedCl
     build_demo(folder, days=90, clock=clock, seed=3)
     report = Store.open(folder).check()
     assert report.ok, report.problems
+
+
+def test_two_terminals_erasing_one_guest_count_her_once(
+    demo_dir: Path, clock: FixedClock, demo_house: House, tama: Session, mere: Session
+):
+    """B erases Mere while A is half-way through erasing her: A is refused and the funder's counts hold one erasure."""
+    from crisishouse.models import Erasure
+
+    demo_house.stays.leave(tama, mere.stay_id, "erase")
+    other = House.open(demo_dir, clock)
+    guest, stays = demo_house.erasures._guest_and_stays(tama, mere.person_id)  # A has read her
+    before = len(demo_house.store.find(Erasure))
+    other.erasures.erase(tama, mere.person_id, "printed")  # B erases
+    with pytest.raises(RecordGone, match="already been erased"):
+        demo_house.erasures._erase(guest, stays, "printed")
+    assert len(demo_house.store.find(Erasure)) == before + 1
+
+
+def test_an_erasure_is_refused_when_her_stays_changed_meanwhile(demo_house: House, tama: Session, mere: Session):
+    """The stays read before the erasure must be the stays erased: a new stay since means nothing is erased."""
+    demo_house.stays.leave(tama, mere.stay_id, "erase")
+    guest, stays = demo_house.erasures._guest_and_stays(tama, mere.person_id)
+    with pytest.raises(RuleBroken, match="stays changed"):
+        demo_house.erasures._erase(guest, stays[:-1], "printed")
+    assert demo_house.store.get(Guest, guest.id) is not None

@@ -413,6 +413,13 @@ class Store:
         kind = kind_of(type(left_behind))
         with self._writing(CORE) as db:
             current = db.storage.read() or {}
+            if guest_id not in (current.get("guests") or {}):
+                # Another terminal erased her first: one Erasure, counted once.
+                raise RecordGone("This guest's record has already been erased.")
+            now_stays = {k for k, v in (current.get("stays") or {}).items() if v.get("guest_id") == guest_id}
+            if now_stays != set(stay_ids):
+                # She arrived again (or a stay changed) since the erasure was asked for.
+                raise RuleBroken("This guest's stays changed since the erasure was asked for; nothing was erased. Look again.")
             cleaned = erasing.drop_from_core(current, guest_id, stay_ids)
             cleaned[kind.table] = {**cleaned.get(kind.table, {}), left_behind.id: to_doc(left_behind)}
             meta = dict(cleaned.get(META_TABLE, {}))
