@@ -188,3 +188,24 @@ def test_an_erasure_is_refused_when_her_stays_changed_meanwhile(demo_house: Hous
     with pytest.raises(RuleBroken, match="stays changed"):
         demo_house.erasures._erase(guest, stays[:-1], "printed")
     assert demo_house.store.get(Guest, guest.id) is not None
+
+
+def test_an_erased_guests_sign_in_counts_go_with_her(demo_dir: Path, demo_house: House, tama: Session, mere: Session):
+    """A wrong PIN for Mere leaves a mark of her name in the data; erasing her removes it, live and in backups."""
+    import json
+
+    from crisishouse.services import SignInRefused
+    from crisishouse.services.signin import name_marks
+
+    with pytest.raises(SignInRefused):
+        demo_house.sign_in.sign_in("Mere", "0000")
+    demo_house.daily_backup()
+    marks = [m for fields in name_marks("Mere").values() for ms in fields.values() for m in ms]
+    core = demo_dir / "store" / "core.json"
+    assert any(m.encode() in core.read_bytes() for m in marks)
+    demo_house.stays.leave(tama, mere.stay_id, "erase")
+    demo_house.erasures.erase(tama, mere.person_id, "printed")
+    for path in [core, *(demo_dir / "backups").glob("*/core.json")]:
+        raw = path.read_bytes()
+        assert not any(m.encode() in raw for m in marks), path
+        json.loads(raw)

@@ -41,6 +41,7 @@ from crisishouse.services.session import Session, require_manager, require_staff
 from crisishouse.services.staff_records import find_all
 from crisishouse.services.stays import Stays
 from crisishouse.settings import Settings
+from crisishouse.services.signin import name_marks
 from crisishouse.store import RecordGone, Store, StoreError
 from crisishouse.text import clean_line, clean_text, name_key
 
@@ -340,7 +341,8 @@ class Erasures:
         # the next opening.
         paper = purge_jobs(printout_jobs(self.printouts_dir, guest.id))
         clean_printouts(self.printouts_dir, guest.id, guest.chosen_name, self._note(), paper.purged)
-        self.store.erase_guest(guest.id, [s.id for s in stays], left_behind)
+        # Her name's sign-in counts go too: they are a mark of her name, with times.
+        self.store.erase_guest(guest.id, [s.id for s in stays], left_behind, name_marks(guest.chosen_name))
         self._retention_count = None
         paper += self._finish(guest.id)
         return ErasureDone(left_behind, paper)

@@ -87,6 +87,12 @@ class SignInWait(SignInRefused):
         self.wait = wait
 
 
+def name_marks(name: str) -> dict[str, dict[str, list[str]]]:
+    """What the sign-in counts keep about a name: dropped when that guest's record is erased."""
+    key = name_key(name)
+    return {META_KEY: {field: [_mark(field, key)] for field in ("names", "new_pins")}}
+
+
 def _mark(field: str, key: str) -> str:
     """A one-way mark of a name key: the data never holds the names people typed."""
     return hashlib.sha256(f"crisishouse-{field}:{key}".encode()).hexdigest()[:32]

@@ -24,13 +24,32 @@ PENDING = "erasing"
 """The meta key under which unfinished erasures are listed."""
 
 
-def drop_from_core(data: dict[str, Any], guest_id: str, stay_ids: Iterable[str]) -> dict[str, Any]:
-    """`core.json`'s tables without the guest and their stays."""
+Forget = dict[str, dict[str, list[str]]]
+"""Entries of meta records to drop with the guest: {meta key: {field: [entry keys]}} (e.g. her name's sign-in counts)."""
+
+
+def drop_from_core(
+    data: dict[str, Any], guest_id: str, stay_ids: Iterable[str], forget: Forget | None = None
+) -> dict[str, Any]:
+    """`core.json`'s tables without the guest, their stays, and the meta entries `forget` names."""
     gone = set(stay_ids)
     guests = dict(data.get("guests", {}))
     guests.pop(guest_id, None)
     stays = {k: v for k, v in data.get("stays", {}).items() if k not in gone and v.get("guest_id") != guest_id}
-    return {**data, "guests": guests, "stays": stays}
+    cleaned = {**data, "guests": guests, "stays": stays}
+    if forget:
+        meta = dict(cleaned.get("meta") or {})
+        for key, fields in forget.items():
+            record = meta.get(key)
+            if not isinstance(record, dict):
+                continue
+            record = dict(record)
+            for field_name, entries in fields.items():
+                if isinstance(record.get(field_name), dict):
+                    record[field_name] = {k: v for k, v in record[field_name].items() if k not in entries}
+            meta[key] = record
+        cleaned["meta"] = meta
+    return cleaned
 
 
 def _unlink(path: Path) -> bool:
@@ -58,7 +77,7 @@ def remove_stay_files(root: Path, stay_ids: Iterable[str]) -> None:
         _unlink(stray)
 
 
-def clean_backup(folder: Path, guest_id: str, stay_ids: list[str]) -> None:
+def clean_backup(folder: Path, guest_id: str, stay_ids: list[str], forget: Forget | None = None) -> None:
     """Take the guest out of one backup folder.
 
     The backup's `core.json` is written anew (a new file, so the copy it was
@@ -72,19 +91,19 @@ def clean_backup(folder: Path, guest_id: str, stay_ids: list[str]) -> None:
         _unlink(core)
         data = None
     if data is not None:
-        cleaned = drop_from_core(data, guest_id, stay_ids)
+        cleaned = drop_from_core(data, guest_id, stay_ids, forget)
         if cleaned != data:
             atomic_write(core, encode(cleaned))
     remove_stay_files(folder, stay_ids)
 
 
-def clean_backups(backups_dir: Path, guest_id: str, stay_ids: list[str]) -> None:
+def clean_backups(backups_dir: Path, guest_id: str, stay_ids: list[str], forget: Forget | None = None) -> None:
     """Clean every backup folder, finished or partial."""
     if not backups_dir.is_dir():
         return
     for entry in sorted(backups_dir.iterdir()):
         if entry.is_dir():
-            clean_backup(entry, guest_id, stay_ids)
+            clean_backup(entry, guest_id, stay_ids, forget)
 
 
 def _mentions(path: Path, needles: list[bytes]) -> bool:

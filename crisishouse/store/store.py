@@ -399,7 +399,9 @@ class Store:
 
     # -- erasing -----------------------------------------------------------
 
-    def erase_guest(self, guest_id: str, stay_ids: Iterable[str], left_behind: Any) -> None:
+    def erase_guest(
+        self, guest_id: str, stay_ids: Iterable[str], left_behind: Any, forget: erasing.Forget | None = None
+    ) -> None:
         """Remove a guest and everything about them; keep only `left_behind`.
 
         In one write of `core.json` the guest and their stays go, the
@@ -420,7 +422,7 @@ class Store:
             if now_stays != set(stay_ids):
                 # She arrived again (or a stay changed) since the erasure was asked for.
                 raise RuleBroken("This guest's stays changed since the erasure was asked for; nothing was erased. Look again.")
-            cleaned = erasing.drop_from_core(current, guest_id, stay_ids)
+            cleaned = erasing.drop_from_core(current, guest_id, stay_ids, forget)
             cleaned[kind.table] = {**cleaned.get(kind.table, {}), left_behind.id: to_doc(left_behind)}
             meta = dict(cleaned.get(META_TABLE, {}))
             pending = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] != guest_id]
@@ -430,16 +432,16 @@ class Store:
             meta[ERASED_META] = {"marks": sorted(marks)}
             cleaned[META_TABLE] = meta
             db.storage.write(cleaned)
-            self._erase_files(guest_id, stay_ids)
+            self._erase_files(guest_id, stay_ids, forget)
 
-    def _erase_files(self, guest_id: str, stay_ids: list[str]) -> None:
+    def _erase_files(self, guest_id: str, stay_ids: list[str], forget: erasing.Forget | None = None) -> None:
         with self._lock.held():
             for stay_id in stay_ids:
                 shard = self._shards.pop(stay_shard(stay_id), None)
                 if shard is not None:
                     shard.close()
             erasing.remove_stay_files(self.root, stay_ids)
-            erasing.clean_backups(self.backups_dir, guest_id, stay_ids)
+            erasing.clean_backups(self.backups_dir, guest_id, stay_ids, forget)
             erasing.clean_damaged(self.damaged_dir, guest_id, stay_ids)
 
     def pending_erasures(self) -> list[tuple[str, list[str]]]:
