@@ -84,6 +84,8 @@ class CrisisHouseApp(App[None]):
             house = House.open(self.data_dir, self.clock)
         except (StoreError, SettingsError, OSError) as error:
             self.call_from_thread(self._cannot_open, error)
+        except Exception as error:  # noqa: BLE001 - any other fault still gets a plain screen, never a silent lock screen
+            self.call_from_thread(self._cannot_open, RuntimeError(f"Something in the house's data could not be used ({error!r}). Run crisishouse check."))
         else:
             self.call_from_thread(self._opened, house)
         finally:

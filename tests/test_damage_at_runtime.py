@@ -288,3 +288,44 @@ def test_a_restore_never_leaves_a_moment_without_the_file(demo_dir: Path, clock:
     kept = restore_from_backup(demo_dir, core, newest_good_backup(demo_dir, core), clock)
     assert seen == [True] and kept is not None and kept.exists()
     House.open(demo_dir, clock)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("erasing", {"items": [{"guest_id": "x", "stay_ids": 5}]}),
+        ("erasing", {"items": 5}),
+        ("erasing", {"items": [{"stay_ids": []}]}),
+        ("erased", {"marks": "x"}),
+        ("sign_in_waits", {"names": []}),
+        ("schema", {"version": "1"}),
+    ],
+)
+def test_a_hand_damaged_meta_record_is_named_at_opening_and_by_check(demo_dir: Path, clock: FixedClock, key, value):
+    """A meta record of the wrong shape makes core.json damaged: named at opening and by check, never a traceback."""
+    from crisishouse.store import check_folder
+
+    core = demo_dir / "store" / "core.json"
+    data = json.loads(core.read_text(encoding="utf-8"))
+    data["meta"][key] = value
+    core.write_text(json.dumps(data), encoding="utf-8")
+    raw = core.read_bytes()
+    with pytest.raises(StoreDamaged, match=key):
+        House.open(demo_dir, clock)
+    report = check_folder(demo_dir)
+    assert any(key in p for p in report.problems)
+    assert core.read_bytes() == raw
+
+
+def test_check_names_a_folder_where_core_json_should_be(demo_dir: Path):
+    """check never says OK when a folder stands where core.json should be."""
+    import shutil
+
+    from crisishouse.store import check_folder
+
+    core = demo_dir / "store" / "core.json"
+    core.unlink()
+    core.mkdir()
+    report = check_folder(demo_dir)
+    assert not report.ok and any("not a data file" in p for p in report.problems)
+    shutil.rmtree(core)

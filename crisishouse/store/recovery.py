@@ -18,7 +18,7 @@ from crisishouse.store.atomic import read_json_file
 from crisishouse.store.convert import from_doc
 from crisishouse.store.erase import PENDING
 from crisishouse.store.errors import NotDamaged, StoreDamaged
-from crisishouse.store.validate import validate_tables
+from crisishouse.store.validate import check_meta_shapes, validate_tables
 from crisishouse.store.lock import HouseLock
 from crisishouse.store.schema import KIND_BY_TABLE, META_TABLE
 
@@ -186,6 +186,8 @@ def check_folder(data_dir: Path) -> CheckReport:
         report.problems.append(f"{root / 'core.json'} is missing: this is not a house's data folder.")
         return report
     time_zone = _settings_problems(Path(data_dir), report)
+    for odd in _not_files(root):
+        report.problems.append(f"{odd} is not a data file: a folder or a special file stands where one should be.")
     seen = _Seen()
     # core.json first: each stay file's records are checked against its stays as they are read.
     for relative in sorted(backup_files.data_files(root), key=lambda p: (p != Path("core.json"), p)):
@@ -194,6 +196,17 @@ def check_folder(data_dir: Path) -> CheckReport:
     if seen.core_read:
         report.problems.extend(cross_record_problems(seen, time_zone))
     return report
+
+
+def _not_files(root: Path) -> list[Path]:
+    """Entries named like data files that are not regular files (os.walk would step into a folder silently)."""
+    odd = []
+    for folder, dirs, files in os.walk(root):
+        for name in (*dirs, *files):
+            path = Path(folder) / name
+            if name.endswith(".json") and not backup_files.is_temp_file(path) and not path.is_file():
+                odd.append(path)
+    return odd
 
 
 def _settings_problems(data_dir: Path, report: CheckReport) -> str:
@@ -217,6 +230,12 @@ def _check_file(root: Path, relative: Path, report: CheckReport, seen: _Seen) ->
         if relative.parent == Path("stays"):
             seen.stay_files[relative.stem] = path
         return
+    meta_ok = True
+    try:
+        check_meta_shapes(path, data.get(META_TABLE) or {})
+    except StoreDamaged as damaged:
+        report.problems.append(str(damaged))
+        meta_ok = False
     is_core = relative == Path("core.json")
     seen.core_read = seen.core_read or is_core
     stay_id = relative.stem if relative.parent == Path("stays") else None
@@ -224,7 +243,7 @@ def _check_file(root: Path, relative: Path, report: CheckReport, seen: _Seen) ->
         seen.stay_files[stay_id] = path
     for table_name, docs in data.items():
         if table_name == META_TABLE:
-            if is_core:
+            if is_core and meta_ok:
                 _check_meta(path, docs, report, seen)
             continue
         kind = KIND_BY_TABLE.get(table_name)

@@ -25,6 +25,7 @@ def validate_tables(path: Path, data: dict[str, Any], known: dict[str, Any] | No
     known = known or {}
     for table_name, docs in data.items():
         if table_name == META_TABLE:
+            check_meta_shapes(path, docs)
             continue
         kind = KIND_BY_TABLE.get(table_name)
         if kind is None:
@@ -41,3 +42,41 @@ def validate_tables(path: Path, data: dict[str, Any], known: dict[str, Any] | No
                 from_doc(kind.cls, doc)
             except Exception as error:  # noqa: BLE001 - any failure means a bad record
                 raise StoreDamaged(path, f"its {table_name} record {doc_id} is not valid ({error})") from None
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _pending_ok(record: dict[str, Any]) -> bool:
+    items = record.get("items", [])
+    return isinstance(items, list) and all(
+        isinstance(i, dict) and isinstance(i.get("guest_id"), str) and _is_str_list(i.get("stay_ids")) for i in items
+    )
+
+
+def _waits_ok(record: dict[str, Any]) -> bool:
+    counts_ok = all(
+        isinstance(record.get(f, {}), dict) and all(isinstance(e, dict) for e in record.get(f, {}).values())
+        for f in ("names", "new_pins")
+    )
+    return counts_ok and _is_str_list(record.get("recent", [])) and isinstance(record.get("house_until"), str | None)
+
+
+# The meta records the house reads, and the shape each must have: a
+# hand-edited one is damage to name, never a traceback at opening or a
+# refusal of every save.
+_META_SHAPES = {
+    "schema": lambda r: isinstance(r.get("version"), int),
+    "erasing": _pending_ok,
+    "erased": lambda r: _is_str_list(r.get("marks", [])),
+    "sign_in_waits": _waits_ok,
+}
+
+
+def check_meta_shapes(path: Path, meta: dict[str, Any]) -> None:
+    """Raise StoreDamaged if a meta record the house reads has another shape than the one it keeps."""
+    for key, record in meta.items():
+        shape = _META_SHAPES.get(key)
+        if not isinstance(record, dict) or (shape is not None and not shape(record)):
+            raise StoreDamaged(path, f"its meta record {key!r} does not have the shape crisishouse keeps")
