@@ -381,3 +381,14 @@ async def test_locking_forgets_the_countdown(demo_dir: Path, clock: FixedClock):
         clock.advance(seconds=5)
         await pilot.pause(1.2)
         assert "try again" not in _message(app)
+
+
+def test_an_arrival_that_goes_through_clears_the_count_of_pins_tried(demo_house: House, tama: Session):
+    """A tired worker's retries before a welcome that succeeds never leave the name waiting afterwards."""
+    for pin in ("1000", "1001", "1002", "1003"):
+        with pytest.raises(ServiceError, match="not one of the house's rooms"):
+            arrive(demo_house, tama, "Kiri", pin, room=NOT_A_ROOM)
+    free = demo_house.stays.free_rooms(tama)[0]
+    arrive(demo_house, tama, "Kiri", "1004", room=free)
+    assert demo_house.stays.pins_tried.wait("Kiri") is None
+    assert demo_house.stays.pins_tried.count("Kiri")[0] == 1

@@ -224,6 +224,9 @@ class Stays:
                 longer_stay_reason=longer_stay_reason,
             )
             self.store.put_many([guest, stay])
+        if pin:
+            # A welcome that went through ends the count: retries after "room taken" never pile up waits.
+            self.pins_tried.clear(guest.chosen_name)
         return stay
 
     def _check_pin(self, chosen_name: str, pin: str, returning_guest_id: str | None) -> PinsChecked:
