@@ -149,6 +149,7 @@ def test_files_are_0600_and_folders_0700(tmp_path, open_umask):
     store.put(check_in("c2"))
     store.daily_backup()
     shard = data_dir / "store" / "stays" / "stay-1.json"
+    shard.write_bytes(b"{not json")  # only a damaged file is ever set aside
     set_damaged_aside(data_dir, shard)
 
     folders = [p for p in data_dir.rglob("*") if p.is_dir()] + [data_dir]
