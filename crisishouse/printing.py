@@ -615,16 +615,7 @@ def _unfinished_jobs() -> set[str] | None:
     if lpstat is None:
         return None
     try:
-        done = subprocess.run(
-            [lpstat, "-W", "not-completed", "-o"],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=CANCEL_TIMEOUT_SECONDS,
-            env=_cups_env(),
-            check=False,
-        )
+        done = _cups([lpstat, "-W", "not-completed", "-o"], CANCEL_TIMEOUT_SECONDS)
     except (OSError, subprocess.TimeoutExpired):
         return None
     if done.returncode != 0:
@@ -717,16 +708,7 @@ def _cups_settings() -> dict[str, str] | None:
     cupsctl = shutil.which("cupsctl")
     if cupsctl is not None:
         try:
-            done = subprocess.run(
-                [cupsctl],
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=CANCEL_TIMEOUT_SECONDS,
-                env=_cups_env(),
-                check=False,
-            )
+            done = _cups([cupsctl], CANCEL_TIMEOUT_SECONDS)
             if done.returncode == 0 and done.stdout.strip():
                 pairs = (line.partition("=") for line in done.stdout.splitlines() if "=" in line)
                 return {name.strip().casefold(): value.strip() for name, _, value in pairs}

@@ -71,6 +71,8 @@ class BoardScreen(Screen[None]):
         self.house = house
         self.session = session
         self.view: BoardView | None = None
+        self._damaged: list[Path] = []
+        """Damaged data files known at the last refresh (bindings ask often: read once a refresh)."""
         self._told: set[str] = set()
         """Notices already shown: the board refreshes every half minute and says each once."""
 
@@ -116,7 +118,7 @@ class BoardScreen(Screen[None]):
         if self.view is not None and self.view.to_erase:
             yield SystemCommand("Hand over and erase a record", "A departed guest chose erasure", self.action_erase)
         yield SystemCommand("My shifts and wellbeing", "Shifts, mental health days, a self-check", self.action_me)
-        if self._damaged_paths():
+        if self._damaged:
             yield SystemCommand(
                 "Restore damaged files from backup",
                 "Put the newest good backup copy in place of each damaged data file",
@@ -129,7 +131,7 @@ class BoardScreen(Screen[None]):
         if action == "erase":
             return bool(self.view and self.view.to_erase) or None
         if action == "restore_damaged":
-            return bool(self._damaged_paths())
+            return bool(self._damaged)
         return True
 
     def action_refresh(self) -> None:
@@ -144,6 +146,7 @@ class BoardScreen(Screen[None]):
             self.notify(str(problem), title="The house's data", severity="error", markup=False, timeout=30)
             return
         self.view = view
+        self._damaged = self._damaged_paths()
         self.show(view)
         for line in view.rooms:
             if line.damaged:
@@ -166,7 +169,7 @@ class BoardScreen(Screen[None]):
     def action_restore_damaged(self) -> None:
         """Restore each damaged data file from its newest good backup, then read the board again."""
         self.app.clear_notifications()  # the notices about the damage are answered now
-        for path in self._damaged_paths():
+        for path in self._damaged:
             try:
                 message = self.house.restore_damaged(self.session, path)
             except (ServiceError, NotAllowed, StoreError, OSError) as problem:

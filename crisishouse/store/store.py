@@ -330,27 +330,24 @@ class Store:
         """
         core = self._core_now()
         marks = set(((core.get(META_TABLE) or {}).get(ERASED_META) or {}).get("marks", []))
-        stays = dict(core.get("stays") or {})
-        guests = set(core.get("guests") or {})
-        for record in records:
-            table = kind_of(type(record)).table
-            if table == "stays":
-                stays[record.id] = {"guest_id": record.guest_id}
-            elif table == "guests":
-                guests.add(record.id)
+        saved_stays = core.get("stays") or {}
+        saved_guests = core.get("guests") or {}
+        # The batch's own guests and stays count too (an arrival saves both at once).
+        new_stays = {r.id: r.guest_id for r in records if kind_of(type(r)).table == "stays"}
+        new_guests = {r.id for r in records if kind_of(type(r)).table == "guests"}
         for record in records:
             kind = kind_of(type(record))
             if marks:
                 ids = (record.id, getattr(record, "guest_id", None), getattr(record, "stay_id", None))
                 if any(i and erased_mark(i) in marks for i in ids):
                     raise RecordErased("This guest's record was erased, so nothing more can be saved in it.")
-            if kind.table == "stays" and record.guest_id not in guests:
+            if kind.table == "stays" and record.guest_id not in new_guests and record.guest_id not in saved_guests:
                 raise RuleBroken("This stay's guest is not in the house's records.")
             stay_id = getattr(record, "stay_id", None)
             if kind.placement == "stay" and stay_id is not None:
-                stay = stays.get(stay_id)
+                stay_guest = new_stays.get(stay_id) or (saved_stays.get(stay_id) or {}).get("guest_id")
                 guest_id = getattr(record, "guest_id", None)
-                if stay is not None and guest_id is not None and guest_id != stay.get("guest_id"):
+                if stay_guest is not None and guest_id is not None and guest_id != stay_guest:
                     raise RuleBroken("That record belongs to another guest's stay.")
 
     def put(self, record: Any) -> None:
