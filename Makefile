@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-printer bench mutation check clean help
+.PHONY: run test test-fast lint test-printer bench mutation check clean help
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -15,7 +15,7 @@ $(BIN)/python:
 # Reinstall only when the project's description changes.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 run: $(STAMP) ## Open the app on the demo house (data/demo)
@@ -23,6 +23,15 @@ run: $(STAMP) ## Open the app on the demo house (data/demo)
 
 test: $(STAMP) ## Run every test
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP) ## Run every test but the slow reliability ones (child processes, kills)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP) ## Style (ruff), types (mypy) and the layer contracts (import-linter)
+	$(BIN)/ruff check crisishouse tests benchmarks
+	$(BIN)/ruff format --check crisishouse tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test-printer: $(STAMP) ## Print a handover through real CUPS to PDF (root, Debian: installs CUPS)
 	bash .ci/real-printer.sh $(BIN)/python

@@ -19,6 +19,7 @@ Everything that writes works on a temporary copy, so the cache stays clean.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -91,10 +92,8 @@ def folder_mb(path: Path) -> float:
     total = 0
     for folder, _dirs, files in os.walk(path):
         for name in files:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 total += os.lstat(os.path.join(folder, name)).st_size
-            except FileNotFoundError:
-                pass
     return total / 1_000_000
 
 
@@ -121,8 +120,9 @@ def child_env(bytecode: bool = True) -> dict[str, str]:
 
 
 def run_child(cmd: list[str], what: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, cwd=ROOT,
-                          env=env or child_env())
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, cwd=ROOT, env=env or child_env()
+    )
     if done.returncode != 0:
         raise RuntimeError(
             f"{what} failed (exit {done.returncode}): {' '.join(cmd)}\n"
@@ -138,8 +138,11 @@ def cache_passes_check() -> bool:
     if not (CACHE / "store" / "core.json").exists():
         return False
     done = subprocess.run(
-        crisishouse_cmd("check", "--data", str(CACHE)), capture_output=True, text=True,
-        timeout=CHILD_TIMEOUT_S, cwd=ROOT,
+        crisishouse_cmd("check", "--data", str(CACHE)),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        cwd=ROOT,
     )
     if done.returncode != 0:
         say(f"`crisishouse check` failed on the cache (exit {done.returncode}):")
@@ -156,8 +159,10 @@ def prepare_data() -> Path:
     check_s = time.perf_counter() - started
     if ready:
         built = json.loads(STAMP.read_text()) if STAMP.exists() else {}
-        say(f"Using the cached folder {CACHE.relative_to(ROOT)} "
-            f"(built {built.get('built_at', '?')}; `crisishouse check` passed in {check_s:.1f} s)")
+        say(
+            f"Using the cached folder {CACHE.relative_to(ROOT)} "
+            f"(built {built.get('built_at', '?')}; `crisishouse check` passed in {check_s:.1f} s)"
+        )
         build_s = built.get("build_s")
         if build_s is not None:
             say(f"Build time when it was made: {build_s:.1f} s")
@@ -172,10 +177,15 @@ def prepare_data() -> Path:
         say(done.stdout.strip())
         shutil.rmtree(CACHE, ignore_errors=True)
         os.replace(building, CACHE)
-        STAMP.write_text(json.dumps({
-            "days": DAYS, "build_s": round(build_s, 2),
-            "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
-        }))
+        STAMP.write_text(
+            json.dumps(
+                {
+                    "days": DAYS,
+                    "build_s": round(build_s, 2),
+                    "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+                }
+            )
+        )
         say(f"Build took {build_s:.1f} s")
         FIGURES.append(Figure(f"build demo --days {DAYS}", f"{build_s:.1f} s", "-", None))
         if not cache_passes_check():
@@ -223,15 +233,19 @@ def bench_cold_start(data_dir: Path) -> None:
             wall, seen = cold_start(kind, data_dir)
             walls[kind].append(wall)
             phases[kind].append(seen)
-    say(f"{'':<12} {'median':>8} {'min':>8} {'max':>8}   "
-        f"{'imports':>8} {'to ready':>9} {'exit':>7}   (medians of in-child phases)")
+    say(
+        f"{'':<12} {'median':>8} {'min':>8} {'max':>8}   "
+        f"{'imports':>8} {'to ready':>9} {'exit':>7}   (medians of in-child phases)"
+    )
     for kind in ("bare", "crisishouse"):
         w = walls[kind]
         imported = statistics.median(p["imported"] for p in phases[kind])
         to_ready = statistics.median(p["ready"] - p["imported"] for p in phases[kind])
         to_exit = statistics.median(p["exited"] - p["ready"] for p in phases[kind])
-        say(f"{kind:<12} {statistics.median(w) * 1000:>6.0f}ms {min(w) * 1000:>6.0f}ms {max(w) * 1000:>6.0f}ms   "
-            f"{imported * 1000:>6.0f}ms {to_ready * 1000:>7.0f}ms {to_exit * 1000:>5.0f}ms")
+        say(
+            f"{kind:<12} {statistics.median(w) * 1000:>6.0f}ms {min(w) * 1000:>6.0f}ms {max(w) * 1000:>6.0f}ms   "
+            f"{imported * 1000:>6.0f}ms {to_ready * 1000:>7.0f}ms {to_exit * 1000:>5.0f}ms"
+        )
     bare, ours = statistics.median(walls["bare"]), statistics.median(walls["crisishouse"])
     ratio = ours / bare
     ok = ratio <= COLD_RATIO_BUDGET
@@ -239,8 +253,7 @@ def bench_cold_start(data_dir: Path) -> None:
     say("(The rest of each wall time, outside the in-child phases, is interpreter start-up.)")
     FIGURES.append(Figure("cold start, bare Textual app (median)", f"{bare * 1000:.0f} ms", "-", None))
     FIGURES.append(Figure("cold start to LockScreen (median)", f"{ours * 1000:.0f} ms", "-", None))
-    FIGURES.append(Figure("cold start ratio crisishouse/bare", f"{ratio:.2f}x",
-                          f"<= {COLD_RATIO_BUDGET}x", ok))
+    FIGURES.append(Figure("cold start ratio crisishouse/bare", f"{ratio:.2f}x", f"<= {COLD_RATIO_BUDGET}x", ok))
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         # This shell never writes .pyc files: an editable install then compiles
         # crisishouse's own sources at every start (Textual's came with .pyc files).
@@ -250,9 +263,11 @@ def bench_cold_start(data_dir: Path) -> None:
             for kind in ("bare", "crisishouse"):
                 as_is[kind].append(cold_start(kind, data_dir, bytecode=False)[0])
         bare_as_is, ours_as_is = statistics.median(as_is["bare"]), statistics.median(as_is["crisishouse"])
-        say(f"As this shell runs it (PYTHONDONTWRITEBYTECODE set, {runs} runs each): bare "
+        say(
+            f"As this shell runs it (PYTHONDONTWRITEBYTECODE set, {runs} runs each): bare "
             f"{bare_as_is * 1000:.0f} ms, crisishouse {ours_as_is * 1000:.0f} ms, "
-            f"ratio {ours_as_is / bare_as_is:.2f}x (information only)")
+            f"ratio {ours_as_is / bare_as_is:.2f}x (information only)"
+        )
         FIGURES.append(Figure("cold start ratio, no .pyc written", f"{ours_as_is / bare_as_is:.2f}x", "-", None))
 
 
@@ -277,8 +292,7 @@ def bench_board_view(data_dir: Path) -> None:
     started = time.perf_counter()
     session = house.sign_in.sign_in(STAFF_NAME, STAFF_PIN)
     sign_in_s = time.perf_counter() - started
-    say(f"House.open {open_s * 1000:.0f} ms; sign_in as {STAFF_NAME} {sign_in_s * 1000:.0f} ms "
-        f"(one scrypt PIN check)")
+    say(f"House.open {open_s * 1000:.0f} ms; sign_in as {STAFF_NAME} {sign_in_s * 1000:.0f} ms (one scrypt PIN check)")
     times = []
     for _ in range(BOARD_VIEWS):
         started = time.perf_counter()
@@ -286,8 +300,10 @@ def bench_board_view(data_dir: Path) -> None:
         times.append((time.perf_counter() - started) * 1000)
     median = statistics.median(times)
     say(f"{len(view.staying)} staying in {len(view.rooms)} rooms")
-    say(f"first (files not yet read) {times[0]:.1f} ms; median {median:.1f} ms; "
-        f"min {min(times):.1f} ms; max {max(times):.1f} ms")
+    say(
+        f"first (files not yet read) {times[0]:.1f} ms; median {median:.1f} ms; "
+        f"min {min(times):.1f} ms; max {max(times):.1f} ms"
+    )
     FIGURES.append(Figure("board view (median of 20)", f"{median:.1f} ms", "-", None))
 
 
@@ -387,10 +403,18 @@ def bench_check_in_cost(data_dir: Path) -> None:
             pass
         lock_times.append((time.perf_counter() - started) * 1000)
     lock_median, lock_p95 = statistics.median(lock_times), percentile(lock_times, 95)
-    say(f"house lock acquire+release (uncontended): median {lock_median * 1000:.0f} µs; "
-        f"p95 {lock_p95 * 1000:.0f} µs; {lock_median / median * 100:.1f}% of a save's median")
-    FIGURES.append(Figure(f"check-in save (median of {CHECK_IN_SAVES})", f"{median:.2f} ms",
-                          f"< {CHECK_IN_MEDIAN_BUDGET_MS:.0f} ms", ok))
+    say(
+        f"house lock acquire+release (uncontended): median {lock_median * 1000:.0f} µs; "
+        f"p95 {lock_p95 * 1000:.0f} µs; {lock_median / median * 100:.1f}% of a save's median"
+    )
+    FIGURES.append(
+        Figure(
+            f"check-in save (median of {CHECK_IN_SAVES})",
+            f"{median:.2f} ms",
+            f"< {CHECK_IN_MEDIAN_BUDGET_MS:.0f} ms",
+            ok,
+        )
+    )
     FIGURES.append(Figure(f"check-in save (p95 of {CHECK_IN_SAVES})", f"{p95:.2f} ms", "-", None))
     FIGURES.append(Figure(f"house lock acquire+release (median of {LOCK_ROUNDS})", f"{lock_median:.3f} ms", "-", None))
 
@@ -400,15 +424,20 @@ def bench_check_in_cost(data_dir: Path) -> None:
 
 def bench_memory(data_dir: Path) -> None:
     heading("4. Peak memory: signed in as staff, on the board")
-    done = run_child([sys.executable, str(HERE / "memory_app.py"), str(data_dir), STAFF_NAME, STAFF_PIN],
-                     "the memory run")
+    done = run_child(
+        [sys.executable, str(HERE / "memory_app.py"), str(data_dir), STAFF_NAME, STAFF_PIN], "the memory run"
+    )
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     peak = float(seen["board_mib"])
     ok = peak < MEMORY_BUDGET_MB
-    say(f"ru_maxrss at the lock screen {seen['lock_mib']:.1f} MB; on the board {peak:.1f} MB "
-        f"(MB = MiB here; budget < {MEMORY_BUDGET_MB:.0f} MB)  {verdict(ok)}")
-    say(f"Enter on the PIN to the board shown: {seen['enter_to_board_s'] * 1000:.0f} ms "
-        f"(headless; includes the pilot's idle waits, about 50 ms a key)")
+    say(
+        f"ru_maxrss at the lock screen {seen['lock_mib']:.1f} MB; on the board {peak:.1f} MB "
+        f"(MB = MiB here; budget < {MEMORY_BUDGET_MB:.0f} MB)  {verdict(ok)}"
+    )
+    say(
+        f"Enter on the PIN to the board shown: {seen['enter_to_board_s'] * 1000:.0f} ms "
+        f"(headless; includes the pilot's idle waits, about 50 ms a key)"
+    )
     FIGURES.append(Figure("peak RSS on the board", f"{peak:.1f} MB", f"< {MEMORY_BUDGET_MB:.0f} MB", ok))
 
 

@@ -84,8 +84,11 @@ class CrisisHouseApp(App[None]):
             house = House.open(self.data_dir, self.clock)
         except (StoreError, SettingsError, OSError) as error:
             self.call_from_thread(self._cannot_open, error)
-        except Exception as error:  # noqa: BLE001 - any other fault still gets a plain screen, never a silent lock screen
-            self.call_from_thread(self._cannot_open, RuntimeError(f"Something in the house's data could not be used ({error!r}). Run crisishouse check."))
+        except Exception as error:
+            self.call_from_thread(
+                self._cannot_open,
+                RuntimeError(f"Something in the house's data could not be used ({error!r}). Run crisishouse check."),
+            )
         else:
             self.call_from_thread(self._opened, house)
         finally:
@@ -226,9 +229,7 @@ class CrisisHouseApp(App[None]):
     # -- keys and commands ----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.locked and action in _LOCKED_OUT:
-            return False
-        return True
+        return not (self.locked and action in _LOCKED_OUT)
 
     async def action_quit(self) -> None:
         """Quitting asks for a staff PIN, so no guest is left at a shell."""

@@ -39,8 +39,9 @@ def _parser() -> argparse.ArgumentParser:
             "Counts only: no names, initials or dates of birth."
         ),
     )
-    report.add_argument("--month", default=None, metavar="YYYY-MM",
-                        help="the month, like 2026-10 (default: last month)")
+    report.add_argument(
+        "--month", default=None, metavar="YYYY-MM", help="the month, like 2026-10 (default: last month)"
+    )
     report.add_argument("--csv", action="store_true", help="print CSV for the funder's spreadsheet")
     report.add_argument("--data", type=Path, default=None, help="the house's data folder")
     language = sub.add_parser(
@@ -52,12 +53,20 @@ def _parser() -> argparse.ArgumentParser:
             "Exit 1 when anything was found, 0 when nothing was."
         ),
     )
-    language.add_argument("file", nargs="?", default="-", metavar="FILE|-",
-                          help="a UTF-8 text file, or - for standard input (the default)")
-    language.add_argument("--json", action="store_true",
-                          help="print one JSON object per input line")
-    language.add_argument("--data", type=Path, default=None,
-                          help="also use the [language] words and exceptions in this house's house.toml")
+    language.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE|-",
+        help="a UTF-8 text file, or - for standard input (the default)",
+    )
+    language.add_argument("--json", action="store_true", help="print one JSON object per input line")
+    language.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="also use the [language] words and exceptions in this house's house.toml",
+    )
     return parser
 
 
@@ -199,8 +208,7 @@ def _check_language(source: str, as_json: bool, data: Path | None) -> int:
         else:
             text = Path(source).read_text(encoding="utf-8", errors="replace")
     except OSError as problem:
-        print(f"crisishouse check-language: cannot read {source}: {problem.strerror or problem}",
-              file=sys.stderr)
+        print(f"crisishouse check-language: cannot read {source}: {problem.strerror or problem}", file=sys.stderr)
         return 2
     lines = text.split("\n")
     if lines and lines[-1] == "":

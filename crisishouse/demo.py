@@ -33,31 +33,54 @@ from crisishouse.models import (
     Stay,
     WellbeingRating,
 )
-from crisishouse.services.house import DEMO_META
+from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS
 from crisishouse.services.pins import hash_pin
 from crisishouse.settings import Settings, load_settings, save_settings
 from crisishouse.store import Store
 
 DEMO_HOUSE_NAME = "Te Whare Āwhina (demo)"
 
-# Shown on the demo's lock screen only, so a newcomer can try every role.
-DEMO_SIGN_INS: tuple[tuple[str, str, str], ...] = (
-    ("Aroha", "house manager", "1111"),
-    ("Tama", "peer staff", "2222"),
-    ("Mere", "guest", "3333"),
-)
 _OTHER_STAFF = ("Sina", "Wiremu", "Grace", "Priya", "Hēmi", "Lee", "Ana", "Sam")
 _GUEST_NAMES = (
-    "Rangi", "Ellie", "J.K.", "Ngaio", "Sione", "Kate", "Tūī", "Marama", "Ben",
-    "Aditi", "Hine", "Moana", "Pita", "Rosa", "T.W.", "Ōrewa", "Kahu", "Lia",
-    "Manaia", "Noor", "Ari", "Whetū", "Dan", "Fern", "Mīria", "Jo",
+    "Rangi",
+    "Ellie",
+    "J.K.",
+    "Ngaio",
+    "Sione",
+    "Kate",
+    "Tūī",
+    "Marama",
+    "Ben",
+    "Aditi",
+    "Hine",
+    "Moana",
+    "Pita",
+    "Rosa",
+    "T.W.",
+    "Ōrewa",
+    "Kahu",
+    "Lia",
+    "Manaia",
+    "Noor",
+    "Ari",
+    "Whetū",
+    "Dan",
+    "Fern",
+    "Mīria",
+    "Jo",
 )
 _PRONOUNS = (None, None, "she/her", "he/him", "they/them", "ia")
 _OUTCOMES = ("checked_in",) * 14 + ("quiet_time",) * 3 + ("asleep",) * 2 + ("out",)
 _CHECK_IN_NOTES = (
-    "", "", "", "Had a cup of tea together on the deck.", "Enjoyed the walk.",
-    "Said the morning was hard and the afternoon better.", "Playing guitar in the lounge.",
-    "Wanted to talk about going home on Friday.", "Made scones for the house.",
+    "",
+    "",
+    "",
+    "Had a cup of tea together on the deck.",
+    "Enjoyed the walk.",
+    "Said the morning was hard and the afternoon better.",
+    "Playing guitar in the lounge.",
+    "Wanted to talk about going home on Friday.",
+    "Made scones for the house.",
     "Anxious about the phone call, music helps.",
 )
 _HANDOVER_LINES = (
@@ -72,9 +95,15 @@ _HANDOVER_LINES = (
     "Felt low this morning; the garden helped.",
 )
 _INTENTIONS = (
-    "Ring my sister", "Sleep through the night", "Look at the flat on Thursday",
-    "Go for a walk every day", "Write in my journal", "Cook a meal for the house",
-    "Sort out my bus card", "Sit in the sun for a bit", "Call my cousin about the weekend",
+    "Ring my sister",
+    "Sleep through the night",
+    "Look at the flat on Thursday",
+    "Go for a walk every day",
+    "Write in my journal",
+    "Cook a meal for the house",
+    "Sort out my bus card",
+    "Sit in the sun for a bit",
+    "Call my cousin about the weekend",
 )
 _OWN_WORDS = ("", "", "Better than yesterday.", "Tired but okay.", "Good day.", "Missing home.")
 
@@ -108,10 +137,9 @@ class _Builder:
     # -- staff --------------------------------------------------------------
 
     def make_staff(self) -> None:
-        for name, role, pin in DEMO_SIGN_INS[:2]:
-            self.staff.append(
-                StaffMember(name=name, role="manager" if role == "house manager" else "peer_staff", pin_hash=hash_pin(pin))
-            )
+        for person in DEMO_SIGN_INS[:2]:
+            role = "manager" if person.role_words == "house manager" else "peer_staff"
+            self.staff.append(StaffMember(name=person.name, role=role, pin_hash=hash_pin(person.pin)))
         for i, name in enumerate(_OTHER_STAFF):
             self.staff.append(StaffMember(name=name, role="peer_staff", pin_hash=hash_pin(f"5{i:03d}")))
         self.records += self.staff
@@ -126,7 +154,11 @@ class _Builder:
                 end = wall_clock_or_next(end_day, pattern.end, self.tz)[0]
                 worked = end <= self.now
                 shift = Shift(
-                    staff_id=member.id, day=day, name=pattern.name, starts_at=start, ends_at=end,
+                    staff_id=member.id,
+                    day=day,
+                    name=pattern.name,
+                    starts_at=start,
+                    ends_at=end,
                     signed_on_at=start.add(minutes=self.rng.randint(-10, 5)) if start <= self.now else None,
                     signed_off_at=end.add(minutes=self.rng.randint(0, 20)) if worked else None,
                 )
@@ -134,22 +166,36 @@ class _Builder:
                 if start <= self.now and self.rng.random() < 0.5:
                     self.records.append(
                         StaffWellbeingCheck(
-                            staff_id=member.id, at=start,
-                            tinana=self.rng.randint(4, 9), hinengaro=self.rng.randint(4, 9),
-                            whanau=self.rng.randint(4, 9), wairua=self.rng.randint(4, 9),
+                            staff_id=member.id,
+                            at=start,
+                            tinana=self.rng.randint(4, 9),
+                            hinengaro=self.rng.randint(4, 9),
+                            whanau=self.rng.randint(4, 9),
+                            wairua=self.rng.randint(4, 9),
                             own_words=self.rng.choice(_OWN_WORDS),
                             wants_chat=self.rng.random() < 0.05,
                         )
                     )
                 if worked and self.rng.random() < 0.01:
-                    event = HardEvent(day=day, shift_name=pattern.name, noted_by=member.id,
-                                      noted_at=end, words="A hard evening in the house; we got through it together.")
+                    event = HardEvent(
+                        day=day,
+                        shift_name=pattern.name,
+                        noted_by=member.id,
+                        noted_at=end,
+                        words="A hard evening in the house; we got through it together.",
+                    )
                     self.records.append(event)
                     old = (self.now - end).in_days() > 4
-                    self.records.append(Debrief(hard_event_id=event.id, staff_id=member.id, owed_since=end,
-                                                status="done" if old else "owed",
-                                                offered_at=end.add(days=1) if old else None,
-                                                closed_at=end.add(days=2) if old else None))
+                    self.records.append(
+                        Debrief(
+                            hard_event_id=event.id,
+                            staff_id=member.id,
+                            owed_since=end,
+                            status="done" if old else "owed",
+                            offered_at=end.add(days=1) if old else None,
+                            closed_at=end.add(days=2) if old else None,
+                        )
+                    )
             if self.rng.random() < 0.04:
                 member = self.rng.choice(peers)
                 self.records.append(MentalHealthDay(staff_id=member.id, day=day, recorded_at=self.at(day, 6)))
@@ -170,7 +216,9 @@ class _Builder:
                 start = wall_clock_or_next(day, pattern.start, self.tz)[0]
                 end_day = day.add(days=1) if pattern.crosses_midnight else day
                 end = wall_clock_or_next(end_day, pattern.end, self.tz)[0]
-                self.records.append(Shift(staff_id=rng.choice(peers).id, day=day, name=pattern.name, starts_at=start, ends_at=end))
+                self.records.append(
+                    Shift(staff_id=rng.choice(peers).id, day=day, name=pattern.name, starts_at=start, ends_at=end)
+                )
 
     def make_stays(self) -> None:
         """Every room but one has a guest now; earlier stays go back to day one."""
@@ -197,26 +245,46 @@ class _Builder:
                 leaving_day = arrival_day.subtract(days=self.rng.randint(0, 2))
 
     def make_stay(
-        self, room: str, arrived_at: pendulum.DateTime, planned: pendulum.Date,
-        left_at: pendulum.DateTime | None, current_pin: bool,
+        self,
+        room: str,
+        arrived_at: pendulum.DateTime,
+        planned: pendulum.Date,
+        left_at: pendulum.DateTime | None,
+        current_pin: bool,
     ) -> None:
         rng = self.rng
         staying = left_at is None
         name = "Mere" if current_pin and staying else rng.choice(_GUEST_NAMES)
         pin = None
         if staying:
-            pin = hash_pin("3333") if name == "Mere" else hash_pin(f"7{rng.randint(100, 999)}")
+            pin = (
+                hash_pin(DEMO_SIGN_INS[2].pin)
+                if name == DEMO_SIGN_INS[2].name
+                else hash_pin(f"7{rng.randint(100, 999)}")
+            )
         guest = Guest(chosen_name=name, created_at=arrived_at, pronouns=rng.choice(_PRONOUNS), pin_hash=pin)
         choice = None if staying else rng.choice(("keep", "keep", None))
         if choice is None and not staying and self.erase_rng.random() < 0.5:
             choice = "erase"
-        stay = Stay(guest_id=guest.id, room=room, arrived_at=arrived_at, planned_leaving=planned,
-                    left_at=left_at, record_choice=choice)
+        stay = Stay(
+            guest_id=guest.id,
+            room=room,
+            arrived_at=arrived_at,
+            planned_leaving=planned,
+            left_at=left_at,
+            record_choice=choice,
+        )
         self.records += [guest, stay]
         end = left_at or self.now
         peers = [s for s in self.staff if s.role == "peer_staff"]
-        intention = Intention(guest_id=guest.id, stay_id=stay.id, words=rng.choice(_INTENTIONS),
-                              status="working_on_it", set_at=arrived_at.add(hours=2), set_by=guest.id)
+        intention = Intention(
+            guest_id=guest.id,
+            stay_id=stay.id,
+            words=rng.choice(_INTENTIONS),
+            status="working_on_it",
+            set_at=arrived_at.add(hours=2),
+            set_by=guest.id,
+        )
         base = rng.randint(3, 7)
         day = house_today(arrived_at, self.tz)
         last_day = house_today(end, self.tz)
@@ -225,18 +293,32 @@ class _Builder:
                 at = wall_clock_or_next(day, slot, self.tz)[0].add(minutes=rng.randint(0, 20))
                 if at < arrived_at or at > end:
                     continue
-                self.records.append(CheckIn(guest_id=guest.id, stay_id=stay.id, at=at,
-                                            outcome=rng.choice(_OUTCOMES), recorded_by=rng.choice(peers).id,
-                                            note=rng.choice(_CHECK_IN_NOTES)))
+                self.records.append(
+                    CheckIn(
+                        guest_id=guest.id,
+                        stay_id=stay.id,
+                        at=at,
+                        outcome=rng.choice(_OUTCOMES),
+                        recorded_by=rng.choice(peers).id,
+                        note=rng.choice(_CHECK_IN_NOTES),
+                    )
+                )
             rated = self.at(day, 19, rng.randint(0, 59))
             if arrived_at <= rated <= end:
                 base = max(2, min(9, base + rng.choice((-1, 0, 1, 1))))
-                self.records.append(WellbeingRating(
-                    guest_id=guest.id, stay_id=stay.id, at=rated,
-                    tinana=_rating(rng, base), hinengaro=_rating(rng, base),
-                    whanau=_rating(rng, base), wairua=_rating(rng, base),
-                    entered_by=guest.id if rng.random() < 0.5 else rng.choice(peers).id,
-                    own_words=rng.choice(_OWN_WORDS)))
+                self.records.append(
+                    WellbeingRating(
+                        guest_id=guest.id,
+                        stay_id=stay.id,
+                        at=rated,
+                        tinana=_rating(rng, base),
+                        hinengaro=_rating(rng, base),
+                        whanau=_rating(rng, base),
+                        wairua=_rating(rng, base),
+                        entered_by=guest.id if rng.random() < 0.5 else rng.choice(peers).id,
+                        own_words=rng.choice(_OWN_WORDS),
+                    )
+                )
             for pattern in self.settings.shifts:
                 written = wall_clock_or_next(day, pattern.end, self.tz)[0].subtract(minutes=30)
                 if pattern.crosses_midnight:
@@ -245,19 +327,35 @@ class _Builder:
                     continue
                 writer = rng.choice(peers)
                 agreed = written < self.now.subtract(hours=1) or rng.random() < 0.5
-                self.records.append(HandoverEntry(
-                    text=rng.choice(_HANDOVER_LINES), written_by=writer.id, written_at=written,
-                    shift_date=day, shift_name=pattern.name, guest_id=guest.id, stay_id=stay.id,
-                    agreed=agreed, agreed_at=written.add(minutes=5) if agreed else None,
-                    agreed_how="read back and agreed" if agreed else None))
-                self.records.append(AccessEvent(
-                    guest_id=guest.id, stay_id=stay.id, actor_id=writer.id, actor_name=writer.name,
-                    actor_role="peer staff", at=written.subtract(minutes=10), what="your handover card"))
+                self.records.append(
+                    HandoverEntry(
+                        text=rng.choice(_HANDOVER_LINES),
+                        written_by=writer.id,
+                        written_at=written,
+                        shift_date=day,
+                        shift_name=pattern.name,
+                        guest_id=guest.id,
+                        stay_id=stay.id,
+                        agreed=agreed,
+                        agreed_at=written.add(minutes=5) if agreed else None,
+                        agreed_how="read back and agreed" if agreed else None,
+                    )
+                )
+                self.records.append(
+                    AccessEvent(
+                        guest_id=guest.id,
+                        stay_id=stay.id,
+                        actor_id=writer.id,
+                        actor_name=writer.name,
+                        actor_role="peer staff",
+                        at=written.subtract(minutes=10),
+                        what="your handover card",
+                    )
+                )
             day = day.add(days=1)
         if (end - arrived_at).in_days() >= 3:
             step = IntentionStep(at=intention.set_at, words=intention.words, status="working_on_it", by=guest.id)
-            intention = replace(intention, status="done" if rng.random() < 0.6 else "working_on_it",
-                                history=(step,))
+            intention = replace(intention, status="done" if rng.random() < 0.6 else "working_on_it", history=(step,))
         self.records.append(intention)
 
 
@@ -291,13 +389,12 @@ def build_demo(data_dir: Path, days: int = 14, clock: Clock | None = None, seed:
 
 def _carry_out_erasures(store: Store, settings: Settings, clock: Clock, builder: _Builder) -> None:
     """Guests who chose erasure were given their record and erased, as in a real house."""
-    from crisishouse.services.erasure import Erasures
+    from crisishouse.services.house import House
     from crisishouse.services.session import Session
-    from crisishouse.services.stays import Stays
 
     manager = next(s for s in builder.staff if s.role == "manager")
     session = Session(manager.id, manager.name, "manager")
-    erasures = Erasures(store, settings, clock, Stays(store, settings, clock), store.data_dir / "printouts")
+    erasures = House(store.data_dir, store, settings, clock).erasures
     for departed in erasures.waiting(session):
         erasures.erase(session, departed.guest_id, "saved")
 

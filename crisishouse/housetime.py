@@ -32,9 +32,7 @@ def parse_date(text: str) -> pendulum.Date:
             raise ValueError(text)
         parsed = pendulum.from_format(text, DATE_FORMAT)
     except ValueError:
-        raise LocalTimeError(
-            f"Dates are written like 2026-11-23 (year-month-day); got {text!r}"
-        ) from None
+        raise LocalTimeError(f"Dates are written like 2026-11-23 (year-month-day); got {text!r}") from None
     return parsed.date()
 
 
@@ -46,9 +44,7 @@ def parse_time(text: str) -> pendulum.Time:
             raise ValueError(text)
         parsed = pendulum.from_format(text, TIME_FORMAT)
     except ValueError:
-        raise LocalTimeError(
-            f"Times are written like 08:00 or 14:30 (24-hour); got {text!r}"
-        ) from None
+        raise LocalTimeError(f"Times are written like 08:00 or 14:30 (24-hour); got {text!r}") from None
     return parsed.time()
 
 
@@ -72,8 +68,7 @@ def occurrences(day: pendulum.Date, time: pendulum.Time, tz: str) -> tuple[pendu
     the clocks go back (earlier first), otherwise one.
     """
     first, second = (
-        pendulum.datetime(day.year, day.month, day.day, time.hour, time.minute, tz=tz, fold=fold)
-        for fold in (0, 1)
+        pendulum.datetime(day.year, day.month, day.day, time.hour, time.minute, tz=tz, fold=fold) for fold in (0, 1)
     )
     if (first.hour, first.minute) != (time.hour, time.minute):
         return ()
@@ -164,9 +159,7 @@ def at_wall_clock(
     return first if occurrence == "first" else second
 
 
-def wall_clock_or_next(
-    day: pendulum.Date, time: pendulum.Time, tz: str
-) -> tuple[pendulum.DateTime, str | None]:
+def wall_clock_or_next(day: pendulum.Date, time: pendulum.Time, tz: str) -> tuple[pendulum.DateTime, str | None]:
     """Like `at_wall_clock`, for house routines (a 02:30 check-in, a shift).
 
     A missing time moves forward by the size of the gap (02:30 becomes
@@ -187,9 +180,7 @@ def wall_clock_or_next(
         return second, note
     moved = pendulum.datetime(day.year, day.month, day.day, time.hour, time.minute, tz=tz)
     note = (
-        f"{_hhmm(time)} does not exist on "
-        f"{day.format('D MMMM')} (clocks go forward); moved to "
-        f"{moved.format('HH:mm')}."
+        f"{_hhmm(time)} does not exist on {day.format('D MMMM')} (clocks go forward); moved to {moved.format('HH:mm')}."
     )
     return moved.in_timezone("UTC"), note
 
@@ -212,9 +203,7 @@ def _occurrence_named(
     if len(found) == 2 and _zone_name(found[1], tz).casefold() == word:
         return "second"
     named = " or ".join(_zone_name(i, tz) for i in found)
-    raise LocalTimeError(
-        f"{_hhmm(time)} on {day.format('dddd D MMMM YYYY')} in {tz} is {named}; got {which!r}"
-    )
+    raise LocalTimeError(f"{_hhmm(time)} on {day.format('dddd D MMMM YYYY')} in {tz} is {named}; got {which!r}")
 
 
 def parse_local(date_text: str, time_text: str, tz: str) -> pendulum.DateTime:

@@ -257,9 +257,7 @@ class PrintoutNotSaved(StoreError):
 
     def __init__(self, folder: Path, why: str) -> None:
         self.folder = folder
-        super().__init__(
-            f"Could not save the printout in {folder}: {why}. Nothing was sent to the printer."
-        )
+        super().__init__(f"Could not save the printout in {folder}: {why}. Nothing was sent to the printer.")
 
 
 @dataclass(frozen=True)
@@ -446,8 +444,7 @@ def print_text(
         return PrintOutcome(
             saved,
             False,
-            f"Could not print on {printer}: lp said: {_lp_said(done.stderr or done.stdout)} "
-            f"{not_printed}",
+            f"Could not print on {printer}: lp said: {_lp_said(done.stderr or done.stdout)} {not_printed}",
         )
     found = _REQUEST_ID.search(done.stdout)
     job_id = clean_line(found.group(1)) if found else None

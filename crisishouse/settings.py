@@ -19,6 +19,7 @@ from typing import Any
 
 import pendulum
 
+from crisishouse.errors import HouseError
 from crisishouse.store.atomic import atomic_write, make_dir
 from crisishouse.store.backups import Backup, list_backups
 from crisishouse.text import clean_line
@@ -26,7 +27,7 @@ from crisishouse.text import clean_line
 SETTINGS_FILE = "house.toml"
 
 
-class SettingsError(ValueError):
+class SettingsError(HouseError, ValueError):
     """A setting that cannot be used; the message names the key."""
 
 
@@ -135,9 +136,7 @@ def _text(table: dict[str, Any], key: str, where: str, default: str) -> str:
 def _int(table: dict[str, Any], key: str, where: str, default: int, low: int, high: int) -> int:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise SettingsError(
-            f"{where}.{key} should be a whole number from {low} to {high}; got {value!r}"
-        )
+        raise SettingsError(f"{where}.{key} should be a whole number from {low} to {high}; got {value!r}")
     return value
 
 
@@ -147,15 +146,15 @@ def _time(value: Any, where: str) -> pendulum.Time:
             return pendulum.from_format(value.strip(), "HH:mm").time()
         except ValueError:
             pass
-    raise SettingsError(f"{where} should be a time like \"07:00\"; got {value!r}")
+    raise SettingsError(f'{where} should be a time like "07:00"; got {value!r}')
 
 
 def _zone(value: str) -> str:
     try:
         pendulum.timezone(value)
-    except Exception:  # noqa: BLE001 - any failure means an unknown zone
+    except Exception:
         raise SettingsError(
-            f"house.time_zone should be a time zone name like \"Pacific/Auckland\"; got {value!r}"
+            f'house.time_zone should be a time zone name like "Pacific/Auckland"; got {value!r}'
         ) from None
     return value
 
@@ -195,14 +194,11 @@ def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str,
         where = f"language.extra[{i}]"
         if not isinstance(item, dict):
             raise SettingsError(
-                f'{where} should be a table like {{ words = "...", kind = "jargon", '
-                f'suggestion = "..." }}; got {item!r}'
+                f'{where} should be a table like {{ words = "...", kind = "jargon", suggestion = "..." }}; got {item!r}'
             )
         unknown = sorted(set(item) - {"words", "kind", "suggestion"})
         if unknown:
-            raise SettingsError(
-                f"{where} has an unknown key {unknown[0]!r}; use words, kind and suggestion"
-            )
+            raise SettingsError(f"{where} has an unknown key {unknown[0]!r}; use words, kind and suggestion")
         words_raw = item.get("words")
         if isinstance(words_raw, list) and words_raw:
             words = tuple(_phrase(w, f"{where}.words[{j}]") for j, w in enumerate(words_raw))
@@ -210,25 +206,17 @@ def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str,
             words = (_phrase(words_raw, f"{where}.words"),)
         kind = item.get("kind")
         if kind not in KINDS:
-            raise SettingsError(
-                f"{where}.kind should be one of {', '.join(repr(k) for k in KINDS)}; got {kind!r}"
-            )
+            raise SettingsError(f"{where}.kind should be one of {', '.join(repr(k) for k in KINDS)}; got {kind!r}")
         suggestion = item.get("suggestion")
         if not isinstance(suggestion, str) or not suggestion.strip():
-            raise SettingsError(
-                f"{where}.suggestion should be everyday words to use instead; got {suggestion!r}"
-            )
+            raise SettingsError(f"{where}.suggestion should be everyday words to use instead; got {suggestion!r}")
         if _CONTROL_CHARACTERS.search(suggestion):
             raise SettingsError(f"{where}.suggestion should be on one line; got {suggestion!r}")
         extra.append(LanguageWord(words, kind, clean_line(suggestion)))
     exceptions_raw = language.get("exceptions", [])
     if not isinstance(exceptions_raw, list):
-        raise SettingsError(
-            f"language.exceptions should be a list of phrases never flagged; got {exceptions_raw!r}"
-        )
-    exceptions = tuple(
-        _phrase(p, f"language.exceptions[{i}]") for i, p in enumerate(exceptions_raw)
-    )
+        raise SettingsError(f"language.exceptions should be a list of phrases never flagged; got {exceptions_raw!r}")
+    exceptions = tuple(_phrase(p, f"language.exceptions[{i}]") for i, p in enumerate(exceptions_raw))
     return tuple(extra), exceptions
 
 
@@ -237,17 +225,13 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
     base = Settings()
     house = _table(raw, "house")
     rooms = house.get("rooms", list(base.rooms))
-    if (
-        not isinstance(rooms, list)
-        or not rooms
-        or not all(isinstance(r, str) and clean_line(r) for r in rooms)
-    ):
+    if not isinstance(rooms, list) or not rooms or not all(isinstance(r, str) and clean_line(r) for r in rooms):
         raise SettingsError(f"house.rooms should be a list of room names; got {rooms!r}")
     rooms_clean = tuple(clean_line(r) for r in rooms)
     if len(set(rooms_clean)) != len(rooms_clean):
         raise SettingsError("house.rooms has the same room twice")
 
-    shifts_raw = raw.get("shifts", None)
+    shifts_raw = raw.get("shifts")
     if shifts_raw is None:
         shifts = base.shifts
     else:
@@ -262,7 +246,7 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
             for i, s in enumerate(shifts_raw)
         )
 
-    rhythm_raw = raw.get("rhythm", None)
+    rhythm_raw = raw.get("rhythm")
     if rhythm_raw is None:
         rhythm = base.rhythm
     else:
@@ -287,22 +271,18 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
     staff = _table(raw, "staff")
     scale = staff.get("wellbeing_scale", base.staff_wellbeing_scale)
     if scale not in ("four_walls", "single"):
-        raise SettingsError(
-            f"staff.wellbeing_scale should be \"four_walls\" or \"single\"; got {scale!r}"
-        )
+        raise SettingsError(f'staff.wellbeing_scale should be "four_walls" or "single"; got {scale!r}')
     year_starts = staff.get("leave_year_starts", base.leave_year_starts)
     try:
         pendulum.from_format(f"2024-{year_starts}", "YYYY-MM-DD")
     except (ValueError, TypeError):
         raise SettingsError(
-            f"staff.leave_year_starts should be a month and day like \"04-01\"; got {year_starts!r}"
+            f'staff.leave_year_starts should be a month and day like "04-01"; got {year_starts!r}'
         ) from None
 
     idle = house.get("idle_lock_minutes", base.idle_lock_minutes)
     if isinstance(idle, bool) or not isinstance(idle, int | float) or not 0 < idle <= 120:
-        raise SettingsError(
-            f"house.idle_lock_minutes should be a number of minutes above 0, at most 120; got {idle!r}"
-        )
+        raise SettingsError(f"house.idle_lock_minutes should be a number of minutes above 0, at most 120; got {idle!r}")
     printer = house.get("printer", "")
     if not isinstance(printer, str):
         raise SettingsError(f"house.printer should be a printer name; got {printer!r}")
@@ -486,7 +466,7 @@ def render_settings(settings: Settings) -> str:
         "[staff]",
         f"mental_health_days_a_year = {s.mental_health_days_a_year}",
         f"leave_year_starts = {_toml_string(s.leave_year_starts)}",
-        "# \"four_walls\" (Te Whare Tapa Whā) or \"single\"",
+        '# "four_walls" (Te Whare Tapa Whā) or "single"',
         f"wellbeing_scale = {_toml_string(s.staff_wellbeing_scale)}",
         "",
         "[load]",

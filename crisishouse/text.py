@@ -2,7 +2,7 @@
 
 Text typed by guests and staff is cleaned of terminal control characters
 before it is stored and again before it is shown, and it is only ever shown
-through `rich.text.Text` (never parsed as markup): `[/]` would crash a
+through `rich.text.Text` (`screens/literal.py`; never parsed as markup): `[/]` would crash a
 markup label, and `[@click=app.quit]` would become a live button.
 """
 
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from rich.text import Text
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST),
 # DCS/SOS/PM/APC (ESC P/X/^/_ ... ST), and two-character escapes.
@@ -50,11 +48,6 @@ def clean_line(value: str) -> str:
     return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
 
 
-def literal(value: str, style: str = "") -> Text:
-    """A Rich `Text` that shows `value` exactly, never interpreting markup."""
-    return Text(clean_text(value), style=style)
-
-
 def sort_key(value: str) -> tuple[str, str]:
     """A key that sorts names as people expect: Ārama among the A names.
 
@@ -62,9 +55,7 @@ def sort_key(value: str) -> tuple[str, str]:
     still sort in a fixed order next to each other.
     """
     folded = name_key(value)
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
-    )
+    bare = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
     return bare, folded
 
 

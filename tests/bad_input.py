@@ -11,5 +11,7 @@ BAD_WORDS = {
     "decomposed macron": "Ma\u0304ori",
 }
 # A 100 kB string mixing all of the above.
-_UNIT = "Kia ora [bold red]x[/] [link=http://x]y[/link] [@click=app.quit]q[/] \x1b[2J\x1b]0;t\x07 🌿 Ma\u0304ori whānau."
+_UNIT = (
+    "Kia ora [bold red]x[/] [link=http://x]y[/link] [@click=app.quit]q[/] \x1b[2J\x1b]0;t\x07 🌿 Ma\u0304ori whānau."
+)
 BIG = _UNIT * (100_000 // len(_UNIT.encode()) + 1)

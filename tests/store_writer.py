@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pendulum  # noqa: E402
+import pendulum
 
-from crisishouse.models import CheckIn, Guest  # noqa: E402
-from crisishouse.store import Store  # noqa: E402
+from crisishouse.models import CheckIn, Guest
+from crisishouse.store import Store
 
 
 def record_for(kind: str, stay_id: str, record_id: str, index: int, at: pendulum.DateTime):

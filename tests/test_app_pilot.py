@@ -10,8 +10,8 @@ import pytest
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
 from crisishouse.screens.board import BoardScreen
-from crisishouse.screens.lock import LockScreen
 from crisishouse.screens.guest import GuestScreen
+from crisishouse.screens.lock import LockScreen
 from crisishouse.screens.problem import ProblemScreen
 from crisishouse.screens.quit import QuitScreen
 from crisishouse.screens.setup import SetupScreen
@@ -50,7 +50,9 @@ async def test_guest_screen_shows_no_other_guest(demo_dir: Path, clock: FixedClo
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, "Tama", "2222")
-        others = [r.guest.chosen_name for r in app.house.board.view(app.session).staying if r.guest.chosen_name != "Mere"]
+        others = [
+            r.guest.chosen_name for r in app.house.board.view(app.session).staying if r.guest.chosen_name != "Mere"
+        ]
         app.action_lock()
         await pilot.pause()
         await sign_in(pilot, "Mere", "3333")

@@ -218,7 +218,9 @@ def test_house_toml_is_backed_up_owner_only(house: Path):
     assert copy.read_bytes() == (house / "house.toml").read_bytes()
     assert copy.stat().st_mode & 0o777 == 0o600
     assert sorted(str(p.relative_to(made.path)) for p in made.path.rglob("*.json")) == [
-        "core.json", "months/2025-03.json", STAY
+        "core.json",
+        "months/2025-03.json",
+        STAY,
     ]
 
 

@@ -89,7 +89,12 @@ def test_rhythm_keeps_wall_clock_times_on_dst_days(demo_house: House, day: pendu
     """On 23- and 25-hour days every item is at its wall-clock time."""
     entries = demo_house.rhythm.day(day)
     assert [e.at.in_timezone(TZ).format("HH:mm") for e in entries] == [
-        "08:00", "10:00", "12:30", "15:00", "18:00", "22:00"
+        "08:00",
+        "10:00",
+        "12:30",
+        "15:00",
+        "18:00",
+        "22:00",
     ]
     start = pendulum.datetime(day.year, day.month, day.day, tz=TZ)
     assert (start.add(days=1) - start).in_hours() == hours
@@ -109,7 +114,9 @@ def test_a_new_guest_appears_on_the_board(demo_house: House, tama: Session):
     guest = Guest(chosen_name="Tūī [bold]x[/]", created_at=demo_house.clock.now())
     demo_house.store.put(guest)
     demo_house.store.put(
-        Stay(guest_id=guest.id, room=free, arrived_at=demo_house.clock.now(), planned_leaving=pendulum.date(2026, 11, 30))
+        Stay(
+            guest_id=guest.id, room=free, arrived_at=demo_house.clock.now(), planned_leaving=pendulum.date(2026, 11, 30)
+        )
     )
     line = next(r for r in demo_house.board.view(tama).rooms if r.room == free)
     assert line.guest.chosen_name == "Tūī [bold]x[/]"

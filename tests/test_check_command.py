@@ -51,9 +51,14 @@ def good_tables() -> tuple[Docs, dict[str, Docs]]:
     """
     guests = [Guest(id=g, chosen_name=g.title(), created_at=T0) for g in ("aroha", "ben", "cai")]
     stays = [
-        stay("s-aroha", "aroha", "Rātā", 0, None, moves=(
-            RoomMove(at=T0.add(days=2), from_room="Kōwhai", to_room="Rātā", by="staff-1"),
-        )),
+        stay(
+            "s-aroha",
+            "aroha",
+            "Rātā",
+            0,
+            None,
+            moves=(RoomMove(at=T0.add(days=2), from_room="Kōwhai", to_room="Rātā", by="staff-1"),),
+        ),
         stay("s-ben", "ben", "Kōwhai", 2, None),
         stay("s-cai-1", "cai", "Mānuka", -10, -5),
         stay("s-cai-2", "cai", "Mānuka", -5, None),
@@ -139,13 +144,34 @@ def erasure_not_finished(core: Docs, files: dict[str, Docs]) -> None:
 
 BROKEN_RULES: dict[str, tuple[Callable[[Docs, dict[str, Docs]], None], str]] = {
     "guest with no stay": (no_stay_for_a_guest, "core.json: guest dana has no stay."),
-    "stay whose guest is missing": (guest_missing, "core.json: stay s-ben belongs to guest ben, who is not in core.json."),
-    "stay file with no stay": (stay_file_without_stay, "s-gone.json: there is no stay s-gone in core.json for this file."),
-    "one room, two stays": (two_stays_in_one_room, "Room Rātā is held by two stays at the same time (s-aroha and s-ben, from 4 November 2026, 14:00)."),
-    "a move into a held room": (a_move_into_a_held_room, "Room Rātā is held by two stays at the same time (s-cai-2 and s-aroha, from 4 November 2026, 14:00)."),
-    "record of another stay": (record_of_another_stay, "check_ins record c-s-ben says it belongs to stay s-aroha, not s-ben."),
-    "record of another guest": (record_of_another_guest, "check_ins record c-s-ben is about guest aroha, but stay s-ben is guest ben's."),
-    "erasure not finished": (erasure_not_finished, "An erasure of a guest's record (2 stays) was begun but not finished. Opening the house finishes it."),
+    "stay whose guest is missing": (
+        guest_missing,
+        "core.json: stay s-ben belongs to guest ben, who is not in core.json.",
+    ),
+    "stay file with no stay": (
+        stay_file_without_stay,
+        "s-gone.json: there is no stay s-gone in core.json for this file.",
+    ),
+    "one room, two stays": (
+        two_stays_in_one_room,
+        "Room Rātā is held by two stays at the same time (s-aroha and s-ben, from 4 November 2026, 14:00).",
+    ),
+    "a move into a held room": (
+        a_move_into_a_held_room,
+        "Room Rātā is held by two stays at the same time (s-cai-2 and s-aroha, from 4 November 2026, 14:00).",
+    ),
+    "record of another stay": (
+        record_of_another_stay,
+        "check_ins record c-s-ben says it belongs to stay s-aroha, not s-ben.",
+    ),
+    "record of another guest": (
+        record_of_another_guest,
+        "check_ins record c-s-ben is about guest aroha, but stay s-ben is guest ben's.",
+    ),
+    "erasure not finished": (
+        erasure_not_finished,
+        "An erasure of a guest's record (2 stays) was begun but not finished. Opening the house finishes it.",
+    ),
 }
 
 

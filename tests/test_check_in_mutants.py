@@ -9,6 +9,7 @@ for when a stay begins days ahead.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pendulum
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from crisishouse.clock import FixedClock
 from crisishouse.models import CheckIn, Guest, StaffMember, Stay
 from crisishouse.services.check_ins import CheckIns, CheckInTiming
+from crisishouse.services.context import HouseContext
 from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.session import Session
 from crisishouse.settings import Settings
@@ -34,7 +36,9 @@ def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
 
 
 def a_stay(sid: str, gid: str, arrived_at: pendulum.DateTime = ARRIVED, **kw) -> Stay:
-    return Stay(id=sid, guest_id=gid, room="Rimu", arrived_at=arrived_at, planned_leaving=pendulum.date(2026, 12, 31), **kw)
+    return Stay(
+        id=sid, guest_id=gid, room="Rimu", arrived_at=arrived_at, planned_leaving=pendulum.date(2026, 12, 31), **kw
+    )
 
 
 class Words:
@@ -43,10 +47,11 @@ class Words:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
-    def __call__(self, text: str) -> None:
+    def __call__(self, text: str) -> list[object]:
         self.seen.append(text)
         if "flagged" in text:
             raise ServiceError("Those words were flagged.")
+        return []
 
 
 @pytest.fixture
@@ -62,17 +67,19 @@ def clock() -> FixedClock:
 @pytest.fixture
 def check_ins(tmp_path: Path, clock: FixedClock, words: Words) -> CheckIns:
     store = Store.open(tmp_path / "house", clock)
-    store.put_many([
-        StaffMember(id="staff-1", name="Tama", role="peer_staff", pin_hash="x"),
-        Guest(id="g1", chosen_name="Mere", created_at=ARRIVED),
-        Guest(id="g2", chosen_name="Ana", created_at=ARRIVED),
-        Guest(id="g3", chosen_name="Hone", created_at=ARRIVED),
-        a_stay("s1", "g1"),
-        a_stay("s2", "g2"),
-        a_stay("s3", "g3", left_at=NOW.subtract(days=1)),
-    ])
+    store.put_many(
+        [
+            StaffMember(id="staff-1", name="Tama", role="peer_staff", pin_hash="x"),
+            Guest(id="g1", chosen_name="Mere", created_at=ARRIVED),
+            Guest(id="g2", chosen_name="Ana", created_at=ARRIVED),
+            Guest(id="g3", chosen_name="Hone", created_at=ARRIVED),
+            a_stay("s1", "g1"),
+            a_stay("s2", "g2"),
+            a_stay("s3", "g3", left_at=NOW.subtract(days=1)),
+        ]
+    )
     house = Settings(time_zone=TZ, check_in_times=(pendulum.Time(9, 0), pendulum.Time(14, 0), pendulum.Time(20, 0)))
-    return CheckIns(store, house, clock, words)
+    return CheckIns(HouseContext(store, house, clock, tmp_path / "house", words))
 
 
 # -- recording ------------------------------------------------------------------------------
@@ -82,7 +89,12 @@ def test_a_check_in_keeps_what_was_said_by_whom_and_when(check_ins: CheckIns, wo
     stay = a_stay("s1", "g1")
     made = check_ins.record(TAMA, stay, "checked_in", "Had a cup of tea")
     assert (made.guest_id, made.stay_id, made.at, made.outcome, made.recorded_by, made.note) == (
-        "g1", "s1", NOW, "checked_in", "staff-1", "Had a cup of tea",
+        "g1",
+        "s1",
+        NOW,
+        "checked_in",
+        "staff-1",
+        "Had a cup of tea",
     )
     assert check_ins.store.get(CheckIn, made.id, stay_id="s1") == made
     assert words.seen == ["Had a cup of tea"]
@@ -169,5 +181,7 @@ def test_a_stay_beginning_days_ahead_is_due_after_its_house_arrival_day(tmp_path
     arrives = at(day.add(days=3), 10)
     assert arrives.in_timezone("UTC").date() == day.add(days=2)
     house = Settings(time_zone=TZ, check_in_times=(pendulum.Time(9, 0),))
-    found = CheckIns(None, house, FixedClock(NOW)).due(a_stay("s1", "g1", arrived_at=arrives), [])  # type: ignore[arg-type]
+    found = CheckIns(HouseContext(cast(Store, None), house, FixedClock(NOW), Path("."), lambda _text: [])).due(
+        a_stay("s1", "g1", arrived_at=arrives), []
+    )
     assert found == CheckInTiming(None, at(day.add(days=4), 9), overdue=False)

@@ -25,6 +25,7 @@ from crisishouse.services.check_ins import (
     CheckIns,
     CheckInTiming,
 )
+from crisishouse.services.context import HouseContext
 from crisishouse.settings import Settings
 from crisishouse.store import Store
 
@@ -71,7 +72,7 @@ def at(day: pendulum.Date, hour: int, minute: int = 0, tz: str = TZ) -> pendulum
 def check_ins_for(times: tuple[tuple[int, int], ...], tz: str, now: pendulum.DateTime) -> CheckIns:
     """Check-ins for a house with these times, the clock at `now` (no store: check-ins are given)."""
     house = Settings(time_zone=tz, check_in_times=tuple(sorted(pendulum.Time(h, m) for h, m in times)))
-    return CheckIns(cast(Store, None), house, FixedClock(now))
+    return CheckIns(HouseContext(cast(Store, None), house, FixedClock(now), Path("."), lambda _text: []))
 
 
 def a_stay(arrived_at: pendulum.DateTime, nights_out: tuple[pendulum.Date, ...] = ()) -> Stay:
@@ -165,7 +166,7 @@ def test_the_early_grace_is_thirty_minutes(early_minutes: int, overdue: bool):
 
 
 def test_grace_is_the_constant():
-    assert EARLY_GRACE == pendulum.duration(minutes=30)
+    assert pendulum.duration(minutes=30) == EARLY_GRACE
 
 
 def test_a_night_out_begins_at_noon():
@@ -236,23 +237,22 @@ def out_then(slot: pendulum.DateTime, tz: str, nights_out: tuple[pendulum.Date, 
 @st.composite
 def odd_days(draw: st.DrawFn) -> dict:
     tz = draw(st.sampled_from(ZONES))
-    times = tuple(
-        sorted(
-            draw(
-                st.sets(st.tuples(st.integers(0, 23), st.integers(0, 59)), min_size=1, max_size=6)
-            )
-        )
-    )
+    times = tuple(sorted(draw(st.sets(st.tuples(st.integers(0, 23), st.integers(0, 59)), min_size=1, max_size=6))))
     start = draw(st.sampled_from(SWEEP_FROM))
     now = pendulum.datetime(start.year, start.month, start.day, tz=tz).add(minutes=draw(st.integers(0, 3 * 24 * 60)))
     now = now.in_timezone("UTC")
     today = now.in_timezone(tz).date()
     nights_out = tuple(today.add(days=n) for n in draw(st.sets(st.integers(-4, 6), max_size=8)))
     arrived_at = now.subtract(minutes=draw(st.integers(-24 * 60, 6 * 24 * 60)))
-    done_at = tuple(
-        sorted(now.subtract(minutes=m) for m in draw(st.lists(st.integers(0, 4 * 24 * 60), max_size=6)))
-    )
-    return {"now": now, "times": times, "tz": tz, "arrived_at": arrived_at, "nights_out": nights_out, "done_at": done_at}
+    done_at = tuple(sorted(now.subtract(minutes=m) for m in draw(st.lists(st.integers(0, 4 * 24 * 60), max_size=6))))
+    return {
+        "now": now,
+        "times": times,
+        "tz": tz,
+        "arrived_at": arrived_at,
+        "nights_out": nights_out,
+        "done_at": done_at,
+    }
 
 
 def due_slots_between(case: dict, start: pendulum.DateTime, end: pendulum.DateTime) -> list[pendulum.DateTime]:

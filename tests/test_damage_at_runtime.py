@@ -148,7 +148,9 @@ async def test_a_guest_whose_stay_file_is_damaged_is_told_plainly(demo_dir: Path
             await pilot.press(key)
             await pilot.pause()
         assert app.is_running
-        assert "cannot be read" in screen_text(app) or any("cannot be read" in str(n.message) for n in app._notifications)
+        assert "cannot be read" in screen_text(app) or any(
+            "cannot be read" in str(n.message) for n in app._notifications
+        )
     assert path.read_bytes() == raw
 
 
@@ -267,7 +269,9 @@ def test_a_file_mended_by_another_terminal_is_never_restored_over(demo_dir: Path
     assert saved.id in {c.id for c in a.check_ins.for_stay(tama_a, stay)}
 
 
-def test_a_restore_never_leaves_a_moment_without_the_file(demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch):
+def test_a_restore_never_leaves_a_moment_without_the_file(
+    demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
     """The restored copy is renamed over the damaged file: another terminal never finds it missing."""
     import crisishouse.store.backups as backups
 

@@ -153,8 +153,16 @@ def test_a_routine_on_the_repeated_hour_is_the_second_and_says_so():
 # -- any zone, any night ---------------------------------------------------------------------------
 
 ZONES = (AUCKLAND, LONDON, "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo", "UTC")
-NIGHTS = (AUTUMN_NZ, SPRING_NZ, AUTUMN_UK, pendulum.date(2026, 3, 29), pendulum.date(2026, 11, 1),
-          pendulum.date(2018, 2, 17), pendulum.date(2018, 11, 4), pendulum.date(2026, 11, 24))
+NIGHTS = (
+    AUTUMN_NZ,
+    SPRING_NZ,
+    AUTUMN_UK,
+    pendulum.date(2026, 3, 29),
+    pendulum.date(2026, 11, 1),
+    pendulum.date(2018, 2, 17),
+    pendulum.date(2018, 11, 4),
+    pendulum.date(2026, 11, 24),
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -191,7 +199,11 @@ async def test_the_one_off_form_says_which_0230_before_keeping_it(demo_dir: Path
         await sign_in(pilot, "Tama", "2222")
         await pilot.press("y", "o")
         assert isinstance(app.screen, OneOffForm)
-        for field_id, value in (("one-off-day", "2026-04-05"), ("one-off-time", "02:30"), ("one-off-what", "Night walk")):
+        for field_id, value in (
+            ("one-off-day", "2026-04-05"),
+            ("one-off-time", "02:30"),
+            ("one-off-what", "Night walk"),
+        ):
             app.screen.query_one(f"#{field_id}").value = value  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await pilot.pause()

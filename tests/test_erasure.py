@@ -31,8 +31,8 @@ from crisishouse.services.erasure import HANDED_OVER, RETENTION_ENDED
 from crisishouse.services.report import build_month_report
 from crisishouse.settings import save_settings
 from crisishouse.store import Store, check_folder
-from tests.sessions import staff_of
 from tests.child_process import child_env, read_first_line
+from tests.sessions import staff_of
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = "Pacific/Auckland"
@@ -83,7 +83,9 @@ def fill_mere(house: House, tama: Session, mere: Session, data_dir: Path) -> Tra
         "check-in statement": "ZEBRA-CISTATE-7431 I was resting",
     }
     check_in = house.check_ins.record(tama, stay, "quiet_time", words["check-in note"])
-    house.wellbeing.rate(mere, mere.person_id, {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}, words["rating words"])
+    house.wellbeing.rate(
+        mere, mere.person_id, {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}, words["rating words"]
+    )
     intention = house.intentions.set(mere, mere.person_id, words["intention"])
     house.intentions.change(mere, mere.person_id, intention.id, "changed", new_words=words["changed intention"])
     line = agreed_line(house, tama, mere.person_id, words["handover line"])
@@ -507,9 +509,7 @@ def test_records_past_the_houses_retention_are_erased_by_the_manager(
 # -- coming back after an erasure --------------------------------------------
 
 
-def test_after_erasure_she_is_no_returning_guest_and_arrives_as_new(
-    demo_house: House, tama: Session, mere: Session
-):
+def test_after_erasure_she_is_no_returning_guest_and_arrives_as_new(demo_house: House, tama: Session, mere: Session):
     """Nothing to welcome back: she arrives as a new guest, with a new record and nothing old in it."""
     kept = next(s for s in demo_house.store.find(Stay) if s.record_choice == "keep")
     kept_name = demo_house.store.get(Guest, kept.guest_id).chosen_name  # type: ignore[union-attr]
@@ -556,10 +556,6 @@ sys.stdout.write("ready\\n"); sys.stdout.flush()
 house.erasures.erase(session, guest_id, "printed")
 sys.stdout.write("done\\n"); sys.stdout.flush()
 """
-
-
-
-
 
 
 @pytest.mark.slow
@@ -662,4 +658,3 @@ def test_an_erasure_that_cannot_be_finished_does_not_stop_the_house_opening(
     assert opened.erasures.problem and "No space left on device" in opened.erasures.problem
     assert opened.store.pending_erasures() == [(mere.person_id, [mere.stay_id])]
     assert House.open(demo_dir, clock).store.pending_erasures() == []
-

@@ -213,7 +213,9 @@ def test_when_cancel_is_missing_the_erasure_completes_and_says_how_to_remove_the
     assert set(done.paper.not_purged) == {f"{PRINTER}-1", f"{PRINTER}-2"}
     words = done.paper_words
     assert "the cancel command (CUPS) is not installed here" in words
-    assert words.startswith("The printer system (CUPS) still keeps a copy of 2 printouts that held the erased guest's lines")
+    assert words.startswith(
+        "The printer system (CUPS) still keeps a copy of 2 printouts that held the erased guest's lines"
+    )
     assert words.endswith(f"run on this computer: sudo rm -f {SPOOL}/d00001-* {SPOOL}/d00002-*")
     assert "Mere" not in words
 
@@ -237,7 +239,9 @@ def test_a_job_cups_no_longer_knows_counts_as_purged(cups: FakeCups):
 
 def test_a_finished_job_an_old_cancel_cannot_purge_is_purged_with_ipptool(cups: FakeCups):
     """CUPS before 2.4.3: `cancel -x` refuses a finished job (OpenPrinting/cups#742); ipptool sends the right request."""
-    cups.install("cancel", "echo \"cancel: cancel-job failed: Job #12 is already completed - can't cancel.\" >&2\nexit 1\n")
+    cups.install(
+        "cancel", 'echo "cancel: cancel-job failed: Job #12 is already completed - can\'t cancel." >&2\nexit 1\n'
+    )
     cups.install("ipptool", "exit 0\n")
 
     assert purge_jobs([f"{PRINTER}-12"]) == JobPurge(purged=(f"{PRINTER}-12",))
@@ -246,7 +250,9 @@ def test_a_finished_job_an_old_cancel_cannot_purge_is_purged_with_ipptool(cups: 
 
 
 def test_without_ipptool_an_old_cancel_leaves_a_finished_job_and_says_why(cups: FakeCups):
-    cups.install("cancel", "echo \"cancel: cancel-job failed: Job #12 is already completed - can't cancel.\" >&2\nexit 1\n")
+    cups.install(
+        "cancel", 'echo "cancel: cancel-job failed: Job #12 is already completed - can\'t cancel." >&2\nexit 1\n'
+    )
     outcome = purge_jobs([f"{PRINTER}-12"])
     assert outcome.not_purged == (f"{PRINTER}-12",)
     assert "fixed in CUPS 2.4.3" in outcome.words() and "ipptool" in outcome.words()
@@ -254,7 +260,9 @@ def test_without_ipptool_an_old_cancel_leaves_a_finished_job_and_says_why(cups: 
 
 
 def test_when_ipptool_is_refused_it_says_so(cups: FakeCups):
-    cups.install("cancel", "echo \"cancel: cancel-job failed: Job #12 is already completed - can't cancel.\" >&2\nexit 1\n")
+    cups.install(
+        "cancel", 'echo "cancel: cancel-job failed: Job #12 is already completed - can\'t cancel." >&2\nexit 1\n'
+    )
     cups.install("ipptool", "echo 'status-code = client-error-not-authorized' >&2\nexit 1\n")
     outcome = purge_jobs([f"{PRINTER}-12"])
     assert outcome.not_purged == (f"{PRINTER}-12",)
@@ -292,7 +300,9 @@ def test_only_job_ids_reach_cancel(cups: FakeCups):
     assert cups.calls("cancel") == [["-x", f"{PRINTER}-3"]]
 
 
-def test_retention_erasures_tell_the_board_what_cups_still_keeps(house: House, demo_dir: Path, clock: FixedClock, cups: FakeCups):
+def test_retention_erasures_tell_the_board_what_cups_still_keeps(
+    house: House, demo_dir: Path, clock: FixedClock, cups: FakeCups
+):
     tama, mere = sessions(house)
     print_three(house, tama, mere)
     cups.remove("cancel")
@@ -311,7 +321,9 @@ def test_retention_erasures_tell_the_board_what_cups_still_keeps(house: House, d
     assert house.erasures.problem.endswith(f"sudo rm -f {SPOOL}/d00001-* {SPOOL}/d00002-*")
 
 
-async def test_the_erasure_screen_says_what_cups_still_keeps(house: House, demo_dir: Path, clock: FixedClock, cups: FakeCups):
+async def test_the_erasure_screen_says_what_cups_still_keeps(
+    house: House, demo_dir: Path, clock: FixedClock, cups: FakeCups
+):
     tama, mere = sessions(house)
     print_three(house, tama, mere)
     cups.remove("cancel")
@@ -374,7 +386,8 @@ def test_check_warns_when_cups_keeps_job_files(data_dir, cups, capsys, settings,
 
 
 @pytest.mark.parametrize(
-    "settings", [("PreserveJobFiles=No",), ("PreserveJobFiles=off",), ("PreserveJobFiles=0",), ("PreserveJobHistory=No",)]
+    "settings",
+    [("PreserveJobFiles=No",), ("PreserveJobFiles=off",), ("PreserveJobFiles=0",), ("PreserveJobHistory=No",)],
 )
 def test_check_is_quiet_when_cups_keeps_no_job_files(data_dir, cups, capsys, settings):
     cupsctl_says(cups, "WebInterface=Yes", *settings)
@@ -452,7 +465,14 @@ def write_staff_words(house: House, tama: Session) -> dict[str, object]:
     one_off = house.rhythm.add_one_off(tama, "2026-11-28", "10:00", "Beach trip, Mere driving")
     skipped = house.rhythm.cancel_for_day(tama, pendulum.date(2026, 11, 29), everyday.id)
     event = house.debriefs.note_hard_event(tama, "A hard evening; Mere and I talked it through")
-    return {"line": line, "shouting": shouting, "everyday": everyday, "one-off": one_off, "skip": skipped, "event": event}
+    return {
+        "line": line,
+        "shouting": shouting,
+        "everyday": everyday,
+        "one-off": one_off,
+        "skip": skipped,
+        "event": event,
+    }
 
 
 def test_mentions_lists_each_place_plainly(demo_house: House, tama: Session):
@@ -582,7 +602,9 @@ async def test_staff_reword_each_place_from_the_erasure_screen(
         assert [m.id for m in house.erasures.mentions(tama, "Mere")][-1] == event.id
 
 
-async def test_no_mentions_no_extra_words(demo_house: House, demo_dir: Path, clock: FixedClock, tama: Session, mere: Session):
+async def test_no_mentions_no_extra_words(
+    demo_house: House, demo_dir: Path, clock: FixedClock, tama: Session, mere: Session
+):
     """The dialog is as it was when her name appears nowhere in staff writing."""
     demo_house.stays.leave(tama, mere.stay_id, "erase")
     app = CrisisHouseApp(demo_dir, clock)

@@ -18,7 +18,6 @@ TZ = "Pacific/Auckland"
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
 
 
-
 @pytest.fixture
 def kiri(demo_house: House, tama: Session) -> Session:
     """A second guest, staying in the free room, signed in with her own PIN."""
@@ -177,9 +176,7 @@ def test_another_staff_member_opening_within_five_minutes_is_logged(
     assert [e.actor_name for e in new_events(demo_house, mere.stay_id, before)] == ["Tama", "Aroha"]
 
 
-def test_guest_opening_their_own_record_writes_no_access_event(
-    demo_house: House, mere: Session, clock: FixedClock
-):
+def test_guest_opening_their_own_record_writes_no_access_event(demo_house: House, mere: Session, clock: FixedClock):
     """A guest reading their own record is not logged, however often."""
     before = access_events(demo_house, mere.stay_id)
     demo_house.records.open(mere, mere.person_id)
@@ -220,7 +217,11 @@ def test_a_returning_guest_is_offered_their_history(demo_house, clock):
     clock.advance(days=3)
     [found] = demo_house.stays.returning_guests(tama, "mere")
     demo_house.stays.arrive(
-        tama, chosen_name="Mere", room="Rimu", planned_leaving=pendulum.date(2026, 12, 2), returning_guest_id=found.guest.id
+        tama,
+        chosen_name="Mere",
+        room="Rimu",
+        planned_leaving=pendulum.date(2026, 12, 2),
+        returning_guest_id=found.guest.id,
     )
     record = demo_house.records.open(tama, mere.person_id)
     assert record.stay.room == "Rimu"

@@ -220,9 +220,7 @@ def test_a_statement_with_flagged_words_is_noticed_first_and_stops_the_print(
 # -- asking to talk ----------------------------------------------------------
 
 
-def test_asking_to_talk_reaches_the_board_once_and_leaves_when_talked(
-    demo_house: House, tama: Session, mere: Session
-):
+def test_asking_to_talk_reaches_the_board_once_and_leaves_when_talked(demo_house: House, tama: Session, mere: Session):
     """Mere asks about a check-in: the board lists her; asking again is the same request; talked, it goes."""
     check_in = first_check_in(demo_house, mere)
     request = demo_house.voice.ask_to_talk(mere, "check_in", check_in.id)
@@ -344,7 +342,7 @@ def test_staff_see_the_same_access_log_and_another_guest_cannot(
 ):
     """The log is part of the record: staff may read it, another guest may not."""
     demo_house.records.open(tama, mere.person_id)
-    assert [a.words for a in demo_house.records.access_log(tama, mere.person_id)][0] == (
+    assert next(a.words for a in demo_house.records.access_log(tama, mere.person_id)) == (
         "Tama (peer staff) opened your record, Tuesday 10:30"
     )
     with pytest.raises(NotAllowed):
@@ -387,7 +385,9 @@ def test_the_complete_record_holds_everything_about_her_and_no_one_else(
     # Another guest, with words of her own.
     demo_house.handover.add_line(tama, kiri.person_id, "KIRI-LINE would like to bake bread")
     demo_house.voice.write_note(kiri, "KIRI-NOTE thinking about Tauranga", for_staff=True)
-    demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), kiri.stay_id), "checked_in", "KIRI-CHECKIN had a nap")
+    demo_house.check_ins.record(
+        tama, demo_house.stays.get(staff_of(demo_house), kiri.stay_id), "checked_in", "KIRI-CHECKIN had a nap"
+    )
 
     text = demo_house.own_record.text(mere, mere.person_id)
     page = flat(text)
@@ -422,7 +422,9 @@ def test_the_complete_record_holds_everything_about_her_and_no_one_else(
 def test_the_complete_record_prints_with_a_sidecar_naming_only_her(demo_house: House, mere: Session):
     """Printed by the guest: saved first, beside a note whose record it holds."""
     outcome = demo_house.own_record.print_copy(mere, mere.person_id)
-    assert outcome.saved_to.read_text(encoding="utf-8") == printable(demo_house.own_record.text(mere, mere.person_id))[0]
+    assert (
+        outcome.saved_to.read_text(encoding="utf-8") == printable(demo_house.own_record.text(mere, mere.person_id))[0]
+    )
     about = json.loads(outcome.saved_to.with_suffix(".json").read_text(encoding="utf-8"))
     assert about == {"kind": "guest copy", "guest_ids": [mere.person_id]}
     assert "Mere" not in outcome.saved_to.name
@@ -448,9 +450,7 @@ def test_save_copy_writes_the_record_where_the_guest_can_take_it(
 
 
 @pytest.mark.parametrize("where", ["data folder", "printouts", "store"])
-def test_save_copy_refuses_the_houses_own_data_folder(
-    demo_house: House, mere: Session, demo_dir: Path, where: str
-):
+def test_save_copy_refuses_the_houses_own_data_folder(demo_house: House, mere: Session, demo_dir: Path, where: str):
     """The copy is the guest's to take: never inside the house's data folder."""
     folder = {"data folder": demo_dir, "printouts": demo_dir / "printouts", "store": demo_dir / "store"}[where]
     before = sorted(p for p in demo_dir.rglob("*") if p.is_file())
@@ -533,9 +533,7 @@ def test_a_statement_on_a_check_in_or_a_shared_rating_goes_to_the_board_the_card
     assert "their statement: A better day than it looks" in flat(outcome.saved_to.read_text(encoding="utf-8"))
 
 
-def test_a_copy_made_by_staff_says_her_private_notes_are_hers_to_print(
-    demo_house: House, tama: Session, mere: Session
-):
+def test_a_copy_made_by_staff_says_her_private_notes_are_hers_to_print(demo_house: House, tama: Session, mere: Session):
     """Her own copy holds every note; one staff make holds the shared ones and says the rest are hers to print."""
     demo_house.voice.write_note(mere, "Just for me: the song that helps")
     demo_house.voice.write_note(mere, "Staff may read: I like the blue mug", for_staff=True)

@@ -69,7 +69,9 @@ def test_a_guest_cannot_agree_for_another_guest(demo_house: House, tama: Session
 
 def test_editing_a_line_needs_agreement_again(demo_house: House, tama: Session, mere: Session):
     """New words need the guest's agreement again."""
-    line = demo_house.handover.agree(tama, demo_house.handover.add_line(tama, mere.person_id, "Walk at 3"), read_back=True)
+    line = demo_house.handover.agree(
+        tama, demo_house.handover.add_line(tama, mere.person_id, "Walk at 3"), read_back=True
+    )
     changed = demo_house.handover.edit_line(tama, line, "Walk at 4")
     assert changed.text == "Walk at 4" and not changed.agreed
 
@@ -85,7 +87,9 @@ def test_lines_not_agreed_are_left_out_and_said_so(demo_house: House, tama: Sess
     assert left_out == ["Mere (Kōwhai): 1 line not agreed, not printed"]
 
 
-def test_printing_refuses_flagged_language_saying_where(demo_house: House, tama: Session, mere: Session, demo_dir: Path):
+def test_printing_refuses_flagged_language_saying_where(
+    demo_house: House, tama: Session, mere: Session, demo_dir: Path
+):
     """An agreed line with diagnostic language stops the print; nothing is saved or printed."""
     line = demo_house.handover.add_line(tama, mere.person_id, "Presenting as non-compliant today")
     demo_house.handover.agree(mere, line)
@@ -98,12 +102,14 @@ def test_printing_refuses_flagged_language_saying_where(demo_house: House, tama:
 
 def test_fixed_with_the_suggestion_it_prints(demo_house: House, tama: Session, mere: Session, demo_dir: Path):
     """After rewording with the suggestion (and agreeing again) the handover prints and is saved."""
-    line = demo_house.handover.agree(mere, demo_house.handover.add_line(tama, mere.person_id, "Non-compliant with meds"))
+    line = demo_house.handover.agree(
+        mere, demo_house.handover.add_line(tama, mere.person_id, "Non-compliant with meds")
+    )
     with pytest.raises(PrintRefused):
         demo_house.handover.print_handover(tama)
     reworded = demo_house.handover.edit_line(tama, line, "Chose not to take it today, and that's okay")
     demo_house.handover.agree(mere, reworded)
-    outcome, left_out = demo_house.handover.print_handover(tama)
+    outcome, _left_out = demo_house.handover.print_handover(tama)
     text = outcome.saved_to.read_text(encoding="utf-8")
     assert "Chose not to take it today, and that's okay" in text
     assert "Te Whare Āwhina (demo)" in text

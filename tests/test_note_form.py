@@ -253,7 +253,9 @@ def test_a_guest_cannot_edit_another_guests_note(demo_house: House, mere: Sessio
     """Another guest's note id is refused as not hers."""
     import pendulum
 
-    demo_house.stays.arrive(tama, chosen_name="Kiri", room="Rimu", planned_leaving=pendulum.date(2026, 11, 30), pin="4321")
+    demo_house.stays.arrive(
+        tama, chosen_name="Kiri", room="Rimu", planned_leaving=pendulum.date(2026, 11, 30), pin="4321"
+    )
     kiri = demo_house.sign_in.sign_in("Kiri", "4321")
     theirs = demo_house.voice.write_note(kiri, "Kiri's own")
     with pytest.raises(NotAllowed):
@@ -277,4 +279,3 @@ def test_an_edited_note_cannot_be_empty(demo_house: House, mere: Session):
         demo_house.voice.edit_note(mere, note.id, "   ")
     (kept,) = demo_house.voice.notes(mere, mere.person_id)
     assert kept.text == "Slept badly"
-

@@ -35,7 +35,15 @@ def test_a_second_terminal_cannot_bring_back_an_erased_guest(
     with pytest.raises(ServiceError):
         other.check_ins.record(tama, stale_stay, "checked_in", "A good morning")
     with pytest.raises(RecordErased):
-        other.store.put(CheckIn(guest_id=guest.id, stay_id=stale_stay.id, at=clock.now(), outcome="checked_in", recorded_by=tama.person_id))
+        other.store.put(
+            CheckIn(
+                guest_id=guest.id,
+                stay_id=stale_stay.id,
+                at=clock.now(),
+                outcome="checked_in",
+                recorded_by=tama.person_id,
+            )
+        )
     with pytest.raises(RecordErased):
         other.store.put(stale_stay)
     with pytest.raises(RecordErased):
@@ -99,8 +107,8 @@ def test_a_room_is_checked_free_under_the_lock(demo_house: House, tama: Session,
 
 def test_an_arrival_is_one_write(demo_house: House, tama: Session, clock: FixedClock, monkeypatch: pytest.MonkeyPatch):
     """The guest and their stay land together: a failed write leaves neither."""
-    from crisishouse.store import StoreWriteError
     import crisishouse.store.storage as storage
+    from crisishouse.store import StoreWriteError
 
     room = demo_house.stays.free_rooms(tama)[0]
     guests_before = {g.id for g in demo_house.store.find(Guest)}
@@ -144,15 +152,26 @@ def test_store_refuses_records_that_break_rules_across_records(tmp_path: Path):
     t0 = pendulum.datetime(2026, 1, 5, 9, tz="UTC")
     with pytest.raises(RuleBroken):
         store.put(Stay(id="s1", guest_id="nobody", room="1", arrived_at=t0, planned_leaving=t0.date()))
-    store.put_many([
-        Guest(id="g1", chosen_name="Ana", created_at=t0),
-        Stay(id="s1", guest_id="g1", room="1", arrived_at=t0, planned_leaving=t0.date()),
-    ])
+    store.put_many(
+        [
+            Guest(id="g1", chosen_name="Ana", created_at=t0),
+            Stay(id="s1", guest_id="g1", room="1", arrived_at=t0, planned_leaving=t0.date()),
+        ]
+    )
     with pytest.raises(RuleBroken):
-        store.put(WellbeingRating(
-            guest_id="g2", stay_id="s1", at=t0, entered_by="x", with_guest=True,
-            tinana=5, hinengaro=5, whanau=5, wairua=5,
-        ))
+        store.put(
+            WellbeingRating(
+                guest_id="g2",
+                stay_id="s1",
+                at=t0,
+                entered_by="x",
+                with_guest=True,
+                tinana=5,
+                hinengaro=5,
+                whanau=5,
+                wairua=5,
+            )
+        )
 
 
 def test_a_longer_demo_house_holds_each_room_once(tmp_path: Path, clock: FixedClock):

@@ -105,11 +105,17 @@ async def test_a_guest_reviews_agrees_asks_to_talk_and_prints(demo_dir: Path, cl
         await pilot.pause()
         (copy,) = (demo_dir / "printouts").glob("*own-record*.txt")
         text = copy.read_text(encoding="utf-8")
-        for expected in ("quiet morning", "Your statement: I said I'd try", "Remember the library books.",
-                         "Tama (peer staff) opened your record"):
+        for expected in (
+            "quiet morning",
+            "Your statement: I said I'd try",
+            "Remember the library books.",
+            "Tama (peer staff) opened your record",
+        ):
             assert expected in " ".join(text.split()), expected
         # Her own session's openings are not logged: only Tama's.
-        assert {e.actor_name for e in app.house.store.find(AccessEvent, stay_id=stay.id) if e.at >= clock.now()} == {"Tama"}
+        assert {e.actor_name for e in app.house.store.find(AccessEvent, stay_id=stay.id) if e.at >= clock.now()} == {
+            "Tama"
+        }
 
         # Staff see her request on the board; her private note they do not.
         await _lock_and_sign_in(pilot, "Tama", "2222")

@@ -72,9 +72,7 @@ def full_handover() -> HandoverDocument:
                 "taha tinana 4, taha hinengaro 3, taha whānau 5, taha wairua 4",
             ),
             GuestSection("Mere T.", "Rātā", "leaving today", (), (LONG_WORD,)),
-            GuestSection(
-                "Tīmoti", "Mānuka", "day 1 of 5", ("settle in 👩‍👧 with my daughter",), (), None
-            ),
+            GuestSection("Tīmoti", "Mānuka", "day 1 of 5", ("settle in 👩‍👧 with my daughter",), (), None),
             GuestSection("[red]Sam[/red]", "Pōhutukawa", "day 9 of 14", (), ("Quiet day",)),
         ),
         house_lines=("Bins go out tonight.", "Ring the plumber about the shower in Tōtara. " * 6),
@@ -174,7 +172,9 @@ def test_macrons_typed_as_combining_marks_print_as_one_letter():
 def test_a_100_kb_word_is_folded_to_the_page_not_cut():
     text = render_handover(full_handover())
     assert_fits(text)
-    folded = [line.strip().removeprefix("• ") for line in text.splitlines() if set(line.strip()) <= {"ā", "x", "•", " "}]
+    folded = [
+        line.strip().removeprefix("• ") for line in text.splitlines() if set(line.strip()) <= {"ā", "x", "•", " "}
+    ]
     folded = [line for line in folded if line]
     assert "".join(folded) == LONG_WORD
     assert len(folded) > 1000
@@ -195,9 +195,7 @@ def test_two_lines_in_one_entry_stay_two_lines():
 
 
 def test_terminal_control_codes_never_reach_the_page():
-    doc = small_handover(
-        house_lines=("a\x1b[31mred\x1b[0m line\x07 \x1b]0;title\x07done",), prepared_by="Aroha\x1b[2J"
-    )
+    doc = small_handover(house_lines=("a\x1b[31mred\x1b[0m line\x07 \x1b]0;title\x07done",), prepared_by="Aroha\x1b[2J")
     text = render_handover(doc)
     assert "\x1b" not in text and "\x07" not in text
     assert "• ared line done" in text
@@ -291,7 +289,9 @@ def mode(path: Path) -> int:
 
 def test_with_no_printer_the_handover_is_saved_for_printing_by_hand(tmp_path):
     folder = tmp_path / "house" / "printouts"
-    outcome = print_text("Handover\nKōwhai\n", printer="", printouts_dir=folder, title="Handover afternoon", clock_now=NOW)
+    outcome = print_text(
+        "Handover\nKōwhai\n", printer="", printouts_dir=folder, title="Handover afternoon", clock_now=NOW
+    )
 
     assert outcome == PrintOutcome(
         folder / "20261124T023000-handover-afternoon.txt",
@@ -369,7 +369,7 @@ def test_emoji_print_as_a_box_of_the_same_width():
     paper, replaced = printable(text)
     assert paper == "a □  b\n□  with □  and □□\nKōwhai • ─ ★ 漢\tend\n"
     assert replaced == 5
-    for before, after in zip(text.splitlines(), paper.splitlines()):
+    for before, after in zip(text.splitlines(), paper.splitlines(), strict=False):
         assert cell_len(after) == cell_len(before)
     assert all(ord(c) <= 0xFFFF for c in paper)
 
@@ -377,7 +377,9 @@ def test_emoji_print_as_a_box_of_the_same_width():
 def test_the_saved_copy_is_what_goes_to_the_printer_and_says_so(tmp_path):
     outcome = print_text("a 🌿 b\n", printer="", printouts_dir=tmp_path, title="t", clock_now=NOW)
     assert outcome.saved_to.read_text(encoding="utf-8") == "a □  b\n"
-    assert outcome.message.endswith("print that file. 1 emoji or other character that printers cannot print shows as □.")
+    assert outcome.message.endswith(
+        "print that file. 1 emoji or other character that printers cannot print shows as □."
+    )
 
 
 # --- print_text: CUPS ----------------------------------------------------------
@@ -417,7 +419,9 @@ def fake_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeLp:
 def test_printing_sends_the_saved_copy_to_cups(tmp_path, fake_lp):
     text = render_handover(full_handover())
     folder = tmp_path / "printouts"
-    outcome = print_text(text, printer="office-printer", printouts_dir=folder, title="Handover afternoon", clock_now=NOW)
+    outcome = print_text(
+        text, printer="office-printer", printouts_dir=folder, title="Handover afternoon", clock_now=NOW
+    )
 
     saved = folder / "20261124T023000-handover-afternoon.txt"
     assert outcome.printed

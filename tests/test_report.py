@@ -61,22 +61,28 @@ def stay(house: House, arrived: str, left: str | None = None, room: str = "Rāt�
     """A guest and their stay, put straight into the store."""
     guest = Guest(chosen_name=name, created_at=at(arrived))
     arrived_at = at(arrived)
-    made = Stay(guest_id=guest.id, room=room, arrived_at=arrived_at,
-                planned_leaving=(at(left) if left else arrived_at.add(days=7)).in_timezone(TZ).date(),
-                left_at=at(left) if left else None)
+    made = Stay(
+        guest_id=guest.id,
+        room=room,
+        arrived_at=arrived_at,
+        planned_leaving=(at(left) if left else arrived_at.add(days=7)).in_timezone(TZ).date(),
+        left_at=at(left) if left else None,
+    )
     house.store.put_many([guest, made])
     return made
 
 
 def check_ins(house: House, made: Stay, *times: tuple[str, str]) -> list[CheckIn]:
-    found = [CheckIn(guest_id=made.guest_id, stay_id=made.id, at=at(when), outcome=outcome, recorded_by="staff-1")
-             for when, outcome in times]
+    found = [
+        CheckIn(guest_id=made.guest_id, stay_id=made.id, at=at(when), outcome=outcome, recorded_by="staff-1")
+        for when, outcome in times
+    ]
     house.store.put_many(found)
     return found
 
 
 def reports(house: House, settings: Settings | None = None) -> Reports:
-    return Reports(house.store, settings or house.settings, house.clock)
+    return Reports(replace(house.ctx, settings=settings or house.settings))
 
 
 def month(house: House, which: str, settings: Settings | None = None) -> MonthReport:
@@ -86,9 +92,10 @@ def month(house: House, which: str, settings: Settings | None = None) -> MonthRe
 # --- who may see them ------------------------------------------------------------------
 
 
-def test_only_the_manager_sees_the_counts(demo_house: House, aroha: Session, tama: Session, mere: Session,
-                                          tmp_path: Path):
-    counts = Reports(demo_house.store, demo_house.settings, demo_house.clock)
+def test_only_the_manager_sees_the_counts(
+    demo_house: House, aroha: Session, tama: Session, mere: Session, tmp_path: Path
+):
+    counts = demo_house.reports
     out = tmp_path / "out"
     out.mkdir()
     for someone in (tama, mere):
@@ -157,16 +164,33 @@ def test_months_with_a_daylight_saving_change_go_by_the_house_date(house: House)
     late = stay(house, "2026-09-29 12:00", "2026-10-01 00:30", room="Kauri")
     check_ins(house, late, ("2026-10-01 00:15", "quiet_time"))
     staff = manager(house).person_id
-    house.store.put_many([
-        MentalHealthDay(staff_id=staff, day=pendulum.date(2026, 4, 30), recorded_at=at("2026-04-29 08:00")),
-        MentalHealthDay(staff_id=staff, day=pendulum.date(2026, 5, 1), recorded_at=at("2026-04-30 08:00")),
-        Debrief(hard_event_id="event-1", staff_id=staff, owed_since=at("2026-09-30 22:00"), status="done",
-                closed_at=at("2026-10-01 00:30")),
-        Debrief(hard_event_id="event-2", staff_id=staff, owed_since=at("2026-07-02 10:00"), status="done",
-                closed_at=at("2026-09-30 16:00")),
-        Debrief(hard_event_id="event-3", staff_id=staff, owed_since=at("2026-09-02 10:00"), status="declined",
-                closed_at=at("2026-09-03 16:00")),
-    ])
+    house.store.put_many(
+        [
+            MentalHealthDay(staff_id=staff, day=pendulum.date(2026, 4, 30), recorded_at=at("2026-04-29 08:00")),
+            MentalHealthDay(staff_id=staff, day=pendulum.date(2026, 5, 1), recorded_at=at("2026-04-30 08:00")),
+            Debrief(
+                hard_event_id="event-1",
+                staff_id=staff,
+                owed_since=at("2026-09-30 22:00"),
+                status="done",
+                closed_at=at("2026-10-01 00:30"),
+            ),
+            Debrief(
+                hard_event_id="event-2",
+                staff_id=staff,
+                owed_since=at("2026-07-02 10:00"),
+                status="done",
+                closed_at=at("2026-09-30 16:00"),
+            ),
+            Debrief(
+                hard_event_id="event-3",
+                staff_id=staff,
+                owed_since=at("2026-09-02 10:00"),
+                status="declined",
+                closed_at=at("2026-09-03 16:00"),
+            ),
+        ]
+    )
     march, in_april = month(house, "2026-03"), month(house, "2026-04")
     assert (march.stays_started, march.bed_nights, march.check_ins_done) == (0, 0, 0)
     assert (in_april.stays_started, in_april.stays_ended, in_april.bed_nights) == (1, 1, 5)
@@ -243,8 +267,13 @@ def erase(house: House, made: Stay) -> Erasure:
 
 def test_one_stays_share_of_each_month(house: House):
     made = stay(house, "2026-10-30 11:00", "2026-11-02 10:00")
-    found = check_ins(house, made, ("2026-10-30 20:00", "quiet_time"), ("2026-10-31 09:00", "checked_in"),
-                      ("2026-11-01 00:10", "quiet_time"))
+    found = check_ins(
+        house,
+        made,
+        ("2026-10-30 20:00", "quiet_time"),
+        ("2026-10-31 09:00", "checked_in"),
+        ("2026-11-01 00:10", "quiet_time"),
+    )
     assert stay_month_counts(made, found, TZ, TODAY) == (
         MonthCount(month="2026-10", stays_started=1, bed_nights=2, check_ins=2, quiet_times=1),
         MonthCount(month="2026-11", stays_ended=1, bed_nights=1, ended_lengths=(3,), check_ins=1, quiet_times=1),
@@ -258,8 +287,13 @@ def test_the_counts_are_the_same_after_an_erasure(house: House):
     kept = stay(house, "2026-10-25 11:00", "2026-11-04 10:00", name="Kiri")
     erased = stay(house, "2026-10-28 11:00", "2026-11-03 10:00", room="Rimu", name="Hōne")
     check_ins(house, kept, ("2026-10-26 09:00", "checked_in"))
-    check_ins(house, erased, ("2026-10-28 20:00", "quiet_time"), ("2026-11-01 00:30", "quiet_time"),
-              ("2026-11-02 14:00", "out"))
+    check_ins(
+        house,
+        erased,
+        ("2026-10-28 20:00", "quiet_time"),
+        ("2026-11-01 00:30", "quiet_time"),
+        ("2026-11-02 14:00", "out"),
+    )
     before = [month(house, m) for m in ("2026-10", "2026-11")]
     erasure = erase(house, erased)
     assert [c.month for c in erasure.counts] == ["2026-10", "2026-11"]
@@ -268,7 +302,7 @@ def test_the_counts_are_the_same_after_an_erasure(house: House):
 
 
 def test_the_demo_counts_are_the_same_after_erasures(demo_house: House, aroha: Session):
-    counts = Reports(demo_house.store, demo_house.settings, demo_house.clock)
+    counts = demo_house.reports
     before = counts.month(aroha, "2026-11")
     ended = [s for s in demo_house.store.find(Stay) if s.left_at is not None]
     assert len(ended) >= 3
@@ -379,15 +413,27 @@ def year_house(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("report-year") / "house"
     build_demo(folder, days=365, clock=FixedClock(NOW), seed=7)
     store = Store.open(folder, FixedClock(NOW))
-    store.put_many([
-        Erasure(erased_on=pendulum.date(2026, 10, 20), handed_over="printed", counts=(
-            MonthCount(month="2026-09", stays_started=1, bed_nights=3, check_ins=8, quiet_times=2),
-            MonthCount(month="2026-10", stays_ended=1, bed_nights=9, ended_lengths=(12,), check_ins=30,
-                       quiet_times=4),
-        )),
-        Debrief(hard_event_id="event-old", staff_id="staff-1", owed_since=at("2026-07-20 22:00"), status="done",
-                closed_at=at("2026-10-01 00:30")),
-    ])
+    store.put_many(
+        [
+            Erasure(
+                erased_on=pendulum.date(2026, 10, 20),
+                handed_over="printed",
+                counts=(
+                    MonthCount(month="2026-09", stays_started=1, bed_nights=3, check_ins=8, quiet_times=2),
+                    MonthCount(
+                        month="2026-10", stays_ended=1, bed_nights=9, ended_lengths=(12,), check_ins=30, quiet_times=4
+                    ),
+                ),
+            ),
+            Debrief(
+                hard_event_id="event-old",
+                staff_id="staff-1",
+                owed_since=at("2026-07-20 22:00"),
+                status="done",
+                closed_at=at("2026-10-01 00:30"),
+            ),
+        ]
+    )
     return folder
 
 
@@ -434,19 +480,27 @@ def count_from_files(folder: Path, which: str, today: dt.date) -> dict[str, obje
     days_off = debriefs = 0
     for path in (folder / "store" / "months").glob("*.json"):
         tables = json.loads(path.read_text(encoding="utf-8"))
-        days_off += sum(first <= dt.date.fromisoformat(d["day"]) <= last
-                        for d in tables.get("mental_health_days", {}).values())
-        debriefs += sum(d["status"] == "done" and d["closed_at"] is not None
-                        and first <= _local(d["closed_at"], tz) <= last
-                        for d in tables.get("debriefs", {}).values())
+        days_off += sum(
+            first <= dt.date.fromisoformat(d["day"]) <= last for d in tables.get("mental_health_days", {}).values()
+        )
+        debriefs += sum(
+            d["status"] == "done" and d["closed_at"] is not None and first <= _local(d["closed_at"], tz) <= last
+            for d in tables.get("debriefs", {}).values()
+        )
     counted = 0 if today <= first else last.day if today > last else (today - first).days
     return {
-        "rooms": rooms, "nights_counted": counted, "stays_started": started, "stays_ended": ended,
-        "bed_nights": nights, "occupancy": nights / (rooms * counted) if counted else None,
+        "rooms": rooms,
+        "nights_counted": counted,
+        "stays_started": started,
+        "stays_ended": ended,
+        "bed_nights": nights,
+        "occupancy": nights / (rooms * counted) if counted else None,
         "average_length": sum(lengths) / len(lengths) if lengths else None,
         "longest_length": max(lengths) if lengths else None,
-        "check_ins_done": check_ins, "chose_quiet_time": quiet,
-        "mental_health_days": days_off, "debriefs_done": debriefs,
+        "check_ins_done": check_ins,
+        "chose_quiet_time": quiet,
+        "mental_health_days": days_off,
+        "debriefs_done": debriefs,
     }
 
 
@@ -474,8 +528,17 @@ def test_the_years_csv_reads_back_to_the_same_numbers(year_house: Path):
     rows = list(csv.DictReader(io.StringIO(report_csv(made))))
     assert [r["month"] for r in rows] == list(MONTHS)
     for report, row in zip(made, rows, strict=True):
-        for name in ("stays_started", "stays_ended", "bed_nights", "rooms", "nights_counted", "check_ins_done",
-                     "chose_quiet_time", "mental_health_days", "debriefs_done"):
+        for name in (
+            "stays_started",
+            "stays_ended",
+            "bed_nights",
+            "rooms",
+            "nights_counted",
+            "check_ins_done",
+            "chose_quiet_time",
+            "mental_health_days",
+            "debriefs_done",
+        ):
             assert int(row[name]) == getattr(report, name), name
         assert float(row["occupancy_percent"]) == pytest.approx(report.occupancy * 100, abs=0.05)
         assert float(row["average_length_nights"]) == pytest.approx(report.average_length, abs=0.05)
@@ -483,8 +546,9 @@ def test_the_years_csv_reads_back_to_the_same_numbers(year_house: Path):
 
 
 @pytest.mark.parametrize("which", ["2026-04", "2026-10"])
-def test_the_cli_prints_the_same_csv_and_no_names(year_house: Path, which: str,
-                                                  capsys: pytest.CaptureFixture[str], at_now: None):
+def test_the_cli_prints_the_same_csv_and_no_names(
+    year_house: Path, which: str, capsys: pytest.CaptureFixture[str], at_now: None
+):
     expected = report_csv([build_month_report(Store.open(year_house), load_settings(year_house), which, TODAY)])
     assert main(["report", "--month", which, "--data", str(year_house), "--csv"]) == 0
     as_csv = capsys.readouterr().out
@@ -513,7 +577,7 @@ async def test_the_manager_reads_and_saves_the_counts(demo_dir: Path, clock: Fix
         shown = screen_text(app)
         assert "counts for October 2026" in shown and "no names" in shown
         await pilot.press("right_square_bracket")
-        november = Reports(app.house.store, app.house.settings, app.house.clock).month(app.session, "2026-11")
+        november = app.house.reports.month(app.session, "2026-11")
         shown = screen_text(app)
         assert "counts for November 2026" in shown
         for label, value in november.rows():

@@ -32,7 +32,6 @@ HUI = "settings-1"
 """The id the house hui has while the rhythm still comes from settings."""
 
 
-
 def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
 
@@ -105,7 +104,13 @@ def test_change_everyday_item_time_and_words(demo_house: House, tama: Session):
 def test_remove_everyday_item(demo_house: House, tama: Session):
     """A removed everyday item is gone from the rhythm and from every day."""
     demo_house.rhythm.remove_everyday(tama, HUI)
-    assert [w for _t, w in everyday_shown(demo_house)] == ["Breakfast", "Lunch", "Walk to the park", "Dinner", "Quiet time"]
+    assert [w for _t, w in everyday_shown(demo_house)] == [
+        "Breakfast",
+        "Lunch",
+        "Walk to the park",
+        "Dinner",
+        "Quiet time",
+    ]
     assert "House hui" not in [w for _t, w in shown(demo_house.rhythm.day(SATURDAY))]
 
 
@@ -115,7 +120,9 @@ def test_remove_everyday_item(demo_house: House, tama: Session):
         pytest.param(lambda h, s: h.rhythm.change_everyday(s, "no-such-item", "09:00", "Tea"), id="change"),
         pytest.param(lambda h, s: h.rhythm.remove_everyday(s, "no-such-item"), id="remove"),
         pytest.param(lambda h, s: h.rhythm.cancel_for_day(s, SATURDAY, "no-such-item"), id="cancel"),
-        pytest.param(lambda h, s: h.rhythm.add_one_off(s, "2026-11-28", "11:00", "Beach", replaces="no-such-item"), id="replace"),
+        pytest.param(
+            lambda h, s: h.rhythm.add_one_off(s, "2026-11-28", "11:00", "Beach", replaces="no-such-item"), id="replace"
+        ),
     ],
 )
 def test_an_everyday_item_that_does_not_exist_is_refused(demo_house: House, tama: Session, change):
@@ -275,7 +282,10 @@ def test_fall_back_repeated_time_shows_once(demo_house: House, tama: Session):
     walks = [e for e in demo_house.rhythm.day(FALL_BACK) if e.what == "Night walk"]
     assert len(walks) == 1
     assert walks[0].at.in_timezone(TZ).format("HH:mm") == "02:30"
-    assert walks[0].note == "02:30 happens twice on 5 April (clocks go back at 03:00); this is the second 02:30 (NZST), after they go back."
+    assert (
+        walks[0].note
+        == "02:30 happens twice on 5 April (clocks go back at 03:00); this is the second 02:30 (NZST), after they go back."
+    )
 
 
 def test_everyday_item_in_the_gap_moves_only_on_the_spring_forward_day(demo_house: House, tama: Session):

@@ -333,15 +333,21 @@ def _mode(path: Path) -> int:
 
 def test_a_folder_open_to_others_is_made_owner_only(demo_dir: Path, clock: FixedClock):
     """A data folder made beforehand with 0755 (files 0644) is tightened when the house opens."""
-    for folder, dirs, files in os.walk(demo_dir):
+    for folder, _dirs, files in os.walk(demo_dir):
         os.chmod(folder, 0o755)
         for name in files:
             os.chmod(Path(folder) / name, 0o644)
     House.open(demo_dir, clock)
-    for folder in (demo_dir, demo_dir / "store", demo_dir / "store" / "stays", demo_dir / "backups", demo_dir / "printouts"):
+    for folder in (
+        demo_dir,
+        demo_dir / "store",
+        demo_dir / "store" / "stays",
+        demo_dir / "backups",
+        demo_dir / "printouts",
+    ):
         if folder.exists():
             assert _mode(folder) == 0o700, folder
-    for folder, dirs, files in os.walk(demo_dir):
+    for folder, _dirs, files in os.walk(demo_dir):
         assert _mode(Path(folder)) & 0o077 == 0, folder
         for name in files:
             assert _mode(Path(folder) / name) & 0o077 == 0, Path(folder) / name
@@ -379,7 +385,11 @@ def test_erasure_removes_temporary_copies_of_the_stay(demo_house: House, demo_di
     demo_house.store.backup("before-test")
     live = demo_dir / "store" / "stays"
     strays = [live / f".{stay_ids[-1]}.json.tmp-0123456789ab"]
-    strays += [b / "stays" / f".{stay_ids[-1]}.json.tmp-ba9876543210" for b in (demo_dir / "backups").iterdir() if (b / "stays").is_dir()]
+    strays += [
+        b / "stays" / f".{stay_ids[-1]}.json.tmp-ba9876543210"
+        for b in (demo_dir / "backups").iterdir()
+        if (b / "stays").is_dir()
+    ]
     strays.append(demo_dir / "store" / ".core.json.tmp-feedfacecafe")
     for stray in strays:
         stray.write_text('{"notes": "ZEBRA thinking about home, Mere"}', encoding="utf-8")

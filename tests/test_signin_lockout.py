@@ -4,6 +4,7 @@ house's data (every terminal, across restarts), and how long sign-in takes tells
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -105,7 +106,10 @@ def test_a_returning_guest_cannot_change_to_a_pin_in_use(demo_house: House, tama
     assert demo_house.sign_in.sign_in("Hana", "6060").person_id == before.guest_id
     # Keeping her own PIN is no clash with herself.
     demo_house.stays.leave(tama, again.id, "keep")
-    assert arrive(demo_house, tama, "Hana", None, room="Rimu", returning_guest_id=before.guest_id).guest_id == before.guest_id
+    assert (
+        arrive(demo_house, tama, "Hana", None, room="Rimu", returning_guest_id=before.guest_id).guest_id
+        == before.guest_id
+    )
 
 
 def test_a_returning_guest_with_a_new_name_chooses_a_new_pin(demo_house: House, tama: Session):
@@ -165,7 +169,7 @@ def test_two_people_with_one_name_and_pin_from_old_data_open_neither(demo_house:
 
 
 def test_pins_tried_for_a_new_guests_name_are_counted(demo_house: House, tama: Session):
-    """"Choose another PIN" tells that someone of the name has it, so trying PIN after PIN waits, like sign-in."""
+    """ "Choose another PIN" tells that someone of the name has it, so trying PIN after PIN waits, like sign-in."""
     for pin in ("1000", "1001", "1002", "1003", "1004"):
         with pytest.raises(ServiceError, match="not one of the house's rooms"):
             arrive(demo_house, tama, "Tama", pin, room=NOT_A_ROOM)
@@ -194,9 +198,7 @@ def scrypt_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return runs
 
 
-def test_every_sign_in_runs_scrypt_the_same_number_of_times(
-    demo_house: House, tama: Session, scrypt_runs: list[int]
-):
+def test_every_sign_in_runs_scrypt_the_same_number_of_times(demo_house: House, tama: Session, scrypt_runs: list[int]):
     """No one of the name, one staff member, one guest, two people sharing a name: the same number of runs."""
     arrive(demo_house, tama, "Tama", "2468")  # a guest who shares Tama's name
     scrypt_runs.clear()
@@ -212,10 +214,8 @@ def test_every_sign_in_runs_scrypt_the_same_number_of_times(
     runs = {}
     for what, (name, pin) in attempts.items():
         scrypt_runs.clear()
-        try:
+        with contextlib.suppress(SignInRefused):
             demo_house.sign_in.sign_in(name, pin)
-        except SignInRefused:
-            pass
         runs[what] = len(scrypt_runs)
     assert set(runs.values()) == {pins_module.CHECKS_PER_ATTEMPT}, runs
     scrypt_runs.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -12,11 +13,9 @@ from crisishouse.clock import FixedClock
 from crisishouse.models import Shift, StaffMember
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.debriefs import Debriefs
-from crisishouse.services.load import Load, LoadRow
+from crisishouse.services.load import LoadRow
 from crisishouse.services.pins import hash_pin
-from crisishouse.services.roster import Roster
 from crisishouse.services.shifts import Shifts
-from crisishouse.services.staff_wellbeing import StaffWellbeing
 
 TZ = "Pacific/Auckland"
 TODAY = pendulum.date(2026, 11, 24)
@@ -43,14 +42,22 @@ def worked(house: House, name: str, days_ago: list[int], shift: str = "morning",
     records = []
     for ago in days_ago:
         times = Shifts(house.settings).named(TODAY.subtract(days=ago), shift)
-        records.append(Shift(staff_id=staff_id, day=times.day, name=times.name, starts_at=times.starts,
-                             ends_at=times.ends, signed_on_at=times.starts if signed else None,
-                             signed_off_at=times.ends if signed else None))
+        records.append(
+            Shift(
+                staff_id=staff_id,
+                day=times.day,
+                name=times.name,
+                starts_at=times.starts,
+                ends_at=times.ends,
+                signed_on_at=times.starts if signed else None,
+                signed_off_at=times.ends if signed else None,
+            )
+        )
     house.store.put_many(records)
 
 
 def row(house: House, name: str) -> LoadRow:
-    rows = Load(house.store, house.settings, house.clock).load(session(house, "Aroha"))
+    rows = house.load.load(session(house, "Aroha"))
     return next(r for r in rows if r.name == name)
 
 
@@ -59,7 +66,7 @@ def row(house: House, name: str) -> LoadRow:
 
 def test_only_the_manager_sees_load(house: House):
     with pytest.raises(NotAllowed, match="Only the house manager"):
-        Load(house.store, house.settings, house.clock).load(session(house, "Tama"))
+        house.load.load(session(house, "Tama"))
 
 
 def test_a_quiet_fortnight_raises_no_flags(house: House):
@@ -101,7 +108,7 @@ def test_a_debrief_owed_too_long(house: House, clock: FixedClock):
     tama = session(house, "Tama")
     worked(house, "Tama", [5])
     clock.set(clock.now().subtract(days=5))
-    Debriefs(house.store, house.settings, clock).note_hard_event(tama, "A hard morning", TODAY.subtract(days=5), "morning")
+    house.debriefs.note_hard_event(tama, "A hard morning", TODAY.subtract(days=5), "morning")
     clock.set(pendulum.datetime(2026, 11, 24, 10, 30, tz=TZ))
     assert row(house, "Tama").flags == ("a debrief owed for 5 days (the house's guide is 3)",)
     assert (row(house, "Tama").debriefs_owed, row(house, "Tama").oldest_debrief_days) == (1, 5)
@@ -110,34 +117,41 @@ def test_a_debrief_owed_too_long(house: House, clock: FixedClock):
 def test_actual_hours_where_signed_else_rostered(house: House):
     worked(house, "Tama", [1], signed=False)
     times = Shifts(house.settings).named(TODAY.subtract(days=2), "morning")
-    house.store.put(Shift(staff_id=session(house, "Tama").person_id, day=times.day, name="morning",
-                          starts_at=times.starts, ends_at=times.ends,
-                          signed_on_at=times.starts.subtract(minutes=10), signed_off_at=times.ends.add(minutes=20)))
+    house.store.put(
+        Shift(
+            staff_id=session(house, "Tama").person_id,
+            day=times.day,
+            name="morning",
+            starts_at=times.starts,
+            ends_at=times.ends,
+            signed_on_at=times.starts.subtract(minutes=10),
+            signed_off_at=times.ends.add(minutes=20),
+        )
+    )
     assert row(house, "Tama").hours_7_days == 8 + 8.5
 
 
 def test_the_heaviest_load_is_on_top(house: House):
     worked(house, "Sina", [1, 2])
     worked(house, "Tama", [2, 3, 4], shift="night")
-    rows = Load(house.store, house.settings, house.clock).load(session(house, "Aroha"))
+    rows = house.load.load(session(house, "Aroha"))
     assert [r.name for r in rows] == ["Tama", "Sina", "Aroha"]
 
 
 def test_load_rows_hold_no_private_ratings_or_words(house: House):
     tama = session(house, "Tama")
-    StaffWellbeing(house.store, house.settings, house.clock).check(
+    house.staff_wellbeing.check(
         tama, {"tinana": 3, "hinengaro": 3, "whanau": 3, "wairua": 3}, None, "secret own words", wants_chat=True
     )
     assert not PRIVATE & {f.name for f in dataclasses.fields(LoadRow)}
-    rows = Load(house.store, house.settings, house.clock).load(session(house, "Aroha"))
+    rows = house.load.load(session(house, "Aroha"))
     assert "secret own words" not in repr(rows)
     assert next(r for r in rows if r.name == "Tama").wants_chat
 
 
 def test_mental_health_days_in_the_load_view(house: House):
-    from crisishouse.services.mental_health_days import MentalHealthDays
 
-    MentalHealthDays(house.store, house.settings, house.clock).take(session(house, "Sina"), TODAY.add(days=1))
+    house.mental_health_days.take(session(house, "Sina"), TODAY.add(days=1))
     sina = row(house, "Sina")
     assert (sina.mental_health_days_used, sina.mental_health_days_left) == (1, 4)
 
@@ -146,7 +160,7 @@ def test_mental_health_days_in_the_load_view(house: House):
 
 
 def test_every_unfilled_shift_is_a_gap(house: House):
-    gaps = Load(house.store, house.settings, house.clock).gaps(session(house, "Aroha"), TODAY, 2)
+    gaps = house.load.gaps(session(house, "Aroha"), TODAY, 2)
     assert len(gaps) == 6 and all(g.staff_id is None for g in gaps)
     assert gaps[0].words(TZ) == "Tuesday 24 November, morning shift 07:00 to 15:00: Nobody is rostered."
 
@@ -154,10 +168,10 @@ def test_every_unfilled_shift_is_a_gap(house: House):
 def test_a_rostered_shift_that_would_cross_a_guide(house: House):
     aroha, tama = session(house, "Aroha"), session(house, "Tama")
     worked(house, "Tama", [1, 2, 3, 4, 5])
-    roster = Roster(house.store, house.settings, house.clock)
+    roster = house.roster
     roster.assign(aroha, tama.person_id, TODAY.add(days=1), "night")
     roster.assign(aroha, tama.person_id, TODAY.add(days=4), "night")
-    gaps = Load(house.store, house.settings, house.clock).gaps(aroha, TODAY.add(days=1), 4)
+    gaps = house.load.gaps(aroha, TODAY.add(days=1), 4)
     tamas = [g for g in gaps if g.staff_id == tama.person_id]
     assert [g.shift.day for g in tamas] == [TODAY.add(days=1)]
     assert tamas[0].reasons == ("their 6th shift in 7 days (the house's guide is 5)",)
@@ -166,10 +180,10 @@ def test_a_rostered_shift_that_would_cross_a_guide(house: House):
 
 def test_nights_in_a_row_ahead(house: House):
     aroha, tama = session(house, "Aroha"), session(house, "Tama")
-    roster = Roster(house.store, house.settings, house.clock)
+    roster = house.roster
     for ahead in (1, 2, 3):
         roster.assign(aroha, tama.person_id, TODAY.add(days=ahead), "night")
-    tamas = [g for g in Load(house.store, house.settings, house.clock).gaps(aroha, TODAY, 7) if g.staff_id]
+    tamas = [g for g in house.load.gaps(aroha, TODAY, 7) if g.staff_id]
     assert [(g.shift.day, g.reasons) for g in tamas] == [
         (TODAY.add(days=3), ("their 3rd night in a row (the house's guide is 2)",))
     ]
@@ -177,7 +191,7 @@ def test_nights_in_a_row_ahead(house: House):
 
 def test_only_the_manager_sees_gaps(house: House):
     with pytest.raises(NotAllowed):
-        Load(house.store, house.settings, house.clock).gaps(session(house, "Tama"), TODAY)
+        house.load.gaps(session(house, "Tama"), TODAY)
 
 
 # --- hard events and debriefs ---------------------------------------------------------
@@ -187,7 +201,7 @@ def test_a_hard_event_owes_a_debrief_to_everyone_on_the_shift(house: House):
     aroha, tama, sina = session(house, "Aroha"), session(house, "Tama"), session(house, "Sina")
     worked(house, "Tama", [0], signed=False)
     worked(house, "Aroha", [0], signed=False)
-    debriefs = Debriefs(house.store, house.settings, house.clock)
+    debriefs = house.debriefs
     event = debriefs.note_hard_event(sina, "A guest was very distressed; we stayed with them.")
     assert (event.day, event.shift_name, event.noted_by) == (TODAY, "morning", sina.person_id)
     owed = debriefs.debriefs_owed(aroha)
@@ -196,11 +210,12 @@ def test_a_hard_event_owes_a_debrief_to_everyone_on_the_shift(house: House):
 
 
 def test_hard_event_words_go_through_the_check(house: House):
-    def refuse(words: str) -> None:
+    def refuse(words: str) -> list[object]:
         if "mad" in words:
             raise ServiceError("The language check found: mad")
+        return []
 
-    debriefs = Debriefs(house.store, house.settings, house.clock, check_words=refuse)
+    debriefs = Debriefs(replace(house.ctx, find_words=refuse))
     with pytest.raises(ServiceError, match="language check"):
         debriefs.note_hard_event(session(house, "Tama"), "It was mad")
     assert debriefs.debriefs_owed(session(house, "Aroha")) == []
@@ -217,12 +232,12 @@ def test_hard_event_words_go_through_the_check(house: House):
 )
 def test_noting_a_hard_event_refuses_bad_requests(house: House, words, day, shift, message):
     with pytest.raises(ServiceError, match=message):
-        Debriefs(house.store, house.settings, house.clock).note_hard_event(session(house, "Tama"), words, day, shift)
+        house.debriefs.note_hard_event(session(house, "Tama"), words, day, shift)
 
 
 def test_recording_a_debrief(house: House):
     aroha, tama = session(house, "Aroha"), session(house, "Tama")
-    debriefs = Debriefs(house.store, house.settings, house.clock)
+    debriefs = house.debriefs
     debriefs.note_hard_event(tama, "Hard morning")
     owed = debriefs.debriefs_owed(tama)[0].debrief
     with pytest.raises(NotAllowed):
@@ -241,6 +256,6 @@ def test_recording_a_debrief(house: House):
 
 def test_the_demo_house_load_view_runs(demo_house: House):
     aroha = demo_house.sign_in.sign_in("Aroha", "1111")
-    rows = Load(demo_house.store, demo_house.settings, demo_house.clock).load(aroha)
+    rows = demo_house.load.load(aroha)
     assert len(rows) == 10
     assert [len(r.flags) for r in rows] == sorted((len(r.flags) for r in rows), reverse=True)

@@ -10,7 +10,6 @@ import pytest
 from crisishouse.clock import FixedClock
 from crisishouse.models import Shift, StaffMember
 from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.pins import hash_pin
 from crisishouse.services.roster import Roster
 from crisishouse.services.shifts import Shifts
@@ -40,7 +39,7 @@ def session(house: House, name: str) -> Session:
 
 @pytest.fixture
 def roster(house: House) -> Roster:
-    return Roster(house.store, house.settings, house.clock)
+    return house.roster
 
 
 def test_the_manager_assigns_and_staff_read_the_roster(house: House, roster: Roster):
@@ -97,7 +96,7 @@ def test_one_shift_a_person_a_day(house: House, roster: Roster):
 
 def test_nobody_is_rostered_on_their_mental_health_day(house: House, roster: Roster):
     tama = session(house, "Tama")
-    MentalHealthDays(house.store, house.settings, house.clock).take(tama, TODAY.add(days=2))
+    house.mental_health_days.take(tama, TODAY.add(days=2))
     with pytest.raises(ServiceError, match="mental health day"):
         roster.assign(session(house, "Aroha"), tama.person_id, TODAY.add(days=2), "morning")
 

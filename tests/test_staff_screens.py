@@ -92,8 +92,10 @@ async def test_self_check_asks_for_a_chat_and_stays_private(demo_dir: Path, cloc
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, SelfCheckForm)
-        await _fill(pilot, {"self-tinana": "3", "self-hinengaro": "4", "self-whanau": "9", "self-wairua": "8",
-                            "self-words": words})
+        await _fill(
+            pilot,
+            {"self-tinana": "3", "self-hinengaro": "4", "self-whanau": "9", "self-wairua": "8", "self-words": words},
+        )
         app.screen.query_one("#self-chat").value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -166,8 +168,11 @@ async def test_roster_assign_and_unassign(demo_dir: Path, clock: FixedClock):
         screen = app.screen
         assert isinstance(screen, RosterScreen)
         assert "gap: nobody on" in screen_text(app)
-        row = next(i for i, line in enumerate(screen.lines)
-                   if str(line.times.day) == "2026-12-03" and line.times.name == "morning")
+        row = next(
+            i
+            for i, line in enumerate(screen.lines)
+            if str(line.times.day) == "2026-12-03" and line.times.name == "morning"
+        )
         screen.query_one("#roster-table", DataTable).move_cursor(row=row)
         await pilot.pause()
         assert "Thursday 3 December, morning shift 07:00 to 15:00: Nobody is rostered." in screen_text(app)
@@ -246,4 +251,8 @@ async def test_the_manager_records_a_debrief(demo_dir, clock):
         await pilot.press("n")
         await pilot.pause()
     aroha = house.sign_in.sign_in("Aroha", "1111")
-    assert not [o for o in house.debriefs.debriefs_owed(aroha) if o.event and "hard afternoon" in o.event.words and o.debrief.staff_id == tama.person_id]
+    assert not [
+        o
+        for o in house.debriefs.debriefs_owed(aroha)
+        if o.event and "hard afternoon" in o.event.words and o.debrief.staff_id == tama.person_id
+    ]

@@ -94,7 +94,7 @@ def test_my_checks_and_trend_are_only_ones_own(demo_house: House, tama: Session,
     service.check(sina, WALLS, None, "Sina's own words")
     service.check(tama, {"tinana": 2, "hinengaro": 2, "whanau": 2, "wairua": 4}, None)
     assert {c.staff_id for c in service.my_checks(tama)} == {tama.person_id}
-    assert all("Sina's own words" != c.own_words for c in service.my_checks(tama))
+    assert all(c.own_words != "Sina's own words" for c in service.my_checks(tama))
     trend = service.my_trend(tama)
     assert trend[-1].score == 2.5
     assert [p.at for p in trend] == sorted(p.at for p in trend)
@@ -185,7 +185,10 @@ def test_days_count_in_the_leave_year_they_fall_in(demo_house: House, tama: Sess
     service.take(tama, pendulum.date(2027, 4, 2))
     old = service.allowance(tama)
     assert (old.year_starts, old.year_ends, old.used, old.left) == (
-        pendulum.date(2026, 4, 1), pendulum.date(2027, 3, 31), 1, 4,
+        pendulum.date(2026, 4, 1),
+        pendulum.date(2027, 3, 31),
+        1,
+        4,
     )
     clock.set(at(pendulum.date(2027, 4, 1), 9))
     new = service.allowance(tama)

@@ -11,7 +11,6 @@ import contextlib
 from pathlib import Path
 
 import pendulum
-import pytest
 from textual.widgets import Checkbox, DataTable, Input, Label, RadioButton, Select, Static
 
 from crisishouse.app import CrisisHouseApp

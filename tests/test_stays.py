@@ -21,7 +21,6 @@ LEAVING = pendulum.date(2026, 11, 30)
 FREE_ROOM = "Rimu"
 
 
-
 def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
     """A wall-clock time in the house's zone."""
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
@@ -152,7 +151,9 @@ def test_a_stay_up_to_the_longest_stay_needs_no_reason(demo_house: House, tama: 
 def test_a_stay_past_the_longest_stay_without_a_reason_is_refused(demo_house: House, tama: Session):
     """Fifteen nights with no reason is refused, asking for one in plain words."""
     before = counts(demo_house)
-    with pytest.raises(ServiceError, match=r"That makes 15 nights, longer than the house's usual 14\. Say in plain words why"):
+    with pytest.raises(
+        ServiceError, match=r"That makes 15 nights, longer than the house's usual 14\. Say in plain words why"
+    ):
         arrive(demo_house, tama, planned_leaving=TODAY.add(days=15))
     assert counts(demo_house) == before
 
@@ -173,7 +174,9 @@ def test_a_reason_of_only_terminal_codes_is_refused(demo_house: House, tama: Ses
 
 def test_a_longer_stay_with_a_reason_keeps_the_reason(demo_house: House, tama: Session):
     """Past the longest stay, the plain-words reason is kept with the stay."""
-    stay = arrive(demo_house, tama, planned_leaving=TODAY.add(days=20), longer_stay_reason="Waiting for the flat to be ready")
+    stay = arrive(
+        demo_house, tama, planned_leaving=TODAY.add(days=20), longer_stay_reason="Waiting for the flat to be ready"
+    )
     assert demo_house.stays.get(staff_of(demo_house), stay.id).longer_stay_reason == "Waiting for the flat to be ready"
 
 
@@ -234,7 +237,7 @@ def test_guest_who_chose_erase_is_not_offered(demo_house: House, tama: Session):
 
 
 def test_returning_guest_is_found_however_the_macron_was_typed(demo_house: House, tama: Session):
-    """"a\u0304rama" (decomposed, lower case) finds Ārama; "Arama" without the macron does not."""
+    """ "a\u0304rama" (decomposed, lower case) finds Ārama; "Arama" without the macron does not."""
     left = _stay_and_leave(demo_house, tama, "Ārama", "keep")
     assert [r.guest.id for r in demo_house.stays.returning_guests(tama, "a\u0304rama")] == [left.guest_id]
     assert demo_house.stays.returning_guests(tama, "Arama") == []
@@ -295,7 +298,12 @@ def test_move_room_records_the_move(demo_house: House, tama: Session, mere: Sess
     assert saved.room == FREE_ROOM
     assert len(saved.moves) == 1
     move = saved.moves[0]
-    assert (move.from_room, move.to_room, move.by, move.at) == ("Kōwhai", FREE_ROOM, tama.person_id, demo_house.clock.now())
+    assert (move.from_room, move.to_room, move.by, move.at) == (
+        "Kōwhai",
+        FREE_ROOM,
+        tama.person_id,
+        demo_house.clock.now(),
+    )
 
 
 def test_a_moved_guests_old_room_is_free(demo_house: House, tama: Session, mere: Session):
@@ -410,7 +418,12 @@ def test_a_backdated_arrival_cannot_overlap_a_guest_who_moved_out_of_the_room(
 
 def test_no_note_early_in_an_ordinary_stay(demo_house: House, tama: Session, mere: Session):
     """Mere's stay (day 5 of 7) gets no note."""
-    assert demo_house.stays.longest_stay_note(staff_of(demo_house), demo_house.stays.get(staff_of(demo_house), mere.stay_id)) is None
+    assert (
+        demo_house.stays.longest_stay_note(
+            staff_of(demo_house), demo_house.stays.get(staff_of(demo_house), mere.stay_id)
+        )
+        is None
+    )
 
 
 def test_note_when_a_stay_nears_the_longest_stay(demo_house: House, tama: Session, clock: FixedClock):
@@ -419,7 +432,10 @@ def test_note_when_a_stay_nears_the_longest_stay(demo_house: House, tama: Sessio
     clock.set(at(TODAY.add(days=11), 10, 30))
     assert demo_house.stays.longest_stay_note(staff_of(demo_house), stay) is None
     clock.set(at(TODAY.add(days=12), 10, 30))
-    assert demo_house.stays.longest_stay_note(staff_of(demo_house), stay) == "Night 13; the house's usual longest stay is 14 nights."
+    assert (
+        demo_house.stays.longest_stay_note(staff_of(demo_house), stay)
+        == "Night 13; the house's usual longest stay is 14 nights."
+    )
 
 
 def test_note_for_a_stay_planned_past_the_longest_stay_gives_the_reason(demo_house: House, tama: Session):
@@ -437,7 +453,9 @@ def test_note_for_a_stay_planned_past_the_longest_stay_gives_the_reason(demo_hou
     "change",
     [
         pytest.param(lambda h, s, stay_id: arrive(h, s, "Kiri"), id="arrive"),
-        pytest.param(lambda h, s, stay_id: h.stays.change_leaving(s, stay_id, pendulum.date(2026, 11, 29)), id="change_leaving"),
+        pytest.param(
+            lambda h, s, stay_id: h.stays.change_leaving(s, stay_id, pendulum.date(2026, 11, 29)), id="change_leaving"
+        ),
         pytest.param(lambda h, s, stay_id: h.stays.move_room(s, stay_id, FREE_ROOM), id="move_room"),
         pytest.param(lambda h, s, stay_id: h.stays.out_overnight(s, stay_id), id="out_overnight"),
         pytest.param(lambda h, s, stay_id: h.stays.leave(s, stay_id, "keep"), id="leave"),
@@ -464,7 +482,12 @@ def test_manager_can_welcome_a_guest(demo_house: House, aroha: Session):
 
 @pytest.mark.parametrize(
     ("outcome", "words"),
-    [("checked_in", "checked in"), ("quiet_time", "chose quiet time"), ("out", "out of the house"), ("asleep", "asleep, left be")],
+    [
+        ("checked_in", "checked in"),
+        ("quiet_time", "chose quiet time"),
+        ("out", "out of the house"),
+        ("asleep", "asleep, left be"),
+    ],
 )
 def test_check_in_outcomes_are_saved_with_their_words(demo_house: House, tama: Session, mere: Session, outcome, words):
     """Each outcome is saved; quiet time reads "chose quiet time", a good outcome."""
@@ -522,7 +545,9 @@ def test_check_words_hook_is_given_the_note(demo_house: House, tama: Session, me
     """The language-check hook sees the note before it is kept."""
     seen: list[str] = []
     demo_house.check_ins.check_words = seen.append
-    demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", "Enjoyed the walk.")
+    demo_house.check_ins.record(
+        tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", "Enjoyed the walk."
+    )
     assert seen == ["Enjoyed the walk."]
 
 
@@ -625,8 +650,12 @@ def test_check_in_note_keeps_the_words_as_typed(
     demo_house: House, demo_dir: Path, clock: FixedClock, tama: Session, mere: Session, value: str
 ):
     """A check-in note is kept as typed (controls removed) and reads back the same."""
-    saved = demo_house.check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", value)
+    saved = demo_house.check_ins.record(
+        tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", value
+    )
     again = House.open(demo_dir, clock)
-    notes = {c.id: c.note for c in again.check_ins.for_stay(staff_of(again), again.stays.get(staff_of(again), mere.stay_id))}
+    notes = {
+        c.id: c.note for c in again.check_ins.for_stay(staff_of(again), again.stays.get(staff_of(again), mere.stay_id))
+    }
     assert notes[saved.id] == clean_text(value)
     assert again.store.get(CheckIn, saved.id, stay_id=mere.stay_id).note == clean_text(value)

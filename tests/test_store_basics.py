@@ -102,9 +102,7 @@ def test_put_of_an_existing_id_replaces_it(tmp_path):
         assert sorted(by_id) == ["c1", "c2"]
         assert (by_id["c1"].note, by_id["c1"].outcome) == ("after", "asleep")
         assert reader.get(CheckIn, "c1", stay_id="stay-1") == by_id["c1"]
-        assert reader.find(Guest) == [
-            Guest(id="aroha", chosen_name="Aroha T", pronouns="she/her", created_at=T0)
-        ]
+        assert reader.find(Guest) == [Guest(id="aroha", chosen_name="Aroha T", pronouns="she/her", created_at=T0)]
 
 
 def test_remove_deletes_only_that_record(tmp_path):
@@ -154,9 +152,7 @@ def test_files_are_0600_and_folders_0700(tmp_path, open_umask):
 
     folders = [p for p in data_dir.rglob("*") if p.is_dir()] + [data_dir]
     files = [p for p in data_dir.rglob("*") if p.is_file()]
-    assert {p.relative_to(data_dir).parts[0] for p in folders if p != data_dir} == {
-        "store", "backups", "damaged"
-    }
+    assert {p.relative_to(data_dir).parts[0] for p in folders if p != data_dir} == {"store", "backups", "damaged"}
     assert len(store.list_backups()) == 2
     assert any(p.name == ".lock" for p in files)
     assert {str(p.relative_to(data_dir)): oct(mode(p)) for p in folders if mode(p) != 0o700} == {}
@@ -188,9 +184,7 @@ def test_backup_is_a_hard_link_snapshot_that_later_writes_do_not_change(tmp_path
     # Files unchanged since the first backup are hard links, not new copies.
     for name in ("core.json", "stays/stay-2.json"):
         assert os.stat(second.path / name).st_nlink >= 2
-    saved = {
-        (b.reason, name): (b.path / name).read_bytes() for b in (first, second) for name in names
-    }
+    saved = {(b.reason, name): (b.path / name).read_bytes() for b in (first, second) for name in names}
     assert sorted(raw(first.path / "stays/stay-1.json")["check_ins"]) == ["c1"]
 
     store.put(Guest(id="aroha", chosen_name="Changed", created_at=T0))
@@ -198,9 +192,7 @@ def test_backup_is_a_hard_link_snapshot_that_later_writes_do_not_change(tmp_path
     store.put(check_in("c4", "stay-1"))
     store.remove(check_in("c2", "stay-2"))
 
-    assert {
-        (b.reason, name): (b.path / name).read_bytes() for b in (first, second) for name in names
-    } == saved
+    assert {(b.reason, name): (b.path / name).read_bytes() for b in (first, second) for name in names} == saved
     assert (root / "core.json").read_bytes() != saved[("test", "core.json")]
     assert [b.path for b in store.list_backups()] == [second.path, first.path]
 
@@ -346,18 +338,23 @@ def test_another_processs_write_is_seen_without_reopening(tmp_path):
     a = Store.open(data_dir)
     a.put(check_in("c1"))
     assert len(a.find(CheckIn, stay_id="stay-1")) == 1
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p
-    ))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
 
     done = subprocess.run(
         [sys.executable, str(WRITER), str(data_dir), "stay-1", "child", "3"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
     assert done.returncode == 0, done.stderr
     assert sorted(c.id for c in a.find(CheckIn, stay_id="stay-1")) == [
-        "c1", "child-000000", "child-000001", "child-000002"
+        "c1",
+        "child-000000",
+        "child-000001",
+        "child-000002",
     ]
 
 
@@ -384,9 +381,7 @@ def test_filtered_find_sees_own_put_many(tmp_path):
 
     store.put_many([stay("stay-2"), stay("stay-3")])
 
-    assert sorted(s.id for s in store.find(Stay, where={"left_at": None})) == [
-        "stay-1", "stay-2", "stay-3"
-    ]
+    assert sorted(s.id for s in store.find(Stay, where={"left_at": None})) == ["stay-1", "stay-2", "stay-3"]
 
 
 def test_same_size_rewrites_within_one_clock_tick_are_seen(tmp_path):
@@ -427,7 +422,7 @@ NOTES = {
     "macrons": "Māori whānau, Ōtautahi, tēnā koe — and decomposed: Ma\u0304ori wha\u0304nau",
     "json-ish": '{"check_ins": {"x": 1}} "quotes" \\backslash\\ \u2028 \u2029 </script>',
     "100 kB plain": "x" * 100_000,
-    "100 kB mixed": ("Kia ora ā ē ī ō ū 🙂 [b]x[/b] \\ \" \x1b[1m\n" * 2600)[:100_000],
+    "100 kB mixed": ('Kia ora ā ē ī ō ū 🙂 [b]x[/b] \\ " \x1b[1m\n' * 2600)[:100_000],
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import random
@@ -17,8 +18,7 @@ import pytest
 
 from crisishouse.clock import FixedClock
 from crisishouse.models import CheckIn, Guest, Stay
-from crisishouse.store import Store, StoreWriteError, check_folder
-from crisishouse.store import atomic
+from crisishouse.store import Store, StoreWriteError, atomic, check_folder
 from crisishouse.store import backups as backups_module
 from tests.child_process import child_env, read_first_line
 
@@ -28,8 +28,6 @@ T0 = pendulum.datetime(2025, 3, 1, 9, 30, tz="UTC")
 
 
 # -- helpers ---------------------------------------------------------------
-
-
 
 
 def start_writer(
@@ -47,9 +45,7 @@ def start_writer(
 
 def temp_files(folder: Path) -> list[Path]:
     """Files named like the store's temporary files (`.NAME.tmp-xxxx`)."""
-    return [
-        p for p in folder.rglob("*") if p.is_file() and p.name.startswith(".") and ".tmp-" in p.name
-    ]
+    return [p for p in folder.rglob("*") if p.is_file() and p.name.startswith(".") and ".tmp-" in p.name]
 
 
 def check_in(stay_id: str = "stay-1", note: str = "", **kw) -> CheckIn:
@@ -64,14 +60,14 @@ def check_in(stay_id: str = "stay-1", note: str = "", **kw) -> CheckIn:
     )
 
 
-
-
 def house_with_stays(folder: Path, stay_ids: list[str]) -> None:
     """A guest and a stay per id, each in its own room, as the writer expects: a house `check` finds whole."""
     store = Store.open(folder)
     for room, stay_id in enumerate(stay_ids, start=1):
         store.put(Guest(id=f"guest-{stay_id}", chosen_name=f"Guest {room}", created_at=T0))
-        store.put(Stay(id=stay_id, guest_id=f"guest-{stay_id}", room=str(room), arrived_at=T0, planned_leaving=T0.date()))
+        store.put(
+            Stay(id=stay_id, guest_id=f"guest-{stay_id}", room=str(room), arrived_at=T0, planned_leaving=T0.date())
+        )
 
 
 def acknowledged(output: bytes) -> list[str]:
@@ -126,8 +122,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(tmp_path):
             present = {c.id for c in store.find(CheckIn, stay_id=stay_id)}
             lost = ids - present
             assert not lost, (
-                f"seed {seed}, kill {n}: {len(lost)} acknowledged writes to {stay_id} lost, "
-                f"e.g. {sorted(lost)[:3]}"
+                f"seed {seed}, kill {n}: {len(lost)} acknowledged writes to {stay_id} lost, e.g. {sorted(lost)[:3]}"
             )
 
     for folder in folders:
@@ -176,7 +171,7 @@ def run_two_writers(data_dir: Path, stay_id: str, kind: str, count: int = 500) -
 
 def prefix_switches(ids: list[str]) -> int:
     prefixes = [i.split("-")[0] for i in ids]
-    return sum(1 for a, b in zip(prefixes, prefixes[1:]) if a != b)
+    return sum(1 for a, b in itertools.pairwise(prefixes) if a != b)
 
 
 @pytest.mark.slow
@@ -235,12 +230,8 @@ def test_full_disk_refuses_the_write_and_keeps_what_was_saved(tmp_path, monkeypa
     attempt = {
         "new check-in": lambda: store.put(check_in(id="c2", note="second")),
         "first check-in of a new stay": lambda: store.put(check_in("stay-2", id="c3")),
-        "changed guest": lambda: store.put(
-            Guest(id="guest-1", chosen_name="Aroha Changed", created_at=T0)
-        ),
-        "put_many": lambda: store.put_many(
-            [check_in(id="c4"), Guest(id="guest-2", chosen_name="Bo", created_at=T0)]
-        ),
+        "changed guest": lambda: store.put(Guest(id="guest-1", chosen_name="Aroha Changed", created_at=T0)),
+        "put_many": lambda: store.put_many([check_in(id="c4"), Guest(id="guest-2", chosen_name="Bo", created_at=T0)]),
     }[change]
     with monkeypatch.context() as m:
         m.setattr(atomic.os, "write", no_space)

@@ -312,7 +312,7 @@ def test_a_thousand_writes_good_and_failing_leak_no_descriptor(tmp_path: Path, m
             atomic_write(targets[i % 3], b"{}")
     with monkeypatch.context() as m:
         m.setattr(os, "write", failing(errno.ENOSPC))
-        for i in range(1000):
+        for _ in range(1000):
             with pytest.raises(StoreWriteError):
                 atomic_write(tmp_path / "0.json", b"{}")
     assert open_fds() == before

@@ -57,8 +57,14 @@ def check_in(cid: str, sid: str, gid: str, outcome: str = "checked_in", note: st
 
 def access(aid: str, sid: str = "s1", gid: str = "g1") -> AccessEvent:
     return AccessEvent(
-        id=aid, guest_id=gid, stay_id=sid, actor_id="staff-1", actor_name="Tama",
-        actor_role="peer", at=T0, what="the record",
+        id=aid,
+        guest_id=gid,
+        stay_id=sid,
+        actor_id="staff-1",
+        actor_name="Tama",
+        actor_role="peer",
+        at=T0,
+        what="the record",
     )
 
 
@@ -137,7 +143,9 @@ def test_erasing_marks_the_guest_and_stays_sorted_and_merged_with_earlier_marks(
         stay("s1", "g2"),
         stay("s9", "g1"),
         check_in("c1", "s1", "g2"),
-        HandoverEntry(text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day", stay_id="s1"),
+        HandoverEntry(
+            text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day", stay_id="s1"
+        ),
     ],
     ids=["guest id", "stay id", "guest of a stay", "stay of a check-in", "stay of a handover line"],
 )
@@ -178,7 +186,11 @@ def test_a_record_kept_with_a_stay_belongs_to_that_stays_guest(house: Store):
     house.put_many([stay("s4", "g1")])
     house.put_many([stay("s4", "g2"), check_in("c4", "s4", "g2")])
     # Not about a guest (no guest id): nothing to match.
-    house.put(HandoverEntry(text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day", stay_id="s1"))
+    house.put(
+        HandoverEntry(
+            text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day", stay_id="s1"
+        )
+    )
     # A stay not in the house: nothing to match either.
     house.put(check_in("c5", "elsewhere", "g2"))
 
@@ -199,9 +211,7 @@ def test_update_reads_the_record_of_a_stay_or_a_month(house: Store):
 def test_update_refuses_a_gone_record_a_changed_id_or_another_type(house: Store):
     with pytest.raises(RecordGone) as caught:
         house.update(Stay, "nope", lambda s: s)
-    assert str(caught.value) == (
-        "That record is no longer in the house's data (another terminal may have removed it)."
-    )
+    assert str(caught.value) == ("That record is no longer in the house's data (another terminal may have removed it).")
     with pytest.raises(TypeError, match="^An update must return the same record, changed$"):
         house.update(Stay, "s1", lambda s: replace(s, id="s9"))
     with pytest.raises(TypeError, match="^An update must return the same record, changed$"):
@@ -368,11 +378,13 @@ def test_reading_a_stay_or_month_kind_needs_a_stay_or_months(house: Store):
 
 
 def test_find_reads_every_month_asked_and_where_needs_every_field(house: Store):
-    house.put_many([
-        shift("sh1", pendulum.date(2025, 1, 4), "staff-1"),
-        shift("sh2", pendulum.date(2025, 3, 4), "staff-1"),
-        shift("sh3", pendulum.date(2025, 3, 5), "staff-2"),
-    ])
+    house.put_many(
+        [
+            shift("sh1", pendulum.date(2025, 1, 4), "staff-1"),
+            shift("sh2", pendulum.date(2025, 3, 4), "staff-1"),
+            shift("sh3", pendulum.date(2025, 3, 5), "staff-2"),
+        ]
+    )
     assert {s.id for s in house.find(Shift, months=["2025-01", "2025-02", "2025-03"])} == {"sh1", "sh2", "sh3"}
     assert house.find(Shift, months=[]) == []
     assert {s.id for s in house.find(Shift, months=["2025-03"], where={})} == {"sh2", "sh3"}
@@ -390,7 +402,13 @@ def test_find_reads_every_month_asked_and_where_needs_every_field(house: Store):
 def test_months_with_data_are_oldest_first_and_skip_other_files(tmp_path: Path):
     store = Store.open(tmp_path / "house")
     assert store.months_with_data() == []
-    store.put_many([shift("a", pendulum.date(2025, 3, 1)), shift("b", pendulum.date(2024, 12, 1)), shift("c", pendulum.date(2025, 1, 1))])
+    store.put_many(
+        [
+            shift("a", pendulum.date(2025, 3, 1)),
+            shift("b", pendulum.date(2024, 12, 1)),
+            shift("c", pendulum.date(2025, 1, 1)),
+        ]
+    )
     months = store.root / "months"
     (months / ".2025-04.json.tmp-0123456789ab").write_bytes(b"{}")
     (months / ".2025-05.tmp-01.json").write_bytes(b"{}")
@@ -585,6 +603,7 @@ def test_a_failed_daily_backup_is_reported_and_tried_again(tmp_path: Path, monke
     def fail(error: OSError):
         def take(*_args, **_kwargs):
             raise error
+
         return take
 
     monkeypatch.setattr(store_module.backup_files, "take_backup", fail(OSError(28, "No space left on device")))
@@ -751,7 +770,9 @@ def test_a_store_just_opened_has_no_backup_problem_or_damage_to_report(tmp_path:
     assert store.damage_found is None
 
 
-def test_a_temp_file_gone_before_it_is_removed_does_not_stop_the_opening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_temp_file_gone_before_it_is_removed_does_not_stop_the_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     data_dir = tmp_path / "house"
     Store.open(data_dir)
     temp = data_dir / "store" / ".core.json.tmp-0123456789ab"

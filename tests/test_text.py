@@ -8,7 +8,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from crisishouse.text import clean_line, clean_text, literal, name_key, sort_key
+from crisishouse.screens.literal import literal
+from crisishouse.text import clean_line, clean_text, name_key, sort_key
 
 
 def render(text: Text) -> str:
@@ -156,9 +157,7 @@ def test_emoji_are_kept():
 
 def test_rich_markup_is_left_as_typed():
     """Square-bracket markup is plain text to clean_text."""
-    assert clean_text("[bold red]x[/] [@click=app.quit]go[/]") == (
-        "[bold red]x[/] [@click=app.quit]go[/]"
-    )
+    assert clean_text("[bold red]x[/] [@click=app.quit]go[/]") == ("[bold red]x[/] [@click=app.quit]go[/]")
 
 
 def test_plain_text_is_unchanged():
@@ -201,9 +200,7 @@ def test_literal_plain_text_equals_the_input(value):
     assert literal(value).plain == value
 
 
-@pytest.mark.parametrize(
-    "value", ["[bold]x[/bold]", "[/]", "[@click=app.quit]go[/]", "[link=http://x]y[/link]"]
-)
+@pytest.mark.parametrize("value", ["[bold]x[/bold]", "[/]", "[@click=app.quit]go[/]", "[link=http://x]y[/link]"])
 def test_literal_has_no_spans(value):
     """literal() never turns markup into styled spans or actions."""
     assert literal(value).spans == []
@@ -225,9 +222,7 @@ def test_literal_removes_control_characters():
     assert literal("a\x1b[31mb\x07").plain == "ab"
 
 
-@pytest.mark.parametrize(
-    "value", ["[bold]x[/bold]", "[/]", "[@click=app.quit]go[/]", "[bold red]x[/]"]
-)
+@pytest.mark.parametrize("value", ["[bold]x[/bold]", "[/]", "[@click=app.quit]go[/]", "[bold red]x[/]"])
 def test_rendered_literal_prints_brackets_literally(value):
     """A Rich console prints literal() text with its brackets intact."""
     assert render(literal(value)) == value + "\n"

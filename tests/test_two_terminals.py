@@ -298,13 +298,19 @@ class _Writer:
     def roster(self) -> None:
         roll = self.rng.random()
         if roll < 0.25:
+
             def sign_on() -> dict[str, Any]:
                 shift = self.house.roster.sign_on(self.staff)
-                return {"shift": shift.id, "staff": shift.staff_id, "day": shift.day.isoformat(),
-                        "signed_on_at": _iso(shift.signed_on_at)}
+                return {
+                    "shift": shift.id,
+                    "staff": shift.staff_id,
+                    "day": shift.day.isoformat(),
+                    "signed_on_at": _iso(shift.signed_on_at),
+                }
 
             self.attempt("sign_on", {}, sign_on)
         elif roll < 0.45:
+
             def sign_off() -> dict[str, Any]:
                 shift = self.house.roster.sign_off(self.staff)
                 return {"shift": shift.id, "signed_off_at": _iso(shift.signed_off_at)}
@@ -380,7 +386,7 @@ def _holder(data_dir: Path, name: str, pin: str, guest_ids: list[str], race_gues
         try:
             house.check_ins.record(staff, race_stay, "checked_in", "")
             race["saved"] += 1
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             race["refused" if _is_refusal(error) else f"crashed {type(error).__name__}"] += 1
     sys.stdin.readline()
 
@@ -410,7 +416,7 @@ def _try_saves(house, staff, guest_id: str, stay, session, intention) -> dict[st
         try:
             save()
             outcome[what] = "SAVED"
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             kind = "refused" if _is_refusal(error) else "CRASHED"
             outcome[what] = f"{kind}: {type(error).__name__}: {str(error)[:80]}"
     return outcome
@@ -461,9 +467,7 @@ def two_terminal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("two-terminals") / "house"
     build_demo(folder, days=3, clock=Clock(), seed=11)
-    Store.open(folder).put_many(
-        StaffMember(name=name, role="manager", pin_hash=hash_pin(pin)) for name, pin in WRITERS
-    )
+    Store.open(folder).put_many(StaffMember(name=name, role="manager", pin_hash=hash_pin(pin)) for name, pin in WRITERS)
     # Whatever the audit finds later was done by the terminals, not the demo.
     before = audit(folder, Logs())
     assert before.ok, f"the demo house is not sound before any terminal starts:\n{before.report()}"
@@ -543,8 +547,10 @@ class Findings:
 
     def figures(self) -> str:
         lost = sum(self.lost.values())
-        lines = [f"lost {lost:,} of {self.total:,} acknowledged saves"
-                 + (f" ({', '.join(f'{k} {n}' for k, n in self.lost.most_common())})" if lost else "")]
+        lines = [
+            f"lost {lost:,} of {self.total:,} acknowledged saves"
+            + (f" ({', '.join(f'{k} {n}' for k, n in self.lost.most_common())})" if lost else "")
+        ]
         for category, items in self.problems.items():
             if not category.startswith("lost "):
                 lines.append(f"{category}: {len(items)}")
@@ -574,7 +580,9 @@ def _room_overlaps(stays: list[Any]) -> list[str]:
     for room, items in spans.items():
         for (s1, e1, a), (s2, e2, b) in itertools.combinations(items, 2):
             if a != b and (e2 is None or s1 < e2) and (e1 is None or s2 < e1):
-                found.append(f"{room}: stays {a} ({_iso(s1)} to {e1 and _iso(e1)}) and {b} ({_iso(s2)} to {e2 and _iso(e2)})")
+                found.append(
+                    f"{room}: stays {a} ({_iso(s1)} to {e1 and _iso(e1)}) and {b} ({_iso(s2)} to {e2 and _iso(e2)})"
+                )
     return found
 
 
@@ -613,8 +621,11 @@ def audit(folder: Path, logs: Logs) -> Findings:
         stay = stays.get(a["stay"])
         first_room = (stay.moves[0].from_room if stay.moves else stay.room) if stay else None
         if stay is None or _iso(stay.arrived_at) != a["arrived_at"] or first_room != a["room"]:
-            found.lose("arrival", f"stay {a['stay']} into {a['room']} at {a['arrived_at']}: "
-                                  f"{'missing' if stay is None else f'arrived {_iso(stay.arrived_at)} in {first_room}'}")
+            found.lose(
+                "arrival",
+                f"stay {a['stay']} into {a['room']} at {a['arrived_at']}: "
+                f"{'missing' if stay is None else f'arrived {_iso(stay.arrived_at)} in {first_room}'}",
+            )
     leaves: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in by_kind["leave"]:
         leaves[entry["stay"]].append(entry)
@@ -623,16 +634,22 @@ def audit(folder: Path, logs: Logs) -> Findings:
         if len(acked) > 1:
             found.problem("stays left twice", f"{stay_id}: left at {', '.join(e['left_at'] for e in acked)}")
         if stay is None or stay.left_at is None:
-            found.lose("leaving", f"stay {stay_id} left at {acked[0]['left_at']}: "
-                                  f"{'stay missing' if stay is None else 'staying again (left_at None)'}")
+            found.lose(
+                "leaving",
+                f"stay {stay_id} left at {acked[0]['left_at']}: "
+                f"{'stay missing' if stay is None else 'staying again (left_at None)'}",
+            )
         elif _iso(stay.left_at) not in {e["left_at"] for e in acked}:
             found.lose("leaving", f"stay {stay_id}: left_at {_iso(stay.left_at)}, acknowledged {acked[0]['left_at']}")
     for m in by_kind["move"]:
         stay = stays.get(m["stay"])
         have = {(_iso(x.at), x.from_room, x.to_room) for x in stay.moves} if stay else set()
         if (m["at"], m["from"], m["to"]) not in have:
-            found.lose("room move", f"stay {m['stay']} {m['from']} -> {m['to']} at {m['at']} "
-                                    f"(move {m['count']}; the stay has {len(have)} moves)")
+            found.lose(
+                "room move",
+                f"stay {m['stay']} {m['from']} -> {m['to']} at {m['at']} "
+                f"(move {m['count']}; the stay has {len(have)} moves)",
+            )
     for n in by_kind["night_out"]:
         stay = stays.get(n["stay"])
         if stay is None or n["night"] not in {d.isoformat() for d in stay.nights_out}:
@@ -652,12 +669,20 @@ def audit(folder: Path, logs: Logs) -> Findings:
         allowed |= {w["planned"] for w in inflight["change_leaving"] if w["stay"] == stay_id}
         if stay.planned_leaving.isoformat() not in allowed:
             changes = [w for w in writes if w["kind"] == "change_leaving"]
-            found.lose("change of planned leaving", f"stay {stay_id}: planned {stay.planned_leaving}, "
-                                                    f"last acknowledged {sorted(allowed)} ({len(changes)} changes)")
+            found.lose(
+                "change of planned leaving",
+                f"stay {stay_id}: planned {stay.planned_leaving}, "
+                f"last acknowledged {sorted(allowed)} ({len(changes)} changes)",
+            )
 
     # Records kept with a stay.
-    for kind, cls in (("check_in", CheckIn), ("rating", WellbeingRating), ("intention_set", Intention),
-                      ("handover", HandoverEntry), ("note", GuestNote)):
+    for kind, cls in (
+        ("check_in", CheckIn),
+        ("rating", WellbeingRating),
+        ("intention_set", Intention),
+        ("handover", HandoverEntry),
+        ("note", GuestNote),
+    ):
         for entry in by_kind[kind]:
             if store.get(cls, entry["id"], stay_id=entry["stay"]) is None:
                 found.lose(kind.replace("_", " "), f"{cls.__name__} {entry['id']} in stay {entry['stay']}")
@@ -675,20 +700,28 @@ def audit(folder: Path, logs: Logs) -> Findings:
         candidates = [(w["status"], w["words"]) for w in _not_followed(writes)]
         candidates += [(w["status"], w["new_words"]) for w in inflight["intention_change"] if w["id"] == intention_id]
         if not any(now.status == s and (w is None or now.words == w) for s, w in candidates):
-            found.lose("intention change", f"intention {intention_id}: {now.status} {now.words!r}, "
-                                           f"last acknowledged {candidates}")
+            found.lose(
+                "intention change",
+                f"intention {intention_id}: {now.status} {now.words!r}, last acknowledged {candidates}",
+            )
 
     # The roster.
     for entry in by_kind["sign_on"]:
         shift = find_anywhere(store, Shift, entry["shift"])
         if shift is None or shift.signed_on_at is None or _iso(shift.signed_on_at) != entry["signed_on_at"]:
-            found.lose("sign-on", f"shift {entry['shift']} signed on {entry['signed_on_at']}: "
-                                  f"{'missing' if shift is None else shift.signed_on_at}")
+            found.lose(
+                "sign-on",
+                f"shift {entry['shift']} signed on {entry['signed_on_at']}: "
+                f"{'missing' if shift is None else shift.signed_on_at}",
+            )
     for entry in by_kind["sign_off"]:
         shift = find_anywhere(store, Shift, entry["shift"])
         if shift is None or shift.signed_off_at is None or _iso(shift.signed_off_at) != entry["signed_off_at"]:
-            found.lose("sign-off", f"shift {entry['shift']} signed off {entry['signed_off_at']}: "
-                                   f"{'missing' if shift is None else shift.signed_off_at}")
+            found.lose(
+                "sign-off",
+                f"shift {entry['shift']} signed off {entry['signed_off_at']}: "
+                f"{'missing' if shift is None else shift.signed_off_at}",
+            )
     doubled = set()
     for entry in by_kind["assign"]:
         if find_anywhere(store, Shift, entry["shift"]) is None:
@@ -697,8 +730,10 @@ def audit(folder: Path, logs: Logs) -> Findings:
         on_day = shifts_on_days(store, day, day, staff_id=entry["staff"])
         if len(on_day) > 1 and (entry["staff"], entry["day"]) not in doubled:
             doubled.add((entry["staff"], entry["day"]))
-            found.problem("staff on two shifts in a day", f"{entry['staff']} on {entry['day']}: "
-                                                          f"{', '.join(s.name for s in on_day)}")
+            found.problem(
+                "staff on two shifts in a day",
+                f"{entry['staff']} on {entry['day']}: {', '.join(s.name for s in on_day)}",
+            )
 
     # The house as a whole.
     all_stays = list(stays.values())
@@ -710,12 +745,17 @@ def audit(folder: Path, logs: Logs) -> Findings:
         room = stay.moves[0].from_room if stay.moves else stay.room
         for move in stay.moves:
             if move.from_room != room:
-                found.problem("stays whose moves do not chain", f"stay {stay.id}: {[(m.from_room, m.to_room) for m in stay.moves]}")
+                found.problem(
+                    "stays whose moves do not chain",
+                    f"stay {stay.id}: {[(m.from_room, m.to_room) for m in stay.moves]}",
+                )
                 break
             room = move.to_room
         else:
             if room != stay.room:
-                found.problem("stays whose room is not their last move's", f"stay {stay.id} in {stay.room}, last move to {room}")
+                found.problem(
+                    "stays whose room is not their last move's", f"stay {stay.id} in {stay.room}, last move to {room}"
+                )
     report = check_folder(folder)
     if not report.ok:
         for problem in report.problems:
@@ -726,9 +766,7 @@ def audit(folder: Path, logs: Logs) -> Findings:
 def finish_reader(reader: subprocess.Popen[bytes], stop: Path, err: Path, seed: int) -> int:
     stop.touch()
     out, _ = reader.communicate(timeout=CHILD_TIMEOUT_S)
-    assert reader.returncode == 0, (
-        f"seed {seed}: the board reader raised:\n{err.read_text(errors='replace')[-3000:]}"
-    )
+    assert reader.returncode == 0, f"seed {seed}: the board reader raised:\n{err.read_text(errors='replace')[-3000:]}"
     return json.loads(out.decode().strip().splitlines()[-1])["views"]
 
 
@@ -759,8 +797,23 @@ def test_three_writers_and_a_reader_lose_nothing(house_dir: Path, tmp_path: Path
         path = logs_dir / f"writer-{i}.jsonl"
         paths.append(path)
         child_seed = rng.randrange(2**32)
-        writers.append((start_child("writer", str(house_dir), str(path), str(child_seed), str(OPS), name, pin, "-",
-                                    stderr_path=logs_dir / f"writer-{i}.err"), i, child_seed))
+        writers.append(
+            (
+                start_child(
+                    "writer",
+                    str(house_dir),
+                    str(path),
+                    str(child_seed),
+                    str(OPS),
+                    name,
+                    pin,
+                    "-",
+                    stderr_path=logs_dir / f"writer-{i}.err",
+                ),
+                i,
+                child_seed,
+            )
+        )
     for proc, i, child_seed in writers:
         proc.communicate(timeout=CHILD_TIMEOUT_S)
         assert proc.returncode == 0, (
@@ -796,8 +849,17 @@ def test_writers_killed_at_random_moments_lose_nothing_acknowledged(house_dir: P
         paths.append(path)
         child_seed = rng.randrange(2**32)
         name, pin = WRITERS[slot]
-        proc = start_child("writer", str(house_dir), str(path), str(child_seed), str(KILL_OPS), name, pin, str(writers_stop),
-                           stderr_path=logs_dir / f"writer-{slot}-{n}.err")
+        proc = start_child(
+            "writer",
+            str(house_dir),
+            str(path),
+            str(child_seed),
+            str(KILL_OPS),
+            name,
+            pin,
+            str(writers_stop),
+            stderr_path=logs_dir / f"writer-{slot}-{n}.err",
+        )
         read_first_line(proc, timeout=60)
         return proc, child_seed, path
 
@@ -878,8 +940,12 @@ def test_an_erased_guest_is_never_written_again_by_another_terminal(house_dir: P
 
     stays_dir = house_dir / "store" / "stays"
     reappeared = [f"stays/{sid}.json" for sid in held_stays.values() if (stays_dir / f"{sid}.json").exists()]
-    saved = [f"{gid[:8]}: {what}" for gid, outcome in seen["results"].items()
-             for what, result in outcome.items() if not result.startswith("refused")]
+    saved = [
+        f"{gid[:8]}: {what}"
+        for gid, outcome in seen["results"].items()
+        for what, result in outcome.items()
+        if not result.startswith("refused")
+    ]
     store = Store.open(house_dir)
     back = [gid for gid in held_stays if store.get(Guest, gid) is not None]
     back += [sid for sid in held_stays.values() if store.get(Stay, sid) is not None]

@@ -88,7 +88,9 @@ def test_ratings_of_zero_and_ten_are_accepted(demo_house: House, mere: Session):
 def test_a_rating_outside_zero_to_ten_is_refused(demo_house: House, mere: Session, wall: str, value: int):
     """A wall rated below 0 or above 10 is refused with the wall named, and nothing saved."""
     before = len(ratings_of(demo_house, mere.stay_id))
-    with pytest.raises(ValidationError, match=re.escape(f"{FOUR_WALLS[wall]}: wellbeing ratings go from 0 to 10; got {value}.")):
+    with pytest.raises(
+        ValidationError, match=re.escape(f"{FOUR_WALLS[wall]}: wellbeing ratings go from 0 to 10; got {value}.")
+    ):
         demo_house.wellbeing.rate(mere, mere.person_id, {**WALLS, wall: value})
     assert len(ratings_of(demo_house, mere.stay_id)) == before
 
@@ -116,9 +118,7 @@ def test_a_rating_after_the_stay_has_ended_is_refused(demo_house: House, tama: S
         demo_house.wellbeing.rate(mere, mere.person_id, WALLS)
 
 
-def test_trends_give_each_walls_values_over_the_stay_with_dates(
-    demo_house: House, kiri: Session, clock: FixedClock
-):
+def test_trends_give_each_walls_values_over_the_stay_with_dates(demo_house: House, kiri: Session, clock: FixedClock):
     """Three evenings of ratings come back wall by wall, oldest first, with when each was made."""
     times = [pendulum.datetime(2026, 11, d, 19, 0, tz=TZ) for d in (24, 25, 26)]
     for i, when in enumerate(times):
@@ -170,7 +170,10 @@ def test_guest_sets_their_own_intention(demo_house: House, mere: Session):
     made = demo_house.intentions.set(mere, mere.person_id, "Ring my sister")
     saved = demo_house.store.get(Intention, made.id, stay_id=mere.stay_id)
     assert (saved.words, saved.status, saved.set_by, saved.stay_id) == (
-        "Ring my sister", "working_on_it", mere.person_id, mere.stay_id
+        "Ring my sister",
+        "working_on_it",
+        mere.person_id,
+        mere.stay_id,
     )
     assert saved.for_day is None
     assert saved.history == ()
@@ -213,9 +216,7 @@ def test_intention_after_the_stay_has_ended_is_refused(demo_house: House, tama: 
 
 
 @pytest.mark.parametrize("status", ["done", "let_go", "working_on_it"])
-def test_guest_changes_the_status_of_their_intention(
-    demo_house: House, mere: Session, clock: FixedClock, status: str
-):
+def test_guest_changes_the_status_of_their_intention(demo_house: House, mere: Session, clock: FixedClock, status: str):
     """Done, let go or working on it: the new status is kept, words unchanged, the old version in history."""
     made = demo_house.intentions.set(mere, mere.person_id, "Ring my sister")
     clock.advance(hours=3)

@@ -47,28 +47,78 @@ OUTPUT = Path(__file__).parent / "data" / "icd10_chapter_v.json"
 
 # A cut-down phrase must hold one of these to be kept.
 HEADS = frozenset(
-    """
-    disorder disorders syndrome syndromes dementia delirium schizophrenia psychosis
-    psychoses mania hypomania episode episodes retardation autism hallucinosis
-    phobia phobias agoraphobia dysfunction personality
-    """.split()
+    [
+        "disorder",
+        "disorders",
+        "syndrome",
+        "syndromes",
+        "dementia",
+        "delirium",
+        "schizophrenia",
+        "psychosis",
+        "psychoses",
+        "mania",
+        "hypomania",
+        "episode",
+        "episodes",
+        "retardation",
+        "autism",
+        "hallucinosis",
+        "phobia",
+        "phobias",
+        "agoraphobia",
+        "dysfunction",
+        "personality",
+    ]
 )
 # After a comma, only these make a clause a name of its own.
 LATER_HEADS = HEADS - {"dysfunction", "personality"}
 # Words that qualify a diagnosis and can go from the start of a phrase.
 LEADING = frozenset(
-    """
-    other unspecified mild moderate severe profound specific specified mixed
-    persistent recurrent acute transient atypical predominantly organic
-    nonorganic and or isolated single multiple
-    """.split()
+    [
+        "other",
+        "unspecified",
+        "mild",
+        "moderate",
+        "severe",
+        "profound",
+        "specific",
+        "specified",
+        "mixed",
+        "persistent",
+        "recurrent",
+        "acute",
+        "transient",
+        "atypical",
+        "predominantly",
+        "organic",
+        "nonorganic",
+        "and",
+        "or",
+        "isolated",
+        "single",
+        "multiple",
+    ]
 )
 # A clause after a comma that starts with one of these only qualifies the first.
 LATER_QUALIFIERS = frozenset(
-    "current currently not either including with without so atypical mixed manic depressive".split()
+    [
+        "current",
+        "currently",
+        "not",
+        "either",
+        "including",
+        "with",
+        "without",
+        "so",
+        "atypical",
+        "mixed",
+        "manic",
+        "depressive",
+    ]
 )
 # A first clause ending in one of these was cut mid-phrase by a comma.
-DANGLING = frozenset("no of the with and or in to".split())
+DANGLING = frozenset(["no", "of", "the", "with", "and", "or", "in", "to"])
 # Where the trailing qualifier of a phrase begins.
 TRAILING = re.compile(
     r"\s+(?:due to|in|with|without|associated with|not induced by|of acute onset|"
@@ -78,9 +128,23 @@ TRAILING = re.compile(
 # Everyday words that ICD-10 also uses as names: never flagged.
 EVERYDAY = frozenset(
     {
-        "nightmares", "nightmare", "night terrors", "sleep terrors", "sleepwalking",
-        "insomnia", "stuttering", "stammering", "cluttering", "overeating", "vomiting",
-        "phobia", "mental", "disorder", "disorders", "other", "unspecified",
+        "nightmares",
+        "nightmare",
+        "night terrors",
+        "sleep terrors",
+        "sleepwalking",
+        "insomnia",
+        "stuttering",
+        "stammering",
+        "cluttering",
+        "overeating",
+        "vomiting",
+        "phobia",
+        "mental",
+        "disorder",
+        "disorders",
+        "other",
+        "unspecified",
     }
 )
 SPELLINGS = (
@@ -235,10 +299,7 @@ def phrases_for(description: str) -> list[str]:
             clause = re.sub(r"^(?:and|or)\s+", "", clause.strip())
             if not clause:
                 continue
-            if number > 0 and (
-                not _names_a_diagnosis(clause, LATER_HEADS)
-                or clause.split()[0] in LATER_QUALIFIERS
-            ):
+            if number > 0 and (not _names_a_diagnosis(clause, LATER_HEADS) or clause.split()[0] in LATER_QUALIFIERS):
                 continue
             whole = _singular(clause)
             if (
@@ -330,8 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     document = json.loads(text)
-    print(f"Wrote {args.output}: {len(document['entries'])} codes, "
-          f"{sum(len(e['words']) for e in document['entries'])} words.")
+    print(
+        f"Wrote {args.output}: {len(document['entries'])} codes, "
+        f"{sum(len(e['words']) for e in document['entries'])} words."
+    )
     return 0
 
 

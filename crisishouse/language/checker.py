@@ -25,8 +25,36 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.
 _SUBJECTS = frozenset(
-    """i we you they he she it who to please felt feel feels feeling so very really
-    too bit quite am was were is are be been just""".split()
+    [
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "who",
+        "to",
+        "please",
+        "felt",
+        "feel",
+        "feels",
+        "feeling",
+        "so",
+        "very",
+        "really",
+        "too",
+        "bit",
+        "quite",
+        "am",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "just",
+    ]
 )
 _WORD_AFTER = re.compile(r"\W*(\w+)")
 
@@ -159,9 +187,7 @@ class LanguageCheck:
         for start, end, entry in candidates:
             if start < last_end:
                 continue
-            if exception_spans and _excepted(
-                start, end, exception_spans, exception_starts, longest_exception
-            ):
+            if exception_spans and _excepted(start, end, exception_spans, exception_starts, longest_exception):
                 continue
             if entry.exact_case and not self._capitals_meant(text, start, end):
                 continue
@@ -192,9 +218,7 @@ class LanguageCheck:
         return True
 
 
-def _splits_fit(
-    words: Sequence[str], joined: Sequence[int], first: int, last: int, breaks: frozenset[int]
-) -> bool:
+def _splits_fit(words: Sequence[str], joined: Sequence[int], first: int, last: int, breaks: frozenset[int]) -> bool:
     """Whether tokens first..last, found joined up, may be read as one word.
 
     Where the phrase has its own word break, anything soft may stand ("a
@@ -220,9 +244,8 @@ def _splits_fit(
         if joined[k] == SPACED:
             if before == 1 or after == 1 or length < 6:
                 return False
-        elif before == 1 or after == 1:
-            if not (k == last and words[k] == "s"):
-                return False
+        elif (before == 1 or after == 1) and not (k == last and words[k] == "s"):
+            return False
     return True
 
 

@@ -41,16 +41,55 @@ from itertools import accumulate, chain
 _LOOKALIKES = str.maketrans(
     {
         # Cyrillic lower case
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
-        "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w",
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ӏ": "l",
+        "һ": "h",
+        "ԛ": "q",
+        "ԝ": "w",
         # Cyrillic upper case
-        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-        "Р": "P", "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "Х": "X",
+        "І": "I",
+        "Ј": "J",
+        "Ѕ": "S",
         # Greek
-        "ο": "o", "Ο": "O", "Α": "A", "Β": "B", "Ε": "E", "Ι": "I", "Κ": "K",
-        "Μ": "M", "Ν": "N", "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y", "Ζ": "Z",
+        "ο": "o",
+        "Ο": "O",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Ι": "I",
+        "Κ": "K",
+        "Μ": "M",
+        "Ν": "N",
+        "Ρ": "P",
+        "Τ": "T",
+        "Χ": "X",
+        "Υ": "Y",
+        "Ζ": "Z",
         # Latin look-alikes outside ASCII
-        "ı": "i", "ɡ": "g", "ɑ": "a",
+        "ı": "i",
+        "ɡ": "g",
+        "ɑ": "a",
     }
 )
 # Invisible characters that are not Unicode format characters.
@@ -143,7 +182,7 @@ def tokens(text: str) -> Tokens:
     pairs = _GAP_AND_TOKEN.findall(folded)
     if not pairs:
         return Tokens((), (), (), index)
-    gaps, words = zip(*pairs)
+    gaps, words = zip(*pairs, strict=False)
     joined = list(map(_soft_gap, gaps))
     joined[0] = NOT_JOINED
     # Running offsets: end of gap 0, end of word 0, end of gap 1, ...
@@ -179,8 +218,7 @@ def squash_with_breaks(phrase: str) -> tuple[str, frozenset[int]]:
         raise ValueError(f"{phrase!r} has no letters to look for")
     if not all(j in (JOINED, SPACED) for j in found.joined[1:]):
         raise ValueError(
-            f"{phrase!r} holds punctuation that ends a word; use only letters, "
-            "spaces, hyphens and apostrophes"
+            f"{phrase!r} holds punctuation that ends a word; use only letters, spaces, hyphens and apostrophes"
         )
     breaks = frozenset(accumulate(len(w) for w in found.words[:-1]))
     return "".join(found.words), breaks

@@ -54,9 +54,7 @@ class Entry:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(
-                f"kind should be one of {', '.join(KINDS)}; got {self.kind!r} for {self.words!r}"
-            )
+            raise ValueError(f"kind should be one of {', '.join(KINDS)}; got {self.kind!r} for {self.words!r}")
         if not self.words or not all(isinstance(w, str) and w.strip() for w in self.words):
             raise ValueError(f"words should be one or more words or phrases; got {self.words!r}")
         if not isinstance(self.suggestion, str) or not self.suggestion.strip():

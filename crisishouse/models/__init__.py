@@ -24,10 +24,10 @@ from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
 __all__ = [
     "CHECK_IN_OUTCOMES",
     "ENTRY_KINDS",
-    "STATEMENT_KINDS",
     "FOUR_WALLS",
     "INTENTION_STATUSES",
     "ROLES",
+    "STATEMENT_KINDS",
     "AccessEvent",
     "CheckIn",
     "Debrief",

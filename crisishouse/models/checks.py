@@ -7,6 +7,7 @@ from typing import Any
 
 import pendulum
 
+from crisishouse.errors import HouseError
 from crisishouse.text import clean_line, clean_text
 
 NAME_MAX = 60
@@ -14,7 +15,7 @@ LINE_MAX = 200
 TEXT_MAX = 200_000
 
 
-class ValidationError(ValueError):
+class ValidationError(HouseError, ValueError):
     """A value a record cannot hold; `str()` is the message to show."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
@@ -44,9 +45,7 @@ def name_field(record: Any, name: str, what: str, *, required: bool = True) -> N
     if required and not value:
         raise ValidationError(f"{what} is needed.", name)
     if len(value) > NAME_MAX:
-        raise ValidationError(
-            f"{what} can be at most {NAME_MAX} characters; got {len(value)}.", name
-        )
+        raise ValidationError(f"{what} can be at most {NAME_MAX} characters; got {len(value)}.", name)
     set_field(record, name, value)
 
 
@@ -56,9 +55,7 @@ def line_field(record: Any, name: str, what: str, *, required: bool = True) -> N
     if required and not value:
         raise ValidationError(f"{what} is needed.", name)
     if len(value) > LINE_MAX:
-        raise ValidationError(
-            f"{what} can be at most {LINE_MAX} characters; got {len(value)}.", name
-        )
+        raise ValidationError(f"{what} can be at most {LINE_MAX} characters; got {len(value)}.", name)
     set_field(record, name, value)
 
 
@@ -84,18 +81,14 @@ def rating_field(record: Any, name: str, what: str) -> None:
             name,
         )
     if not 0 <= value <= 10:
-        raise ValidationError(
-            f"{what}: wellbeing ratings go from 0 to 10; got {value}.", name
-        )
+        raise ValidationError(f"{what}: wellbeing ratings go from 0 to 10; got {value}.", name)
 
 
 def choice_field(record: Any, name: str, what: str, allowed: tuple[str, ...]) -> None:
     """One of a closed set of values."""
     value = getattr(record, name)
     if value not in allowed:
-        raise ValidationError(
-            f"{what} must be one of {', '.join(allowed)}; got {value!r}.", name
-        )
+        raise ValidationError(f"{what} must be one of {', '.join(allowed)}; got {value!r}.", name)
 
 
 def instant_field(record: Any, name: str, what: str, *, required: bool = True) -> None:

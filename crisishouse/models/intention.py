@@ -74,7 +74,6 @@ class Intention:
         id_field(self, "set_by", "Who set it")
         if not self.with_guest:
             raise ValidationError(
-                "Intentions are the guest's: staff set or change them only "
-                "together with the guest.",
+                "Intentions are the guest's: staff set or change them only together with the guest.",
                 "with_guest",
             )

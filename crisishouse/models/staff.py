@@ -71,9 +71,7 @@ class StaffWellbeingCheck:
         instant_field(self, "at", "When")
         walls = [getattr(self, w) for w in FOUR_WALLS]
         if self.overall is None and any(v is None for v in walls):
-            raise ValidationError(
-                "Rate all four walls, or use the single scale.", "overall"
-            )
+            raise ValidationError("Rate all four walls, or use the single scale.", "overall")
         for wall, label in FOUR_WALLS.items():
             if getattr(self, wall) is not None:
                 rating_field(self, wall, label)
@@ -125,14 +123,8 @@ class Shift:
             raise ValidationError("A shift must end after it starts.", "ends_at")
         instant_field(self, "signed_on_at", "Signing on", required=False)
         instant_field(self, "signed_off_at", "Signing off", required=False)
-        if (
-            self.signed_on_at is not None
-            and self.signed_off_at is not None
-            and self.signed_off_at < self.signed_on_at
-        ):
-            raise ValidationError(
-                "Signing off cannot come before signing on.", "signed_off_at"
-            )
+        if self.signed_on_at is not None and self.signed_off_at is not None and self.signed_off_at < self.signed_on_at:
+            raise ValidationError("Signing off cannot come before signing on.", "signed_off_at")
 
     @property
     def rostered_hours(self) -> float:

@@ -69,9 +69,7 @@ class Stay:
         date_field(self, "planned_leaving", "A planned leaving date")
         instant_field(self, "left_at", "Leaving time", required=False)
         if self.left_at is not None and self.left_at < self.arrived_at:
-            raise ValidationError(
-                "A guest cannot leave before they arrived.", "left_at"
-            )
+            raise ValidationError("A guest cannot leave before they arrived.", "left_at")
         if self.record_choice is not None:
             choice_field(self, "record_choice", "The record choice", RECORD_CHOICES)
         if self.longer_stay_reason is not None:

@@ -53,8 +53,7 @@ class WellbeingRating:
         id_field(self, "entered_by", "Who entered it")
         if not self.with_guest:
             raise ValidationError(
-                "A guest's wellbeing is rated by the guest; staff enter it only "
-                "with the guest.",
+                "A guest's wellbeing is rated by the guest; staff enter it only with the guest.",
                 "with_guest",
             )
         text_field(self, "own_words", "Own words")

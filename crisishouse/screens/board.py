@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.screens.formatting import house_time, rhythm_line
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
 from crisishouse.store import StoreError
-from crisishouse.text import literal, plural
+from crisishouse.text import plural
 
 REFRESH_SECONDS = 30
 STATEMENT_LINES = 2
@@ -57,12 +58,17 @@ class BoardScreen(Screen[None]):
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
         Binding("w", "load", "Load", tooltip="Staff load (house manager)", id="load"),
         Binding("o", "roster", "Roster", show=False, tooltip="The roster (house manager)", id="roster"),
-        Binding("f", "report", "Funder", show=False, tooltip="The funder's monthly counts (house manager)", id="report"),
+        Binding(
+            "f", "report", "Funder", show=False, tooltip="The funder's monthly counts (house manager)", id="report"
+        ),
         Binding("x", "erase", "Erase", show=False, tooltip="Hand over and erase a departed guest's record", id="erase"),
         Binding("m", "me", "Me", show=False, tooltip="My shifts, mental health days and wellbeing", id="me"),
         Binding(
-            "b", "restore_damaged", "Restore from backup",
-            tooltip="Put the newest good backup copy in place of a damaged data file", id="restore-damaged",
+            "b",
+            "restore_damaged",
+            "Restore from backup",
+            tooltip="Put the newest good backup copy in place of a damaged data file",
+            id="restore-damaged",
         ),
     ]
 
@@ -98,7 +104,9 @@ class BoardScreen(Screen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("A guest arrives", "Welcome a guest into a free room", self.action_arrive)
-        yield SystemCommand("Open the highlighted guest", "Their record: check-ins, wellbeing, intentions", self.action_open_guest)
+        yield SystemCommand(
+            "Open the highlighted guest", "Their record: check-ins, wellbeing, intentions", self.action_open_guest
+        )
         yield SystemCommand("Check-in with the highlighted guest", "Record a check-in", self.action_check_in)
         yield SystemCommand("The house's rhythm", "The day's rhythm and one-off changes", self.action_rhythm)
         yield SystemCommand("The handover", "Write it with each guest, and print it", self.action_handover)
@@ -332,7 +340,9 @@ class BoardScreen(Screen[None]):
         if self.view is not None and all(line.stay is not None for line in self.view.rooms):
             self.notify("Every room has someone staying: no room is free for an arrival.")
             return
-        self.app.push_screen(ArriveForm(self.house, self.session), lambda result: self.action_refresh() if result else None)
+        self.app.push_screen(
+            ArriveForm(self.house, self.session), lambda result: self.action_refresh() if result else None
+        )
 
     def action_handover(self) -> None:
         from crisishouse.screens.handover import HandoverScreen

@@ -23,7 +23,10 @@ class CheckInForm(FormScreen[CheckIn]):
     AUTO_FOCUS = "#outcome"
     BINDINGS = [
         *FormScreen.BINDINGS,
-        *(Binding(str(n), f"record({n - 1})", words, show=False) for n, words in enumerate(CHECK_IN_OUTCOMES.values(), 1)),
+        *(
+            Binding(str(n), f"record({n - 1})", words, show=False)
+            for n, words in enumerate(CHECK_IN_OUTCOMES.values(), 1)
+        ),
     ]
 
     def __init__(self, house: House, session: Session, stay: Stay, guest_name: str) -> None:

@@ -7,10 +7,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.debriefs import OwedDebrief
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 
 class DebriefsScreen(Screen[None]):

@@ -29,10 +29,11 @@ from crisishouse.models import HandoverEntry, RhythmItem
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.screens.handover_form import highlighted
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.erasure import Departed, Mention, name_pattern, names
 from crisishouse.store import StoreError
-from crisishouse.text import literal, plural
+from crisishouse.text import plural
 
 PROBLEMS = (ServiceError, NotAllowed, StoreError)
 
@@ -75,7 +76,9 @@ def reword(house: House, session: Session, mention: Mention, words: str) -> obje
     if mention.kind == "house line" and isinstance(record, HandoverEntry):
         return house.handover.edit_line(session, record, words)
     if mention.kind == "everyday" and isinstance(record, RhythmItem):
-        return house.rhythm.change_everyday(session, record.id, f"{record.time.hour:02d}:{record.time.minute:02d}", words)
+        return house.rhythm.change_everyday(
+            session, record.id, f"{record.time.hour:02d}:{record.time.minute:02d}", words
+        )
     raise ServiceError(mention.how_to_change or "This cannot be reworded here.")
 
 
@@ -91,7 +94,9 @@ class RewordForm(FormScreen[object]):
         self.heading = f"Reword: {mention.where}"
 
     def fields(self) -> Iterable[Widget]:
-        yield from labelled("New words (leave the name out if it should not be kept)", Input(self.mention.text, id="reword-text"))
+        yield from labelled(
+            "New words (leave the name out if it should not be kept)", Input(self.mention.text, id="reword-text")
+        )
         yield Static("", id="reword-check")
 
     def on_mount(self) -> None:
@@ -110,7 +115,11 @@ class RewordForm(FormScreen[object]):
             shown.append_text(literal(self.guest_name, style="bold"))
             shown.append(".\n", style="bold")
         findings = self.house.language.check(value) if value else []
-        shown.append_text(highlighted(value, findings) if findings else Text("No diagnostic or clinical language found.", style="italic"))
+        shown.append_text(
+            highlighted(value, findings)
+            if findings
+            else Text("No diagnostic or clinical language found.", style="italic")
+        )
         self.query_one("#reword-check", Static).update(shown)
 
     def save(self) -> object:

@@ -23,9 +23,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from crisishouse.housetime import LocalTimeError
 from crisishouse.models import ValidationError
+from crisishouse.screens.literal import literal
 from crisishouse.services import NotAllowed, ServiceError
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 T = TypeVar("T")
 PROBLEMS = (ServiceError, ValidationError, NotAllowed, LocalTimeError, StoreError)

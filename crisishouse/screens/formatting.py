@@ -5,12 +5,12 @@ from __future__ import annotations
 import pendulum
 from rich.text import Text
 
+from crisishouse.screens.literal import literal
 from crisishouse.services.rhythm import RhythmEntry
-from crisishouse.text import literal
 
 
 def house_time(instant: pendulum.DateTime, tz: str, now: pendulum.DateTime) -> str:
-    """"14:00" today, "Tue 14:00" on another day, in the house's zone."""
+    """ "14:00" today, "Tue 14:00" on another day, in the house's zone."""
     local = instant.in_timezone(tz)
     if local.date() == now.in_timezone(tz).date():
         return local.format("HH:mm")
@@ -18,7 +18,7 @@ def house_time(instant: pendulum.DateTime, tz: str, now: pendulum.DateTime) -> s
 
 
 def rhythm_line(now_item: RhythmEntry | None, next_item: RhythmEntry | None, tz: str, now: pendulum.DateTime) -> Text:
-    """"Now: Lunch (12:30)   Next: Walk to the park (15:00)"."""
+    """ "Now: Lunch (12:30)   Next: Walk to the park (15:00)"."""
     line = Text()
     if now_item is not None:
         line.append("Now: ", style="bold")

@@ -24,6 +24,7 @@ from crisishouse.screens.check_in_form import CheckInForm
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.formatting import house_time
 from crisishouse.screens.intention_forms import ChangeIntentionForm, IntentionForm
+from crisishouse.screens.literal import literal
 from crisishouse.screens.rating_form import RatingForm
 from crisishouse.screens.stay_forms import LeaveForm, LeavingDateForm, MoveRoomForm
 from crisishouse.screens.voice_forms import EditNoteForm, NoteForm, StatementForm, who_reads
@@ -31,7 +32,6 @@ from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.erasure import Departed
 from crisishouse.services.guest_record import GuestRecord
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 # Actions only staff have, and those that need a stay still going.
 _STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back", "talked"}
@@ -87,9 +87,17 @@ class GuestScreen(Screen[None]):
         # "e" is also staff's leaving date: each is only ever on for one of guest and staff.
         Binding("e", "edit_note", "Edit", tooltip="Change the words of the highlighted note", id="edit-note"),
         Binding("f", "note_for_staff", "Staff too", tooltip="Let staff read the highlighted note", id="note-for-staff"),
-        Binding("j", "note_just_me", "Just me", tooltip="Make the highlighted note yours alone again", id="note-just-me"),
+        Binding(
+            "j", "note_just_me", "Just me", tooltip="Make the highlighted note yours alone again", id="note-just-me"
+        ),
         Binding("t", "talk", "Talk", tooltip="I'd like to talk about the highlighted entry", id="talk"),
-        Binding("d", "statement", "Statement", tooltip="Your statement on the highlighted entry, if you disagree", id="statement"),
+        Binding(
+            "d",
+            "statement",
+            "Statement",
+            tooltip="Your statement on the highlighted entry, if you disagree",
+            id="statement",
+        ),
         Binding("k", "talked", "Talked", tooltip="We talked about the highlighted entry", id="talked"),
         Binding("p", "print_own", "Print", tooltip="Print (and save) everything about this guest", id="print-own"),
         Binding("x", "save_own", "Save copy", tooltip="Save everything about this guest as a text file", id="save-own"),
@@ -174,7 +182,9 @@ class GuestScreen(Screen[None]):
             return False
         if action in _NOT_FOR_NOTES and on_notes and not self.session.is_staff:
             return False
-        if action in _NEEDS_STAY and (self.record is None or self.record.stay is None or not self.record.stay.is_staying):
+        if action in _NEEDS_STAY and (
+            self.record is None or self.record.stay is None or not self.record.stay.is_staying
+        ):
             return None
         return True
 
@@ -228,7 +238,9 @@ class GuestScreen(Screen[None]):
         waiting = [r for r in record.talk_requests if r.is_open]
         if waiting:
             text.append("\nWould like to talk about: ", style="bold")
-            text.append(", ".join(f"{ENTRY_KINDS[r.about_kind]} ({house_time(r.asked_at, tz, self._now())})" for r in waiting))
+            text.append(
+                ", ".join(f"{ENTRY_KINDS[r.about_kind]} ({house_time(r.asked_at, tz, self._now())})" for r in waiting)
+            )
         self.query_one("#guest-summary", Static).update(text)
 
     def _show_check_ins(self, record: GuestRecord) -> None:
@@ -388,7 +400,9 @@ class GuestScreen(Screen[None]):
 
     def action_check_in(self) -> None:
         assert self.record is not None and self.record.stay is not None
-        self.app.push_screen(CheckInForm(self.house, self.session, self.record.stay, self.record.guest.chosen_name), self._after)
+        self.app.push_screen(
+            CheckInForm(self.house, self.session, self.record.stay, self.record.guest.chosen_name), self._after
+        )
 
     def action_rate(self) -> None:
         self.app.push_screen(RatingForm(self.house, self.session, self.guest_id), self._after)
@@ -520,7 +534,9 @@ class GuestScreen(Screen[None]):
     def _chosen_entry(self, doing: str) -> tuple[str, str] | None:
         chosen = self._highlighted()
         if chosen is None:
-            self.notify(f"Highlight an entry first (in check-ins, wellbeing, intentions, handover lines or notes) to {doing}.")
+            self.notify(
+                f"Highlight an entry first (in check-ins, wellbeing, intentions, handover lines or notes) to {doing}."
+            )
         return chosen
 
     def action_talk(self) -> None:
@@ -544,7 +560,12 @@ class GuestScreen(Screen[None]):
             self.notify("Your notes are already in your own words; a statement goes with other entries.")
             return
         form = StatementForm(
-            self.house, self.session, kind, entry_id, self._entry_words(kind, entry_id), self.record.statement_on(kind, entry_id)
+            self.house,
+            self.session,
+            kind,
+            entry_id,
+            self._entry_words(kind, entry_id),
+            self.record.statement_on(kind, entry_id),
         )
         self.app.push_screen(form, self._after)
 

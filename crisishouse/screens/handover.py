@@ -13,11 +13,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.screens.formatting import house_time
 from crisishouse.screens.handover_form import LineForm, highlighted
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.handover import HandoverCard, LineView
 from crisishouse.services.shifts import ShiftTime
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 
 class HandoverScreen(Screen[None]):
@@ -65,7 +65,9 @@ class HandoverScreen(Screen[None]):
         yield SystemCommand("New handover line", "For the highlighted guest", self.action_new_line)
         yield SystemCommand("Read back and agreed", "Mark the highlighted line agreed by the guest", self.action_agreed)
         yield SystemCommand("House part line", "Tasks, arrivals expected, notes", self.action_house_line)
-        yield SystemCommand("Print the handover", "Checks everything again, then prints and saves a copy", self.action_print)
+        yield SystemCommand(
+            "Print the handover", "Checks everything again, then prints and saves a copy", self.action_print
+        )
         yield SystemCommand("Past handovers", "Read the saved copies of earlier handovers", self.action_past)
 
     # -- showing --------------------------------------------------------------
@@ -194,7 +196,13 @@ class HandoverScreen(Screen[None]):
             return
         card = self._card()
         self.app.push_screen(
-            LineForm(self.house, self.session, self.shift, entry=line.entry, guest_name=card.guest.chosen_name if card else ""),
+            LineForm(
+                self.house,
+                self.session,
+                self.shift,
+                entry=line.entry,
+                guest_name=card.guest.chosen_name if card else "",
+            ),
             self._after,
         )
 

@@ -12,9 +12,9 @@ from textual.widgets import Input, Static
 
 from crisishouse.models import HandoverEntry
 from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
 from crisishouse.services.shifts import ShiftTime
-from crisishouse.text import literal
 
 
 def highlighted(text: str, findings: Sequence[Any]) -> Text:
@@ -58,7 +58,11 @@ class LineForm(FormScreen[HandoverEntry]):
     def fields(self) -> Iterable[Widget]:
         yield from labelled(
             "In the guest's words, hopeful and plain",
-            Input(self.entry.text if self.entry else "", id="line-text", placeholder="I'd like a quiet morning; I'll come and find you"),
+            Input(
+                self.entry.text if self.entry else "",
+                id="line-text",
+                placeholder="I'd like a quiet morning; I'll come and find you",
+            ),
         )
         yield Static("", id="line-check")
 
@@ -71,7 +75,11 @@ class LineForm(FormScreen[HandoverEntry]):
 
     def _check(self, value: str) -> None:
         findings = self.house.language.check(value) if value else []
-        note = highlighted(value, findings) if findings else Text("No diagnostic or clinical language found.", style="italic")
+        note = (
+            highlighted(value, findings)
+            if findings
+            else Text("No diagnostic or clinical language found.", style="italic")
+        )
         self.query_one("#line-check", Static).update(note)
 
     def save(self) -> HandoverEntry:

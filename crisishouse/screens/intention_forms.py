@@ -55,7 +55,10 @@ class ChangeIntentionForm(FormScreen[Intention]):
 
     def fields(self) -> Iterable[Widget]:
         yield RadioSet(
-            *(RadioButton(words, value=key == self.intention.status, name=key) for key, words in INTENTION_STATUSES.items()),
+            *(
+                RadioButton(words, value=key == self.intention.status, name=key)
+                for key, words in INTENTION_STATUSES.items()
+            ),
             id="intention-status",
         )
         yield from labelled("New words (when changed)", Input(id="intention-new-words"))

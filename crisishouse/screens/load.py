@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.load import LoadRow
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 
 def _hours(value: float) -> str:
@@ -49,8 +49,17 @@ class LoadScreen(Screen[None]):
         table = self.query_one("#load-table", DataTable)
         table.header_height = 2
         table.add_columns(
-            "Name", "Shifts\n7d", "\n28d", "Hours\n7d", "Nights\n28d", "In a\nrow", "Since\nday off",
-            "MH\nused", "MH\nleft", "Debrief\nowed", "\nChat",
+            "Name",
+            "Shifts\n7d",
+            "\n28d",
+            "Hours\n7d",
+            "Nights\n28d",
+            "In a\nrow",
+            "Since\nday off",
+            "MH\nused",
+            "MH\nleft",
+            "Debrief\nowed",
+            "\nChat",
         )
         self.action_refresh()
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
-from crisishouse.text import literal
+from crisishouse.screens.literal import literal
 
 if TYPE_CHECKING:
     from crisishouse.services import House, Session
@@ -65,13 +65,12 @@ class LockScreen(Screen[None]):
         assert self.house is not None
         self.query_one("#house-name", Static).update(literal(self.house.settings.house_name))
         demo = self.query_one("#demo-pins", Static)
-        if self.house.is_demo:
-            from crisishouse.demo import DEMO_SIGN_INS
-
+        sign_ins = self.house.demo_sign_ins()
+        if sign_ins:
             lines = ["Demo house: try any role"]
-            lines += [f"{name:<7} {role:<14} PIN {pin}" for name, role, pin in DEMO_SIGN_INS]
+            lines += [f"{s.name:<7} {s.role_words:<14} PIN {s.pin}" for s in sign_ins]
             demo.update("\n".join(lines))
-        demo.display = self.house.is_demo
+        demo.display = bool(sign_ins)
 
     def reset(self) -> None:
         """Clear everything typed, ready for the next person."""

@@ -24,7 +24,9 @@ class MyShiftsScreen(Screen[None]):
 
     HELP = "Your shifts, your mental health days and your own wellbeing checks (private to you)."
     BINDINGS = [
-        Binding("d", "day_off", "Mental health day", tooltip="Take a mental health day (no reason needed)", id="me-day"),
+        Binding(
+            "d", "day_off", "Mental health day", tooltip="Take a mental health day (no reason needed)", id="me-day"
+        ),
         Binding("c", "self_check", "Self-check", tooltip="Your own wellbeing check (private to you)", id="me-check"),
         Binding("x", "hard_event", "Hard event", tooltip="Note a hard event on this shift", id="me-event"),
         Binding("escape", "back", "Board", id="back"),
@@ -51,7 +53,9 @@ class MyShiftsScreen(Screen[None]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Take a mental health day", "No reason needed", self.action_day_off)
         yield SystemCommand("My wellbeing self-check", "Private to you", self.action_self_check)
-        yield SystemCommand("Note a hard event on this shift", "Everyone on it is offered a debrief", self.action_hard_event)
+        yield SystemCommand(
+            "Note a hard event on this shift", "Everyone on it is offered a debrief", self.action_hard_event
+        )
 
     def show(self) -> None:
         tz = self.house.settings.time_zone
@@ -59,7 +63,10 @@ class MyShiftsScreen(Screen[None]):
         today = house_today(now, tz)
         try:
             shifts = [
-                s for s in self.house.roster.roster(self.session, today.subtract(days=PAST_DAYS), PAST_DAYS + AHEAD_DAYS + 1)
+                s
+                for s in self.house.roster.roster(
+                    self.session, today.subtract(days=PAST_DAYS), PAST_DAYS + AHEAD_DAYS + 1
+                )
                 if s.staff_id == self.session.person_id
             ]
             allowance = self.house.mental_health_days.allowance(self.session)
@@ -81,8 +88,11 @@ class MyShiftsScreen(Screen[None]):
                 if ahead_row is None:
                     ahead_row = table.row_count
             table.add_row(
-                shift.day.format("ddd D MMM"), shift.name, f"{start.format('HH:mm')} to {end.format('HH:mm')}",
-                f"{shift.hours:.1f}", state,
+                shift.day.format("ddd D MMM"),
+                shift.name,
+                f"{start.format('HH:mm')} to {end.format('HH:mm')}",
+                f"{shift.hours:.1f}",
+                state,
             )
         if ahead_row is not None:
             table.move_cursor(row=ahead_row)

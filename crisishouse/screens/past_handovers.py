@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session
-from crisishouse.text import literal
 
 
 class PastHandoversScreen(Screen[None]):
@@ -48,7 +48,9 @@ class PastHandoversScreen(Screen[None]):
         """ "2026-11-24 morning, printed Tue 10:30" from the saved copy's name."""
         stamp, _, rest = stem.partition("-handover-")
         try:
-            printed = pendulum.from_format(stamp, "YYYYMMDDTHHmmss", tz="UTC").in_timezone(self.house.settings.time_zone)
+            printed = pendulum.from_format(stamp, "YYYYMMDDTHHmmss", tz="UTC").in_timezone(
+                self.house.settings.time_zone
+            )
         except ValueError:
             return stem
         parts = rest.split("-")

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from crisishouse.clock import Clock
+from crisishouse.screens.literal import literal
 from crisishouse.services.recovery import (
     house_time_zone,
     newest_good_backup,
@@ -23,7 +24,6 @@ from crisishouse.services.recovery import (
     settings_problem,
 )
 from crisishouse.store import StoreDamaged, StoreError
-from crisishouse.text import literal
 
 SHOWN_PROBLEMS = 8
 """Problems found after a restore that fit on the screen; `crisishouse check` lists all."""
@@ -74,8 +74,7 @@ class ProblemScreen(Screen[None]):
         aside = self.data_dir / "damaged"
         if self.damaged is not None:
             yield Static(
-                "The damaged file has not been changed. Restoring keeps it aside "
-                f"in {aside} for inspection.",
+                f"The damaged file has not been changed. Restoring keeps it aside in {aside} for inspection.",
                 id="problem-keep",
             )
             if self.backup is not None:
@@ -119,7 +118,9 @@ class ProblemScreen(Screen[None]):
         except (OSError, StoreError) as error:
             self._failed(error)
             return
-        restored = f"Restored {self._relative(self.damaged.path)} from the backup of {self._when(self.backup.taken_at)}."
+        restored = (
+            f"Restored {self._relative(self.damaged.path)} from the backup of {self._when(self.backup.taken_at)}."
+        )
         if found:
             self._show_found(restored, found)
             return
@@ -173,9 +174,7 @@ class ProblemScreen(Screen[None]):
         self._reopen()
 
     def _failed(self, error: Exception) -> None:
-        self.query_one("#problem-message", Static).update(
-            literal(f"{self.message}\n\nThat did not work: {error}")
-        )
+        self.query_one("#problem-message", Static).update(literal(f"{self.message}\n\nThat did not work: {error}"))
 
     def _reopen(self) -> None:
         self.dismiss()

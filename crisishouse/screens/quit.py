@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, SignInRefused
-from crisishouse.text import literal
 
 
 class QuitScreen(ModalScreen[bool]):

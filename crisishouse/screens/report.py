@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.report import MonthReport, Reports, add_months
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 NO_NAMES = "Counts only: no names, initials or anything else that could identify a guest."
 

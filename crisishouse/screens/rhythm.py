@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.housetime import house_today
+from crisishouse.screens.literal import literal
 from crisishouse.screens.rhythm_form import EverydayItemForm, OneOffForm
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.rhythm import RhythmEntry
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 
 class RhythmScreen(Screen[None]):
@@ -31,7 +31,9 @@ class RhythmScreen(Screen[None]):
         Binding("a", "add_everyday", "Add everyday", id="add-everyday"),
         Binding("o", "add_one_off", "One-off", tooltip="A change for this day only", id="add-one-off"),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted everyday item", id="edit"),
-        Binding("x", "skip", "Skip today", tooltip="Skip the highlighted item on this day, or undo a one-off", id="skip"),
+        Binding(
+            "x", "skip", "Skip today", tooltip="Skip the highlighted item on this day, or undo a one-off", id="skip"
+        ),
         Binding("d", "remove", "Remove", show=False, tooltip="Take the highlighted item out of every day", id="remove"),
         Binding("escape", "back", "Board", id="back"),
     ]
@@ -56,7 +58,9 @@ class RhythmScreen(Screen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add to every day", "A new everyday item of the rhythm", self.action_add_everyday)
-        yield SystemCommand("A one-off for this day", "A trip, an outing, a change for one date", self.action_add_one_off)
+        yield SystemCommand(
+            "A one-off for this day", "A trip, an outing, a change for one date", self.action_add_one_off
+        )
         yield SystemCommand("Edit the highlighted item", "Change its time or words", self.action_edit)
         yield SystemCommand("Skip the highlighted item this day", "Or undo a one-off", self.action_skip)
 

@@ -17,8 +17,8 @@ from crisishouse.housetime import (
 )
 from crisishouse.models import RhythmItem
 from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
-from crisishouse.text import literal
 
 NOTHING_REPLACED = "none"
 
@@ -67,7 +67,9 @@ class OneOffForm(FormScreen[RhythmItem]):
             (Text(f"Instead of {i.time.hour:02d}:{i.time.minute:02d} ").append_text(literal(i.what)), i.id)
             for i in self.house.rhythm.everyday()
         ]
-        yield from labelled("Instead of", Select(options, value=NOTHING_REPLACED, allow_blank=False, id="one-off-replaces"))
+        yield from labelled(
+            "Instead of", Select(options, value=NOTHING_REPLACED, allow_blank=False, id="one-off-replaces")
+        )
 
     def _say_which(self, day_text: str, time_text: str) -> None:
         """A time the clocks skip or show twice that night is never kept silently.

@@ -16,11 +16,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from crisishouse.housetime import house_today, parse_date
 from crisishouse.models import Shift
 from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.load import Gap
 from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.store import StoreError
-from crisishouse.text import literal
 
 ROSTER_DAYS = 14
 
@@ -56,8 +56,12 @@ class AssignForm(FormScreen[Shift]):
         names = [p.name for p in self.house.settings.shifts]
         yield from labelled(
             "Shift",
-            Select([(n, n) for n in names], id="assign-shift", value=self.shift_name if self.shift_name in names else Select.BLANK,
-                   prompt="Choose a shift"),
+            Select(
+                [(n, n) for n in names],
+                id="assign-shift",
+                value=self.shift_name if self.shift_name in names else Select.BLANK,
+                prompt="Choose a shift",
+            ),
         )
 
     def save(self) -> Shift:
@@ -76,7 +80,9 @@ class RosterScreen(Screen[None]):
     HELP = "The roster for the next 14 days (house manager). Gaps are shifts with nobody on, or that would overload someone."
     BINDINGS = [
         Binding("a", "assign", "Assign", tooltip="Put someone on a shift", id="roster-assign"),
-        Binding("u", "unassign", "Unassign", tooltip="Take the highlighted person off their shift", id="roster-unassign"),
+        Binding(
+            "u", "unassign", "Unassign", tooltip="Take the highlighted person off their shift", id="roster-unassign"
+        ),
         Binding("escape", "back", "Board", id="back"),
     ]
 
@@ -134,12 +140,19 @@ class RosterScreen(Screen[None]):
                 who, gap = Text("nobody", style="italic"), "gap: nobody on"
             else:
                 who, gap = literal(line.name), ("over a guide" if line.gaps else "")
-            table.add_row(line.times.day.format("ddd D MMM"), line.times.name,
-                          f"{s.format('HH:mm')}-{e.format('HH:mm')}", who, gap)
+            table.add_row(
+                line.times.day.format("ddd D MMM"),
+                line.times.name,
+                f"{s.format('HH:mm')}-{e.format('HH:mm')}",
+                who,
+                gap,
+            )
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         open_shifts = sum(1 for line in lines if line.shift is None)
-        heading = Text(f"Roster: {start.format('D MMM')} to {start.add(days=ROSTER_DAYS - 1).format('D MMM')}", style="bold")
+        heading = Text(
+            f"Roster: {start.format('D MMM')} to {start.add(days=ROSTER_DAYS - 1).format('D MMM')}", style="bold"
+        )
         heading.append(f"   {open_shifts} {'shift' if open_shifts == 1 else 'shifts'} with nobody on")
         self.query_one("#roster-heading", Static).update(heading)
         self._show_gap()
@@ -186,7 +199,9 @@ class RosterScreen(Screen[None]):
         except (ServiceError, NotAllowed, StoreError) as problem:
             self.notify(str(problem), severity="error", markup=False)
             return
-        self.notify(f"{line.name} is off the {line.times.name} shift on {line.times.day.format('ddd D MMM')}.", markup=False)
+        self.notify(
+            f"{line.name} is off the {line.times.name} shift on {line.times.day.format('ddd D MMM')}.", markup=False
+        )
         self.show()
 
     def action_back(self) -> None:

@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from crisishouse.models import ValidationError
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError
-from crisishouse.text import literal
 
 
 class SetupScreen(Screen[None]):
@@ -27,8 +27,20 @@ class SetupScreen(Screen[None]):
             yield Label("Welcome. Let's set up this house.", id="setup-title")
             yield Input(placeholder="The house's name", id="house-name-input")
             yield Input(placeholder="The manager's name", id="manager-name")
-            yield Input(placeholder="Manager's PIN (4 to 8 digits)", password=True, id="manager-pin", restrict=r"[0-9]*", max_length=8)
-            yield Input(placeholder="The same PIN again", password=True, id="manager-pin-again", restrict=r"[0-9]*", max_length=8)
+            yield Input(
+                placeholder="Manager's PIN (4 to 8 digits)",
+                password=True,
+                id="manager-pin",
+                restrict=r"[0-9]*",
+                max_length=8,
+            )
+            yield Input(
+                placeholder="The same PIN again",
+                password=True,
+                id="manager-pin-again",
+                restrict=r"[0-9]*",
+                max_length=8,
+            )
             yield Button("Set up the house", id="setup-button", variant="primary")
             yield Static("", id="setup-message")
 
@@ -41,7 +53,10 @@ class SetupScreen(Screen[None]):
 
     @on(Button.Pressed, "#setup-button")
     def _set_up(self) -> None:
-        values = [self.query_one(f"#{i}", Input).value for i in ("house-name-input", "manager-name", "manager-pin", "manager-pin-again")]
+        values = [
+            self.query_one(f"#{i}", Input).value
+            for i in ("house-name-input", "manager-name", "manager-pin", "manager-pin-again")
+        ]
         try:
             self.house.set_up(*values)
         except (ServiceError, ValidationError) as problem:

@@ -47,7 +47,9 @@ class SelfCheckForm(FormScreen[StaffWellbeingCheck]):
             for wall, label in FOUR_WALLS.items():
                 yield beside(label, Input(id=f"self-{wall}", restrict=r"[0-9]{0,2}", max_length=2, placeholder="0-10"))
         else:
-            yield beside("How you are going", Input(id="self-overall", restrict=r"[0-9]{0,2}", max_length=2, placeholder="0-10"))
+            yield beside(
+                "How you are going", Input(id="self-overall", restrict=r"[0-9]{0,2}", max_length=2, placeholder="0-10")
+            )
         yield from labelled("In your own words (optional, only you see them)", Input(id="self-words"))
         yield Checkbox("I'd like a chat with the manager", id="self-chat")
         yield Label("The manager sees only that you would like a chat.", classes="field-label")

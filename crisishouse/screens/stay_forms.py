@@ -13,8 +13,8 @@ from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select
 from crisishouse.housetime import house_today, parse_date
 from crisishouse.models import Stay
 from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session
-from crisishouse.text import literal
 
 NEW_GUEST = "new"
 
@@ -41,13 +41,21 @@ class ArriveForm(FormScreen[Stay]):
         yield from labelled("Pronouns (optional)", Input(id="arrive-pronouns"))
         yield from labelled(
             "Room",
-            Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="arrive-room", value=rooms[0] if rooms else Select.NULL),
+            Select(
+                [(literal(r), r) for r in rooms],
+                prompt="Choose a free room",
+                id="arrive-room",
+                value=rooms[0] if rooms else Select.NULL,
+            ),
         )
         yield from labelled("Planned leaving (YYYY-MM-DD)", Input(default_leaving, id="arrive-leaving"))
         yield from labelled("If longer than the house's usual stay: why, in plain words", Input(id="arrive-reason"))
         yield from labelled("Support person (optional)", Input(id="arrive-support"))
         yield Checkbox("The guest agrees their support person is recorded", id="arrive-consent")
-        yield from labelled("A PIN for the guest's own view (optional, 4 to 8 digits)", Input(id="arrive-pin", password=True, restrict=r"[0-9]*", max_length=8))
+        yield from labelled(
+            "A PIN for the guest's own view (optional, 4 to 8 digits)",
+            Input(id="arrive-pin", password=True, restrict=r"[0-9]*", max_length=8),
+        )
 
     @on(Input.Changed, "#arrive-name")
     def _look_for_returning(self, event: Input.Changed) -> None:
@@ -92,9 +100,10 @@ class LeavingDateForm(StayForm):
 
     heading = "Change the planned leaving date"
 
-
     def fields(self) -> Iterable[Widget]:
-        yield from labelled("Planned leaving (YYYY-MM-DD)", Input(self.stay.planned_leaving.isoformat(), id="leaving-date"))
+        yield from labelled(
+            "Planned leaving (YYYY-MM-DD)", Input(self.stay.planned_leaving.isoformat(), id="leaving-date")
+        )
         yield from labelled(
             "If longer than the house's usual stay: why, in plain words",
             Input(self.stay.longer_stay_reason or "", id="leaving-reason"),
@@ -111,10 +120,12 @@ class MoveRoomForm(StayForm):
 
     heading = "Move to another room"
 
-
     def fields(self) -> Iterable[Widget]:
         rooms = [r for r in self.house.stays.free_rooms(self.session) if r != self.stay.room]
-        yield from labelled(f"From {self.stay.room} to", Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="move-room"))
+        yield from labelled(
+            f"From {self.stay.room} to",
+            Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="move-room"),
+        )
 
     def save(self) -> Stay:
         room = self.query_one("#move-room", Select).value
@@ -127,7 +138,6 @@ class LeaveForm(StayForm):
     """A guest leaves, and chooses what happens to their record."""
 
     heading = "Leaving: what happens to the guest's record?"
-
 
     def fields(self) -> Iterable[Widget]:
         yield RadioSet(

@@ -10,8 +10,8 @@ from textual.widgets import Checkbox, Input, Static
 
 from crisishouse.models import ENTRY_KINDS, GuestNote, Statement
 from crisishouse.screens.form import FormScreen, labelled
+from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session, WordsToNotice
-from crisishouse.text import literal
 
 _KEEP_OR_CHANGE = "\nChange the words, or save again to keep them as they are: they are yours."
 
@@ -77,7 +77,9 @@ def who_reads(note: GuestNote) -> str:
 class StatementForm(FormScreen[Statement]):
     """The guest's own statement on an entry they disagree with; it goes wherever the entry goes."""
 
-    def __init__(self, house: House, session: Session, kind: str, entry_id: str, entry_words: str, current: str) -> None:
+    def __init__(
+        self, house: House, session: Session, kind: str, entry_id: str, entry_words: str, current: str
+    ) -> None:
         super().__init__()
         self.house = house
         self.session = session

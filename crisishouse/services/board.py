@@ -7,17 +7,16 @@ from pathlib import Path
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import Guest, Stay
 from crisishouse.services.check_ins import CheckIns, CheckInTiming
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.erasure import Departed, Erasures
 from crisishouse.services.guest_voice import GuestVoice, TalkWanted
 from crisishouse.services.rhythm import Rhythm, RhythmEntry
 from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.stays import Stays
-from crisishouse.settings import Settings
-from crisishouse.store import Store, StoreDamaged
+from crisishouse.store import StoreDamaged
 
 
 @dataclass(frozen=True)
@@ -85,23 +84,19 @@ def stay_day(stay: Stay, today: pendulum.Date, tz: str) -> tuple[int, int]:
 
 
 @checks_sessions
-class Board:
+class Board(Service):
     """Builds the board for staff and the manager."""
 
     def __init__(
         self,
-        store: Store,
-        settings: Settings,
-        clock: Clock,
+        ctx: HouseContext,
         check_ins: CheckIns,
         rhythm: Rhythm,
         stays: Stays,
         voice: GuestVoice,
         erasures: Erasures,
     ) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
+        super().__init__(ctx)
         self.check_ins = check_ins
         self.rhythm = rhythm
         self.stays = stays

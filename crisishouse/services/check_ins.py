@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today, wall_clock_or_next
 from crisishouse.models import CHECK_IN_OUTCOMES, CheckIn, Stay
+from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import (
     Session,
@@ -17,8 +16,6 @@ from crisishouse.services.session import (
     require_staff,
     saved_stay,
 )
-from crisishouse.settings import Settings
-from crisishouse.store import Store
 
 # A check-in this long before a slot still counts for it.
 EARLY_GRACE = pendulum.duration(minutes=30)
@@ -39,24 +36,9 @@ NONE_DUE = "none due"
 """Shown where a next check-in would be when none is due (a house with no check-in times)."""
 
 
-WordCheck = Callable[[str], None]
-"""Reviews words before they are kept; raises ServiceError to refuse them."""
-
-
-def accept_words(_text: str) -> None:
-    """Until the house has a language check, words are kept as written."""
-
-
 @checks_sessions
-class CheckIns:
+class CheckIns(Service):
     """Recording check-ins and working out what is due."""
-
-    def __init__(self, store: Store, settings: Settings, clock: Clock, check_words: WordCheck = accept_words) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
-        self.check_words = check_words
-        """The one place a note's words are reviewed (the language check plugs in here)."""
 
     def record(
         self, session: Session, stay: Stay, outcome: str, note: str = "", *, words_noticed: bool = False
@@ -71,7 +53,7 @@ class CheckIns:
         if outcome not in CHECK_IN_OUTCOMES:
             raise ServiceError(f"Unknown check-in outcome {outcome!r}.")
         if not words_noticed:
-            self.check_words(note)
+            self.ctx.notice_words(note)
         with self.store.transaction():
             # The stay as it is on disk: never the screen's copy, which may
             # be from before the guest left or was erased.

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.models import Debrief, HardEvent, StaffMember
-from crisishouse.services.check_ins import accept_words
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
-from crisishouse.settings import Settings
-from crisishouse.store import Store
-from crisishouse.services.locking import one_step
 
 OPEN = ("owed", "offered")
 CLOSING = ("done", "declined")
@@ -33,17 +29,12 @@ class OwedDebrief:
 
 
 @checks_sessions
-class Debriefs:
+class Debriefs(Service):
     """Any staff member notes a hard event; everyone on that shift is owed a debrief."""
 
-    def __init__(
-        self, store: Store, settings: Settings, clock: Clock, check_words: Callable[[str], None] = accept_words
-    ) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
-        self.check_words = check_words
-        self.shifts = Shifts(settings)
+    def __init__(self, ctx: HouseContext) -> None:
+        super().__init__(ctx)
+        self.shifts = Shifts(ctx.settings)
 
     def note_hard_event(
         self, session: Session, words: str, day: pendulum.Date | None = None, shift_name: str | None = None
@@ -65,8 +56,10 @@ class Debriefs:
         if not words.strip():
             raise ServiceError("A few words about what happened are needed.")
         # Raises (e.g. WordsToNotice) when the house's language check finds something.
-        self.check_words(words)
-        event = HardEvent(day=current.day, shift_name=current.name, noted_by=session.person_id, noted_at=now, words=words)
+        self.ctx.notice_words(words)
+        event = HardEvent(
+            day=current.day, shift_name=current.name, noted_by=session.person_id, noted_at=now, words=words
+        )
         on_shift = [s.staff_id for s in shifts_on_days(self.store, current.day, current.day) if s.name == current.name]
         owed_to = dict.fromkeys([*on_shift, session.person_id])
         debriefs = [Debrief(hard_event_id=event.id, staff_id=sid, owed_since=now) for sid in owed_to]
@@ -83,8 +76,9 @@ class Debriefs:
         events = {e.id: e for e in find_all(self.store, HardEvent)}
         now = self.clock.now()
         owed = [
-            OwedDebrief(d, names.get(d.staff_id, "(former staff)"), events.get(d.hard_event_id),
-                        (now - d.owed_since).in_days())
+            OwedDebrief(
+                d, names.get(d.staff_id, "(former staff)"), events.get(d.hard_event_id), (now - d.owed_since).in_days()
+            )
             for d in found
         ]
         return sorted(owed, key=lambda o: o.debrief.owed_since)
@@ -107,4 +101,3 @@ class Debriefs:
             changed = replace(debrief, status=status, closed_at=now)
         self.store.put(changed)
         return changed
-

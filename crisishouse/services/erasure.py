@@ -26,23 +26,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import CheckIn, Erasure, Guest, HandoverEntry, HardEvent, MonthCount, RhythmItem, Stay
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.printouts import clean_printouts, printout_jobs
 from crisishouse.services.rhythm import Rhythm
-from crisishouse.services.session import Session, require_manager, require_staff
+from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
+from crisishouse.services.signin import name_marks
 from crisishouse.services.staff_records import find_all
 from crisishouse.services.stays import Stays
-from crisishouse.settings import Settings
-from crisishouse.services.signin import name_marks
-from crisishouse.store import RecordGone, Store, StoreError
+from crisishouse.store import RecordGone, StoreError
 from crisishouse.text import clean_line, clean_text, name_key
 
 if TYPE_CHECKING:
@@ -145,15 +143,13 @@ def merge_counts(counts: list[MonthCount]) -> tuple[MonthCount, ...]:
     )
 
 
-class Erasures:
+@checks_sessions
+class Erasures(Service):
     """Carrying out a guest's choice to be erased, and the house's retention."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock, stays: Stays, printouts_dir: Path) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
+    def __init__(self, ctx: HouseContext, stays: Stays) -> None:
+        super().__init__(ctx)
         self.stays = stays
-        self.printouts_dir = printouts_dir
         self.problem: str | None = None
         """Why an unfinished erasure could not be finished at opening, if it could not."""
         self._retention_count: tuple[pendulum.Date, int] | None = None
@@ -238,8 +234,7 @@ class Erasures:
         for entry in sorted(lines, key=lambda e: (e.shift_date, e.written_at), reverse=True):
             where = f"House line, {day(entry.shift_date)} {shift(entry.shift_name)}"
             found.append(Mention("house line", entry.id, entry.text, where, entry))
-        rhythm = Rhythm(self.store, self.settings)
-        for item in rhythm.everyday():
+        for item in Rhythm(self.ctx).everyday():
             if names(item.what, pattern):
                 found.append(Mention("everyday", item.id, item.what, f"Everyday rhythm, {hhmm(item.time)}", item))
         one_offs = [i for i in self.store.find(RhythmItem) if i.on_day is not None and names(i.what, pattern)]
@@ -288,9 +283,7 @@ class Erasures:
             )
         guest, stays = self._guest_and_stays(session, guest_id)
         if stays[-1].record_choice != "erase":
-            raise ServiceError(
-                f"{guest.chosen_name} did not choose erasure when they left, so the record is kept."
-            )
+            raise ServiceError(f"{guest.chosen_name} did not choose erasure when they left, so the record is kept.")
         return self._erase(guest, stays, HANDED_OVER[handed_over])
 
     def erase_past_retention(self, session: Session) -> int:
@@ -339,8 +332,8 @@ class Erasures:
         # id, in case one was printed meanwhile. A stop anywhere leaves either
         # the whole record, or a note in the data that finishes the job at
         # the next opening.
-        paper = purge_jobs(printout_jobs(self.printouts_dir, guest.id))
-        clean_printouts(self.printouts_dir, guest.id, guest.chosen_name, self._note(), paper.purged)
+        paper = purge_jobs(printout_jobs(self.ctx.printouts_dir, guest.id))
+        clean_printouts(self.ctx.printouts_dir, guest.id, guest.chosen_name, self._note(), paper.purged)
         # Her name's sign-in counts go too: they are a mark of her name, with times.
         self.store.erase_guest(guest.id, [s.id for s in stays], left_behind, name_marks(guest.chosen_name))
         self._retention_count = None
@@ -354,8 +347,8 @@ class Erasures:
     def _finish(self, guest_id: str) -> JobPurge:
         from crisishouse.printing import purge_jobs
 
-        paper = purge_jobs(printout_jobs(self.printouts_dir, guest_id))
-        clean_printouts(self.printouts_dir, guest_id, None, self._note(), paper.purged)
+        paper = purge_jobs(printout_jobs(self.ctx.printouts_dir, guest_id))
+        clean_printouts(self.ctx.printouts_dir, guest_id, None, self._note(), paper.purged)
         self.store.erasure_done(guest_id)
         return paper
 

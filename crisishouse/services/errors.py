@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from crisishouse.errors import HouseError
 
-class NotAllowed(PermissionError):
+
+class NotAllowed(HouseError, PermissionError):
     """This session may not see or change this (enforced here, not on screen)."""
 
 
-class SignInRefused(ValueError):
+class SignInRefused(HouseError, ValueError):
     """Sign-in did not succeed; the message says why and what to do."""
 
 
-class ServiceError(ValueError):
+class ServiceError(HouseError, ValueError):
     """A request the house cannot carry out as asked; the message says why."""
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import (
     AccessEvent,
@@ -21,15 +20,14 @@ from crisishouse.models import (
     WellbeingRating,
 )
 from crisishouse.services.board import stay_day
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.intentions import Intentions
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import WallTrend, Wellbeing
-from crisishouse.settings import Settings
-from crisishouse.store import Store
-from crisishouse.services.locking import one_step
 
 
 @dataclass(frozen=True)
@@ -107,22 +105,18 @@ SAME_OPENING = pendulum.duration(minutes=5)
 
 
 @checks_sessions
-class GuestRecords:
+class GuestRecords(Service):
     """Opening a guest's record. Every opening by staff is written to the access log."""
 
     def __init__(
         self,
-        store: Store,
-        settings: Settings,
-        clock: Clock,
+        ctx: HouseContext,
         stays: Stays,
         wellbeing: Wellbeing,
         intentions: Intentions,
         voice: GuestVoice,
     ) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
+        super().__init__(ctx)
         self.stays = stays
         self.wellbeing = wellbeing
         self.intentions = intentions

@@ -7,10 +7,9 @@ statements (they travel with the entry everywhere), their requests to talk
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from crisishouse.clock import Clock
 from crisishouse.models import (
     ENTRY_KINDS,
     STATEMENT_KINDS,
@@ -24,12 +23,12 @@ from crisishouse.models import (
     TalkRequest,
     WellbeingRating,
 )
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import NotAllowed, ServiceError
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff, require_staff
 from crisishouse.services.stays import Stays
-from crisishouse.settings import Settings
-from crisishouse.store import Store, StoreDamaged
-from crisishouse.services.locking import one_step
+from crisishouse.store import StoreDamaged
 
 ENTRY_CLASSES: dict[str, type] = {
     "check_in": CheckIn,
@@ -38,8 +37,6 @@ ENTRY_CLASSES: dict[str, type] = {
     "handover": HandoverEntry,
     "note": GuestNote,
 }
-
-WordCheck = Callable[[str], None]
 
 
 def _own_session(session: Session, doing: str) -> None:
@@ -59,15 +56,12 @@ class TalkWanted:
 
 
 @checks_sessions
-class GuestVoice:
+class GuestVoice(Service):
     """Notes, statements and requests to talk."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock, stays: Stays, check_words: WordCheck) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
+    def __init__(self, ctx: HouseContext, stays: Stays) -> None:
+        super().__init__(ctx)
         self.stays = stays
-        self.check_words = check_words
 
     # -- the entry a guest points at -------------------------------------------
 
@@ -93,12 +87,14 @@ class GuestVoice:
 
     # -- notes ------------------------------------------------------------------
 
-    def write_note(self, session: Session, text: str, *, for_staff: bool = False, words_noticed: bool = False) -> GuestNote:
+    def write_note(
+        self, session: Session, text: str, *, for_staff: bool = False, words_noticed: bool = False
+    ) -> GuestNote:
         """A note of the guest's own. Flagged words are shown once, then kept if they wish."""
         _own_session(session, "write their own notes")
         stay = self._latest_stay(session)
         if not words_noticed:
-            self.check_words(text)
+            self.ctx.notice_words(text)
         note = GuestNote(
             guest_id=session.person_id, stay_id=stay.id, written_at=self.clock.now(), text=text, for_staff=for_staff
         )
@@ -113,7 +109,7 @@ class GuestVoice:
         _own_session(session, "change their own notes")
         if not words_noticed:
             # Slow: before the step, not in it.
-            self.check_words(text)
+            self.ctx.notice_words(text)
         return self._change_words(session, note_id, text)
 
     @one_step
@@ -150,7 +146,9 @@ class GuestVoice:
         require_guest_or_staff(session, guest_id, "count notes")
         found = 0
         for stay in self.stays.stays_of(session, guest_id):
-            found += sum(1 for n in self.store.find(GuestNote, stay_id=stay.id, where={"guest_id": guest_id}) if not n.for_staff)
+            found += sum(
+                1 for n in self.store.find(GuestNote, stay_id=stay.id, where={"guest_id": guest_id}) if not n.for_staff
+            )
         return found
 
     # -- statements -------------------------------------------------------------
@@ -164,7 +162,7 @@ class GuestVoice:
             raise ServiceError("A statement goes with a check-in, a rating, an intention or a handover line.")
         entry = self._entry(session, kind, entry_id)
         if not words_noticed:
-            self.check_words(text)
+            self.ctx.notice_words(text)
         stay_id = entry.stay_id  # type: ignore[attr-defined]
         with self.store.transaction():
             # Looked up under the lock: two terminals never leave two statements on one entry.

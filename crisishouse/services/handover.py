@@ -15,22 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import INTENTION_STATUSES, CheckIn, Guest, HandoverEntry, Stay, WellbeingRating
 from crisishouse.services.board import stay_day
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover_document import GuestSection, HandoverDocument
 from crisishouse.services.intentions import Intentions
+from crisishouse.services.locking import one_step
 from crisishouse.services.rhythm import Rhythm
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff, require_staff
 from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.services.stays import Stays
-from crisishouse.settings import Settings
-from crisishouse.store import Store, month_of
-from crisishouse.services.locking import one_step
+from crisishouse.store import month_of
 
 if TYPE_CHECKING:
     from crisishouse.printing import PrintOutcome
@@ -84,40 +83,29 @@ class HandoverCard:
 def _ratings_words(rating: WellbeingRating | None) -> str | None:
     if rating is None:
         return None
-    return (
-        f"tinana {rating.tinana}, hinengaro {rating.hinengaro}, "
-        f"whānau {rating.whanau}, wairua {rating.wairua}"
-    )
+    return f"tinana {rating.tinana}, hinengaro {rating.hinengaro}, whānau {rating.whanau}, wairua {rating.wairua}"
 
 
 @checks_sessions
-class Handover:
+class Handover(Service):
     """Composing, agreeing and printing the handover."""
 
     def __init__(
         self,
-        store: Store,
-        settings: Settings,
-        clock: Clock,
+        ctx: HouseContext,
         stays: Stays,
         intentions: Intentions,
         rhythm: Rhythm,
         records: GuestRecords,
         voice: GuestVoice,
-        check_language: LanguageCheck,
-        printouts_dir: Path,
     ) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
+        super().__init__(ctx)
         self.stays = stays
         self.intentions = intentions
         self.rhythm = rhythm
         self.records = records
         self.voice = voice
-        self.check_language = check_language
-        self.printouts_dir = printouts_dir
-        self.shifts = Shifts(settings)
+        self.shifts = Shifts(ctx.settings)
 
     # -- the shift ------------------------------------------------------------
 
@@ -143,7 +131,7 @@ class Handover:
         return sorted(found, key=lambda e: e.written_at)
 
     def _view(self, entry: HandoverEntry, statement: str = "") -> LineView:
-        return LineView(entry, tuple(self.check_language(entry.text)), statement)
+        return LineView(entry, tuple(self.ctx.find_words(entry.text)), statement)
 
     def cards(self, session: Session, shift: ShiftTime | None = None) -> list[HandoverCard]:
         """A card for each guest staying (opening each is logged for the guest)."""
@@ -176,9 +164,7 @@ class Handover:
         tz = self.settings.time_zone
         day_n, of_m = stay_day(stay, today, tz)
         words = "leaving today" if day_n > of_m else f"day {day_n} of {of_m}"
-        check_ins = tuple(
-            c for c in self.store.find(CheckIn, stay_id=stay.id) if shift.starts <= c.at < shift.ends
-        )
+        check_ins = tuple(c for c in self.store.find(CheckIn, stay_id=stay.id) if shift.starts <= c.at < shift.ends)
         said = {key: s.text for key, s in self.voice.statements(session, guest.id).items()}
         current = [
             i
@@ -359,7 +345,8 @@ class Handover:
             f"{self._name(s)} ({s.room}) plans to leave {s.planned_leaving.format('dddd D MMMM')}" for s in leaving
         )
         rhythm = tuple(
-            (e.at.in_timezone(tz).format("HH:mm"), e.what) for e in self.rhythm.between(following.starts, following.ends)
+            (e.at.in_timezone(tz).format("HH:mm"), e.what)
+            for e in self.rhythm.between(following.starts, following.ends)
         )
         document = HandoverDocument(
             house_name=self.settings.house_name,
@@ -386,11 +373,12 @@ class Handover:
         require_staff(session, "print the handover")
         problems = []
         for where, text in document.texts():
-            for finding in self.check_language(text):
+            for finding in self.ctx.find_words(text):
                 problems.append(f"{where}: {finding.explain()}")
         # Agreement is read again from disk: a guest may have taken theirs back.
         agreed_now = {
-            stay.room: [e.text for e in self._lines_about(stay, shift) if e.agreed] for stay in self.stays.staying(session)
+            stay.room: [e.text for e in self._lines_about(stay, shift) if e.agreed]
+            for stay in self.stays.staying(session)
         }
         for section in document.guests:
             current = agreed_now.get(section.room, [])
@@ -421,7 +409,7 @@ class Handover:
         outcome = print_text(
             render_handover(document),
             printer=self.settings.printer,
-            printouts_dir=self.printouts_dir,
+            printouts_dir=self.ctx.printouts_dir,
             title=f"handover {shift.day.isoformat()} {shift.name}",
             clock_now=self.clock.now(),
             about={"kind": "handover", "guest_ids": document.guest_ids, "document": document.to_dict()},
@@ -437,9 +425,9 @@ class Handover:
     def past_printouts(self, session: Session) -> list[Path]:
         """The saved copies of printed handovers, newest first."""
         require_staff(session, "read past handovers")
-        if not self.printouts_dir.is_dir():
+        if not self.ctx.printouts_dir.is_dir():
             return []
-        return sorted(self.printouts_dir.glob("*-handover-*.txt"), key=lambda p: p.name, reverse=True)
+        return sorted(self.ctx.printouts_dir.glob("*-handover-*.txt"), key=lambda p: p.name, reverse=True)
 
     def read_printout(self, session: Session, name: str) -> str:
         """One saved handover, as it was printed."""

@@ -10,9 +10,11 @@ from crisishouse.clock import Clock
 from crisishouse.models import StaffMember
 from crisishouse.services.board import Board
 from crisishouse.services.check_ins import CheckIns
+from crisishouse.services.context import HouseContext
 from crisishouse.services.debriefs import Debriefs
+from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS, DemoSignIn
 from crisishouse.services.erasure import Erasures
-from crisishouse.services.errors import ServiceError, WordsToNotice
+from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.handover import Handover
@@ -32,15 +34,8 @@ from crisishouse.settings import Settings, load_settings
 from crisishouse.store import Store
 
 if TYPE_CHECKING:
-    from crisishouse.language import LanguageCheck
+    from crisishouse.language import Finding, LanguageCheck
     from crisishouse.services.report import Reports
-
-DEMO_META = "demo"
-
-# Every service checks the session it is given against the house's data. The
-# erasure service is wrapped here; it may carry @checks_sessions in its own
-# module instead (wrapping twice does no harm).
-checks_sessions(Erasures)
 
 
 @checks_sessions
@@ -57,41 +52,26 @@ class House:
     def _build(self, settings: Settings) -> None:
         self.settings = settings
         self._language: LanguageCheck | None = None
-        self.rhythm = Rhythm(self.store, settings)
-        self.stays = Stays(self.store, settings, self.clock)
-        self.check_ins = CheckIns(self.store, settings, self.clock, self._notice_words)
-        self.wellbeing = Wellbeing(self.store, self.stays, self.clock)
-        self.intentions = Intentions(self.store, self.stays, self.clock)
-        self.voice = GuestVoice(self.store, settings, self.clock, self.stays, self._notice_words)
-        self.records = GuestRecords(
-            self.store, settings, self.clock, self.stays, self.wellbeing, self.intentions, self.voice
-        )
-        printouts = self.data_dir / "printouts"
-        self.own_record = OwnRecords(
-            self.store, settings, self.clock, self.stays, self.records, self.voice, printouts, self.data_dir
-        )
-        self.erasures = Erasures(self.store, settings, self.clock, self.stays, printouts)
-        self.board = Board(
-            self.store, settings, self.clock, self.check_ins, self.rhythm, self.stays, self.voice, self.erasures
-        )
+        # Every service works from one context; the language check is built
+        # only when words are first checked (it takes a moment).
+        self.ctx = ctx = HouseContext(self.store, settings, self.clock, self.data_dir, self._find_words)
+        self.rhythm = Rhythm(ctx)
+        self.stays = Stays(ctx)
+        self.check_ins = CheckIns(ctx)
+        self.wellbeing = Wellbeing(ctx, self.stays)
+        self.intentions = Intentions(ctx, self.stays)
+        self.voice = GuestVoice(ctx, self.stays)
+        self.records = GuestRecords(ctx, self.stays, self.wellbeing, self.intentions, self.voice)
+        self.own_record = OwnRecords(ctx, self.stays, self.records, self.voice)
+        self.erasures = Erasures(ctx, self.stays)
+        self.board = Board(ctx, self.check_ins, self.rhythm, self.stays, self.voice, self.erasures)
         self._reports: Reports | None = None
-        self.roster = Roster(self.store, settings, self.clock)
-        self.staff_wellbeing = StaffWellbeing(self.store, settings, self.clock)
-        self.mental_health_days = MentalHealthDays(self.store, settings, self.clock)
-        self.debriefs = Debriefs(self.store, settings, self.clock, self._notice_words)
-        self.load = Load(self.store, settings, self.clock)
-        self.handover = Handover(
-            self.store,
-            settings,
-            self.clock,
-            self.stays,
-            self.intentions,
-            self.rhythm,
-            self.records,
-            self.voice,
-            lambda text: self.language.check(text),
-            printouts,
-        )
+        self.roster = Roster(ctx)
+        self.staff_wellbeing = StaffWellbeing(ctx)
+        self.mental_health_days = MentalHealthDays(ctx)
+        self.debriefs = Debriefs(ctx)
+        self.load = Load(ctx, self.mental_health_days, self.debriefs, self.staff_wellbeing)
+        self.handover = Handover(ctx, self.stays, self.intentions, self.rhythm, self.records, self.voice)
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
 
@@ -101,7 +81,7 @@ class House:
         if self._reports is None:
             from crisishouse.services.report import Reports
 
-            self._reports = Reports(self.store, self.settings, self.clock)
+            self._reports = Reports(self.ctx)
         return self._reports
 
     @property
@@ -113,11 +93,8 @@ class House:
             self._language = LanguageCheck.from_settings(self.settings)
         return self._language
 
-    def _notice_words(self, text: str) -> None:
-        """The language check at the one place notes are reviewed."""
-        findings = self.language.check(text)
-        if findings:
-            raise WordsToNotice(findings)
+    def _find_words(self, text: str) -> list[Finding]:
+        return self.language.check(text)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> House:
@@ -193,7 +170,9 @@ class House:
         backup = newest_good_backup(self.data_dir, path)
         shown = path.relative_to(root)
         if backup is None:
-            raise ServiceError(f"No backup holds a good copy of store/{shown}. Run crisishouse check, and ask for help.")
+            raise ServiceError(
+                f"No backup holds a good copy of store/{shown}. Run crisishouse check, and ask for help."
+            )
         try:
             restore_from_backup(self.data_dir, path, backup, self.clock)
         except NotDamaged as mended:
@@ -208,3 +187,7 @@ class House:
         """A demo house (made by `crisishouse demo`); never a real one."""
         meta = self.store.get_meta(DEMO_META)
         return bool(meta and meta.get("demo"))
+
+    def demo_sign_ins(self) -> tuple[DemoSignIn, ...]:
+        """Who a newcomer may sign in as, with their PINs: in a demo house only."""
+        return DEMO_SIGN_INS if self.is_demo else ()

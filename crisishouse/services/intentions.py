@@ -6,28 +6,23 @@ from dataclasses import replace
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.models import INTENTION_STATUSES, Intention, IntentionStep
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import NotAllowed, ServiceError
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
-from crisishouse.store import Store
-from crisishouse.services.locking import one_step
 
-_WITHOUT_GUEST = (
-    "Intentions are the guest's own. Staff set or change one only together with the "
-    "guest, and say so."
-)
+_WITHOUT_GUEST = "Intentions are the guest's own. Staff set or change one only together with the guest, and say so."
 
 
 @checks_sessions
-class Intentions:
+class Intentions(Service):
     """Setting and changing intentions, keeping their history."""
 
-    def __init__(self, store: Store, stays: Stays, clock: Clock) -> None:
-        self.store = store
+    def __init__(self, ctx: HouseContext, stays: Stays) -> None:
+        super().__init__(ctx)
         self.stays = stays
-        self.clock = clock
 
     def _allowed(self, session: Session, guest_id: str, with_guest: bool) -> None:
         require_guest_or_staff(session, guest_id, "set or change intentions")

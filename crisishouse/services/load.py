@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import Shift, StaffMember
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.debriefs import Debriefs
-from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.errors import ServiceError
+from crisishouse.services.mental_health_days import MentalHealthDays
 from crisishouse.services.session import Session, checks_sessions, require_manager
 from crisishouse.services.shifts import Shifts, ShiftTime
 from crisishouse.services.staff_records import (
@@ -24,8 +24,6 @@ from crisishouse.services.staff_records import (
     touches,
 )
 from crisishouse.services.staff_wellbeing import StaffWellbeing
-from crisishouse.settings import Settings
-from crisishouse.store import Store
 from crisishouse.text import plural
 
 # How far back to look for a full day off before saying "at least this many".
@@ -85,17 +83,17 @@ def _days_since_day_off(shifts: list[Shift], today: pendulum.Date, tz: str) -> i
 
 
 @checks_sessions
-class Load:
+class Load(Service):
     """Load and gaps for the manager, from the roster, sign-ons and debriefs."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
-        self.shifts = Shifts(settings)
-        self.days_off = MentalHealthDays(store, settings, clock)
-        self.debriefs = Debriefs(store, settings, clock)
-        self.wellbeing = StaffWellbeing(store, settings, clock)
+    def __init__(
+        self, ctx: HouseContext, days_off: MentalHealthDays, debriefs: Debriefs, wellbeing: StaffWellbeing
+    ) -> None:
+        super().__init__(ctx)
+        self.shifts = Shifts(ctx.settings)
+        self.days_off = days_off
+        self.debriefs = debriefs
+        self.wellbeing = wellbeing
 
     @property
     def tz(self) -> str:
@@ -108,21 +106,30 @@ class Load:
         require_manager(session, "see staff load")
         now = self.clock.now()
         today = house_today(now, self.tz)
-        recent = [s for s in shifts_on_days(self.store, today.subtract(days=DAY_OFF_LOOKBACK + 1), today)
-                  if s.starts_at <= now]
+        recent = [
+            s
+            for s in shifts_on_days(self.store, today.subtract(days=DAY_OFF_LOOKBACK + 1), today)
+            if s.starts_at <= now
+        ]
         owed: dict[str, list[int]] = {}
         for o in self.debriefs.debriefs_owed(session):
             owed.setdefault(o.debrief.staff_id, []).append(o.days_owed)
         asking = {r.staff_id for r in self.wellbeing.chat_requests(session)}
         rows = [
-            self._row(session, member, [s for s in recent if s.staff_id == member.id], owed.get(member.id, []),
-                      member.id in asking)
+            self._row(
+                session,
+                member,
+                [s for s in recent if s.staff_id == member.id],
+                owed.get(member.id, []),
+                member.id in asking,
+            )
             for member in active_staff(self.store)
         ]
         return sorted(rows, key=lambda r: (-len(r.flags), -r.hours_7_days, r.name))
 
-    def _row(self, session: Session, member: StaffMember, shifts: list[Shift], owed: list[int],
-             wants_chat: bool) -> LoadRow:
+    def _row(
+        self, session: Session, member: StaffMember, shifts: list[Shift], owed: list[int], wants_chat: bool
+    ) -> LoadRow:
         now = self.clock.now().in_timezone(self.tz)
         today = now.date()
         week = [s for s in shifts if s.starts_at > now.subtract(days=7)]
@@ -146,14 +153,22 @@ class Load:
         if oldest is not None and oldest > t.debrief_owed_days:
             flags.append(f"a debrief owed for {oldest} days (the house's guide is {t.debrief_owed_days})")
         return LoadRow(
-            staff_id=member.id, name=member.name,
-            shifts_7_days=len(week), shifts_28_days=len(month),
+            staff_id=member.id,
+            name=member.name,
+            shifts_7_days=len(week),
+            shifts_28_days=len(month),
             hours_7_days=round(sum(hours_of(s) for s in week), 2),
             hours_28_days=round(sum(hours_of(s) for s in month), 2),
-            nights_28_days=len(nights), longest_run_28_days=run, longest_night_run_28_days=night_run,
+            nights_28_days=len(nights),
+            longest_run_28_days=run,
+            longest_night_run_28_days=night_run,
             days_since_day_off=day_off,
-            mental_health_days_used=allowance.used, mental_health_days_left=allowance.left,
-            debriefs_owed=len(owed), oldest_debrief_days=oldest, wants_chat=wants_chat, flags=tuple(flags),
+            mental_health_days_used=allowance.used,
+            mental_health_days_left=allowance.left,
+            debriefs_owed=len(owed),
+            oldest_debrief_days=oldest,
+            wants_chat=wants_chat,
+            flags=tuple(flags),
         )
 
     # -- gaps ----------------------------------------------------------------

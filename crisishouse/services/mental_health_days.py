@@ -6,15 +6,13 @@ from dataclasses import dataclass
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import MentalHealthDay
+from crisishouse.services.context import Service
 from crisishouse.services.errors import NotAllowed, ServiceError
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.staff_records import find_between, shifts_on_days, staff_member
-from crisishouse.settings import Settings
-from crisishouse.store import Store
-from crisishouse.services.locking import one_step
 
 
 @dataclass(frozen=True)
@@ -49,13 +47,8 @@ def _clamped(year: int, month: int, day: int) -> pendulum.Date:
 
 
 @checks_sessions
-class MentalHealthDays:
+class MentalHealthDays(Service):
     """Taking days and counting them. No reason is asked or kept."""
-
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
 
     def _today(self) -> pendulum.Date:
         return house_today(self.clock.now(), self.settings.time_zone)

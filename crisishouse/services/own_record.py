@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import (
     CHECK_IN_OUTCOMES,
@@ -27,13 +26,13 @@ from crisishouse.models import (
     Stay,
     WellbeingRating,
 )
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.guest_voice import GuestVoice
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
-from crisishouse.settings import Settings
-from crisishouse.store import Store, StoreError
+from crisishouse.store import StoreError
 
 if TYPE_CHECKING:
     from crisishouse.printing import PrintOutcome
@@ -48,28 +47,20 @@ CHOICE_WORDS = {
 
 
 @checks_sessions
-class OwnRecords:
+class OwnRecords(Service):
     """The guest's complete record as text, printed or saved."""
 
     def __init__(
         self,
-        store: Store,
-        settings: Settings,
-        clock: Clock,
+        ctx: HouseContext,
         stays: Stays,
         records: GuestRecords,
         voice: GuestVoice,
-        printouts_dir: Path,
-        data_dir: Path,
     ) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
+        super().__init__(ctx)
         self.stays = stays
         self.records = records
         self.voice = voice
-        self.printouts_dir = printouts_dir
-        self.data_dir = data_dir
 
     def _when(self, at: pendulum.DateTime) -> str:
         return at.in_timezone(self.settings.time_zone).format("ddd D MMM YYYY HH:mm")
@@ -138,7 +129,9 @@ class OwnRecords:
             facts.append(f"Left {self._when(stay.left_at)}")
             facts.append(f"Your choice about your record: {CHOICE_WORDS.get(stay.record_choice, stay.record_choice)}")
         facts.append(
-            "Your latest ratings are shared in the handover" if stay.share_ratings else "Your ratings are not shared in the handover"
+            "Your latest ratings are shared in the handover"
+            if stay.share_ratings
+            else "Your ratings are not shared in the handover"
         )
         check_ins = sorted(self.store.find(CheckIn, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda c: c.at)
         ratings: list[WellbeingRating] = self.records.wellbeing.for_stay(session, guest_id, stay.id)
@@ -214,7 +207,7 @@ class OwnRecords:
         outcome = print_text(
             text,
             printer=self.settings.printer,
-            printouts_dir=self.printouts_dir,
+            printouts_dir=self.ctx.printouts_dir,
             title="own record",  # no name: titles show in the printer queue
             clock_now=self.clock.now(),
             what="your record",
@@ -234,7 +227,7 @@ class OwnRecords:
         text = self.text(session, guest_id)
         folder = Path(folder).expanduser()
         try:
-            inside = folder.resolve().is_relative_to(self.data_dir.resolve())
+            inside = folder.resolve().is_relative_to(self.ctx.data_dir.resolve())
         except OSError:
             inside = False
         if inside:
@@ -254,7 +247,11 @@ class OwnRecords:
         try:
             atomic_write(path, text.encode("utf-8"))
         except (StoreError, OSError) as error:
-            why = getattr(getattr(error, "error", None), "strerror", None) or getattr(error, "strerror", None) or str(error)
+            why = (
+                getattr(getattr(error, "error", None), "strerror", None)
+                or getattr(error, "strerror", None)
+                or str(error)
+            )
             raise ServiceError(f"Could not save the copy in {folder}: {why}") from error
         self._log(session, guest_id, SAVED)
         return path

@@ -133,9 +133,7 @@ def check_new_pin(store: Store, name: str, pin: str, *, not_for: str | None = No
     return checked
 
 
-def refuse_taken_pin(
-    store: Store, name: str, pin: str, checked: PinsChecked, *, not_for: str | None = None
-) -> None:
+def refuse_taken_pin(store: Store, name: str, pin: str, checked: PinsChecked, *, not_for: str | None = None) -> None:
     """Under the house lock: refuse the PIN if anyone else with the name has it now.
 
     Only people added, or PINs changed, since `check_new_pin` are checked

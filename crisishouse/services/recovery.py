@@ -57,4 +57,3 @@ def problems_after_restore(data_dir: Path, damaged_path: Path) -> list[str]:
     if Path(damaged_path).name != "core.json" or Path(damaged_path).parent.name != "store":
         return []
     return check_folder(data_dir).problems
-

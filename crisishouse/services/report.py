@@ -56,9 +56,9 @@ from pathlib import Path
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import CheckIn, Debrief, Erasure, MentalHealthDay, MonthCount, Stay
+from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import Session, checks_sessions, require_manager
 from crisishouse.settings import Settings
@@ -112,7 +112,7 @@ def add_months(month: str, count: int) -> str:
 
 
 def month_words(month: str) -> str:
-    """"October 2026"."""
+    """ "October 2026"."""
     return month_first_day(month).format("MMMM YYYY")
 
 
@@ -149,9 +149,13 @@ class _Tally:
 
     def count(self, month: str) -> MonthCount:
         return MonthCount(
-            month=month, stays_started=self.stays_started, stays_ended=self.stays_ended,
-            bed_nights=self.bed_nights, ended_lengths=tuple(self.ended_lengths),
-            check_ins=self.check_ins, quiet_times=self.quiet_times,
+            month=month,
+            stays_started=self.stays_started,
+            stays_ended=self.stays_ended,
+            bed_nights=self.bed_nights,
+            ended_lengths=tuple(self.ended_lengths),
+            check_ins=self.check_ins,
+            quiet_times=self.quiet_times,
         )
 
 
@@ -241,7 +245,7 @@ class MonthReport:
 
     @property
     def month_words(self) -> str:
-        """"October 2026"."""
+        """ "October 2026"."""
         return month_words(self.month)
 
     @property
@@ -336,7 +340,8 @@ def build_month_report(store: Store, settings: Settings, month: str, today: pend
     neighbours = [add_months(month, -1), month, add_months(month, 1)]
     days_off = [d for d in store.find(MentalHealthDay, months=neighbours) if first <= d.day <= last]
     debriefs = [
-        d for d in store.find(Debrief, months=_staff_months(store, month), where={"status": "done"})
+        d
+        for d in store.find(Debrief, months=_staff_months(store, month), where={"status": "done"})
         if d.closed_at is not None and first <= house_today(d.closed_at, tz) <= last
     ]
     rooms = len(settings.rooms)
@@ -368,13 +373,8 @@ def file_name_part(house_name: str) -> str:
 
 
 @checks_sessions
-class Reports:
+class Reports(Service):
     """The funder's counts, for the house manager."""
-
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
 
     def today(self) -> pendulum.Date:
         return house_today(self.clock.now(), self.settings.time_zone)
@@ -433,7 +433,5 @@ class Reports:
         try:
             make_dir(folder)
         except OSError as problem:
-            raise ServiceError(
-                f"The folder {folder} could not be made: {problem.strerror or problem}."
-            ) from None
+            raise ServiceError(f"The folder {folder} could not be made: {problem.strerror or problem}.") from None
         return self.save_csv(session, month, folder / f"{file_name_part(self.settings.house_name)}-{month}.csv")

@@ -13,11 +13,10 @@ import pendulum
 
 from crisishouse.housetime import house_today, parse_date, parse_time, wall_clock_or_next
 from crisishouse.models import RhythmItem
+from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.session import Session, checks_sessions, require_staff
-from crisishouse.settings import Settings
-from crisishouse.store import Store
 from crisishouse.services.locking import one_step
+from crisishouse.services.session import Session, checks_sessions, require_staff
 
 SEEDED_META = "rhythm"
 
@@ -36,12 +35,8 @@ class RhythmEntry:
 
 
 @checks_sessions
-class Rhythm:
+class Rhythm(Service):
     """The daily rhythm, in the house's own time."""
-
-    def __init__(self, store: Store, settings: Settings) -> None:
-        self.store = store
-        self.settings = settings
 
     # -- reading --------------------------------------------------------------
 
@@ -50,10 +45,7 @@ class Rhythm:
         return bool(meta and meta.get("seeded"))
 
     def _from_settings(self) -> list[RhythmItem]:
-        return [
-            RhythmItem(time=d.time, what=d.what, id=f"settings-{i}")
-            for i, d in enumerate(self.settings.rhythm)
-        ]
+        return [RhythmItem(time=d.time, what=d.what, id=f"settings-{i}") for i, d in enumerate(self.settings.rhythm)]
 
     def everyday(self) -> list[RhythmItem]:
         """The everyday items, in time order."""
@@ -93,9 +85,7 @@ class Rhythm:
             day = day.add(days=1)
         return found
 
-    def now_and_next(
-        self, instant: pendulum.DateTime
-    ) -> tuple[RhythmEntry | None, RhythmEntry | None]:
+    def now_and_next(self, instant: pendulum.DateTime) -> tuple[RhythmEntry | None, RhythmEntry | None]:
         """What is on now (the latest item begun) and what comes next."""
         today = house_today(instant, self.settings.time_zone)
         todays = self.day(today)

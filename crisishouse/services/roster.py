@@ -6,31 +6,27 @@ from dataclasses import replace
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import MentalHealthDay, Shift, StaffMember
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import active_staff, find_anywhere, find_between, shifts_on_days, staff_member
-from crisishouse.settings import Settings
-from crisishouse.store import Store
 from crisishouse.text import sort_key
-from crisishouse.services.locking import one_step
 
 # A shift may be signed on to this long before it starts.
 EARLY_SIGN_ON = pendulum.duration(minutes=60)
 
 
 @checks_sessions
-class Roster:
+class Roster(Service):
     """Who is on which shift; one shift a person a day; nobody on a mental health day."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
-        self.shifts = Shifts(settings)
+    def __init__(self, ctx: HouseContext) -> None:
+        super().__init__(ctx)
+        self.shifts = Shifts(ctx.settings)
 
     @property
     def tz(self) -> str:
@@ -129,8 +125,12 @@ class Roster:
                 "ask the manager to change the roster."
             )
         shift = Shift(
-            staff_id=session.person_id, day=current.day, name=current.name,
-            starts_at=current.starts, ends_at=current.ends, signed_on_at=at,
+            staff_id=session.person_id,
+            day=current.day,
+            name=current.name,
+            starts_at=current.starts,
+            ends_at=current.ends,
+            signed_on_at=at,
         )
         self.store.put(shift)
         return shift

@@ -6,14 +6,12 @@ from dataclasses import dataclass
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.models import StaffMember, StaffWellbeingCheck
 from crisishouse.models.wellbeing import FOUR_WALLS
+from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.staff_records import find_all, find_between
-from crisishouse.settings import Settings
-from crisishouse.store import Store
 
 # How far back a request for a chat still stands.
 CHAT_REQUEST_DAYS = 28
@@ -38,17 +36,12 @@ class ChatRequest:
 
 
 @checks_sessions
-class StaffWellbeing:
+class StaffWellbeing(Service):
     """Checks are written and read only by the staff member they belong to.
 
     There is deliberately no way to ask for another person's checks: the
     manager gets `chat_requests` (a name and a time) and nothing more.
     """
-
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
 
     def check(
         self,
@@ -77,8 +70,12 @@ class StaffWellbeing:
                 raise ServiceError("Say how you are going on the single scale, 0 to 10.")
             values = {}
         record = StaffWellbeingCheck(
-            staff_id=session.person_id, at=self.clock.now(), overall=overall,
-            own_words=own_words, wants_chat=bool(wants_chat), **values,
+            staff_id=session.person_id,
+            at=self.clock.now(),
+            overall=overall,
+            own_words=own_words,
+            wants_chat=bool(wants_chat),
+            **values,
         )
         self.store.put(record)
         return record

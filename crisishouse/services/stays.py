@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.housetime import house_today
 from crisishouse.models import Guest, RoomMove, Stay
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.pins import (
     PinsChecked,
@@ -26,7 +26,6 @@ from crisishouse.services.session import (
     saved_stay,
 )
 from crisishouse.services.signin import Lockout, wait_words
-from crisishouse.settings import Settings
 from crisishouse.store import RecordGone, Store
 from crisishouse.text import clean_text, name_key
 
@@ -49,14 +48,12 @@ class ReturningGuest:
 
 
 @checks_sessions
-class Stays:
+class Stays(Service):
     """The rules of stays: one guest a room, no overlaps, no leaving before arriving."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
-        self.pins_tried = Lockout(store, clock, "new_pins", house_wide=False)
+    def __init__(self, ctx: HouseContext) -> None:
+        super().__init__(ctx)
+        self.pins_tried = Lockout(ctx.store, ctx.clock, "new_pins", house_wide=False)
         """PINs tried for a guest's name at arrival, counted in the house's data."""
 
     # -- reading --------------------------------------------------------------

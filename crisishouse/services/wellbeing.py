@@ -6,13 +6,12 @@ from dataclasses import dataclass, replace
 
 import pendulum
 
-from crisishouse.clock import Clock
 from crisishouse.models import FOUR_WALLS, WellbeingRating
+from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import NotAllowed, ServiceError
+from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
-from crisishouse.store import Store
-from crisishouse.services.locking import one_step
 
 
 @dataclass(frozen=True)
@@ -29,13 +28,12 @@ class WallTrend:
 
 
 @checks_sessions
-class Wellbeing:
+class Wellbeing(Service):
     """Rating is the guest's: in their own session, or by staff with them."""
 
-    def __init__(self, store: Store, stays: Stays, clock: Clock) -> None:
-        self.store = store
+    def __init__(self, ctx: HouseContext, stays: Stays) -> None:
+        super().__init__(ctx)
         self.stays = stays
-        self.clock = clock
 
     @one_step
     def rate(
@@ -50,8 +48,7 @@ class Wellbeing:
         require_guest_or_staff(session, guest_id, "rate wellbeing")
         if session.is_staff and not with_guest:
             raise NotAllowed(
-                "A guest's wellbeing is rated by the guest. Staff enter it only with the "
-                "guest, and say so."
+                "A guest's wellbeing is rated by the guest. Staff enter it only with the guest, and say so."
             )
         stay = self.stays.current_stay_of(session, guest_id)
         if stay is None:

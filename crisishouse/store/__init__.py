@@ -11,7 +11,6 @@ from crisishouse.store.errors import (
     StoreTooNew,
     StoreWriteError,
 )
-from crisishouse.store.schema import month_of
 from crisishouse.store.recovery import (
     CheckReport,
     check_folder,
@@ -19,6 +18,7 @@ from crisishouse.store.recovery import (
     restore_from_backup,
     set_damaged_aside,
 )
+from crisishouse.store.schema import month_of
 from crisishouse.store.store import AppendOnly, Store
 
 __all__ = [

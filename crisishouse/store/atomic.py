@@ -134,9 +134,7 @@ def parse_data(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         text = raw.decode()
     except UnicodeDecodeError as error:
-        raise StoreDamaged(
-            path, f"it holds bytes that are not text, at byte {error.start}"
-        ) from None
+        raise StoreDamaged(path, f"it holds bytes that are not text, at byte {error.start}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -340,10 +340,7 @@ def _not_needed(kept: list[Backup], older: list[Backup], live_root: Path) -> lis
 
     going = []
     for backup in older:
-        needed = [
-            r for r in _files_of(backup)
-            if not is_covered(r) and not live_good(r) and verdicts.good(backup, r)
-        ]
+        needed = [r for r in _files_of(backup) if not is_covered(r) and not live_good(r) and verdicts.good(backup, r)]
         if needed:
             covered.update(r for r in _files_of(backup) if verdicts.good(backup, r))
         else:
@@ -420,9 +417,7 @@ def describe_damage(backup: Backup, time_zone: str = "UTC") -> str | None:
         shown = relative if relative == SETTINGS_NAME else f"store/{relative}"
         if (backup.path / relative).exists():
             saved = _when(backup.saved_at(relative), time_zone)
-            sentences.append(
-                f"{shown} is damaged; the backups keep a good copy of it as saved on {saved}."
-            )
+            sentences.append(f"{shown} is damaged; the backups keep a good copy of it as saved on {saved}.")
         else:
             sentences.append(f"{shown} is damaged, and no backup holds a good copy of it.")
     return " ".join(sentences) or None

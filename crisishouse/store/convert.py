@@ -35,10 +35,7 @@ def encode_value(value: Any) -> Any:
 
 def to_doc(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record's fields."""
-    return {
-        f.name: encode_value(getattr(record, f.name))
-        for f in dataclasses.fields(record)
-    }
+    return {f.name: encode_value(getattr(record, f.name)) for f in dataclasses.fields(record)}
 
 
 def _decode_datetime(raw: str) -> pendulum.DateTime:
@@ -89,6 +86,4 @@ def _decoders(cls: type) -> tuple[tuple[str, Decoder], ...]:
 
 def from_doc(cls: type, doc: dict[str, Any]) -> Any:
     """Rebuild a record (validated again by its own checks) from a document."""
-    return cls(
-        **{name: decode(doc[name]) for name, decode in _decoders(cls) if name in doc}
-    )
+    return cls(**{name: decode(doc[name]) for name, decode in _decoders(cls) if name in doc})

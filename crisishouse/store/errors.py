@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crisishouse.errors import HouseError
 
-class StoreError(Exception):
+
+class StoreError(HouseError):
     """Base of the store's errors; `str()` is the message to show."""
 
 
@@ -25,10 +27,7 @@ class StoreWriteError(StoreError):
         self.path = path
         self.error = error
         why = error.strerror or str(error)
-        super().__init__(
-            f"Could not save to {path}: {why}. Nothing was changed; "
-            "what was saved before is intact."
-        )
+        super().__init__(f"Could not save to {path}: {why}. Nothing was changed; what was saved before is intact.")
 
 
 class StoreTooNew(StoreError):

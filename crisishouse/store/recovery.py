@@ -18,9 +18,9 @@ from crisishouse.store.atomic import read_json_file
 from crisishouse.store.convert import from_doc
 from crisishouse.store.erase import PENDING
 from crisishouse.store.errors import NotDamaged, StoreDamaged
-from crisishouse.store.validate import check_meta_shapes, validate_tables
 from crisishouse.store.lock import HouseLock
 from crisishouse.store.schema import KIND_BY_TABLE, META_TABLE
+from crisishouse.store.validate import check_meta_shapes, validate_tables
 
 SETTINGS_NAME = backup_files.SETTINGS_NAME
 
@@ -57,7 +57,7 @@ def _records_valid(data: dict[str, Any]) -> bool:
         for doc in docs.values():
             try:
                 from_doc(kind.cls, doc)
-            except Exception:  # noqa: BLE001 - any failure means a bad record
+            except Exception:
                 return False
     return True
 
@@ -138,7 +138,9 @@ def _refuse_if_mended(root: Path, relative: str) -> None:
         return
     if relative == "core.json" and not any(docs for table, docs in data.items() if table != META_TABLE):
         return  # an emptied core reads, but is still lost
-    raise NotDamaged(f"store/{relative} reads well now (it may have been mended from another terminal); nothing was replaced.")
+    raise NotDamaged(
+        f"store/{relative} reads well now (it may have been mended from another terminal); nothing was replaced."
+    )
 
 
 def restore_settings(data_dir: Path, backup: backup_files.Backup, clock: Clock | None = None) -> Path | None:
@@ -151,9 +153,7 @@ def restore_settings(data_dir: Path, backup: backup_files.Backup, clock: Clock |
         return backup_files.restore_file(backup, SETTINGS_NAME, Path(data_dir), _aside_dir(data_dir, now))
 
 
-def set_damaged_aside(
-    data_dir: Path, damaged_path: Path, clock: Clock | None = None
-) -> Path | None:
+def set_damaged_aside(data_dir: Path, damaged_path: Path, clock: Clock | None = None) -> Path | None:
     """Move a damaged file aside (no backup has it); the house starts without it."""
     root = _data_root(data_dir)
     relative = _relative(data_dir, damaged_path)
@@ -253,7 +253,7 @@ def _check_file(root: Path, relative: Path, report: CheckReport, seen: _Seen) ->
         for doc_id, doc in docs.items():
             try:
                 record = from_doc(kind.cls, doc)
-            except Exception as error:  # noqa: BLE001 - reported, not raised
+            except Exception as error:
                 report.problems.append(f"{path}: {table_name} record {doc_id} is not valid: {error}")
                 continue
             report.counts[table_name] += 1
@@ -300,8 +300,7 @@ def _erasures_unfinished(seen: _Seen) -> list[str]:
         count = len(item.get("stay_ids") or [])
         stays = "1 stay" if count == 1 else f"{count} stays"
         problems.append(
-            f"An erasure of a guest's record ({stays}) was begun but not finished. "
-            "Opening the house finishes it."
+            f"An erasure of a guest's record ({stays}) was begun but not finished. Opening the house finishes it."
         )
     return problems
 

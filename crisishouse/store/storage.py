@@ -20,7 +20,9 @@ class AtomicJSONStorage(Storage):
     gets the freed inode back, and coarse timestamps hide quick rewrites.
     """
 
-    def __init__(self, path: Path, validate: Callable[[Path, dict[str, Any], dict[str, Any] | None], None] | None = None) -> None:
+    def __init__(
+        self, path: Path, validate: Callable[[Path, dict[str, Any], dict[str, Any] | None], None] | None = None
+    ) -> None:
         self.path = Path(path)
         self._validate = validate
         """Checks every record of freshly read bytes (raises StoreDamaged)."""

@@ -27,9 +27,9 @@ from tinydb.table import Table
 
 from crisishouse.clock import Clock
 from crisishouse.store import backups as backup_files
+from crisishouse.store import erase as erasing
 from crisishouse.store.atomic import TEMP_MARK, is_temp_file, make_dir, read_json_file
 from crisishouse.store.convert import from_doc, to_doc
-from crisishouse.store import erase as erasing
 from crisishouse.store.errors import (
     RecordErased,
     RecordGone,
@@ -40,8 +40,6 @@ from crisishouse.store.errors import (
 )
 from crisishouse.store.lock import HouseLock
 from crisishouse.store.recovery import CheckReport
-from crisishouse.store.storage import AtomicJSONStorage
-from crisishouse.store.validate import validate_tables
 from crisishouse.store.schema import (
     CORE,
     META_TABLE,
@@ -51,6 +49,8 @@ from crisishouse.store.schema import (
     month_shard,
     stay_shard,
 )
+from crisishouse.store.storage import AtomicJSONStorage
+from crisishouse.store.validate import validate_tables
 
 T = TypeVar("T")
 OPEN_SHARDS = 64
@@ -155,7 +155,14 @@ class Store:
         """
         was_open = _owner_only(self.data_dir)
         printouts = self.data_dir / "printouts"
-        for folder in (self.root, self.root / "stays", self.root / "months", self.backups_dir, self.damaged_dir, printouts):
+        for folder in (
+            self.root,
+            self.root / "stays",
+            self.root / "months",
+            self.backups_dir,
+            self.damaged_dir,
+            printouts,
+        ):
             _owner_only(folder)
         if was_open:
             for folder, dirs, files in os.walk(self.data_dir):
@@ -178,7 +185,9 @@ class Store:
         if evidence is None:
             return
         state = "is missing" if core is None else "holds no guests, stays or staff"
-        raise StoreDamaged(core_path, f"it {state}, yet this folder has {evidence}: it was lost or emptied, not a new house")
+        raise StoreDamaged(
+            core_path, f"it {state}, yet this folder has {evidence}: it was lost or emptied, not a new house"
+        )
 
     def _remove_stray_temp_files(self) -> None:
         # Under the lock: no other terminal is half-way through a write.
@@ -418,7 +427,9 @@ class Store:
             now_stays = {k for k, v in (current.get("stays") or {}).items() if v.get("guest_id") == guest_id}
             if now_stays != set(stay_ids):
                 # She arrived again (or a stay changed) since the erasure was asked for.
-                raise RuleBroken("This guest's stays changed since the erasure was asked for; nothing was erased. Look again.")
+                raise RuleBroken(
+                    "This guest's stays changed since the erasure was asked for; nothing was erased. Look again."
+                )
             cleaned = erasing.drop_from_core(current, guest_id, stay_ids, forget)
             cleaned[kind.table] = {**cleaned.get(kind.table, {}), left_behind.id: to_doc(left_behind)}
             meta = dict(cleaned.get(META_TABLE, {}))
@@ -464,9 +475,7 @@ class Store:
 
     # -- reading -----------------------------------------------------------
 
-    def _shards_for(
-        self, cls: type, stay_id: str | None, months: Iterable[str] | None
-    ) -> list[str]:
+    def _shards_for(self, cls: type, stay_id: str | None, months: Iterable[str] | None) -> list[str]:
         kind = kind_of(cls)
         if kind.placement == "core":
             return [CORE]
@@ -542,9 +551,7 @@ class Store:
     def backup(self, reason: str) -> backup_files.Backup:
         """Take a backup now (before a risky step, or the day's first write)."""
         with self._lock.held():
-            made = backup_files.take_backup(
-                self.root, self.backups_dir, self.clock.now(), reason
-            )
+            made = backup_files.take_backup(self.root, self.backups_dir, self.clock.now(), reason)
             backup_files.prune_backups(self.backups_dir)
             return made
 

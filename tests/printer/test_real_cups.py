@@ -16,6 +16,7 @@ for the jobs in `lpstat -W completed` and their files in /var/spool/cups.
 
 from __future__ import annotations
 
+import itertools
 import os
 import pwd
 import re
@@ -45,9 +46,7 @@ WAIT_SECONDS = 60
 
 pytestmark = [
     pytest.mark.real_printer,
-    pytest.mark.skipif(
-        not PRINTER, reason="set CRISISHOUSE_REAL_PRINTER to a cups-pdf printer (make test-printer)"
-    ),
+    pytest.mark.skipif(not PRINTER, reason="set CRISISHOUSE_REAL_PRINTER to a cups-pdf printer (make test-printer)"),
 ]
 
 TZ = "Pacific/Auckland"
@@ -169,8 +168,7 @@ def wait_for_pdf(token: str, since: float) -> tuple[Path, list[Word]]:
                 return pdf, words
         time.sleep(0.5)
     pytest.fail(
-        f"no PDF from {PRINTER} within {WAIT_SECONDS} s in "
-        f"{', '.join(map(str, pdf_folders()))}\n{cups_state()}"
+        f"no PDF from {PRINTER} within {WAIT_SECONDS} s in {', '.join(map(str, pdf_folders()))}\n{cups_state()}"
     )
 
 
@@ -188,7 +186,7 @@ def read_page(words: list[Word], lines: list[str]) -> dict[tuple[int, int], str]
     rule = min(rules, key=lambda w: w.y_min)
     cell = (rule.x_max - rule.x_min) / rule_len
     tops = sorted({round(w.y_min, 1) for w in words})
-    line_height = min(b - a for a, b in zip(tops, tops[1:]) if b - a > 1)
+    line_height = min(b - a for a, b in itertools.pairwise(tops) if b - a > 1)
     grid: dict[tuple[int, int], str] = {}
     for word in words:
         row = rule_row + round((word.y_min - rule.y_min) / line_height)
@@ -286,7 +284,17 @@ def test_a_handover_prints_on_a_real_cups_printer(tmp_path: Path) -> None:
 
     assert page == [line.rstrip() for line in lines]
     words_on_page = plain("\n".join(page))
-    for expected in (HOUSE, "Ārama", "Kōwhai", "Rātā", "Tīmoti", "Mānuka", AGREED, "Ready to go home", "Prepared by Aroha"):
+    for expected in (
+        HOUSE,
+        "Ārama",
+        "Kōwhai",
+        "Rātā",
+        "Tīmoti",
+        "Mānuka",
+        AGREED,
+        "Ready to go home",
+        "Prepared by Aroha",
+    ):
         assert plain(expected) in words_on_page
     # Macron letters have glyphs of their own, and so does the stand-in for the emoji.
     for plain_letter, macron in (("a", "ā"), ("A", "Ā"), ("o", "ō"), ("i", "ī")):
