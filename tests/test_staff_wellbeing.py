@@ -11,9 +11,7 @@ import pytest
 from crisishouse.clock import FixedClock
 from crisishouse.models import MentalHealthDay, StaffWellbeingCheck, ValidationError
 from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.services.load import Load
 from crisishouse.services.mental_health_days import MentalHealthDays, leave_year
-from crisishouse.services.roster import Roster
 from crisishouse.services.staff_wellbeing import ChatRequest, StaffWellbeing
 
 TZ = "Pacific/Auckland"
@@ -41,11 +39,11 @@ def aroha(demo_house: House) -> Session:
 
 
 def wellbeing(house: House, **settings) -> StaffWellbeing:
-    return StaffWellbeing(house.store, dataclasses.replace(house.settings, **settings), house.clock)
+    return StaffWellbeing(dataclasses.replace(house.ctx, settings=dataclasses.replace(house.settings, **settings)))
 
 
 def days(house: House, **settings) -> MentalHealthDays:
-    return MentalHealthDays(house.store, dataclasses.replace(house.settings, **settings), house.clock)
+    return MentalHealthDays(dataclasses.replace(house.ctx, settings=dataclasses.replace(house.settings, **settings)))
 
 
 # --- checks ---------------------------------------------------------------------
@@ -197,9 +195,9 @@ def test_days_count_in_the_leave_year_they_fall_in(demo_house: House, tama: Sess
 
 def test_a_day_taken_leaves_the_rostered_shift_as_a_gap(demo_house: House, tama: Session, aroha: Session):
     day = TODAY.add(days=30)
-    roster = Roster(demo_house.store, demo_house.settings, demo_house.clock)
+    roster = demo_house.roster
     shift = roster.assign(aroha, tama.person_id, day, "afternoon")
-    load = Load(demo_house.store, demo_house.settings, demo_house.clock)
+    load = demo_house.load
     assert not any(g.shift.name == "afternoon" and g.staff_id is None for g in load.gaps(aroha, day, 1))
     days(demo_house).take(tama, day)
     assert shift not in roster.roster(tama, day, 1)
