@@ -26,6 +26,6 @@ class FixedClock(Clock):
         """Move the clock to `at`."""
         self._at = at.in_timezone("UTC")
 
-    def advance(self, **kwargs: float) -> None:
+    def advance(self, *, years: int = 0, days: int = 0, hours: int = 0, minutes: int = 0, seconds: float = 0) -> None:
         """Move the clock forward, e.g. `advance(minutes=6)`."""
-        self._at = self._at.add(**kwargs)
+        self._at = self._at.add(years=years, days=days, hours=hours, minutes=minutes, seconds=seconds)

@@ -33,6 +33,9 @@ from crisishouse.models import (
     Stay,
     WellbeingRating,
 )
+from crisishouse.models.check_in import CheckInOutcome
+from crisishouse.models.staff import Role
+from crisishouse.models.stay import RecordChoice
 from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS
 from crisishouse.services.pins import hash_pin
 from crisishouse.settings import Settings, load_settings, save_settings
@@ -70,7 +73,7 @@ _GUEST_NAMES = (
     "Jo",
 )
 _PRONOUNS = (None, None, "she/her", "he/him", "they/them", "ia")
-_OUTCOMES = ("checked_in",) * 14 + ("quiet_time",) * 3 + ("asleep",) * 2 + ("out",)
+_OUTCOMES: tuple[CheckInOutcome, ...] = ("checked_in",) * 14 + ("quiet_time",) * 3 + ("asleep",) * 2 + ("out",)
 _CHECK_IN_NOTES = (
     "",
     "",
@@ -138,7 +141,7 @@ class _Builder:
 
     def make_staff(self) -> None:
         for person in DEMO_SIGN_INS[:2]:
-            role = "manager" if person.role_words == "house manager" else "peer_staff"
+            role: Role = "manager" if person.role_words == "house manager" else "peer_staff"
             self.staff.append(StaffMember(name=person.name, role=role, pin_hash=hash_pin(person.pin)))
         for i, name in enumerate(_OTHER_STAFF):
             self.staff.append(StaffMember(name=name, role="peer_staff", pin_hash=hash_pin(f"5{i:03d}")))
@@ -263,7 +266,8 @@ class _Builder:
                 else hash_pin(f"7{rng.randint(100, 999)}")
             )
         guest = Guest(chosen_name=name, created_at=arrived_at, pronouns=rng.choice(_PRONOUNS), pin_hash=pin)
-        choice = None if staying else rng.choice(("keep", "keep", None))
+        kept_or_unsaid: tuple[RecordChoice | None, ...] = ("keep", "keep", None)
+        choice = None if staying else rng.choice(kept_or_unsaid)
         if choice is None and not staying and self.erase_rng.random() < 0.5:
             choice = "erase"
         stay = Stay(

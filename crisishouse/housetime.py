@@ -196,8 +196,10 @@ def _occurrence_named(
 ) -> Occurrence:
     """Read what was typed after the time (a zone name, "first" or "second")."""
     word = which.casefold()
-    if word in ("first", "second"):
-        return word  # type: ignore[return-value]
+    if word == "first":
+        return "first"
+    if word == "second":
+        return "second"
     if _zone_name(found[0], tz).casefold() == word:
         return "first"
     if len(found) == 2 and _zone_name(found[1], tz).casefold() == word:

@@ -1,4 +1,7 @@
-"""Shared fixtures: a fixed clock, a demo house built once, fresh folders."""
+"""Shared fixtures: a fixed clock, a demo house built once, a new house, fresh folders, people signed in.
+
+Plain helpers are in builders.py (times, records, files) and sessions.py.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,10 @@ import pytest
 
 from crisishouse.clock import FixedClock
 from crisishouse.demo import build_demo
+from crisishouse.models import StaffMember
 from crisishouse.services import House, Session
-
-# Tuesday 24 November 2026, 10:30 in Auckland: mid-morning, after breakfast.
-NOW = pendulum.datetime(2026, 11, 24, 10, 30, tz="Pacific/Auckland")
+from crisishouse.services.pins import hash_pin
+from tests.builders import NOW
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +58,23 @@ def new_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def house(new_dir: Path, clock: FixedClock) -> House:
+    """A new house, set up with its manager Aroha (PIN 1111) and no one else."""
+    house = House.open(new_dir, clock)
+    house.set_up("Test house", "Aroha", "1111", "1111")
+    return house
+
+
+@pytest.fixture
+def staffed_house(house: House) -> House:
+    """The new house with two peer staff besides Aroha: Tama and Sina (PIN 2468)."""
+    house.store.put_many(
+        [StaffMember(name=name, role="peer_staff", pin_hash=hash_pin("2468")) for name in ("Tama", "Sina")]
+    )
+    return house
+
+
+@pytest.fixture
 def tama(demo_house: House) -> Session:
     """Peer staff, signed in."""
     return demo_house.sign_in.sign_in("Tama", "2222")
@@ -70,3 +90,12 @@ def aroha(demo_house: House) -> Session:
 def mere(demo_house: House) -> Session:
     """A guest staying in Kōwhai, signed in with her own PIN."""
     return demo_house.sign_in.sign_in("Mere", "3333")
+
+
+@pytest.fixture
+def kiri(demo_house: House, tama: Session) -> Session:
+    """A second guest, staying in the demo house's free room (Rimu), signed in with her own PIN."""
+    demo_house.stays.arrive(
+        tama, chosen_name="Kiri", room="Rimu", planned_leaving=pendulum.date(2026, 11, 30), pin="4321"
+    )
+    return demo_house.sign_in.sign_in("Kiri", "4321")

@@ -1,4 +1,4 @@
-"""Sessions for tests that read through the services without signing in."""
+"""Sessions for tests that read through the services without signing in, and the services that check them."""
 
 from crisishouse.models import StaffMember
 from crisishouse.services import House, Session
@@ -12,3 +12,27 @@ def staff_of(house: House) -> Session:
     """
     member = next(m for m in house.store.find(StaffMember) if m.active and m.role == "peer_staff")
     return Session(member.id, member.name, member.role)
+
+
+def session_of(house: House, name: str) -> Session:
+    """The session of the house's staff member called `name` (the manager too), without a PIN check."""
+    member = next(m for m in house.store.find(StaffMember) if m.name == name)
+    return Session(member.id, member.name, member.role)
+
+
+def service_classes(house: House) -> dict[str, type]:
+    """The house and every service object it holds (and those they hold), by class name."""
+    found: dict[str, type] = {"House": House}
+    # Services built when first needed are reached through the house's properties.
+    todo = list(vars(house).values()) + [
+        getattr(house, name) for name, value in vars(House).items() if isinstance(value, property)
+    ]
+    seen: set[int] = set()
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen or not type(obj).__module__.startswith("crisishouse.services."):
+            continue
+        seen.add(id(obj))
+        found[type(obj).__name__] = type(obj)
+        todo += [v for v in vars(obj).values() if not isinstance(v, type)]
+    return found

@@ -8,7 +8,6 @@ import pytest
 from crisishouse.clock import FixedClock
 from crisishouse.models import Guest, Stay
 from crisishouse.services import House, NotAllowed, Session
-from crisishouse.services.board import stay_day
 
 TZ = "Pacific/Auckland"
 
@@ -42,7 +41,7 @@ def test_day_n_of_m_counts_from_arrival_in_house_time():
     """Arriving at 23:30 Monday house time, Tuesday is day 2 (not UTC's day 1)."""
     arrived = pendulum.datetime(2026, 11, 23, 23, 30, tz=TZ)
     stay = Stay(guest_id="g", room="Rimu", arrived_at=arrived, planned_leaving=pendulum.date(2026, 11, 30))
-    assert stay_day(stay, pendulum.date(2026, 11, 24), TZ) == (2, 7)
+    assert stay.day_of(pendulum.date(2026, 11, 24), TZ) == (2, 7)
 
 
 def test_check_in_due_then_done(demo_house: House, tama: Session, clock: FixedClock):

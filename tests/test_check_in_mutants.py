@@ -15,30 +15,19 @@ import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
-from crisishouse.models import CheckIn, Guest, StaffMember, Stay
+from crisishouse.models import CheckIn, Guest, StaffMember
 from crisishouse.services.check_ins import CheckIns, CheckInTiming
 from crisishouse.services.context import HouseContext
 from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.session import Session
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from tests.builders import NOW, TZ, a_stay, at
 
-TZ = "Pacific/Auckland"
-NOW = pendulum.datetime(2026, 11, 24, 10, 30, tz=TZ).in_timezone("UTC")
 ARRIVED = NOW.subtract(days=3)
 TAMA = Session(person_id="staff-1", name="Tama", role="peer_staff")
 MERE = Session(person_id="g1", name="Mere", role="guest", stay_id="s1")
 ANA = Session(person_id="g2", name="Ana", role="guest", stay_id="s2")
-
-
-def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ).in_timezone("UTC")
-
-
-def a_stay(sid: str, gid: str, arrived_at: pendulum.DateTime = ARRIVED, **kw) -> Stay:
-    return Stay(
-        id=sid, guest_id=gid, room="Rimu", arrived_at=arrived_at, planned_leaving=pendulum.date(2026, 12, 31), **kw
-    )
 
 
 class Words:
@@ -60,11 +49,6 @@ def words() -> Words:
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
 def check_ins(tmp_path: Path, clock: FixedClock, words: Words) -> CheckIns:
     store = Store.open(tmp_path / "house", clock)
     store.put_many(
@@ -73,9 +57,9 @@ def check_ins(tmp_path: Path, clock: FixedClock, words: Words) -> CheckIns:
             Guest(id="g1", chosen_name="Mere", created_at=ARRIVED),
             Guest(id="g2", chosen_name="Ana", created_at=ARRIVED),
             Guest(id="g3", chosen_name="Hone", created_at=ARRIVED),
-            a_stay("s1", "g1"),
-            a_stay("s2", "g2"),
-            a_stay("s3", "g3", left_at=NOW.subtract(days=1)),
+            a_stay(ARRIVED, "s1", "g1"),
+            a_stay(ARRIVED, "s2", "g2"),
+            a_stay(ARRIVED, "s3", "g3", left_at=NOW.subtract(days=1)),
         ]
     )
     house = Settings(time_zone=TZ, check_in_times=(pendulum.Time(9, 0), pendulum.Time(14, 0), pendulum.Time(20, 0)))
@@ -86,7 +70,7 @@ def check_ins(tmp_path: Path, clock: FixedClock, words: Words) -> CheckIns:
 
 
 def test_a_check_in_keeps_what_was_said_by_whom_and_when(check_ins: CheckIns, words: Words):
-    stay = a_stay("s1", "g1")
+    stay = a_stay(ARRIVED, "s1", "g1")
     made = check_ins.record(TAMA, stay, "checked_in", "Had a cup of tea")
     assert (made.guest_id, made.stay_id, made.at, made.outcome, made.recorded_by, made.note) == (
         "g1",
@@ -105,7 +89,7 @@ def test_a_check_in_keeps_what_was_said_by_whom_and_when(check_ins: CheckIns, wo
 
 
 def test_flagged_words_are_refused_until_noticed(check_ins: CheckIns, words: Words):
-    stay = a_stay("s1", "g1")
+    stay = a_stay(ARRIVED, "s1", "g1")
     with pytest.raises(ServiceError, match="^Those words were flagged.$"):
         check_ins.record(TAMA, stay, "checked_in", "some flagged words")
     assert check_ins.store.find(CheckIn, stay_id="s1") == []
@@ -116,22 +100,22 @@ def test_flagged_words_are_refused_until_noticed(check_ins: CheckIns, words: Wor
 
 def test_only_staff_record_a_check_in(check_ins: CheckIns):
     with pytest.raises(NotAllowed) as caught:
-        check_ins.record(MERE, a_stay("s1", "g1"), "checked_in")
+        check_ins.record(MERE, a_stay(ARRIVED, "s1", "g1"), "checked_in")
     assert str(caught.value) == "Only staff can record a check-in."
 
 
 def test_an_unknown_outcome_is_refused_in_words(check_ins: CheckIns):
     with pytest.raises(ServiceError) as caught:
-        check_ins.record(TAMA, a_stay("s1", "g1"), "fine")
+        check_ins.record(TAMA, a_stay(ARRIVED, "s1", "g1"), "fine")
     assert str(caught.value) == "Unknown check-in outcome 'fine'."
 
 
 def test_a_stay_not_saved_or_ended_takes_no_check_in(check_ins: CheckIns):
     with pytest.raises(ServiceError) as caught:
-        check_ins.record(TAMA, a_stay("s9", "g1"), "checked_in")
+        check_ins.record(TAMA, a_stay(ARRIVED, "s9", "g1"), "checked_in")
     assert str(caught.value) == "There is no such stay."
     with pytest.raises(ServiceError) as caught:
-        check_ins.record(TAMA, a_stay("s3", "g3"), "checked_in")
+        check_ins.record(TAMA, a_stay(ARRIVED, "s3", "g3"), "checked_in")
     assert str(caught.value) == "This guest has left; check-ins are for guests staying."
     assert check_ins.store.find(CheckIn, stay_id="s3") == []
 
@@ -140,12 +124,12 @@ def test_a_stay_not_saved_or_ended_takes_no_check_in(check_ins: CheckIns):
 
 
 def test_a_guest_reads_only_their_own_check_ins(check_ins: CheckIns, clock: FixedClock):
-    mine = a_stay("s1", "g1")
+    mine = a_stay(ARRIVED, "s1", "g1")
     first = check_ins.record(TAMA, mine, "checked_in")
     clock.advance(minutes=5)
     second = check_ins.record(TAMA, mine, "checked_in", "later")
     assert check_ins.for_stay(MERE, mine) == [first, second]
-    theirs = a_stay("s2", "g2")
+    theirs = a_stay(ARRIVED, "s2", "g2")
     with pytest.raises(NotAllowed) as caught:
         check_ins.for_stay(MERE, theirs)
     assert str(caught.value) == "A guest's session can only read check-ins for themselves."
@@ -157,7 +141,7 @@ def test_a_guest_reads_only_their_own_check_ins(check_ins: CheckIns, clock: Fixe
 
 def test_timing_shows_the_last_check_in_whether_overdue_or_not(check_ins: CheckIns, clock: FixedClock):
     day = NOW.in_timezone(TZ).date()
-    stay = a_stay("s1", "g1")
+    stay = a_stay(ARRIVED, "s1", "g1")
     early = check_ins.record(TAMA, stay, "checked_in")  # 10:30, after the 09:00 slot
     clock.advance(minutes=5)
     done = check_ins.record(TAMA, stay, "checked_in", "again")
@@ -182,6 +166,6 @@ def test_a_stay_beginning_days_ahead_is_due_after_its_house_arrival_day(tmp_path
     assert arrives.in_timezone("UTC").date() == day.add(days=2)
     house = Settings(time_zone=TZ, check_in_times=(pendulum.Time(9, 0),))
     found = CheckIns(HouseContext(cast(Store, None), house, FixedClock(NOW), Path("."), lambda _text: [])).due(
-        a_stay("s1", "g1", arrived_at=arrives), []
+        a_stay(arrives, "s1", "g1"), []
     )
     assert found == CheckInTiming(None, at(day.add(days=4), 9), overdue=False)

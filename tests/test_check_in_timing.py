@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisishouse.clock import FixedClock
-from crisishouse.models import CheckIn, Stay
 from crisishouse.services import House
 from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import (
@@ -28,8 +27,8 @@ from crisishouse.services.check_ins import (
 from crisishouse.services.context import HouseContext
 from crisishouse.settings import Settings
 from crisishouse.store import Store
+from tests.builders import TZ, a_stay, at, check_in
 
-TZ = "Pacific/Auckland"
 DEFAULT_TIMES = ((9, 0), (14, 0), (20, 0))
 LONG_AGO = pendulum.datetime(2026, 11, 1, 10, 0, tz=TZ)
 D = pendulum.date(2026, 11, 24)
@@ -65,28 +64,10 @@ SWEEP_FROM = (
 # -- helpers -------------------------------------------------------------------------------
 
 
-def at(day: pendulum.Date, hour: int, minute: int = 0, tz: str = TZ) -> pendulum.DateTime:
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz).in_timezone("UTC")
-
-
 def check_ins_for(times: tuple[tuple[int, int], ...], tz: str, now: pendulum.DateTime) -> CheckIns:
     """Check-ins for a house with these times, the clock at `now` (no store: check-ins are given)."""
     house = Settings(time_zone=tz, check_in_times=tuple(sorted(pendulum.Time(h, m) for h, m in times)))
     return CheckIns(HouseContext(cast(Store, None), house, FixedClock(now), Path("."), lambda _text: []))
-
-
-def a_stay(arrived_at: pendulum.DateTime, nights_out: tuple[pendulum.Date, ...] = ()) -> Stay:
-    return Stay(
-        guest_id="guest-1",
-        room="Rimu",
-        arrived_at=arrived_at,
-        planned_leaving=pendulum.date(2026, 12, 31),
-        nights_out=tuple(sorted(set(nights_out))),
-    )
-
-
-def a_check_in(when: pendulum.DateTime) -> CheckIn:
-    return CheckIn(guest_id="guest-1", stay_id="stay-1", at=when, outcome="checked_in", recorded_by="staff-1")
 
 
 def timing(
@@ -98,8 +79,8 @@ def timing(
     nights_out: tuple[pendulum.Date, ...] = (),
     done_at: tuple[pendulum.DateTime, ...] = (),
 ) -> CheckInTiming:
-    stay = a_stay(arrived_at, nights_out)
-    made = [a_check_in(t) for t in sorted(done_at)]
+    stay = a_stay(arrived_at, nights_out=tuple(sorted(set(nights_out))))
+    made = [check_in(at=t) for t in sorted(done_at)]
     return check_ins_for(times, tz, now).due(stay, made)
 
 

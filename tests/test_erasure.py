@@ -31,11 +31,10 @@ from crisishouse.services.erasure import HANDED_OVER, RETENTION_ENDED
 from crisishouse.services.report import build_month_report
 from crisishouse.settings import save_settings
 from crisishouse.store import Store, check_folder
-from tests.child_process import child_env, read_first_line
+from tests.builders import TZ, agreed_line
+from tests.child_process import ROOT, child_env, read_first_line
 from tests.sessions import staff_of
 
-ROOT = Path(__file__).resolve().parent.parent
-TZ = "Pacific/Auckland"
 TAKEN_OUT = "One guest's lines were taken out of this copy on 24 November 2026, when their record was erased."
 OTHER_LINE = "OTHER-GUEST-LINE pancakes on Sunday morning"
 MONTHS = ("2026-10", "2026-11", "2026-12")
@@ -58,10 +57,6 @@ class Traces:
     unrelated_damaged: Path | None = None
     check_ins: int = 0
     quiet_times: int = 0
-
-
-def agreed_line(house: House, tama: Session, guest_id: str, text: str):  # type: ignore[no-untyped-def]
-    return house.handover.agree(tama, house.handover.add_line(tama, guest_id, text), read_back=True)
 
 
 def fill_mere(house: House, tama: Session, mere: Session, data_dir: Path) -> Traces:
@@ -548,7 +543,7 @@ from pathlib import Path
 import pendulum
 from crisishouse.clock import FixedClock
 from crisishouse.services import House, Session
-import crisishouse.printing, crisishouse.services.report  # loaded before, so the kill window is the work
+import crisishouse.page_layout, crisishouse.printing, crisishouse.services.report  # loaded before, so the kill window is the work
 data_dir, guest_id, staff_id, at = sys.argv[1:5]
 house = House.open(Path(data_dir), FixedClock(pendulum.parse(at)))
 session = Session(staff_id, "Tama", "peer_staff")

@@ -15,24 +15,7 @@ import pytest
 from crisishouse.models import Guest, StaffMember
 from crisishouse.services import House, NotAllowed, Session, SignInRefused
 from crisishouse.services import session as session_module
-from tests.sessions import staff_of
-
-
-def service_classes(house: House) -> dict[str, type]:
-    """Every service object the house holds (and those they hold), by class name."""
-    found: dict[str, type] = {"House": House}
-    todo = list(vars(house).values()) + [
-        getattr(house, name) for name, value in vars(House).items() if isinstance(value, property)
-    ]
-    seen: set[int] = set()
-    while todo:
-        obj = todo.pop()
-        if id(obj) in seen or not type(obj).__module__.startswith("crisishouse.services."):
-            continue
-        seen.add(id(obj))
-        found[type(obj).__name__] = type(obj)
-        todo += [v for v in vars(obj).values() if not isinstance(v, type)]
-    return found
+from tests.sessions import service_classes, staff_of
 
 
 def test_every_method_that_takes_a_session_checks_it(demo_house: House):
@@ -45,7 +28,7 @@ def test_every_method_that_takes_a_session_checks_it(demo_house: House):
             if name.startswith("_") or len(params) < 2 or params[1] != "session":
                 continue
             count += 1
-            if not getattr(fn, "checks_session", False):
+            if not session_module.checks_its_session(fn):
                 unchecked.append(f"{class_name}.{name}")
     assert count > 60
     assert unchecked == []
@@ -85,7 +68,7 @@ def test_a_session_is_checked_once_per_call_from_outside(demo_house: House, tama
 
     def counted(store, session):  # type: ignore[no-untyped-def]
         checks.append(session)
-        real(store, session)
+        return real(store, session)
 
     monkeypatch.setattr(session_module, "verify_session", counted)
     view = demo_house.board.view(tama)

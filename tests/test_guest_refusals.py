@@ -44,6 +44,8 @@ from crisishouse.models import (
     Debrief,
     Guest,
     GuestNote,
+    GuestSection,
+    HandoverDocument,
     HandoverEntry,
     Intention,
     MentalHealthDay,
@@ -59,12 +61,10 @@ from crisishouse.models import (
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.erasure import Erasures
 from crisishouse.services.guest_voice import GuestVoice
-from crisishouse.services.handover_document import GuestSection, HandoverDocument
 from crisishouse.services.staff_records import find_all
-from tests.conftest import NOW
-from tests.sessions import staff_of
+from tests.builders import NOW, TODAY
+from tests.sessions import service_classes, staff_of
 
-TODAY = pendulum.date(2026, 11, 24)
 TOMORROW = TODAY.add(days=1)
 WALLS = {"tinana": 6, "hinengaro": 5, "whanau": 7, "wairua": 6}
 THIS_MONTH = "2026-11"
@@ -986,24 +986,6 @@ def test_the_attacks_aim_at_things_that_are_there(scene: Scene):
 
 
 # --- the table is whole ----------------------------------------------------------------------------
-
-
-def service_classes(house: House) -> dict[str, type]:
-    """The house and every service object it holds (and those they hold), by class name."""
-    found: dict[str, type] = {"House": House}
-    # Services built when first needed are reached through the house's properties.
-    todo = list(vars(house).values()) + [
-        getattr(house, name) for name, value in vars(House).items() if isinstance(value, property)
-    ]
-    seen: set[int] = set()
-    while todo:
-        obj = todo.pop()
-        if id(obj) in seen or not type(obj).__module__.startswith("crisishouse.services."):
-            continue
-        seen.add(id(obj))
-        found[type(obj).__name__] = type(obj)
-        todo += [v for v in vars(obj).values() if not isinstance(v, type)]
-    return found
 
 
 def methods_taking_a_session(house: House) -> set[str]:

@@ -12,17 +12,17 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
 from crisishouse.models import AccessEvent, Guest, GuestNote, Statement
 from crisishouse.printing import printable
 from crisishouse.services import House, NotAllowed, ServiceError, Session, WordsToNotice
-from crisishouse.services.handover import PrintRefused
+from crisishouse.services.handover_document import PrintRefused
 from crisishouse.store import AppendOnly
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS, BIG
+from tests.builders import agreed_line, flat
 from tests.sessions import staff_of
 
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
@@ -30,20 +30,6 @@ FLAGGED = "They said I was attention-seeking"
 
 
 # -- helpers -----------------------------------------------------------------
-
-
-@pytest.fixture
-def kiri(demo_house: House, tama: Session) -> Session:
-    """A second guest, staying in the free room, signed in with her own PIN."""
-    demo_house.stays.arrive(
-        tama, chosen_name="Kiri", room="Rimu", planned_leaving=pendulum.date(2026, 11, 30), pin="4321"
-    )
-    return demo_house.sign_in.sign_in("Kiri", "4321")
-
-
-def flat(text: str) -> str:
-    """Text with every run of whitespace made one space (a page wraps at 80 columns)."""
-    return " ".join(text.split())
 
 
 def bare(text: str) -> str:
@@ -60,11 +46,6 @@ def staff_events_now(house: House, stay_id: str, actor: Session, what: str) -> l
     """Events `actor` left on the stay for `what` in the last five minutes."""
     since = house.clock.now().subtract(minutes=5)
     return [e for e in events(house, stay_id, what) if e.actor_id == actor.person_id and e.at >= since]
-
-
-def agreed_line(house: House, tama: Session, guest_id: str, text: str):  # type: ignore[no-untyped-def]
-    """A line for this shift, read back to the guest and agreed."""
-    return house.handover.agree(tama, house.handover.add_line(tama, guest_id, text), read_back=True)
 
 
 def first_check_in(house: House, session: Session):  # type: ignore[no-untyped-def]

@@ -10,12 +10,13 @@ import pytest
 from crisishouse.clock import FixedClock
 from crisishouse.models import AccessEvent
 from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.services.handover import PrintRefused
+from crisishouse.services.handover_cards import HandoverCard
+from crisishouse.services.handover_document import PrintRefused
 
 TZ = "Pacific/Auckland"
 
 
-def card_of(house: House, session: Session, name: str):  # type: ignore[no-untyped-def]
+def card_of(house: House, session: Session, name: str) -> HandoverCard:
     return next(c for c in house.handover.cards(session) if c.guest.chosen_name == name)
 
 

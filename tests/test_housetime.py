@@ -17,10 +17,7 @@ from crisishouse.housetime import (
     start_of_day,
     wall_clock_or_next,
 )
-
-TZ = "Pacific/Auckland"
-SPRING_FORWARD = pendulum.date(2026, 9, 27)  # 02:00 NZST -> 03:00 NZDT
-FALL_BACK = pendulum.date(2026, 4, 5)  # 03:00 NZDT -> 02:00 NZST
+from tests.builders import FALL_BACK, SPRING_FORWARD, TZ
 
 
 def time_error(function, *args) -> str:

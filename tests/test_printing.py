@@ -14,16 +14,10 @@ import pytest
 from rich.cells import cell_len
 
 from crisishouse import printing
-from crisishouse.printing import (
-    PrintOutcome,
-    PrintoutNotSaved,
-    print_text,
-    printable,
-    render_guest_copy,
-    render_handover,
-    slug,
-)
-from crisishouse.services.handover_document import GuestSection, HandoverDocument
+from crisishouse.models import GuestSection, HandoverDocument
+from crisishouse.page_layout import render_guest_copy, render_handover
+from crisishouse.printing import PrintOutcome, printable
+from crisishouse.services.printouts import PrintoutNotSaved, print_text, slug
 
 TZ = "Pacific/Auckland"
 # Tuesday 24 November 2026, 15:30 in Auckland (02:30 UTC).

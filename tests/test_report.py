@@ -32,24 +32,15 @@ from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.report import MonthReport, Reports, build_month_report, report_csv, stay_month_counts
 from crisishouse.settings import Settings, load_settings
 from crisishouse.store import Store, StoreWriteError
-from tests.conftest import NOW
+from tests.builders import NOW, TODAY, TZ
 from tests.pilot_helpers import screen_text, sign_in
 
-TZ = "Pacific/Auckland"
-TODAY = pendulum.date(2026, 11, 24)
 BAD_MONTH = "a month is written YYYY-MM, like 2026-10"
 
 
 def at(text: str) -> pendulum.DateTime:
     """A wall-clock time in the house's zone, "2026-10-29 14:00"."""
     return pendulum.from_format(text, "YYYY-MM-DD HH:mm", tz=TZ)
-
-
-@pytest.fixture
-def house(new_dir: Path, clock: FixedClock) -> House:
-    house = House.open(new_dir, clock)
-    house.set_up("Test house", "Aroha", "1111", "1111")
-    return house
 
 
 def manager(house: House) -> Session:

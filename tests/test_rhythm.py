@@ -14,12 +14,9 @@ from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.rhythm import RhythmEntry
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS, BIG
+from tests.builders import FALL_BACK, SPRING_FORWARD, TODAY, TZ, at
 
-TZ = "Pacific/Auckland"
-TODAY = pendulum.date(2026, 11, 24)
 SATURDAY = pendulum.date(2026, 11, 28)
-SPRING_FORWARD = pendulum.date(2026, 9, 27)
-FALL_BACK = pendulum.date(2026, 4, 5)
 DEFAULT_DAY = [
     ("08:00", "Breakfast"),
     ("10:00", "House hui"),
@@ -30,10 +27,6 @@ DEFAULT_DAY = [
 ]
 HUI = "settings-1"
 """The id the house hui has while the rhythm still comes from settings."""
-
-
-def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
 
 
 def shown(entries: list[RhythmEntry]) -> list[tuple[str, str]]:

@@ -7,8 +7,7 @@ import pytest
 
 from crisishouse.services.shifts import Shifts
 from crisishouse.settings import Settings
-
-TZ = "Pacific/Auckland"
+from tests.builders import TZ
 
 
 @pytest.fixture

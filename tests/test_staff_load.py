@@ -4,41 +4,25 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import replace
-from pathlib import Path
 
 import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
-from crisishouse.models import Shift, StaffMember
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.models import Shift
+from crisishouse.services import House, NotAllowed, ServiceError
 from crisishouse.services.debriefs import Debriefs
 from crisishouse.services.load import LoadRow
-from crisishouse.services.pins import hash_pin
 from crisishouse.services.shifts import Shifts
+from tests.builders import TODAY, TZ
+from tests.sessions import session_of
 
-TZ = "Pacific/Auckland"
-TODAY = pendulum.date(2026, 11, 24)
 PRIVATE = {"tinana", "hinengaro", "whanau", "wairua", "overall", "own_words", "words", "ratings"}
-
-
-@pytest.fixture
-def house(new_dir: Path, clock: FixedClock) -> House:
-    house = House.open(new_dir, clock)
-    house.set_up("Test house", "Aroha", "1111", "1111")
-    for name in ("Tama", "Sina"):
-        house.store.put(StaffMember(name=name, role="peer_staff", pin_hash=hash_pin("2468")))
-    return house
-
-
-def session(house: House, name: str) -> Session:
-    member = next(m for m in house.store.find(StaffMember) if m.name == name)
-    return Session(member.id, member.name, member.role)
 
 
 def worked(house: House, name: str, days_ago: list[int], shift: str = "morning", signed: bool = True) -> None:
     """Put worked shifts straight into the store, `days_ago` before today."""
-    staff_id = session(house, name).person_id
+    staff_id = session_of(house, name).person_id
     records = []
     for ago in days_ago:
         times = Shifts(house.settings).named(TODAY.subtract(days=ago), shift)
@@ -57,69 +41,69 @@ def worked(house: House, name: str, days_ago: list[int], shift: str = "morning",
 
 
 def row(house: House, name: str) -> LoadRow:
-    rows = house.load.load(session(house, "Aroha"))
+    rows = house.load.load(session_of(house, "Aroha"))
     return next(r for r in rows if r.name == name)
 
 
 # --- load -------------------------------------------------------------------------
 
 
-def test_only_the_manager_sees_load(house: House):
+def test_only_the_manager_sees_load(staffed_house: House):
     with pytest.raises(NotAllowed, match="Only the house manager"):
-        house.load.load(session(house, "Tama"))
+        staffed_house.load.load(session_of(staffed_house, "Tama"))
 
 
-def test_a_quiet_fortnight_raises_no_flags(house: House):
-    worked(house, "Tama", [1, 2, 4, 5])
-    tama = row(house, "Tama")
+def test_a_quiet_fortnight_raises_no_flags(staffed_house: House):
+    worked(staffed_house, "Tama", [1, 2, 4, 5])
+    tama = row(staffed_house, "Tama")
     assert (tama.shifts_7_days, tama.hours_7_days, tama.flags) == (4, 32, ())
     assert (tama.longest_run_28_days, tama.days_since_day_off) == (2, 0)
 
 
-def test_too_many_shifts_in_seven_days(house: House):
-    worked(house, "Tama", [1, 2, 3, 4, 5, 6])
-    assert row(house, "Tama").flags == ("6 shifts in the last 7 days (the house's guide is 5)",)
+def test_too_many_shifts_in_seven_days(staffed_house: House):
+    worked(staffed_house, "Tama", [1, 2, 3, 4, 5, 6])
+    assert row(staffed_house, "Tama").flags == ("6 shifts in the last 7 days (the house's guide is 5)",)
 
 
-def test_too_many_days_in_a_row(house: House):
+def test_too_many_days_in_a_row(staffed_house: House):
     """Seven days in a row, more than a week ago: only the run is flagged."""
-    worked(house, "Tama", [10, 11, 12, 13, 14, 15, 16])
-    tama = row(house, "Tama")
+    worked(staffed_house, "Tama", [10, 11, 12, 13, 14, 15, 16])
+    tama = row(staffed_house, "Tama")
     assert tama.longest_run_28_days == 7
     assert tama.flags == ("7 days in a row (the house's guide is 6)",)
 
 
-def test_no_full_day_off(house: House):
+def test_no_full_day_off(staffed_house: House):
     """Nights every other day leave no whole date free: the mornings after are work too."""
-    worked(house, "Tama", [1, 3, 5, 7, 9], shift="night")
-    tama = row(house, "Tama")
+    worked(staffed_house, "Tama", [1, 3, 5, 7, 9], shift="night")
+    tama = row(staffed_house, "Tama")
     assert tama.days_since_day_off == 10 and tama.longest_run_28_days == 1
     assert tama.flags == ("no full day off in 10 days (the house's guide is 10)",)
 
 
-def test_too_many_nights_in_a_row(house: House):
-    worked(house, "Tama", [2, 3, 4], shift="night")
-    tama = row(house, "Tama")
+def test_too_many_nights_in_a_row(staffed_house: House):
+    worked(staffed_house, "Tama", [2, 3, 4], shift="night")
+    tama = row(staffed_house, "Tama")
     assert tama.nights_28_days == 3
     assert tama.flags == ("3 nights in a row (the house's guide is 2)",)
 
 
-def test_a_debrief_owed_too_long(house: House, clock: FixedClock):
-    tama = session(house, "Tama")
-    worked(house, "Tama", [5])
+def test_a_debrief_owed_too_long(staffed_house: House, clock: FixedClock):
+    tama = session_of(staffed_house, "Tama")
+    worked(staffed_house, "Tama", [5])
     clock.set(clock.now().subtract(days=5))
-    house.debriefs.note_hard_event(tama, "A hard morning", TODAY.subtract(days=5), "morning")
+    staffed_house.debriefs.note_hard_event(tama, "A hard morning", TODAY.subtract(days=5), "morning")
     clock.set(pendulum.datetime(2026, 11, 24, 10, 30, tz=TZ))
-    assert row(house, "Tama").flags == ("a debrief owed for 5 days (the house's guide is 3)",)
-    assert (row(house, "Tama").debriefs_owed, row(house, "Tama").oldest_debrief_days) == (1, 5)
+    assert row(staffed_house, "Tama").flags == ("a debrief owed for 5 days (the house's guide is 3)",)
+    assert (row(staffed_house, "Tama").debriefs_owed, row(staffed_house, "Tama").oldest_debrief_days) == (1, 5)
 
 
-def test_actual_hours_where_signed_else_rostered(house: House):
-    worked(house, "Tama", [1], signed=False)
-    times = Shifts(house.settings).named(TODAY.subtract(days=2), "morning")
-    house.store.put(
+def test_actual_hours_where_signed_else_rostered(staffed_house: House):
+    worked(staffed_house, "Tama", [1], signed=False)
+    times = Shifts(staffed_house.settings).named(TODAY.subtract(days=2), "morning")
+    staffed_house.store.put(
         Shift(
-            staff_id=session(house, "Tama").person_id,
+            staff_id=session_of(staffed_house, "Tama").person_id,
             day=times.day,
             name="morning",
             starts_at=times.starts,
@@ -128,80 +112,84 @@ def test_actual_hours_where_signed_else_rostered(house: House):
             signed_off_at=times.ends.add(minutes=20),
         )
     )
-    assert row(house, "Tama").hours_7_days == 8 + 8.5
+    assert row(staffed_house, "Tama").hours_7_days == 8 + 8.5
 
 
-def test_the_heaviest_load_is_on_top(house: House):
-    worked(house, "Sina", [1, 2])
-    worked(house, "Tama", [2, 3, 4], shift="night")
-    rows = house.load.load(session(house, "Aroha"))
+def test_the_heaviest_load_is_on_top(staffed_house: House):
+    worked(staffed_house, "Sina", [1, 2])
+    worked(staffed_house, "Tama", [2, 3, 4], shift="night")
+    rows = staffed_house.load.load(session_of(staffed_house, "Aroha"))
     assert [r.name for r in rows] == ["Tama", "Sina", "Aroha"]
 
 
-def test_load_rows_hold_no_private_ratings_or_words(house: House):
-    tama = session(house, "Tama")
-    house.staff_wellbeing.check(
+def test_load_rows_hold_no_private_ratings_or_words(staffed_house: House):
+    tama = session_of(staffed_house, "Tama")
+    staffed_house.staff_wellbeing.check(
         tama, {"tinana": 3, "hinengaro": 3, "whanau": 3, "wairua": 3}, None, "secret own words", wants_chat=True
     )
     assert not PRIVATE & {f.name for f in dataclasses.fields(LoadRow)}
-    rows = house.load.load(session(house, "Aroha"))
+    rows = staffed_house.load.load(session_of(staffed_house, "Aroha"))
     assert "secret own words" not in repr(rows)
     assert next(r for r in rows if r.name == "Tama").wants_chat
 
 
-def test_mental_health_days_in_the_load_view(house: House):
+def test_mental_health_days_in_the_load_view(staffed_house: House):
 
-    house.mental_health_days.take(session(house, "Sina"), TODAY.add(days=1))
-    sina = row(house, "Sina")
+    staffed_house.mental_health_days.take(session_of(staffed_house, "Sina"), TODAY.add(days=1))
+    sina = row(staffed_house, "Sina")
     assert (sina.mental_health_days_used, sina.mental_health_days_left) == (1, 4)
 
 
 # --- gaps --------------------------------------------------------------------------
 
 
-def test_every_unfilled_shift_is_a_gap(house: House):
-    gaps = house.load.gaps(session(house, "Aroha"), TODAY, 2)
+def test_every_unfilled_shift_is_a_gap(staffed_house: House):
+    gaps = staffed_house.load.gaps(session_of(staffed_house, "Aroha"), TODAY, 2)
     assert len(gaps) == 6 and all(g.staff_id is None for g in gaps)
     assert gaps[0].words(TZ) == "Tuesday 24 November, morning shift 07:00 to 15:00: Nobody is rostered."
 
 
-def test_a_rostered_shift_that_would_cross_a_guide(house: House):
-    aroha, tama = session(house, "Aroha"), session(house, "Tama")
-    worked(house, "Tama", [1, 2, 3, 4, 5])
-    roster = house.roster
+def test_a_rostered_shift_that_would_cross_a_guide(staffed_house: House):
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
+    worked(staffed_house, "Tama", [1, 2, 3, 4, 5])
+    roster = staffed_house.roster
     roster.assign(aroha, tama.person_id, TODAY.add(days=1), "night")
     roster.assign(aroha, tama.person_id, TODAY.add(days=4), "night")
-    gaps = house.load.gaps(aroha, TODAY.add(days=1), 4)
+    gaps = staffed_house.load.gaps(aroha, TODAY.add(days=1), 4)
     tamas = [g for g in gaps if g.staff_id == tama.person_id]
     assert [g.shift.day for g in tamas] == [TODAY.add(days=1)]
     assert tamas[0].reasons == ("their 6th shift in 7 days (the house's guide is 5)",)
     assert not any(g.shift.name == "night" and g.staff_id is None and g.shift.day == TODAY.add(days=1) for g in gaps)
 
 
-def test_nights_in_a_row_ahead(house: House):
-    aroha, tama = session(house, "Aroha"), session(house, "Tama")
-    roster = house.roster
+def test_nights_in_a_row_ahead(staffed_house: House):
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
+    roster = staffed_house.roster
     for ahead in (1, 2, 3):
         roster.assign(aroha, tama.person_id, TODAY.add(days=ahead), "night")
-    tamas = [g for g in house.load.gaps(aroha, TODAY, 7) if g.staff_id]
+    tamas = [g for g in staffed_house.load.gaps(aroha, TODAY, 7) if g.staff_id]
     assert [(g.shift.day, g.reasons) for g in tamas] == [
         (TODAY.add(days=3), ("their 3rd night in a row (the house's guide is 2)",))
     ]
 
 
-def test_only_the_manager_sees_gaps(house: House):
+def test_only_the_manager_sees_gaps(staffed_house: House):
     with pytest.raises(NotAllowed):
-        house.load.gaps(session(house, "Tama"), TODAY)
+        staffed_house.load.gaps(session_of(staffed_house, "Tama"), TODAY)
 
 
 # --- hard events and debriefs ---------------------------------------------------------
 
 
-def test_a_hard_event_owes_a_debrief_to_everyone_on_the_shift(house: House):
-    aroha, tama, sina = session(house, "Aroha"), session(house, "Tama"), session(house, "Sina")
-    worked(house, "Tama", [0], signed=False)
-    worked(house, "Aroha", [0], signed=False)
-    debriefs = house.debriefs
+def test_a_hard_event_owes_a_debrief_to_everyone_on_the_shift(staffed_house: House):
+    aroha, tama, sina = (
+        session_of(staffed_house, "Aroha"),
+        session_of(staffed_house, "Tama"),
+        session_of(staffed_house, "Sina"),
+    )
+    worked(staffed_house, "Tama", [0], signed=False)
+    worked(staffed_house, "Aroha", [0], signed=False)
+    debriefs = staffed_house.debriefs
     event = debriefs.note_hard_event(sina, "A guest was very distressed; we stayed with them.")
     assert (event.day, event.shift_name, event.noted_by) == (TODAY, "morning", sina.person_id)
     owed = debriefs.debriefs_owed(aroha)
@@ -209,16 +197,16 @@ def test_a_hard_event_owes_a_debrief_to_everyone_on_the_shift(house: House):
     assert [o.staff_name for o in debriefs.debriefs_owed(tama)] == ["Tama"]
 
 
-def test_hard_event_words_go_through_the_check(house: House):
+def test_hard_event_words_go_through_the_check(staffed_house: House):
     def refuse(words: str) -> list[object]:
         if "mad" in words:
             raise ServiceError("The language check found: mad")
         return []
 
-    debriefs = Debriefs(replace(house.ctx, find_words=refuse))
+    debriefs = Debriefs(replace(staffed_house.ctx, find_words=refuse))
     with pytest.raises(ServiceError, match="language check"):
-        debriefs.note_hard_event(session(house, "Tama"), "It was mad")
-    assert debriefs.debriefs_owed(session(house, "Aroha")) == []
+        debriefs.note_hard_event(session_of(staffed_house, "Tama"), "It was mad")
+    assert debriefs.debriefs_owed(session_of(staffed_house, "Aroha")) == []
 
 
 @pytest.mark.parametrize(
@@ -230,14 +218,14 @@ def test_hard_event_words_go_through_the_check(house: House):
         ("Hard", TODAY, "night", "not started yet"),
     ],
 )
-def test_noting_a_hard_event_refuses_bad_requests(house: House, words, day, shift, message):
+def test_noting_a_hard_event_refuses_bad_requests(staffed_house: House, words, day, shift, message):
     with pytest.raises(ServiceError, match=message):
-        house.debriefs.note_hard_event(session(house, "Tama"), words, day, shift)
+        staffed_house.debriefs.note_hard_event(session_of(staffed_house, "Tama"), words, day, shift)
 
 
-def test_recording_a_debrief(house: House):
-    aroha, tama = session(house, "Aroha"), session(house, "Tama")
-    debriefs = house.debriefs
+def test_recording_a_debrief(staffed_house: House):
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
+    debriefs = staffed_house.debriefs
     debriefs.note_hard_event(tama, "Hard morning")
     owed = debriefs.debriefs_owed(tama)[0].debrief
     with pytest.raises(NotAllowed):

@@ -2,68 +2,49 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
-from crisishouse.models import Shift, StaffMember
+from crisishouse.models import Shift
 from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.services.pins import hash_pin
 from crisishouse.services.roster import Roster
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import hours_of
-
-TZ = "Pacific/Auckland"
-TODAY = pendulum.date(2026, 11, 24)
-
-
-def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
+from tests.builders import TODAY, at
+from tests.sessions import session_of
 
 
 @pytest.fixture
-def house(new_dir: Path, clock: FixedClock) -> House:
-    house = House.open(new_dir, clock)
-    house.set_up("Test house", "Aroha", "1111", "1111")
-    for name in ("Tama", "Sina"):
-        house.store.put(StaffMember(name=name, role="peer_staff", pin_hash=hash_pin("2468")))
-    return house
+def roster(staffed_house: House) -> Roster:
+    return staffed_house.roster
 
 
-def session(house: House, name: str) -> Session:
-    member = next(m for m in house.store.find(StaffMember) if m.name == name)
-    return Session(member.id, member.name, member.role)
-
-
-@pytest.fixture
-def roster(house: House) -> Roster:
-    return house.roster
-
-
-def test_the_manager_assigns_and_staff_read_the_roster(house: House, roster: Roster):
+def test_the_manager_assigns_and_staff_read_the_roster(staffed_house: House, roster: Roster):
     """A shift takes its times from the house's pattern and shows on the roster."""
-    tama = session(house, "Tama")
-    shift = roster.assign(session(house, "Aroha"), tama.person_id, TODAY.add(days=7), "afternoon")
+    tama = session_of(staffed_house, "Tama")
+    shift = roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY.add(days=7), "afternoon")
     assert (shift.starts_at, shift.ends_at) == (at(TODAY.add(days=7), 15), at(TODAY.add(days=7), 23))
     assert roster.roster(tama, TODAY, 14) == [shift]
-    assert house.store.get(Shift, shift.id, month="2026-12") == shift
+    assert staffed_house.store.get(Shift, shift.id, month="2026-12") == shift
 
 
-def test_only_the_manager_changes_the_roster(house: House, roster: Roster):
-    tama = session(house, "Tama")
+def test_only_the_manager_changes_the_roster(staffed_house: House, roster: Roster):
+    tama = session_of(staffed_house, "Tama")
     with pytest.raises(NotAllowed, match="Only the house manager"):
         roster.assign(tama, tama.person_id, TODAY, "night")
-    shift = roster.assign(session(house, "Aroha"), tama.person_id, TODAY, "night")
+    shift = roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY, "night")
     with pytest.raises(NotAllowed):
         roster.unassign(tama, shift.id)
 
 
-def test_a_guest_cannot_read_the_roster(house: House, roster: Roster):
+def test_a_guest_cannot_read_the_roster(staffed_house: House, roster: Roster):
     # A real guest: a made-up session is refused before its role is looked at.
-    stay = house.stays.arrive(
-        session(house, "Aroha"), chosen_name="Mere", room=house.settings.rooms[0], planned_leaving=TODAY.add(days=3)
+    stay = staffed_house.stays.arrive(
+        session_of(staffed_house, "Aroha"),
+        chosen_name="Mere",
+        room=staffed_house.settings.rooms[0],
+        planned_leaving=TODAY.add(days=3),
     )
     with pytest.raises(NotAllowed, match="Only staff"):
         roster.roster(Session(stay.guest_id, "Mere", "guest", stay.id), TODAY, 7)
@@ -77,32 +58,32 @@ def test_a_guest_cannot_read_the_roster(house: House, roster: Roster):
         ("Tama", TODAY.subtract(days=1), "night", "not past days"),
     ],
 )
-def test_assigning_refuses_bad_requests(house: House, roster: Roster, staff, day, name, message):
-    staff_id = session(house, staff).person_id if staff != "nobody" else "nobody1"
+def test_assigning_refuses_bad_requests(staffed_house: House, roster: Roster, staff, day, name, message):
+    staff_id = session_of(staffed_house, staff).person_id if staff != "nobody" else "nobody1"
     with pytest.raises(ServiceError, match=message):
-        roster.assign(session(house, "Aroha"), staff_id, day, name)
+        roster.assign(session_of(staffed_house, "Aroha"), staff_id, day, name)
 
 
-def test_one_shift_a_person_a_day(house: House, roster: Roster):
+def test_one_shift_a_person_a_day(staffed_house: House, roster: Roster):
     """A second shift the same day, the same one or another, is refused."""
-    aroha, tama = session(house, "Aroha"), session(house, "Tama")
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
     roster.assign(aroha, tama.person_id, TODAY.add(days=1), "morning")
     for name in ("morning", "night"):
         with pytest.raises(ServiceError, match="already on the morning shift"):
             roster.assign(aroha, tama.person_id, TODAY.add(days=1), name)
     # Two people on one shift is fine.
-    roster.assign(aroha, session(house, "Sina").person_id, TODAY.add(days=1), "morning")
+    roster.assign(aroha, session_of(staffed_house, "Sina").person_id, TODAY.add(days=1), "morning")
 
 
-def test_nobody_is_rostered_on_their_mental_health_day(house: House, roster: Roster):
-    tama = session(house, "Tama")
-    house.mental_health_days.take(tama, TODAY.add(days=2))
+def test_nobody_is_rostered_on_their_mental_health_day(staffed_house: House, roster: Roster):
+    tama = session_of(staffed_house, "Tama")
+    staffed_house.mental_health_days.take(tama, TODAY.add(days=2))
     with pytest.raises(ServiceError, match="mental health day"):
-        roster.assign(session(house, "Aroha"), tama.person_id, TODAY.add(days=2), "morning")
+        roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY.add(days=2), "morning")
 
 
-def test_unassigning(house: House, roster: Roster):
-    aroha, tama = session(house, "Aroha"), session(house, "Tama")
+def test_unassigning(staffed_house: House, roster: Roster):
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
     shift = roster.assign(aroha, tama.person_id, TODAY.add(days=3), "night")
     roster.unassign(aroha, shift.id)
     assert roster.roster(tama, TODAY, 7) == []
@@ -110,42 +91,42 @@ def test_unassigning(house: House, roster: Roster):
         roster.unassign(aroha, shift.id)
 
 
-def test_a_shift_signed_on_to_stays(house: House, roster: Roster):
-    tama = session(house, "Tama")
+def test_a_shift_signed_on_to_stays(staffed_house: House, roster: Roster):
+    tama = session_of(staffed_house, "Tama")
     shift = roster.sign_on(tama)
     with pytest.raises(ServiceError, match="signed on to"):
-        roster.unassign(session(house, "Aroha"), shift.id)
+        roster.unassign(session_of(staffed_house, "Aroha"), shift.id)
 
 
 # --- signing on and off ---------------------------------------------------------
 
 
-def test_signing_on_to_the_rostered_shift_within_the_hour(house: House, roster: Roster, clock: FixedClock):
-    tama = session(house, "Tama")
-    rostered = roster.assign(session(house, "Aroha"), tama.person_id, TODAY, "afternoon")
+def test_signing_on_to_the_rostered_shift_within_the_hour(staffed_house: House, roster: Roster, clock: FixedClock):
+    tama = session_of(staffed_house, "Tama")
+    rostered = roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY, "afternoon")
     clock.set(at(TODAY, 14, 5))
     signed = roster.sign_on(tama)
     assert signed.id == rostered.id and signed.signed_on_at == at(TODAY, 14, 5)
     assert roster.on_shift(tama) == signed
 
 
-def test_too_early_for_ones_rostered_shift(house: House, roster: Roster, clock: FixedClock):
+def test_too_early_for_ones_rostered_shift(staffed_house: House, roster: Roster, clock: FixedClock):
     """At 10:30 the afternoon shift is more than an hour off; the morning is not theirs."""
-    tama = session(house, "Tama")
-    roster.assign(session(house, "Aroha"), tama.person_id, TODAY, "afternoon")
+    tama = session_of(staffed_house, "Tama")
+    roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY, "afternoon")
     with pytest.raises(ServiceError, match="not on now"):
         roster.sign_on(tama)
 
 
-def test_signing_on_with_nothing_rostered_records_the_current_shift(house: House, roster: Roster):
-    tama = session(house, "Tama")
+def test_signing_on_with_nothing_rostered_records_the_current_shift(staffed_house: House, roster: Roster):
+    tama = session_of(staffed_house, "Tama")
     shift = roster.sign_on(tama)
     assert (shift.name, shift.day, shift.staff_id) == ("morning", TODAY, tama.person_id)
     assert roster.roster(tama, TODAY, 1) == [shift]
 
 
-def test_signing_on_twice_or_off_without_on_is_refused(house: House, roster: Roster):
-    tama = session(house, "Tama")
+def test_signing_on_twice_or_off_without_on_is_refused(staffed_house: House, roster: Roster):
+    tama = session_of(staffed_house, "Tama")
     with pytest.raises(ServiceError, match="not signed on"):
         roster.sign_off(tama)
     roster.sign_on(tama)
@@ -155,8 +136,8 @@ def test_signing_on_twice_or_off_without_on_is_refused(house: House, roster: Ros
         roster.sign_off(tama, at=at(TODAY, 23))
 
 
-def test_actual_hours_are_signed_off_less_signed_on(house: House, roster: Roster, clock: FixedClock):
-    tama = session(house, "Tama")
+def test_actual_hours_are_signed_off_less_signed_on(staffed_house: House, roster: Roster, clock: FixedClock):
+    tama = session_of(staffed_house, "Tama")
     roster.sign_on(tama, at=at(TODAY, 6, 50))
     clock.set(at(TODAY, 15, 20))
     done = roster.sign_off(tama)
@@ -174,12 +155,14 @@ def test_a_guest_cannot_sign_on(roster: Roster):
     ("day", "hours"),
     [(pendulum.date(2026, 11, 24), 8), (pendulum.date(2026, 4, 4), 9), (pendulum.date(2026, 9, 26), 7)],
 )
-def test_night_hours_across_midnight_and_daylight_saving(house: House, roster: Roster, clock: FixedClock, day, hours):
+def test_night_hours_across_midnight_and_daylight_saving(
+    staffed_house: House, roster: Roster, clock: FixedClock, day, hours
+):
     """23:00 to 07:00 is 8 hours, 9 when clocks go back (April), 7 when they go forward (September)."""
     clock.set(at(day.subtract(days=3), 9))
-    tama = session(house, "Tama")
-    shift = roster.assign(session(house, "Aroha"), tama.person_id, day, "night")
-    assert shift.rostered_hours == hours == Shifts(house.settings).named(day, "night").hours
+    tama = session_of(staffed_house, "Tama")
+    shift = roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, day, "night")
+    assert shift.rostered_hours == hours == Shifts(staffed_house.settings).named(day, "night").hours
     clock.set(at(day, 23))
     roster.sign_on(tama)
     clock.set(at(day.add(days=1), 7))

@@ -13,29 +13,15 @@ from crisishouse.models import MentalHealthDay, StaffWellbeingCheck, ValidationE
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.services.mental_health_days import MentalHealthDays, leave_year
 from crisishouse.services.staff_wellbeing import ChatRequest, StaffWellbeing
+from tests.builders import TODAY, at
 
-TZ = "Pacific/Auckland"
-TODAY = pendulum.date(2026, 11, 24)
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 7}
-
-
-def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
-
-
-@pytest.fixture
-def tama(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Tama", "2222")
 
 
 @pytest.fixture
 def sina(demo_house: House) -> Session:
+    """Peer staff of the demo house besides Tama, signed in."""
     return demo_house.sign_in.sign_in("Sina", "5000")
-
-
-@pytest.fixture
-def aroha(demo_house: House) -> Session:
-    return demo_house.sign_in.sign_in("Aroha", "1111")
 
 
 def wellbeing(house: House, **settings) -> StaffWellbeing:

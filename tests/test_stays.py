@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
+from crisishouse.language import Finding
 from crisishouse.models import CheckIn, Guest, Stay, ValidationError
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, NotAllowed, ServiceError, Session, WordsToNotice
+from crisishouse.services.check_ins import CheckIns
 from crisishouse.services.pins import verify_pin
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS, BIG
+from tests.builders import TODAY, at
 from tests.sessions import staff_of
 
-TZ = "Pacific/Auckland"
-TODAY = pendulum.date(2026, 11, 24)
 LEAVING = pendulum.date(2026, 11, 30)
 FREE_ROOM = "Rimu"
-
-
-def at(day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
-    """A wall-clock time in the house's zone."""
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=TZ)
 
 
 def arrive(house: House, staff: Session, name: str = "Kiri", room: str = FREE_ROOM, **kwargs) -> Stay:
@@ -541,26 +538,24 @@ def test_check_in_for_a_stay_that_ended_after_it_was_read_is_refused(demo_house:
     assert len(demo_house.check_ins.for_stay(staff_of(demo_house), stale)) == before
 
 
-def test_check_words_hook_is_given_the_note(demo_house: House, tama: Session, mere: Session):
-    """The language-check hook sees the note before it is kept."""
+def test_the_language_check_is_given_the_note(demo_house: House, tama: Session, mere: Session):
+    """The house's language check sees the note before it is kept."""
     seen: list[str] = []
-    demo_house.check_ins.check_words = seen.append
-    demo_house.check_ins.record(
-        tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", "Enjoyed the walk."
-    )
+
+    def find_words(text: str) -> list[Finding]:
+        seen.append(text)
+        return []
+
+    check_ins = CheckIns(replace(demo_house.ctx, find_words=find_words))
+    check_ins.record(tama, demo_house.stays.get(staff_of(demo_house), mere.stay_id), "checked_in", "Enjoyed the walk.")
     assert seen == ["Enjoyed the walk."]
 
 
-def test_check_words_hook_refusal_saves_nothing(demo_house: House, tama: Session, mere: Session):
-    """When the hook refuses the words, its message comes through and no check-in is saved."""
-
-    def refuse(text: str) -> None:
-        raise ServiceError(f"Found a label in {text!r}; try everyday words.")
-
-    demo_house.check_ins.check_words = refuse
+def test_words_the_language_check_finds_save_nothing(demo_house: House, tama: Session, mere: Session):
+    """When the check finds words, what it found comes through and no check-in is saved."""
     stay = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
     before = demo_house.check_ins.for_stay(staff_of(demo_house), stay)
-    with pytest.raises(ServiceError, match="Found a label in 'non-compliant'; try everyday words"):
+    with pytest.raises(WordsToNotice, match='"non-compliant" is compliance talk; try: '):
         demo_house.check_ins.record(tama, stay, "checked_in", "non-compliant")
     assert demo_house.check_ins.for_stay(staff_of(demo_house), stay) == before
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
 
-import pendulum
 import pytest
 
 import crisishouse.store.schema as schema_module
@@ -19,47 +16,10 @@ from crisishouse.models import CheckIn, Guest, Stay
 from crisishouse.store import Store, StoreTooNew, check_folder, set_damaged_aside
 from crisishouse.store.schema import SCHEMA_VERSION
 from crisishouse.text import clean_text
+from tests.builders import T0, check_in, guest, mode_of, raw, stay
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "store_writer.py"
-T0 = pendulum.datetime(2025, 3, 1, 9, 30, tz="UTC")
-
-
-def guest(name: str, gid: str | None = None) -> Guest:
-    return Guest(id=gid or name.lower(), chosen_name=name, created_at=T0)
-
-
-def stay(sid: str, guest_id: str = "aroha", left_at: pendulum.DateTime | None = None) -> Stay:
-    return Stay(
-        id=sid,
-        guest_id=guest_id,
-        room="1",
-        arrived_at=T0,
-        planned_leaving=T0.add(days=7).date(),
-        left_at=left_at,
-    )
-
-
-def check_in(cid: str | None = None, stay_id: str = "stay-1", note: str = "", **kw) -> CheckIn:
-    if cid is not None:
-        kw["id"] = cid
-    return CheckIn(
-        guest_id=kw.pop("guest_id", "guest-1"),
-        stay_id=stay_id,
-        at=kw.pop("at", T0),
-        outcome=kw.pop("outcome", "checked_in"),
-        recorded_by="staff-1",
-        note=note,
-        **kw,
-    )
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-def raw(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 # -- ids -------------------------------------------------------------------
@@ -155,8 +115,8 @@ def test_files_are_0600_and_folders_0700(tmp_path, open_umask):
     assert {p.relative_to(data_dir).parts[0] for p in folders if p != data_dir} == {"store", "backups", "damaged"}
     assert len(store.list_backups()) == 2
     assert any(p.name == ".lock" for p in files)
-    assert {str(p.relative_to(data_dir)): oct(mode(p)) for p in folders if mode(p) != 0o700} == {}
-    assert {str(p.relative_to(data_dir)): oct(mode(p)) for p in files if mode(p) != 0o600} == {}
+    assert {str(p.relative_to(data_dir)): oct(mode_of(p)) for p in folders if mode_of(p) != 0o700} == {}
+    assert {str(p.relative_to(data_dir)): oct(mode_of(p)) for p in files if mode_of(p) != 0o600} == {}
 
 
 # -- backups ---------------------------------------------------------------

@@ -7,7 +7,6 @@ import os
 import random
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
@@ -20,31 +19,7 @@ from crisishouse.store import (
     restore_from_backup,
     set_damaged_aside,
 )
-
-T0 = pendulum.datetime(2025, 3, 1, 9, 30, tz="UTC")
-
-
-def guest(name: str, gid: str | None = None) -> Guest:
-    return Guest(id=gid or name.lower(), chosen_name=name, created_at=T0)
-
-
-def check_in(cid: str, stay_id: str = "stay-1", guest_id: str = "guest-1") -> CheckIn:
-    return CheckIn(
-        id=cid,
-        guest_id=guest_id,
-        stay_id=stay_id,
-        at=T0,
-        outcome="quiet_time",
-        recorded_by="staff-1",
-        note=f"note {cid}",
-    )
-
-
-def replace_with(path: Path, payload: bytes) -> None:
-    """Damage a file the way a tool that writes a new file would (a new inode)."""
-    scratch = path.with_name("damage-scratch")
-    scratch.write_bytes(payload)
-    os.replace(scratch, path)
+from tests.builders import T0, check_in, guest, replace_with
 
 
 def cut_in_half(raw: bytes) -> bytes:
@@ -63,7 +38,7 @@ DAMAGES = {"cut in half": cut_in_half, "garbage bytes": garbage, "empty file": e
 
 
 @pytest.fixture
-def house(tmp_path):
+def backed_up_house(tmp_path):
     """A data folder with two guests in core.json and a backup taken after the first."""
     data_dir = tmp_path / "house"
     clock = FixedClock(T0)
@@ -76,9 +51,9 @@ def house(tmp_path):
 
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
-def test_damaged_core_stops_open_and_is_left_untouched(house, damage):
+def test_damaged_core_stops_open_and_is_left_untouched(backed_up_house, damage):
     """A damaged core.json makes Store.open raise StoreDamaged naming the file, and its bytes are kept."""
-    data_dir, _store, _backup = house
+    data_dir, _store, _backup = backed_up_house
     core = data_dir / "store" / "core.json"
     replace_with(core, DAMAGES[damage](core.read_bytes()))
     damaged_bytes = core.read_bytes()
@@ -100,9 +75,9 @@ def test_damaged_core_stops_open_and_is_left_untouched(house, damage):
 
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
-def test_damaged_core_is_restored_from_newest_good_backup(house, damage):
+def test_damaged_core_is_restored_from_newest_good_backup(backed_up_house, damage):
     """newest_good_backup offers the backup; restore_from_backup puts it back and keeps the damaged file aside."""
-    data_dir, _store, backup = house
+    data_dir, _store, backup = backed_up_house
     core = data_dir / "store" / "core.json"
     good_copy = (backup.path / "core.json").read_bytes()
     replace_with(core, DAMAGES[damage](core.read_bytes()))

@@ -13,18 +13,16 @@ import sys
 import time
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
 from crisishouse.models import CheckIn, Guest, Stay
 from crisishouse.store import Store, StoreWriteError, atomic, check_folder
 from crisishouse.store import backups as backups_module
-from tests.child_process import child_env, read_first_line
+from tests.builders import T0, check_in
+from tests.child_process import ROOT, child_env, read_first_line
 
-ROOT = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "store_writer.py"
-T0 = pendulum.datetime(2025, 3, 1, 9, 30, tz="UTC")
 
 
 # -- helpers ---------------------------------------------------------------
@@ -46,18 +44,6 @@ def start_writer(
 def temp_files(folder: Path) -> list[Path]:
     """Files named like the store's temporary files (`.NAME.tmp-xxxx`)."""
     return [p for p in folder.rglob("*") if p.is_file() and p.name.startswith(".") and ".tmp-" in p.name]
-
-
-def check_in(stay_id: str = "stay-1", note: str = "", **kw) -> CheckIn:
-    return CheckIn(
-        guest_id=kw.pop("guest_id", "guest-1"),
-        stay_id=stay_id,
-        at=kw.pop("at", T0),
-        outcome=kw.pop("outcome", "checked_in"),
-        recorded_by="staff-1",
-        note=note,
-        **kw,
-    )
 
 
 def house_with_stays(folder: Path, stay_ids: list[str]) -> None:
@@ -224,14 +210,14 @@ def test_full_disk_refuses_the_write_and_keeps_what_was_saved(tmp_path, monkeypa
     store = Store.open(data_dir)
     guest = Guest(id="guest-1", chosen_name="Aroha", created_at=T0)
     store.put(guest)
-    store.put(check_in(id="c1", note="first"))
+    store.put(check_in("c1", note="first"))
     before = store_files(data_dir)
 
     attempt = {
-        "new check-in": lambda: store.put(check_in(id="c2", note="second")),
-        "first check-in of a new stay": lambda: store.put(check_in("stay-2", id="c3")),
+        "new check-in": lambda: store.put(check_in("c2", note="second")),
+        "first check-in of a new stay": lambda: store.put(check_in("c3", "stay-2")),
         "changed guest": lambda: store.put(Guest(id="guest-1", chosen_name="Aroha Changed", created_at=T0)),
-        "put_many": lambda: store.put_many([check_in(id="c4"), Guest(id="guest-2", chosen_name="Bo", created_at=T0)]),
+        "put_many": lambda: store.put_many([check_in("c4"), Guest(id="guest-2", chosen_name="Bo", created_at=T0)]),
     }[change]
     with monkeypatch.context() as m:
         m.setattr(atomic.os, "write", no_space)
@@ -250,7 +236,7 @@ def test_full_disk_refuses_the_write_and_keeps_what_was_saved(tmp_path, monkeypa
         assert [c.id for c in reader.find(CheckIn, stay_id="stay-1")] == ["c1"]
         assert reader.find(CheckIn, stay_id="stay-2") == []
     # Once there is room again, saving works.
-    store.put(check_in(id="c5"))
+    store.put(check_in("c5"))
     assert {c.id for c in Store.open(data_dir).find(CheckIn, stay_id="stay-1")} == {"c1", "c5"}
 
 
@@ -259,7 +245,7 @@ def test_daily_backup_on_a_full_disk_is_reported_and_tried_again(tmp_path, monke
     clock = FixedClock(T0)
     data_dir = tmp_path / "house"
     store = Store.open(data_dir, clock=clock)
-    store.put(check_in(id="c1"))
+    store.put(check_in("c1"))
     clock.advance(days=1)
 
     with monkeypatch.context() as m:
@@ -268,7 +254,7 @@ def test_daily_backup_on_a_full_disk_is_reported_and_tried_again(tmp_path, monke
         assert store.daily_backup() is None
     assert store.backup_problem and "No space left" in store.backup_problem
     assert not [p for p in (data_dir / "backups").iterdir() if p.name.startswith(".partial")]
-    store.put(check_in(id="c2"))
+    store.put(check_in("c2"))
     clock.advance(hours=1)
     assert store.daily_backup() is not None
     assert store.backup_problem is None

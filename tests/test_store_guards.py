@@ -39,9 +39,9 @@ from crisishouse.store.atomic import (
     temp_path_for,
 )
 from crisishouse.store.lock import HouseLock
-from tests.child_process import child_env, read_first_line
+from tests.builders import mode_of
+from tests.child_process import ROOT, child_env, read_first_line
 
-ROOT = Path(__file__).resolve().parent.parent
 REAL_FSYNC = os.fsync
 
 
@@ -69,10 +69,6 @@ def leftovers(folder: Path) -> list[str]:
 
 
 TEMP_NAME = re.compile(r"\.tmp-")
-
-
-def mode_of(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
 
 
 def failing(err: int) -> object:

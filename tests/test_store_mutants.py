@@ -39,20 +39,7 @@ from crisishouse.store.errors import RecordErased, RecordGone, RuleBroken
 from crisishouse.store.storage import AtomicJSONStorage
 from crisishouse.store.store import AppendOnly, erased_mark
 from crisishouse.store.validate import validate_tables
-
-T0 = pendulum.datetime(2025, 3, 1, 9, 30, tz="UTC")
-
-
-def guest(gid: str) -> Guest:
-    return Guest(id=gid, chosen_name=gid.title(), created_at=T0)
-
-
-def stay(sid: str, gid: str) -> Stay:
-    return Stay(id=sid, guest_id=gid, room="1", arrived_at=T0, planned_leaving=T0.add(days=7).date())
-
-
-def check_in(cid: str, sid: str, gid: str, outcome: str = "checked_in", note: str = "") -> CheckIn:
-    return CheckIn(id=cid, guest_id=gid, stay_id=sid, at=T0, outcome=outcome, recorded_by="staff-1", note=note)  # type: ignore[arg-type]
+from tests.builders import T0, check_in, guest, raw, stay
 
 
 def access(aid: str, sid: str = "s1", gid: str = "g1") -> AccessEvent:
@@ -77,10 +64,6 @@ def erasure(eid: str) -> Erasure:
     return Erasure(id=eid, erased_on=T0.date(), handed_over="printed")
 
 
-def raw(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def mark(record_id: str) -> str:
     return hashlib.sha256(f"crisishouse-erased:{record_id}".encode()).hexdigest()[:32]
 
@@ -92,7 +75,7 @@ def damaged_message(data_dir: Path) -> str:
 
 
 @pytest.fixture
-def house(tmp_path: Path) -> Store:
+def two_stays(tmp_path: Path) -> Store:
     """A house with guest g1 staying in s1 and guest g2 staying in s2."""
     store = Store.open(tmp_path / "house", FixedClock(T0))
     store.put_many([guest("g1"), guest("g2"), stay("s1", "g1"), stay("s2", "g2")])
@@ -122,18 +105,18 @@ def test_an_erased_mark_is_a_fixed_salted_hash_so_old_marks_still_count():
     assert erased_mark("g1") != erased_mark("g2")
 
 
-def test_erasing_marks_the_guest_and_stays_sorted_and_merged_with_earlier_marks(house: Store):
-    house.erase_guest("g1", ["s1"], erasure("e1"))
-    core = raw(house.root / "core.json")
+def test_erasing_marks_the_guest_and_stays_sorted_and_merged_with_earlier_marks(two_stays: Store):
+    two_stays.erase_guest("g1", ["s1"], erasure("e1"))
+    core = raw(two_stays.root / "core.json")
     assert core["meta"]["erased"] == {"marks": sorted([mark("g1"), mark("s1")])}
-    house.erase_guest("g2", iter(["s2"]), erasure("e2"))
-    core = raw(house.root / "core.json")
+    two_stays.erase_guest("g2", iter(["s2"]), erasure("e2"))
+    core = raw(two_stays.root / "core.json")
     assert core["meta"]["erased"] == {"marks": sorted([mark("g1"), mark("s1"), mark("g2"), mark("s2")])}
     assert set(core["erasures"]) == {"e1", "e2"}
     assert core["guests"] == {} and core["stays"] == {}
-    house.erasure_done("g1")
-    house.erasure_done("g2")
-    assert "g1" not in json.dumps(raw(house.root / "core.json"))
+    two_stays.erasure_done("g1")
+    two_stays.erasure_done("g2")
+    assert "g1" not in json.dumps(raw(two_stays.root / "core.json"))
 
 
 @pytest.mark.parametrize(
@@ -149,81 +132,81 @@ def test_erasing_marks_the_guest_and_stays_sorted_and_merged_with_earlier_marks(
     ],
     ids=["guest id", "stay id", "guest of a stay", "stay of a check-in", "stay of a handover line"],
 )
-def test_nothing_is_saved_again_under_an_erased_id(house: Store, record):
-    house.erase_guest("g1", ["s1"], erasure("e1"))
+def test_nothing_is_saved_again_under_an_erased_id(two_stays: Store, record):
+    two_stays.erase_guest("g1", ["s1"], erasure("e1"))
     with pytest.raises(RecordErased) as caught:
-        house.put(record)
+        two_stays.put(record)
     assert str(caught.value) == "This guest's record was erased, so nothing more can be saved in it."
 
 
-def test_after_an_erasure_other_guests_records_are_still_saved(house: Store):
-    house.erase_guest("g1", ["s1"], erasure("e1"))
-    house.put(check_in("c2", "s2", "g2"))
-    house.put(HandoverEntry(text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day"))
-    house.put(guest("g3"))
-    assert house.get(CheckIn, "c2", stay_id="s2") is not None
-    assert house.get(Guest, "g3") is not None
+def test_after_an_erasure_other_guests_records_are_still_saved(two_stays: Store):
+    two_stays.erase_guest("g1", ["s1"], erasure("e1"))
+    two_stays.put(check_in("c2", "s2", "g2"))
+    two_stays.put(HandoverEntry(text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day"))
+    two_stays.put(guest("g3"))
+    assert two_stays.get(CheckIn, "c2", stay_id="s2") is not None
+    assert two_stays.get(Guest, "g3") is not None
 
 
-def test_a_stay_needs_its_guest_on_disk_or_in_the_same_save(house: Store):
+def test_a_stay_needs_its_guest_on_disk_or_in_the_same_save(two_stays: Store):
     with pytest.raises(RuleBroken) as caught:
-        house.put(stay("s3", "nobody"))
+        two_stays.put(stay("s3", "nobody"))
     assert str(caught.value) == "This stay's guest is not in the house's records."
-    house.put_many([guest("g3"), stay("s3", "g3")])
-    assert house.get(Stay, "s3") == stay("s3", "g3")
+    two_stays.put_many([guest("g3"), stay("s3", "g3")])
+    assert two_stays.get(Stay, "s3") == stay("s3", "g3")
 
 
-def test_a_record_kept_with_a_stay_belongs_to_that_stays_guest(house: Store):
+def test_a_record_kept_with_a_stay_belongs_to_that_stays_guest(two_stays: Store):
     with pytest.raises(RuleBroken) as caught:
-        house.put(check_in("c1", "s1", "g2"))
+        two_stays.put(check_in("c1", "s1", "g2"))
     assert str(caught.value) == "That record belongs to another guest's stay."
-    house.put(check_in("c1", "s1", "g1"))
+    two_stays.put(check_in("c1", "s1", "g1"))
     # A stay in the same save counts as its guest's.
     with pytest.raises(RuleBroken, match="another guest's stay"):
-        house.put_many([stay("s3", "g1"), check_in("c3", "s3", "g2")])
-    house.put_many([stay("s3", "g1"), check_in("c3", "s3", "g1")])
+        two_stays.put_many([stay("s3", "g1"), check_in("c3", "s3", "g2")])
+    two_stays.put_many([stay("s3", "g1"), check_in("c3", "s3", "g1")])
     # A stay moved to another guest in the same save: the save's version counts.
-    house.put_many([stay("s4", "g1")])
-    house.put_many([stay("s4", "g2"), check_in("c4", "s4", "g2")])
+    two_stays.put_many([stay("s4", "g1")])
+    two_stays.put_many([stay("s4", "g2"), check_in("c4", "s4", "g2")])
     # Not about a guest (no guest id): nothing to match.
-    house.put(
+    two_stays.put(
         HandoverEntry(
             text="x", written_by="staff-1", written_at=T0, shift_date=T0.date(), shift_name="Day", stay_id="s1"
         )
     )
     # A stay not in the house: nothing to match either.
-    house.put(check_in("c5", "elsewhere", "g2"))
+    two_stays.put(check_in("c5", "elsewhere", "g2"))
 
 
 # -- update ----------------------------------------------------------------------
 
 
-def test_update_reads_the_record_of_a_stay_or_a_month(house: Store):
-    house.put(check_in("c1", "s1", "g1"))
-    changed = house.update(CheckIn, "c1", lambda c: replace(c, note="later"), stay_id="s1")
+def test_update_reads_the_record_of_a_stay_or_a_month(two_stays: Store):
+    two_stays.put(check_in("c1", "s1", "g1"))
+    changed = two_stays.update(CheckIn, "c1", lambda c: replace(c, note="later"), stay_id="s1")
     assert changed.note == "later"
-    assert house.get(CheckIn, "c1", stay_id="s1").note == "later"
-    house.put(shift("sh1", pendulum.date(2025, 3, 4)))
-    house.update(Shift, "sh1", lambda s: replace(s, name="Night"), month="2025-03")
-    assert house.get(Shift, "sh1", month="2025-03").name == "Night"
+    assert two_stays.get(CheckIn, "c1", stay_id="s1").note == "later"
+    two_stays.put(shift("sh1", pendulum.date(2025, 3, 4)))
+    two_stays.update(Shift, "sh1", lambda s: replace(s, name="Night"), month="2025-03")
+    assert two_stays.get(Shift, "sh1", month="2025-03").name == "Night"
 
 
-def test_update_refuses_a_gone_record_a_changed_id_or_another_type(house: Store):
+def test_update_refuses_a_gone_record_a_changed_id_or_another_type(two_stays: Store):
     with pytest.raises(RecordGone) as caught:
-        house.update(Stay, "nope", lambda s: s)
+        two_stays.update(Stay, "nope", lambda s: s)
     assert str(caught.value) == ("That record is no longer in the house's data (another terminal may have removed it).")
     with pytest.raises(TypeError, match="^An update must return the same record, changed$"):
-        house.update(Stay, "s1", lambda s: replace(s, id="s9"))
+        two_stays.update(Stay, "s1", lambda s: replace(s, id="s9"))
     with pytest.raises(TypeError, match="^An update must return the same record, changed$"):
-        house.update(Stay, "s1", lambda s: guest("s1"))
-    assert house.get(Guest, "s1") is None
-    assert house.get(Stay, "s9") is None
+        two_stays.update(Stay, "s1", lambda s: guest("s1"))
+    assert two_stays.get(Guest, "s1") is None
+    assert two_stays.get(Stay, "s9") is None
 
 
 # -- put_many: one write per file ------------------------------------------------
 
 
-def test_put_many_writes_each_file_once(house: Store, writes: list[str]):
+def test_put_many_writes_each_file_once(two_stays: Store, writes: list[str]):
     records = [
         guest("g3"),
         stay("s3", "g3"),
@@ -233,63 +216,63 @@ def test_put_many_writes_each_file_once(house: Store, writes: list[str]):
         shift("sh1", pendulum.date(2025, 3, 4)),
         shift("sh2", pendulum.date(2025, 3, 5)),
     ]
-    house.put_many(r for r in records)
+    two_stays.put_many(r for r in records)
     assert sorted(writes) == ["months/2025-03.json", "stays/s1.json", "stays/s3.json", "store/core.json"]
-    assert {c.id for c in house.find(CheckIn, stay_id="s1")} == {"c1", "c2"}
-    assert {s.id for s in house.find(Shift, months=["2025-03"])} == {"sh1", "sh2"}
-    assert house.get(Stay, "s3") == stay("s3", "g3")
+    assert {c.id for c in two_stays.find(CheckIn, stay_id="s1")} == {"c1", "c2"}
+    assert {s.id for s in two_stays.find(Shift, months=["2025-03"])} == {"sh1", "sh2"}
+    assert two_stays.get(Stay, "s3") == stay("s3", "g3")
 
 
-def test_put_of_an_existing_id_replaces_it_in_its_table(house: Store):
-    house.put(check_in("c1", "s1", "g1", note="first"))
-    house.put(check_in("c1", "s1", "g1", note="second"))
-    assert [c.note for c in house.find(CheckIn, stay_id="s1")] == ["second"]
+def test_put_of_an_existing_id_replaces_it_in_its_table(two_stays: Store):
+    two_stays.put(check_in("c1", "s1", "g1", note="first"))
+    two_stays.put(check_in("c1", "s1", "g1", note="second"))
+    assert [c.note for c in two_stays.find(CheckIn, stay_id="s1")] == ["second"]
 
 
 # -- append-only -----------------------------------------------------------------
 
 
-def test_access_events_are_never_changed_or_removed(house: Store, writes: list[str]):
-    house.put_many([access("a1"), access("a2")])
-    house.put(access("a3"))
-    before = (house.root / "stays" / "s1.json").read_bytes()
+def test_access_events_are_never_changed_or_removed(two_stays: Store, writes: list[str]):
+    two_stays.put_many([access("a1"), access("a2")])
+    two_stays.put(access("a3"))
+    before = (two_stays.root / "stays" / "s1.json").read_bytes()
     writes.clear()
     with pytest.raises(AppendOnly) as caught:
-        house.put(replace(access("a1"), what="something else"))
+        two_stays.put(replace(access("a1"), what="something else"))
     assert str(caught.value) == "A saved access events record is never changed."
     with pytest.raises(AppendOnly, match="^A saved access events record is never changed.$"):
-        house.put_many([access("a4"), access("a2")])
+        two_stays.put_many([access("a4"), access("a2")])
     with pytest.raises(AppendOnly) as caught:
-        house.remove(access("a1"))
+        two_stays.remove(access("a1"))
     assert str(caught.value) == "A saved access events record is never removed on its own."
     assert writes == []
-    assert (house.root / "stays" / "s1.json").read_bytes() == before
-    assert {a.id for a in house.find(AccessEvent, stay_id="s1")} == {"a1", "a2", "a3"}
+    assert (two_stays.root / "stays" / "s1.json").read_bytes() == before
+    assert {a.id for a in two_stays.find(AccessEvent, stay_id="s1")} == {"a1", "a2", "a3"}
 
 
-def test_removing_a_record_not_there_writes_nothing(house: Store, writes: list[str]):
-    house.put(check_in("c1", "s1", "g1"))
+def test_removing_a_record_not_there_writes_nothing(two_stays: Store, writes: list[str]):
+    two_stays.put(check_in("c1", "s1", "g1"))
     writes.clear()
-    house.remove(check_in("c9", "s1", "g1"))
-    house.remove(check_in("c9", "s2", "g2"))  # no file for s2 at all
+    two_stays.remove(check_in("c9", "s1", "g1"))
+    two_stays.remove(check_in("c9", "s2", "g2"))  # no file for s2 at all
     assert writes == []
-    house.remove(check_in("c1", "s1", "g1"))
+    two_stays.remove(check_in("c1", "s1", "g1"))
     assert writes == ["stays/s1.json"]
-    assert house.find(CheckIn, stay_id="s1") == []
-    assert raw(house.root / "stays" / "s1.json") == {"check_ins": {}}
+    assert two_stays.find(CheckIn, stay_id="s1") == []
+    assert raw(two_stays.root / "stays" / "s1.json") == {"check_ins": {}}
 
 
 # -- meta ------------------------------------------------------------------------
 
 
-def test_meta_values_merge_per_key_and_a_missing_key_is_none(house: Store):
-    house.set_meta("note", {"a": 1})
-    house.set_meta("note", {"b": 2})
-    house.set_meta("other", {"c": 3})
-    assert house.get_meta("note") == {"a": 1, "b": 2}
-    assert house.get_meta("other") == {"c": 3}
-    assert house.get_meta("missing") is None
-    assert house.schema_version == store_module.SCHEMA_VERSION
+def test_meta_values_merge_per_key_and_a_missing_key_is_none(two_stays: Store):
+    two_stays.set_meta("note", {"a": 1})
+    two_stays.set_meta("note", {"b": 2})
+    two_stays.set_meta("other", {"c": 3})
+    assert two_stays.get_meta("note") == {"a": 1, "b": 2}
+    assert two_stays.get_meta("other") == {"c": 3}
+    assert two_stays.get_meta("missing") is None
+    assert two_stays.schema_version == store_module.SCHEMA_VERSION
 
 
 # -- erase_guest and its note ----------------------------------------------------
@@ -323,44 +306,44 @@ def test_erasing_removes_the_stay_files_backups_and_damaged_copies(tmp_path: Pat
     assert not (data_dir / "store" / "stays" / "s2.json").exists()
 
 
-def test_pending_erasures_are_noted_per_guest_until_done(house: Store):
-    assert house.pending_erasures() == []
-    house.erase_guest("g1", ["s1"], erasure("e1"))
-    house.erase_guest("g2", ["s2"], erasure("e2"))
-    assert house.pending_erasures() == [("g1", ["s1"]), ("g2", ["s2"])]
+def test_pending_erasures_are_noted_per_guest_until_done(two_stays: Store):
+    assert two_stays.pending_erasures() == []
+    two_stays.erase_guest("g1", ["s1"], erasure("e1"))
+    two_stays.erase_guest("g2", ["s2"], erasure("e2"))
+    assert two_stays.pending_erasures() == [("g1", ["s1"]), ("g2", ["s2"])]
     # Erasing again (another terminal, say) is refused: one note, one Erasure counted.
     with pytest.raises(RecordGone, match="already been erased"):
-        house.erase_guest("g1", ["s1", "s3"], erasure("e3"))
-    assert house.pending_erasures() == [("g1", ["s1"]), ("g2", ["s2"])]
-    house.erasure_done("g2")
-    assert house.pending_erasures() == [("g1", ["s1"])]
-    house.erasure_done("g1")
-    assert house.pending_erasures() == []
-    assert house.get_meta("erasing") is None
+        two_stays.erase_guest("g1", ["s1", "s3"], erasure("e3"))
+    assert two_stays.pending_erasures() == [("g1", ["s1"]), ("g2", ["s2"])]
+    two_stays.erasure_done("g2")
+    assert two_stays.pending_erasures() == [("g1", ["s1"])]
+    two_stays.erasure_done("g1")
+    assert two_stays.pending_erasures() == []
+    assert two_stays.get_meta("erasing") is None
     # Done for a guest with no note: nothing to drop, nothing goes wrong.
-    house.erasure_done("g1")
-    assert house.pending_erasures() == []
-    meta = raw(house.root / "core.json")["meta"]
+    two_stays.erasure_done("g1")
+    assert two_stays.pending_erasures() == []
+    meta = raw(two_stays.root / "core.json")["meta"]
     assert "erasing" not in meta and "erased" in meta and "schema" in meta
-    assert set(raw(house.root / "core.json")["erasures"]) == {"e1", "e2"}
+    assert set(raw(two_stays.root / "core.json")["erasures"]) == {"e1", "e2"}
 
 
-def test_an_erasure_cut_short_is_finished_later(house: Store, monkeypatch: pytest.MonkeyPatch):
-    house.put(check_in("c1", "s1", "g1"))
-    house.backup("test")
+def test_an_erasure_cut_short_is_finished_later(two_stays: Store, monkeypatch: pytest.MonkeyPatch):
+    two_stays.put(check_in("c1", "s1", "g1"))
+    two_stays.backup("test")
 
     def crash(*_args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store_module.erasing, "remove_stay_files", crash)
     with pytest.raises(KeyboardInterrupt):
-        house.erase_guest("g1", ["s1"], erasure("e1"))
+        two_stays.erase_guest("g1", ["s1"], erasure("e1"))
     monkeypatch.undo()
-    assert (house.root / "stays" / "s1.json").exists()
-    reopened = Store.open(house.data_dir)
+    assert (two_stays.root / "stays" / "s1.json").exists()
+    reopened = Store.open(two_stays.data_dir)
     assert reopened.pending_erasures() == [("g1", ["s1"])]
     reopened.finish_erasure("g1", ["s1"])
-    assert not (house.root / "stays" / "s1.json").exists()
+    assert not (two_stays.root / "stays" / "s1.json").exists()
     assert not (reopened.list_backups()[0].path / "stays" / "s1.json").exists()
     reopened.erasure_done("g1")
     assert reopened.pending_erasures() == []
@@ -369,34 +352,34 @@ def test_an_erasure_cut_short_is_finished_later(house: Store, monkeypatch: pytes
 # -- reading ---------------------------------------------------------------------
 
 
-def test_reading_a_stay_or_month_kind_needs_a_stay_or_months(house: Store):
+def test_reading_a_stay_or_month_kind_needs_a_stay_or_months(two_stays: Store):
     with pytest.raises(ValueError) as caught:
-        house.find(CheckIn)
+        two_stays.find(CheckIn)
     assert str(caught.value) == "Say which stay or which months to read check_ins from"
     with pytest.raises(ValueError, match="^Say which stay or which months to read shifts from$"):
-        house.get(Shift, "sh1")
+        two_stays.get(Shift, "sh1")
 
 
-def test_find_reads_every_month_asked_and_where_needs_every_field(house: Store):
-    house.put_many(
+def test_find_reads_every_month_asked_and_where_needs_every_field(two_stays: Store):
+    two_stays.put_many(
         [
             shift("sh1", pendulum.date(2025, 1, 4), "staff-1"),
             shift("sh2", pendulum.date(2025, 3, 4), "staff-1"),
             shift("sh3", pendulum.date(2025, 3, 5), "staff-2"),
         ]
     )
-    assert {s.id for s in house.find(Shift, months=["2025-01", "2025-02", "2025-03"])} == {"sh1", "sh2", "sh3"}
-    assert house.find(Shift, months=[]) == []
-    assert {s.id for s in house.find(Shift, months=["2025-03"], where={})} == {"sh2", "sh3"}
-    assert [s.id for s in house.find(Shift, months=["2025-03"], where={"staff_id": "staff-1"})] == ["sh2"]
-    found = house.find(Shift, months=["2025-01", "2025-03"], where={"staff_id": "staff-1", "day": "2025-03-04"})
+    assert {s.id for s in two_stays.find(Shift, months=["2025-01", "2025-02", "2025-03"])} == {"sh1", "sh2", "sh3"}
+    assert two_stays.find(Shift, months=[]) == []
+    assert {s.id for s in two_stays.find(Shift, months=["2025-03"], where={})} == {"sh2", "sh3"}
+    assert [s.id for s in two_stays.find(Shift, months=["2025-03"], where={"staff_id": "staff-1"})] == ["sh2"]
+    found = two_stays.find(Shift, months=["2025-01", "2025-03"], where={"staff_id": "staff-1", "day": "2025-03-04"})
     assert [s.id for s in found] == ["sh2"]
-    assert house.find(Shift, months=["2025-03"], where={"staff_id": "staff-2", "day": "2025-03-04"}) == []
-    assert house.get(Shift, "sh1", month="2025-01") == shift("sh1", pendulum.date(2025, 1, 4))
-    assert house.get(Shift, "sh1", month="2025-03") is None
-    assert house.get(Shift, "sh1", month="2025-02") is None
-    assert house.get(Guest, "g1") == guest("g1")
-    assert house.get(CheckIn, "c1", stay_id="s2") is None
+    assert two_stays.find(Shift, months=["2025-03"], where={"staff_id": "staff-2", "day": "2025-03-04"}) == []
+    assert two_stays.get(Shift, "sh1", month="2025-01") == shift("sh1", pendulum.date(2025, 1, 4))
+    assert two_stays.get(Shift, "sh1", month="2025-03") is None
+    assert two_stays.get(Shift, "sh1", month="2025-02") is None
+    assert two_stays.get(Guest, "g1") == guest("g1")
+    assert two_stays.get(CheckIn, "c1", stay_id="s2") is None
 
 
 def test_months_with_data_are_oldest_first_and_skip_other_files(tmp_path: Path):
@@ -641,13 +624,13 @@ def test_damage_found_by_the_daily_backup_is_kept_until_a_clean_one(tmp_path: Pa
 # -- small things ----------------------------------------------------------------
 
 
-def test_relative_names_a_file_under_the_store(house: Store):
-    assert house.relative(house.root / "stays" / "s1.json") == "stays/s1.json"
+def test_relative_names_a_file_under_the_store(two_stays: Store):
+    assert two_stays.relative(two_stays.root / "stays" / "s1.json") == "stays/s1.json"
 
 
-def test_records_carry_their_own_ids(house: Store):
+def test_records_carry_their_own_ids(two_stays: Store):
     with pytest.raises(RuntimeError, match="^crisishouse records carry their own ids$"):
-        house._db("core").table("guests").insert({"chosen_name": "x"})
+        two_stays._db("core").table("guests").insert({"chosen_name": "x"})
 
 
 # -- the storage: parse on change, check only what changed ----------------------------
@@ -749,14 +732,14 @@ def test_a_bad_record_another_process_wrote_is_damage_naming_the_file(tmp_path: 
     assert caught.value.path == path
 
 
-def test_a_bad_record_in_a_stay_file_is_damage_when_the_store_reads_it(house: Store):
-    house.put(check_in("c1", "s1", "g1"))
-    stay_file = house.root / "stays" / "s1.json"
+def test_a_bad_record_in_a_stay_file_is_damage_when_the_store_reads_it(two_stays: Store):
+    two_stays.put(check_in("c1", "s1", "g1"))
+    stay_file = two_stays.root / "stays" / "s1.json"
     bad = raw(stay_file)
     bad["check_ins"]["c1"]["outcome"] = "bogus"
     stay_file.write_bytes(encode(bad))
     with pytest.raises(StoreDamaged) as caught:
-        house.find(CheckIn, stay_id="s1")
+        two_stays.find(CheckIn, stay_id="s1")
     assert caught.value.path == stay_file
     assert "its check_ins record c1 is not valid" in str(caught.value)
 
@@ -804,9 +787,9 @@ def test_a_core_file_without_a_meta_table_is_erased_from_and_noted(tmp_path: Pat
     assert set(raw(core)["guests"]) == {"g2"}
 
 
-def test_erasing_lets_go_of_an_open_stay_file(house: Store, monkeypatch: pytest.MonkeyPatch):
-    house.put(check_in("c1", "s1", "g1"))
-    house.get(CheckIn, "c1", stay_id="s1")
+def test_erasing_lets_go_of_an_open_stay_file(two_stays: Store, monkeypatch: pytest.MonkeyPatch):
+    two_stays.put(check_in("c1", "s1", "g1"))
+    two_stays.get(CheckIn, "c1", stay_id="s1")
     closed: list[str] = []
     real = AtomicJSONStorage.close
 
@@ -815,40 +798,41 @@ def test_erasing_lets_go_of_an_open_stay_file(house: Store, monkeypatch: pytest.
         real(self)
 
     monkeypatch.setattr(AtomicJSONStorage, "close", spy)
-    house.erase_guest("g1", ["s1"], erasure("e1"))
+    two_stays.erase_guest("g1", ["s1"], erasure("e1"))
     assert closed == ["s1.json"]
 
 
-def test_finishing_an_erasure_takes_the_guest_out_of_the_backups(house: Store, monkeypatch: pytest.MonkeyPatch):
-    house.backup("test")
+def test_finishing_an_erasure_takes_the_guest_out_of_the_backups(two_stays: Store, monkeypatch: pytest.MonkeyPatch):
+    two_stays.backup("test")
 
     def crash(*_args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store_module.erasing, "remove_stay_files", crash)
     with pytest.raises(KeyboardInterrupt):
-        house.erase_guest("g1", ["s1"], erasure("e1"))
+        two_stays.erase_guest("g1", ["s1"], erasure("e1"))
     monkeypatch.undo()
-    backup_core = house.list_backups()[0].path / "core.json"
+    backup_core = two_stays.list_backups()[0].path / "core.json"
     assert "g1" in raw(backup_core)["guests"]
-    house.finish_erasure("g1", ["s1"])
+    two_stays.finish_erasure("g1", ["s1"])
     assert set(raw(backup_core)["guests"]) == {"g2"}
     assert set(raw(backup_core)["stays"]) == {"s2"}
 
 
-def test_the_newest_good_backup_of_a_damaged_file_is_found(house: Store):
-    house.put(check_in("c1", "s1", "g1"))
-    made = house.backup("test")
-    (house.root / "stays" / "s1.json").write_bytes(b"{garbled")
+def test_the_newest_good_backup_of_a_damaged_file_is_found(two_stays: Store):
+    two_stays.put(check_in("c1", "s1", "g1"))
+    made = two_stays.backup("test")
+    (two_stays.root / "stays" / "s1.json").write_bytes(b"{garbled")
     with pytest.raises(StoreDamaged) as caught:
-        house.find(CheckIn, stay_id="s1")
-    assert house.newest_good_backup(caught.value) == made
+        two_stays.find(CheckIn, stay_id="s1")
+    assert two_stays.newest_good_backup(caught.value) == made
 
 
 # -- owner-only modes at opening ---------------------------------------------------------
 
 
-def mode_of(path: Path) -> int:
+def own_mode_of(path: Path) -> int:
+    """The permission bits of `path` itself: a link's own, never its target's."""
     return os.lstat(path).st_mode & 0o777
 
 
@@ -887,18 +871,18 @@ def test_a_data_folder_open_to_others_is_made_owner_only_throughout(tmp_path: Pa
     monkeypatch.chdir(elsewhere)
     Store.open(data_dir)
     loose = {
-        str(p.relative_to(data_dir)): oct(mode_of(p))
+        str(p.relative_to(data_dir)): oct(own_mode_of(p))
         for p in [data_dir, *data_dir.rglob("*")]
-        if not p.is_symlink() and mode_of(p) & 0o077
+        if not p.is_symlink() and own_mode_of(p) & 0o077
     }
     assert loose == {}
-    assert mode_of(data_dir) == 0o700
-    assert mode_of(data_dir / "store" / "stays") == 0o700
-    assert mode_of(data_dir / "store" / "stays" / "s1.json") == 0o600
-    assert mode_of(data_dir / "printouts" / "s1.txt") == 0o600
-    assert mode_of(data_dir / "store" / "stays" / "s0.json") == 0o400
-    assert mode_of(outside) == 0o644  # a link is never followed out of the house
-    assert mode_of(elsewhere / "x.txt") == 0o644
+    assert own_mode_of(data_dir) == 0o700
+    assert own_mode_of(data_dir / "store" / "stays") == 0o700
+    assert own_mode_of(data_dir / "store" / "stays" / "s1.json") == 0o600
+    assert own_mode_of(data_dir / "printouts" / "s1.txt") == 0o600
+    assert own_mode_of(data_dir / "store" / "stays" / "s0.json") == 0o400
+    assert own_mode_of(outside) == 0o644  # a link is never followed out of the house
+    assert own_mode_of(elsewhere / "x.txt") == 0o644
 
 
 def test_an_owner_only_data_folder_has_its_known_folders_and_top_files_tightened(
@@ -920,10 +904,10 @@ def test_an_owner_only_data_folder_has_its_known_folders_and_top_files_tightened
     os.chmod(elsewhere / "x.txt", 0o644)
     monkeypatch.chdir(elsewhere)
     Store.open(data_dir)
-    assert mode_of(elsewhere / "x.txt") == 0o644  # nothing outside the house is touched
+    assert own_mode_of(elsewhere / "x.txt") == 0o644  # nothing outside the house is touched
     folders = ["store", "store/stays", "store/months", "backups", "damaged", "printouts"]
-    assert {f: oct(mode_of(data_dir / f)) for f in folders} == {f: oct(0o700) for f in folders}
-    assert mode_of(data_dir / "house.toml") == 0o600
-    assert mode_of(data_dir / "store" / "core.json") == 0o600
+    assert {f: oct(own_mode_of(data_dir / f)) for f in folders} == {f: oct(0o700) for f in folders}
+    assert own_mode_of(data_dir / "house.toml") == 0o600
+    assert own_mode_of(data_dir / "store" / "core.json") == 0o600
     # Not walked: the folder itself was never open to others.
-    assert mode_of(data_dir / "store" / "stays" / "s1.json") == 0o644
+    assert own_mode_of(data_dir / "store" / "stays" / "s1.json") == 0o644

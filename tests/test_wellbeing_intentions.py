@@ -13,21 +13,12 @@ from crisishouse.models import FOUR_WALLS, Intention, ValidationError, Wellbeing
 from crisishouse.services import House, NotAllowed, ServiceError, Session
 from crisishouse.text import clean_text
 from tests.bad_input import BAD_WORDS, BIG
+from tests.builders import TZ
 
-TZ = "Pacific/Auckland"
 WALLS = {"tinana": 6, "hinengaro": 4, "whanau": 8, "wairua": 5}
 
 WORDS = [*BAD_WORDS.values(), BIG]
 WORD_IDS = [*BAD_WORDS, "100 kB"]
-
-
-@pytest.fixture
-def kiri(demo_house: House, tama: Session) -> Session:
-    """A second guest, staying in the free room, signed in with her own PIN."""
-    demo_house.stays.arrive(
-        tama, chosen_name="Kiri", room="Rimu", planned_leaving=pendulum.date(2026, 11, 30), pin="4321"
-    )
-    return demo_house.sign_in.sign_in("Kiri", "4321")
 
 
 def ratings_of(house: House, stay_id: str) -> list[WellbeingRating]:

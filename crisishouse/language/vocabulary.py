@@ -65,6 +65,10 @@ def entry_from(item: Any, source: str = "house") -> Entry:
     """An Entry from an Entry, a mapping or an object with words/kind/suggestion."""
     if isinstance(item, Entry):
         return item
+    # Whatever the item holds: Entry checks each part and says what is wrong.
+    words: Any
+    kind: Any
+    suggestion: Any
     if isinstance(item, Mapping):
         words, kind, suggestion = item.get("words"), item.get("kind"), item.get("suggestion")
         exact = bool(item.get("exact_case", item.get("case") == "exact"))
@@ -75,7 +79,7 @@ def entry_from(item: Any, source: str = "house") -> Entry:
         exact = bool(getattr(item, "exact_case", False))
     if isinstance(words, str):
         words = (words,)
-    return Entry(tuple(words or ()), kind, suggestion, exact, source)  # type: ignore[arg-type]
+    return Entry(tuple(words or ()), kind, suggestion, exact, source)
 
 
 def _read(name: str) -> str:

@@ -7,6 +7,7 @@ from crisishouse.models.erasure import Erasure, MonthCount
 from crisishouse.models.guest import Guest
 from crisishouse.models.guest_voice import ENTRY_KINDS, STATEMENT_KINDS, GuestNote, Statement, TalkRequest
 from crisishouse.models.handover import HandoverEntry
+from crisishouse.models.handover_document import GuestSection, HandoverDocument
 from crisishouse.models.intention import INTENTION_STATUSES, Intention, IntentionStep
 from crisishouse.models.rhythm import RhythmItem
 from crisishouse.models.staff import (
@@ -18,7 +19,7 @@ from crisishouse.models.staff import (
     StaffMember,
     StaffWellbeingCheck,
 )
-from crisishouse.models.stay import RoomMove, Stay
+from crisishouse.models.stay import RoomMove, Stay, stay_day_words
 from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "Erasure",
     "Guest",
     "GuestNote",
+    "GuestSection",
+    "HandoverDocument",
     "HandoverEntry",
     "HardEvent",
     "Intention",
@@ -51,4 +54,5 @@ __all__ = [
     "ValidationError",
     "WellbeingRating",
     "new_id",
+    "stay_day_words",
 ]

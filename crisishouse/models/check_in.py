@@ -16,7 +16,7 @@ from crisishouse.models.checks import (
 )
 
 CheckInOutcome = Literal["checked_in", "quiet_time", "out", "asleep"]
-CHECK_IN_OUTCOMES: dict[str, str] = {
+CHECK_IN_OUTCOMES: dict[CheckInOutcome, str] = {
     "checked_in": "checked in",
     "quiet_time": "chose quiet time",
     "out": "out of the house",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import pendulum
 
 from crisishouse.errors import HouseError
 from crisishouse.text import clean_line, clean_text
+
+C = TypeVar("C", bound=str)
 
 NAME_MAX = 60
 LINE_MAX = 200
@@ -82,6 +85,14 @@ def rating_field(record: Any, name: str, what: str) -> None:
         )
     if not 0 <= value <= 10:
         raise ValidationError(f"{what}: wellbeing ratings go from 0 to 10; got {value}.", name)
+
+
+def one_of(value: object, choices: Iterable[C]) -> C | None:
+    """The one of `choices` that `value` equals, typed as the choices are (a Literal); None if none.
+
+    How a service turns the plain text a screen passes into a value a record's Literal field takes.
+    """
+    return next((choice for choice in choices if choice == value), None)
 
 
 def choice_field(record: Any, name: str, what: str, allowed: tuple[str, ...]) -> None:

@@ -22,6 +22,7 @@ from crisishouse.models.checks import (
 )
 
 EntryKind = Literal["check_in", "rating", "intention", "handover", "note"]
+# Keyed by plain str: screens look up the words for a kind they were handed as text.
 ENTRY_KINDS: dict[str, str] = {
     "check_in": "a check-in",
     "rating": "a wellbeing rating",
@@ -29,7 +30,7 @@ ENTRY_KINDS: dict[str, str] = {
     "handover": "a handover line",
     "note": "a note",
 }
-STATEMENT_KINDS: tuple[str, ...] = ("check_in", "rating", "intention", "handover")
+STATEMENT_KINDS: tuple[EntryKind, ...] = ("check_in", "rating", "intention", "handover")
 """Entries a statement can be attached to (a guest's own note is already theirs)."""
 
 

@@ -17,7 +17,7 @@ from crisishouse.models.checks import (
 )
 
 IntentionStatus = Literal["working_on_it", "done", "let_go", "changed"]
-INTENTION_STATUSES: dict[str, str] = {
+INTENTION_STATUSES: dict[IntentionStatus, str] = {
     "working_on_it": "working on it",
     "done": "done",
     "let_go": "let go",

@@ -21,7 +21,7 @@ from crisishouse.models.checks import (
 from crisishouse.models.wellbeing import FOUR_WALLS
 
 Role = Literal["peer_staff", "manager"]
-ROLES: dict[str, str] = {"peer_staff": "peer staff", "manager": "house manager"}
+ROLES: dict[Role, str] = {"peer_staff": "peer staff", "manager": "house manager"}
 
 
 @dataclass(frozen=True, kw_only=True)

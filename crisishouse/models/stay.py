@@ -7,6 +7,7 @@ from typing import Literal
 
 import pendulum
 
+from crisishouse.housetime import house_today
 from crisishouse.models.checks import (
     ValidationError,
     choice_field,
@@ -20,7 +21,21 @@ from crisishouse.models.checks import (
 )
 
 RecordChoice = Literal["keep", "erase"]
-RECORD_CHOICES: tuple[str, ...] = ("keep", "erase")
+RECORD_CHOICES: tuple[RecordChoice, ...] = ("keep", "erase")
+
+
+def stay_day_words(day_n: int, of_m: int) -> str:
+    """Day n of a stay of m planned nights, in the words every place shows.
+
+    "day 3 of 7" up to the last night; "leaving today" on the planned
+    leaving day; after that "day 9, planned to leave" (the stay runs on
+    past its plan).
+    """
+    if day_n <= of_m:
+        return f"day {day_n} of {of_m}"
+    if day_n == of_m + 1:
+        return "leaving today"
+    return f"day {day_n}, planned to leave"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,13 +100,26 @@ class Stay:
         """True until the guest has left."""
         return self.left_at is None
 
+    def day_of(self, today: pendulum.Date, tz: str) -> tuple[int, int]:
+        """Day n of m on the house's date `today`, in the house's zone `tz`.
+
+        n counts from 1 on the arrival day (the house's date, not UTC's); m
+        is the planned nights, at least 1.
+        """
+        arrived = house_today(self.arrived_at, tz)
+        return (today - arrived).days + 1, max(1, (self.planned_leaving - arrived).days)
+
+    def day_words(self, today: pendulum.Date, tz: str) -> str:
+        """ "day 3 of 7", "leaving today" or "day 9, planned to leave" on the house's date `today`."""
+        return stay_day_words(*self.day_of(today, tz))
+
     def room_times(self) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime | None]]:
         """Each room the stay used, from when to when (None: still there).
 
         One reading of the moves for the house's rule that a room holds one
         stay at a time, and for `check`.
         """
-        times = []
+        times: list[tuple[str, pendulum.DateTime, pendulum.DateTime | None]] = []
         start = self.arrived_at
         for move in self.moves:
             times.append((move.from_room, start, move.at))

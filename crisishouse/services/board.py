@@ -8,7 +8,7 @@ from pathlib import Path
 import pendulum
 
 from crisishouse.housetime import house_today
-from crisishouse.models import Guest, Stay
+from crisishouse.models import Guest, Stay, stay_day_words
 from crisishouse.services.check_ins import CheckIns, CheckInTiming
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.erasure import Departed, Erasures
@@ -41,12 +41,8 @@ class RoomLine:
 
     @property
     def stay_words(self) -> str:
-        """ "day 3 of 7", or "leaving today"."""
-        if self.stay is None:
-            return ""
-        if self.day_n > self.of_m:
-            return f"day {self.day_n}, planned to leave" if self.day_n > self.of_m + 1 else "leaving today"
-        return f"day {self.day_n} of {self.of_m}"
+        """ "day 3 of 7", "leaving today" or "day 9, planned to leave" (the stay's one rule); "" for an empty room."""
+        return stay_day_words(self.day_n, self.of_m) if self.stay is not None else ""
 
 
 @dataclass(frozen=True)
@@ -75,12 +71,6 @@ class BoardView:
         """Guests whose check-in slot has passed without one, earliest first."""
         due = [(r.timing.next_due, r) for r in self.staying if r.timing and r.timing.overdue and r.timing.next_due]
         return tuple(r for _, r in sorted(due, key=lambda pair: pair[0]))
-
-
-def stay_day(stay: Stay, today: pendulum.Date, tz: str) -> tuple[int, int]:
-    """Day n of m: n counts from 1 on the arrival day; m is the planned nights."""
-    arrived = house_today(stay.arrived_at, tz)
-    return (today - arrived).days + 1, max(1, (stay.planned_leaving - arrived).days)
 
 
 @checks_sessions
@@ -137,7 +127,7 @@ class Board(Service):
             if stay is None:
                 lines.append(RoomLine(room))
                 continue
-            day_n, of_m = stay_day(stay, today, tz)
+            day_n, of_m = stay.day_of(today, tz)
             guest = self.store.get(Guest, stay.guest_id)
             try:
                 lines.append(self._line(session, room, guest, stay, day_n, of_m, today))
@@ -147,7 +137,7 @@ class Board(Service):
         current, upcoming = self.rhythm.now_and_next(now)
         staying = [r for r in lines if r.stay is not None]
         arrived = tuple(r for r in staying if r.day_n == 1)
-        leaving = tuple(r for r in staying if r.stay.planned_leaving <= today)  # type: ignore[union-attr]
+        leaving = tuple(r for r in staying if r.stay is not None and r.stay.planned_leaving <= today)
         past = self.erasures.past_retention_count(session) if session.is_manager else 0
         return BoardView(
             now,

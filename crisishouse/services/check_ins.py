@@ -8,6 +8,7 @@ import pendulum
 
 from crisishouse.housetime import house_today, wall_clock_or_next
 from crisishouse.models import CHECK_IN_OUTCOMES, CheckIn, Stay
+from crisishouse.models.checks import one_of
 from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import (
@@ -50,7 +51,8 @@ class CheckIns(Service):
         theirs to keep, but never unnoticed.
         """
         require_staff(session, "record a check-in")
-        if outcome not in CHECK_IN_OUTCOMES:
+        chosen = one_of(outcome, CHECK_IN_OUTCOMES)
+        if chosen is None:
             raise ServiceError(f"Unknown check-in outcome {outcome!r}.")
         if not words_noticed:
             self.ctx.notice_words(note)
@@ -66,7 +68,7 @@ class CheckIns(Service):
                 guest_id=current.guest_id,
                 stay_id=current.id,
                 at=self.clock.now(),
-                outcome=outcome,  # type: ignore[arg-type]
+                outcome=chosen,
                 recorded_by=session.person_id,
                 note=note,
             )

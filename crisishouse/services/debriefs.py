@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 import pendulum
 
 from crisishouse.models import Debrief, HardEvent, StaffMember
+from crisishouse.models.checks import one_of
+from crisishouse.models.staff import DebriefStatus
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.locking import one_step
@@ -14,8 +16,9 @@ from crisishouse.services.session import Session, checks_sessions, require_manag
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
 
-OPEN = ("owed", "offered")
-CLOSING = ("done", "declined")
+OPEN: tuple[DebriefStatus, ...] = ("owed", "offered")
+CLOSING: tuple[DebriefStatus, ...] = ("done", "declined")
+RECORDABLE: tuple[DebriefStatus, ...] = ("offered", *CLOSING)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ class Debriefs(Service):
     def record_debrief(self, session: Session, debrief_id: str, status: str) -> Debrief:
         """Mark a debrief offered, done or declined."""
         require_manager(session, "record a debrief")
-        if status not in ("offered", *CLOSING):
+        chosen = one_of(status, RECORDABLE)
+        if chosen is None:
             raise ServiceError(f"A debrief can be marked offered, done or declined; got {status!r}.")
         debrief = find_anywhere(self.store, Debrief, debrief_id)
         if debrief is None:
@@ -95,9 +99,9 @@ class Debriefs(Service):
         if debrief.status in CLOSING:
             raise ServiceError(f"This debrief is already {debrief.status}.")
         now = self.clock.now()
-        if status == "offered":
+        if chosen == "offered":
             changed = replace(debrief, status="offered", offered_at=now)
         else:
-            changed = replace(debrief, status=status, closed_at=now)
+            changed = replace(debrief, status=chosen, closed_at=now)
         self.store.put(changed)
         return changed

@@ -180,7 +180,9 @@ class Erasures(Service):
             stays = self.stays.stays_of(session, guest_id)
             if guest is None or not stays or stays[-1].is_staying or stays[-1].record_choice != "erase":
                 continue
-            found.append(Departed(guest.id, guest.chosen_name, house_today(stays[-1].left_at, tz)))  # type: ignore[arg-type]
+            left_at = stays[-1].left_at
+            assert left_at is not None  # not staying: the stay has ended
+            found.append(Departed(guest.id, guest.chosen_name, house_today(left_at, tz)))
         return found
 
     def past_retention(self, session: Session) -> list[Departed]:
@@ -190,7 +192,9 @@ class Erasures(Service):
         cutoff = self._today().subtract(years=self.settings.keep_departed_records_years)
         found = []
         for guest, stays in self._departed():
-            left = house_today(stays[-1].left_at, tz)  # type: ignore[arg-type]
+            left_at = stays[-1].left_at
+            assert left_at is not None  # departed: every stay has ended
+            left = house_today(left_at, tz)
             if left < cutoff:
                 found.append(Departed(guest.id, guest.chosen_name, left))
         return found

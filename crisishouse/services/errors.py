@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from crisishouse.errors import HouseError
+
+if TYPE_CHECKING:
+    from crisishouse.language import Finding
 
 
 class NotAllowed(HouseError, PermissionError):
@@ -24,7 +29,7 @@ class WordsToNotice(ServiceError):
     guest's own), or change them.
     """
 
-    def __init__(self, findings: list) -> None:  # type: ignore[type-arg]
+    def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         found = "\n".join(f"- {f.explain()}" for f in findings)
         super().__init__(f"The language check found:\n{found}")

@@ -18,8 +18,8 @@ from crisishouse.models import (
     Stay,
     TalkRequest,
     WellbeingRating,
+    stay_day_words,
 )
-from crisishouse.services.board import stay_day
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_voice import GuestVoice
@@ -94,9 +94,7 @@ class GuestRecord:
             return "no stay"
         if not self.stay.is_staying:
             return f"left {self.left_on.format('D MMMM YYYY')}" if self.left_on else "left"
-        if self.day_n > self.of_m:
-            return "leaving today" if self.day_n == self.of_m + 1 else f"day {self.day_n}, planned to leave"
-        return f"day {self.day_n} of {self.of_m}"
+        return stay_day_words(self.day_n, self.of_m)
 
 
 # Reading the same record again this soon (after saving a check-in, say)
@@ -162,7 +160,7 @@ class GuestRecords(Service):
             return GuestRecord(guest, None, 0, 0, None, (), (), (), (), ())
         self.log_opening(session, guest_id, stay.id, what)
         tz = self.settings.time_zone
-        day_n, of_m = stay_day(stay, house_today(self.clock.now(), tz), tz)
+        day_n, of_m = stay.day_of(house_today(self.clock.now(), tz), tz)
         check_ins = sorted(self.store.find(CheckIn, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda c: c.at)
         lines = sorted(
             self.store.find(HandoverEntry, stay_id=stay.id, where={"guest_id": guest_id}), key=lambda h: h.written_at

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from crisishouse.models import (
     ENTRY_KINDS,
@@ -23,6 +24,8 @@ from crisishouse.models import (
     TalkRequest,
     WellbeingRating,
 )
+from crisishouse.models.checks import one_of
+from crisishouse.models.guest_voice import EntryKind
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.locking import one_step
@@ -30,13 +33,39 @@ from crisishouse.services.session import Session, checks_sessions, require_guest
 from crisishouse.services.stays import Stays
 from crisishouse.store import StoreDamaged
 
-ENTRY_CLASSES: dict[str, type] = {
+
+class _Entry(Protocol):
+    """What every entry a guest can point at has (a handover line's are optional: the house part has none)."""
+
+    @property
+    def guest_id(self) -> str | None: ...
+
+    @property
+    def stay_id(self) -> str | None: ...
+
+
+ENTRY_CLASSES: dict[EntryKind, type[_Entry]] = {
     "check_in": CheckIn,
     "rating": WellbeingRating,
     "intention": Intention,
     "handover": HandoverEntry,
     "note": GuestNote,
 }
+
+
+def _kind(kind: str) -> EntryKind:
+    """The kind of entry a screen names, as the records hold it."""
+    about = one_of(kind, ENTRY_CLASSES)
+    if about is None:
+        raise ServiceError(f"Not a kind of entry: {kind!r}.")
+    return about
+
+
+def _stay_of(entry: _Entry) -> str:
+    """The stay a guest's own entry is in (every entry about a guest names one)."""
+    if entry.stay_id is None:
+        raise ServiceError("That entry is not part of a stay.")
+    return entry.stay_id
 
 
 def _own_session(session: Session, doing: str) -> None:
@@ -65,16 +94,14 @@ class GuestVoice(Service):
 
     # -- the entry a guest points at -------------------------------------------
 
-    def _entry(self, session: Session, kind: str, entry_id: str) -> object:
+    def _entry(self, session: Session, kind: str, entry_id: str) -> _Entry:
         """One of the guest's own entries, found in their stays; refused if not theirs."""
         guest_id = session.person_id
-        cls = ENTRY_CLASSES.get(kind)
-        if cls is None:
-            raise ServiceError(f"Not a kind of entry: {kind!r}.")
+        cls = ENTRY_CLASSES[_kind(kind)]
         for stay in self.stays.stays_of(session, guest_id):
             found = self.store.get(cls, entry_id, stay_id=stay.id)
             if found is not None:
-                if getattr(found, "guest_id", None) != guest_id:
+                if found.guest_id != guest_id:
                     break
                 return found
         raise NotAllowed(f"That is not one of your entries ({ENTRY_KINDS[kind]}).")
@@ -158,19 +185,19 @@ class GuestVoice(Service):
     ) -> Statement:
         """The guest's statement on an entry they disagree with (a new one replaces theirs)."""
         _own_session(session, "attach a statement")
-        if kind not in STATEMENT_KINDS:
+        about = one_of(kind, STATEMENT_KINDS)
+        if about is None:
             raise ServiceError("A statement goes with a check-in, a rating, an intention or a handover line.")
-        entry = self._entry(session, kind, entry_id)
+        stay_id = _stay_of(self._entry(session, about, entry_id))
         if not words_noticed:
             self.ctx.notice_words(text)
-        stay_id = entry.stay_id  # type: ignore[attr-defined]
         with self.store.transaction():
             # Looked up under the lock: two terminals never leave two statements on one entry.
             existing = self.store.find(Statement, stay_id=stay_id, where={"about_kind": kind, "about_id": entry_id})
             statement = Statement(
                 guest_id=session.person_id,
                 stay_id=stay_id,
-                about_kind=kind,  # type: ignore[arg-type]
+                about_kind=about,
                 about_id=entry_id,
                 text=text,
                 written_at=self.clock.now(),
@@ -197,14 +224,14 @@ class GuestVoice(Service):
     def ask_to_talk(self, session: Session, kind: str, entry_id: str) -> TalkRequest:
         """ "I'd like to talk about this": staff see it on the board."""
         _own_session(session, "ask to talk about an entry")
-        entry = self._entry(session, kind, entry_id)
-        stay_id = entry.stay_id  # type: ignore[attr-defined]
+        about = _kind(kind)
+        stay_id = _stay_of(self._entry(session, about, entry_id))
         for open_one in self.store.find(TalkRequest, stay_id=stay_id, where={"about_id": entry_id, "talked_at": None}):
             return open_one
         request = TalkRequest(
             guest_id=session.person_id,
             stay_id=stay_id,
-            about_kind=kind,  # type: ignore[arg-type]
+            about_kind=about,
             about_id=entry_id,
             asked_at=self.clock.now(),
         )

@@ -1,128 +1,133 @@
-"""A handover as it will be printed: only agreed lines, in the house's words.
+"""The handover document: the cards as they will print, and the check made at the last moment.
 
-Built by the handover service, laid out by `crisishouse.printing`. It is
-also kept beside each saved printout (as JSON), so that a copy can be
-cleaned of one guest's lines when that guest's record is erased.
+Only lines the guest agreed to go in (`HandoverDocument`, in models); the
+rest are named as left out. Before printing, the whole document is checked
+again for diagnostic language, and agreement is read again from disk:
+printing is refused, saying what and where, if anything is flagged or no
+longer agreed.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
-from typing import Any
-
-import pendulum
-
-
-@dataclass(frozen=True)
-class GuestSection:
-    """One guest's part of the handover."""
-
-    chosen_name: str
-    room: str
-    stay_words: str
-    """ "day 3 of 7", "leaving today"."""
-    intentions: tuple[str, ...]
-    """Each intention with its status: "ring my sister (working on it)"."""
-    lines: tuple[str, ...]
-    """The guest's agreed lines, oldest first. Lines not agreed never get here."""
-    ratings: str | None = None
-    """The latest ratings, only when the guest chose to share them."""
-    guest_id: str = ""
-    line_statements: tuple[str, ...] = ()
-    """The guest's own statement on each line ("" for none), in the order of `lines`."""
-    intention_statements: tuple[str, ...] = ()
-    """The guest's own statement on each intention ("" for none)."""
-
-    def statement_on_line(self, n: int) -> str:
-        return self.line_statements[n] if n < len(self.line_statements) else ""
-
-    def statement_on_intention(self, n: int) -> str:
-        return self.intention_statements[n] if n < len(self.intention_statements) else ""
+from crisishouse.housetime import house_today
+from crisishouse.models import Guest, GuestSection, HandoverDocument, Stay
+from crisishouse.services.context import HouseContext
+from crisishouse.services.errors import ServiceError
+from crisishouse.services.guest_record import GuestRecords
+from crisishouse.services.guest_voice import GuestVoice
+from crisishouse.services.handover_cards import HandoverCard, HandoverCards
+from crisishouse.services.intentions import Intentions
+from crisishouse.services.rhythm import Rhythm
+from crisishouse.services.session import Session, checks_sessions, require_staff
+from crisishouse.services.shifts import ShiftTime
+from crisishouse.services.stays import Stays
 
 
-@dataclass(frozen=True)
-class HandoverDocument:
-    """Everything one printed handover holds."""
+class PrintRefused(ServiceError):
+    """The handover cannot print yet; the message says what and where."""
 
-    house_name: str
-    shift_name: str
-    shift_starts: pendulum.DateTime
-    """Local time in the house's zone."""
-    shift_ends: pendulum.DateTime
-    guests: tuple[GuestSection, ...]
-    house_lines: tuple[str, ...]
-    """The house part written by staff: tasks and notes."""
-    arrivals: tuple[str, ...]
-    """Guests who arrived during this shift, in words."""
-    leavings: tuple[str, ...]
-    """Leavings expected, in words."""
-    rhythm_ahead: tuple[tuple[str, str], ...]
-    """The next shift's rhythm: ("08:00", "Breakfast")."""
-    prepared_by: str
-    arrival_guests: tuple[str, ...] = ()
-    """The guest id of each arrival, in the order of `arrivals`."""
-    leaving_guests: tuple[str, ...] = ()
-    """The guest id of each leaving, in the order of `leavings`."""
-    cleaned: tuple[str, ...] = ()
-    """Notes that this copy was cleaned of an erased guest's lines."""
 
-    def texts(self) -> list[tuple[str, str]]:
-        """Every piece of people's words in the document, with where it is.
+def _section(card: HandoverCard) -> GuestSection:
+    """A guest's card as it prints: only the lines they agreed to."""
+    agreed = [lv for lv in card.lines if lv.entry.agreed]
+    return GuestSection(
+        card.guest.chosen_name,
+        card.stay.room,
+        card.stay_words,
+        card.intentions,
+        tuple(lv.entry.text for lv in agreed),
+        card.ratings,
+        guest_id=card.guest.id,
+        line_statements=tuple(lv.statement for lv in agreed),
+        intention_statements=card.intention_statements,
+    )
 
-        The last-moment language check reads these.
-        """
-        found: list[tuple[str, str]] = []
-        for guest in self.guests:
-            where = f"{guest.chosen_name} ({guest.room})"
-            for n, line in enumerate(guest.lines):
-                found.append((f"{where}, line {n + 1}", line))
-                if guest.statement_on_line(n):
-                    found.append((f"{where}, their statement on line {n + 1}", guest.statement_on_line(n)))
-            for n, words in enumerate(guest.intentions):
-                found.append((f"{where}, intention {n + 1}", words))
-                if guest.statement_on_intention(n):
-                    found.append((f"{where}, their statement on intention {n + 1}", guest.statement_on_intention(n)))
-            if guest.ratings:
-                found.append((f"{where}, shared ratings", guest.ratings))
-        found += [(f"house part, line {n}", line) for n, line in enumerate(self.house_lines, 1)]
-        found += [(f"rhythm at {time}", what) for time, what in self.rhythm_ahead]
-        return found
 
-    @property
-    def guest_ids(self) -> list[str]:
-        """Every guest this document names."""
-        ids = [g.guest_id for g in self.guests] + list(self.arrival_guests) + list(self.leaving_guests)
-        return sorted({i for i in ids if i})
+@checks_sessions
+class HandoverDocuments(HandoverCards):
+    """The cards, the house part, arrivals, leavings and the rhythm ahead, as one document to print."""
 
-    def without_guest(self, guest_id: str, note: str) -> HandoverDocument:
-        """This document with nothing of one guest left in it, and a note saying so."""
-        arrivals = [(g, a) for g, a in zip(self.arrival_guests, self.arrivals, strict=False) if g != guest_id]
-        leavings = [(g, w) for g, w in zip(self.leaving_guests, self.leavings, strict=False) if g != guest_id]
-        return replace(
-            self,
-            guests=tuple(g for g in self.guests if g.guest_id != guest_id),
-            arrivals=tuple(a for _, a in arrivals),
-            arrival_guests=tuple(g for g, _ in arrivals),
-            leavings=tuple(w for _, w in leavings),
-            leaving_guests=tuple(g for g, _ in leavings),
-            cleaned=(*self.cleaned, note),
+    def __init__(
+        self,
+        ctx: HouseContext,
+        stays: Stays,
+        intentions: Intentions,
+        rhythm: Rhythm,
+        records: GuestRecords,
+        voice: GuestVoice,
+    ) -> None:
+        super().__init__(ctx, stays, intentions, records, voice)
+        self.rhythm = rhythm
+
+    def document(self, session: Session, shift: ShiftTime | None = None) -> tuple[HandoverDocument, list[str]]:
+        """The handover as it would print, and what was left out (lines not agreed)."""
+        require_staff(session, "print the handover")
+        shift = shift or self.current_shift()
+        tz = self.settings.time_zone
+        following = self.shifts.after(shift)
+        left_out: list[str] = []
+        sections = []
+        for card in self.cards(session, shift):
+            waiting = card.waiting
+            if waiting:
+                left_out.append(
+                    f"{card.guest.chosen_name} ({card.stay.room}): {waiting} "
+                    f"line{'s' if waiting != 1 else ''} not agreed, not printed"
+                )
+            sections.append(_section(card))
+        # Leavings up to the day after the next shift, so the next shift can plan.
+        next_day = house_today(following.ends, tz).add(days=1)
+        staying = self.stays.staying(session)
+        arrived = [s for s in staying if shift.starts <= s.arrived_at < shift.ends]
+        arrivals = tuple(
+            f"{self._name(s)} arrived in {s.room} at {s.arrived_at.in_timezone(tz).format('HH:mm')}" for s in arrived
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["shift_starts"] = self.shift_starts.isoformat()
-        data["shift_ends"] = self.shift_ends.isoformat()
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> HandoverDocument:
-        fields = dict(data)
-        fields["shift_starts"] = pendulum.parse(data["shift_starts"])
-        fields["shift_ends"] = pendulum.parse(data["shift_ends"])
-        fields["guests"] = tuple(
-            GuestSection(**{k: tuple(v) if isinstance(v, list) else v for k, v in g.items()}) for g in data["guests"]
+        leaving = [s for s in staying if s.planned_leaving <= next_day]
+        leavings = tuple(
+            f"{self._name(s)} ({s.room}) plans to leave {s.planned_leaving.format('dddd D MMMM')}" for s in leaving
         )
-        for name in ("house_lines", "arrivals", "leavings", "arrival_guests", "leaving_guests", "cleaned"):
-            fields[name] = tuple(data.get(name, ()))
-        fields["rhythm_ahead"] = tuple(tuple(r) for r in data.get("rhythm_ahead", ()))
-        return cls(**fields)
+        rhythm = tuple(
+            (e.at.in_timezone(tz).format("HH:mm"), e.what)
+            for e in self.rhythm.between(following.starts, following.ends)
+        )
+        document = HandoverDocument(
+            house_name=self.settings.house_name,
+            shift_name=shift.name,
+            shift_starts=shift.starts.in_timezone(tz),
+            shift_ends=shift.ends.in_timezone(tz),
+            guests=tuple(sections),
+            house_lines=tuple(e.text for e in self.house_lines(session, shift)),
+            arrivals=arrivals,
+            leavings=leavings,
+            rhythm_ahead=rhythm,
+            prepared_by=session.name,
+            arrival_guests=tuple(s.guest_id for s in arrived),
+            leaving_guests=tuple(s.guest_id for s in leaving),
+        )
+        return document, left_out
+
+    def _name(self, stay: Stay) -> str:
+        guest = self.store.get(Guest, stay.guest_id)
+        return guest.chosen_name if guest else "A guest"
+
+    def final_check(self, session: Session, document: HandoverDocument, shift: ShiftTime) -> None:
+        """At the last moment: refuse, saying what and where, if anything is flagged or not agreed."""
+        require_staff(session, "print the handover")
+        problems = []
+        for where, text in document.texts():
+            for finding in self.ctx.find_words(text):
+                problems.append(f"{where}: {finding.explain()}")
+        # Agreement is read again from disk: a guest may have taken theirs back.
+        agreed_now = {
+            stay.room: [e.text for e in self._lines_about(stay, shift) if e.agreed]
+            for stay in self.stays.staying(session)
+        }
+        for section in document.guests:
+            current = agreed_now.get(section.room, [])
+            for n, line in enumerate(section.lines, 1):
+                if line not in current:
+                    problems.append(f"{section.chosen_name} ({section.room}), line {n}: not agreed by the guest")
+            if len(current) > len(section.lines):
+                problems.append(f"{section.chosen_name} ({section.room}): more lines were agreed since; print again")
+        if problems:
+            raise PrintRefused("The handover was not printed:\n" + "\n".join(f"- {p}" for p in problems))

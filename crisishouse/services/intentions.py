@@ -7,6 +7,7 @@ from dataclasses import replace
 import pendulum
 
 from crisishouse.models import INTENTION_STATUSES, Intention, IntentionStep
+from crisishouse.models.checks import one_of
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.locking import one_step
@@ -70,7 +71,8 @@ class Intentions(Service):
     ) -> Intention:
         """Mark an intention done, let go, back to working on it, or changed (with new words)."""
         self._allowed(session, guest_id, with_guest)
-        if status not in INTENTION_STATUSES:
+        chosen = one_of(status, INTENTION_STATUSES)
+        if chosen is None:
             raise ServiceError(f"An intention is {', '.join(INTENTION_STATUSES.values())}.")
         intention = self._find(session, guest_id, intention_id)
         if status == "changed":
@@ -87,7 +89,7 @@ class Intentions(Service):
         changed = replace(
             intention,
             words=new_words if status == "changed" and new_words else intention.words,
-            status=status,  # type: ignore[arg-type]
+            status=chosen,
             set_at=self.clock.now(),
             set_by=session.person_id,
             history=(*intention.history, step),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from crisishouse.store import Store
 
@@ -13,10 +13,12 @@ class HasStore(Protocol):
     store: Store
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+S = TypeVar("S", bound=HasStore)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def one_step(method: F) -> F:
+def one_step(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
     """Run a service method that reads, checks and saves records as one step.
 
     Inside, every read is from disk and no other terminal writes until the
@@ -26,8 +28,8 @@ def one_step(method: F) -> F:
     """
 
     @functools.wraps(method)
-    def in_one_step(self: HasStore, *args: Any, **kwargs: Any) -> Any:
+    def in_one_step(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
         with self.store.transaction():
             return method(self, *args, **kwargs)
 
-    return in_one_step  # type: ignore[return-value]
+    return in_one_step

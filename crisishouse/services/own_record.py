@@ -9,6 +9,7 @@ their information).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,9 +31,11 @@ from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.guest_record import GuestRecords
 from crisishouse.services.guest_voice import GuestVoice
+from crisishouse.services.printouts import guest_copy_about, print_text, slug
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff
 from crisishouse.services.stays import Stays
 from crisishouse.store import StoreError
+from crisishouse.store.atomic import atomic_write
 
 if TYPE_CHECKING:
     from crisishouse.printing import PrintOutcome
@@ -117,7 +120,9 @@ class OwnRecords(Service):
         sections.append(("Who opened your record", [a.words for a in self.records.access_log(session, guest_id)]))
         return guest, sections
 
-    def _stay_sections(self, session, guest_id, stay: Stay, with_statement) -> list[tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    def _stay_sections(
+        self, session: Session, guest_id: str, stay: Stay, with_statement: Callable[[str, str, str], str]
+    ) -> list[tuple[str, list[str]]]:
         title = f"stay from {self._day(stay.arrived_at)}"
         facts = [f"Arrived {self._when(stay.arrived_at)} in {stay.moves[0].from_room if stay.moves else stay.room}"]
         facts.append(f"Planned to leave {stay.planned_leaving.format('D MMMM YYYY')}")
@@ -188,7 +193,7 @@ class OwnRecords(Service):
 
     def text(self, session: Session, guest_id: str) -> str:
         """The complete record laid out as an 80-column page."""
-        from crisishouse.printing import render_guest_copy
+        from crisishouse.page_layout import render_guest_copy
 
         guest, sections = self.sections(session, guest_id)
         made = f"Made {self._when(self.clock.now())} for {guest.chosen_name}"
@@ -201,8 +206,6 @@ class OwnRecords(Service):
 
     def print_copy(self, session: Session, guest_id: str) -> PrintOutcome:
         """Print the complete record (a copy is saved first, as for every printout)."""
-        from crisishouse.printing import print_text
-
         text = self.text(session, guest_id)
         outcome = print_text(
             text,
@@ -211,7 +214,7 @@ class OwnRecords(Service):
             title="own record",  # no name: titles show in the printer queue
             clock_now=self.clock.now(),
             what="your record",
-            about={"kind": "guest copy", "guest_ids": [guest_id]},
+            about=guest_copy_about(guest_id),
         )
         self._log(session, guest_id, PRINTED)
         return outcome
@@ -221,9 +224,6 @@ class OwnRecords(Service):
 
         Not inside the house's data folder: the copy is the guest's to take.
         """
-        from crisishouse.printing import slug
-        from crisishouse.store.atomic import atomic_write
-
         text = self.text(session, guest_id)
         folder = Path(folder).expanduser()
         try:

@@ -50,7 +50,7 @@ class Session:
         return ROLE_WORDS[self.role]
 
 
-def verify_session(store: Store, session: Session) -> None:
+def verify_session(store: Store, session: object) -> Session:
     """Refuse a session the house's data does not bear out.
 
     Staff: an active staff member with this id, name and role. A guest: a
@@ -72,6 +72,7 @@ def verify_session(store: Store, session: Session) -> None:
                 raise NotAllowed(NOT_KNOWN)
     else:
         raise NotAllowed(NOT_KNOWN)
+    return session
 
 
 _checked: contextvars.ContextVar[tuple[tuple[Any, Session], ...]] = contextvars.ContextVar(
@@ -80,6 +81,9 @@ _checked: contextvars.ContextVar[tuple[tuple[Any, Session], ...]] = contextvars.
 """(store, session) pairs checked by a call further out in this thread: a service calling another checks once."""
 
 C = TypeVar("C", bound=type)
+
+_WRAPPED: set[Callable[..., Any]] = set()
+"""Methods already wrapped, so a class decorated twice is checked once."""
 
 
 def checks_sessions(cls: C) -> C:
@@ -90,12 +94,17 @@ def checks_sessions(cls: C) -> C:
     within it are not checked again).
     """
     for name, member in list(vars(cls).items()):
-        if name.startswith("_") or not inspect.isfunction(member) or getattr(member, "checks_session", False):
+        if name.startswith("_") or not inspect.isfunction(member) or member in _WRAPPED:
             continue
         params = list(inspect.signature(member).parameters)
         if len(params) > 1 and params[1] == "session":
             setattr(cls, name, _checking(member))
     return cls
+
+
+def checks_its_session(method: Callable[..., Any]) -> bool:
+    """Whether a service method checks the session it is given (for tests and reviews)."""
+    return method in _WRAPPED
 
 
 def _checking(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -106,14 +115,14 @@ def _checking(method: Callable[..., Any]) -> Callable[..., Any]:
         outer = _checked.get()
         if type(session) is Session and any(s is store and c == session for s, c in outer):
             return method(self, *args, **kwargs)
-        verify_session(store, session)  # type: ignore[arg-type]
-        token = _checked.set((*outer, (store, session)))  # type: ignore[arg-type]
+        known = verify_session(store, session)
+        token = _checked.set((*outer, (store, known)))
         try:
             return method(self, *args, **kwargs)
         finally:
             _checked.reset(token)
 
-    checked.checks_session = True  # type: ignore[attr-defined]
+    _WRAPPED.add(checked)
     return checked
 
 

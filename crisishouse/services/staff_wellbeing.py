@@ -75,7 +75,10 @@ class StaffWellbeing(Service):
             overall=overall,
             own_words=own_words,
             wants_chat=bool(wants_chat),
-            **values,
+            tinana=values.get("tinana"),
+            hinengaro=values.get("hinengaro"),
+            whanau=values.get("whanau"),
+            wairua=values.get("wairua"),
         )
         self.store.put(record)
         return record

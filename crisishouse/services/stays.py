@@ -9,6 +9,8 @@ import pendulum
 
 from crisishouse.housetime import house_today
 from crisishouse.models import Guest, RoomMove, Stay
+from crisishouse.models.checks import one_of
+from crisishouse.models.stay import RECORD_CHOICES
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.pins import (
@@ -309,7 +311,8 @@ class Stays(Service):
     ) -> Stay:
         """The guest leaves; their choice (keep or erase their record) is recorded."""
         require_staff(session, "record a leaving")
-        if record_choice not in (None, "keep", "erase"):
+        choice = one_of(record_choice, RECORD_CHOICES)
+        if choice is None and record_choice is not None:
             raise ServiceError("The record choice is keep, erase, or not made yet.")
         when = left_at or self.clock.now()
 
@@ -317,7 +320,7 @@ class Stays(Service):
             _still_staying(stay)
             if when < stay.arrived_at:
                 raise ServiceError("A guest cannot leave before they arrived.")
-            return replace(stay, left_at=when, record_choice=record_choice)
+            return replace(stay, left_at=when, record_choice=choice)
 
         return self._update(stay_id, change)
 

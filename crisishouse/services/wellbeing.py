@@ -63,7 +63,10 @@ class Wellbeing(Service):
             entered_by=session.person_id,
             with_guest=True,
             own_words=own_words,
-            **{w: ratings[w] for w in FOUR_WALLS},
+            tinana=ratings["tinana"],
+            hinengaro=ratings["hinengaro"],
+            whanau=ratings["whanau"],
+            wairua=ratings["wairua"],
         )
         self.store.put(rating)
         return rating

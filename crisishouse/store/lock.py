@@ -59,6 +59,7 @@ class HouseLock:
         self._depth -= 1
         if self._depth == 0:
             fd, self._fd = self._fd, None
+            assert fd is not None, "the outermost hold opened it"
             try:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             finally:

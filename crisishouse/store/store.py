@@ -14,16 +14,18 @@ Layout of a data folder::
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import operator
 import os
 import stat
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from tinydb import Query, TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from crisishouse.clock import Clock
 from crisishouse.store import backups as backup_files
@@ -53,6 +55,16 @@ from crisishouse.store.storage import AtomicJSONStorage
 from crisishouse.store.validate import validate_tables
 
 T = TypeVar("T")
+
+
+class _Record(Protocol):
+    """A saved record: every model carries its own id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Record)
 OPEN_SHARDS = 64
 APPEND_ONLY = frozenset({"access_events"})
 """Tables whose records are never changed or removed, except by erasing a whole record."""
@@ -76,7 +88,8 @@ class _Table(Table):
     loses or hides another terminal's writes.
     """
 
-    document_id_class = str
+    # TinyDB types ids as int, yet documents document_id_class as the way to use others (since 4.0).
+    document_id_class = cast("type[int]", str)
 
     def __init__(self, storage: Any, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
         # TinyDB binds its default cache size when its own class is defined,
@@ -86,6 +99,12 @@ class _Table(Table):
 
     def _get_next_id(self) -> str:
         raise RuntimeError("crisishouse records carry their own ids")
+
+
+def _by_id(table: Table, record_id: str) -> Document | None:
+    """One document of `table` by its id, or None."""
+    # TinyDB looks the id up as str(doc_id), so a str id is what it needs; its types say int only.
+    return table.get(doc_id=cast(int, record_id))
 
 
 def _owner_only(path: Path) -> bool:
@@ -165,9 +184,9 @@ class Store:
         ):
             _owner_only(folder)
         if was_open:
-            for folder, dirs, files in os.walk(self.data_dir):
+            for walked, dirs, files in os.walk(self.data_dir):
                 for name in (*dirs, *files):
-                    _owner_only(Path(folder) / name)
+                    _owner_only(Path(walked) / name)
             return
         for folder in (self.data_dir, self.root):
             with contextlib.suppress(OSError):
@@ -207,7 +226,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        meta = self._db(CORE).table(META_TABLE).get(doc_id="schema")
+        meta = _by_id(self._db(CORE).table(META_TABLE), "schema")
         return int(meta["version"]) if meta else SCHEMA_VERSION
 
     def _migrate(self) -> None:
@@ -302,13 +321,13 @@ class Store:
 
     def update(
         self,
-        cls: type[T],
+        cls: type[R],
         record_id: str,
-        change: Callable[[T], T],
+        change: Callable[[R], R],
         *,
         stay_id: str | None = None,
         month: str | None = None,
-    ) -> T:
+    ) -> R:
         """Change one saved record: read it from disk, apply `change`, save it, all under the lock.
 
         `change` gets the record as it is now (never a caller's copy) and may
@@ -319,7 +338,7 @@ class Store:
             if current is None:
                 raise RecordGone("That record is no longer in the house's data (another terminal may have removed it).")
             changed = change(current)
-            if type(changed) is not cls or changed.id != record_id:  # type: ignore[attr-defined]
+            if type(changed) is not cls or changed.id != record_id:
                 raise TypeError("An update must return the same record, changed")
             self.put(changed)
             return changed
@@ -373,7 +392,7 @@ class Store:
         with self._lock.held():
             self._guard(records)
             for shard, tables in grouped.items():
-                self._rewrite(shard, lambda current, tables=tables: _with_records(current, tables))
+                self._rewrite(shard, functools.partial(_with_records, tables=tables))
 
     def remove(self, record: Any) -> None:
         """Delete one record."""
@@ -400,7 +419,7 @@ class Store:
         self._rewrite(CORE, with_meta)
 
     def get_meta(self, key: str) -> dict[str, Any] | None:
-        found = self._db(CORE).table(META_TABLE).get(doc_id=key)
+        found = _by_id(self._db(CORE).table(META_TABLE), key)
         return dict(found) if found else None
 
     # -- erasing -----------------------------------------------------------
@@ -506,11 +525,7 @@ class Store:
             table = self._db(shard).table(kind.table)
             if where:
                 q = Query()
-                cond = None
-                for key, value in where.items():
-                    part = q[key] == value
-                    cond = part if cond is None else cond & part
-                docs = table.search(cond)
+                docs = table.search(functools.reduce(operator.and_, [q[key] == value for key, value in where.items()]))
             else:
                 docs = table.all()
             found.extend(from_doc(cls, doc) for doc in docs)
@@ -531,7 +546,7 @@ class Store:
             # lexists: a broken link or a loop where a file should be is damage, not "no records".
             if not os.path.lexists(self._path_of(shard)):
                 continue
-            doc = self._db(shard).table(kind.table).get(doc_id=record_id)
+            doc = _by_id(self._db(shard).table(kind.table), record_id)
             if doc is not None:
                 return from_doc(cls, doc)
         return None

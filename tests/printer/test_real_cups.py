@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -34,9 +35,11 @@ import pendulum
 import pytest
 
 from crisishouse.clock import FixedClock
-from crisishouse.printing import cups_keeps_job_files, print_text, render_handover
+from crisishouse.models import GuestSection, HandoverDocument
+from crisishouse.page_layout import render_handover
+from crisishouse.printing import cups_keeps_job_files
 from crisishouse.services import House
-from crisishouse.services.handover_document import GuestSection, HandoverDocument
+from crisishouse.services.printouts import print_text
 from crisishouse.settings import load_settings, save_settings
 
 PRINTER = os.environ.get("CRISISHOUSE_REAL_PRINTER", "").strip()
@@ -335,7 +338,7 @@ def spool_files(job: str) -> list[Path]:
 
 
 @pytest.fixture
-def pdfs_removed():  # type: ignore[no-untyped-def]
+def pdfs_removed() -> Iterator[None]:
     """cups-pdf's PDFs are this printer's paper, out of the software's reach: the test keeps none of them."""
     since = time.time() - 1
     yield
