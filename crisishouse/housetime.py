@@ -17,7 +17,13 @@ DATE_FORMAT = "YYYY-MM-DD"
 TIME_FORMAT = "HH:mm"
 # pendulum's YYYY also takes "26": check the shape first.
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME_SHAPE = re.compile(r"\d{2}:\d{2}")
+# The ways people write a time: 14:30, 14.30, 1430, 930, 14, 2pm, 2:30 pm, 2.30 p.m.
+_TIME_SHAPE = re.compile(
+    r"(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>[ap])?(?(half)\.?\s*m\.?)",
+    re.IGNORECASE,
+)
+_TIME_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+TIME_FORMS = "14:30, 1430 or 2:30 pm"
 
 
 class LocalTimeError(ValueError):
@@ -37,15 +43,30 @@ def parse_date(text: str) -> pendulum.Date:
 
 
 def parse_time(text: str) -> pendulum.Time:
-    """Parse a wall-clock time typed as HH:MM (24-hour)."""
+    """Parse a wall-clock time as people type it: 14:30, 1430, 2pm, 2:30 pm, noon."""
     text = text.strip()
-    try:
-        if not _TIME_SHAPE.fullmatch(text):
-            raise ValueError(text)
-        parsed = pendulum.from_format(text, TIME_FORMAT)
-    except ValueError:
-        raise LocalTimeError(f"Times are written like 08:00 or 14:30 (24-hour); got {text!r}") from None
-    return parsed.time()
+    hour_minute = _read_time(text)
+    if hour_minute is None:
+        raise LocalTimeError(f"Times are written like {TIME_FORMS}; got {text!r}")
+    return pendulum.time(*hour_minute)
+
+
+def _read_time(text: str) -> tuple[int, int] | None:
+    if text.casefold() in _TIME_WORDS:
+        return _TIME_WORDS[text.casefold()]
+    shape = _TIME_SHAPE.fullmatch(text)
+    if shape is None:
+        return None
+    hour, minute = int(shape["hour"]), int(shape["minute"] or 0)
+    half = (shape["half"] or "").casefold()
+    if half:
+        # 12 am is midnight, 12 pm is noon; 13 pm means nothing.
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
 
 
 Occurrence = Literal["first", "second"]
@@ -186,9 +207,13 @@ def wall_clock_or_next(day: pendulum.Date, time: pendulum.Time, tz: str) -> tupl
 
 
 def parse_time_and_which(text: str) -> tuple[pendulum.Time, str | None]:
-    """Parse "02:30", or "02:30 NZST" / "02:30 second" saying which repeated 02:30."""
-    time_text, _, which = text.strip().partition(" ")
-    return parse_time(time_text), (which.strip() or None)
+    """Parse "02:30", or "02:30 NZST" / "2:30 am second" saying which repeated 02:30."""
+    words = text.split()
+    # The time may be two words ("2:30 pm"); what follows says which.
+    for cut in (2, 1):
+        if len(words) >= cut and _read_time(" ".join(words[:cut])) is not None:
+            return parse_time(" ".join(words[:cut])), (" ".join(words[cut:]) or None)
+    return parse_time(text), None
 
 
 def _occurrence_named(

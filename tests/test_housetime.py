@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisishouse.clock import Clock, FixedClock
 from crisishouse.housetime import (
@@ -99,28 +101,52 @@ def test_parse_time_reads_midnight():
 
 
 def test_parse_time_refuses_hour_25():
-    """25:00 is refused with the expected format."""
-    assert time_error(parse_time, "25:00") == ("Times are written like 08:00 or 14:30 (24-hour); got '25:00'")
+    """25:00 is refused, saying the forms a time may take."""
+    assert time_error(parse_time, "25:00") == ("Times are written like 14:30, 1430 or 2:30 pm; got '25:00'")
 
 
-def test_parse_time_refuses_am_pm():
-    """8am is refused: times are 24-hour HH:MM."""
-    assert time_error(parse_time, "8am") == ("Times are written like 08:00 or 14:30 (24-hour); got '8am'")
+@pytest.mark.parametrize(
+    ("typed", "hour", "minute"),
+    [
+        ("14:30", 14, 30),
+        ("1430", 14, 30),
+        ("14.30", 14, 30),
+        ("930", 9, 30),
+        ("9:30", 9, 30),
+        ("14", 14, 0),
+        ("2pm", 14, 0),
+        ("2 pm", 14, 0),
+        ("2:30 pm", 14, 30),
+        ("2.30 p.m.", 14, 30),
+        ("7.05am", 7, 5),
+        ("12am", 0, 0),
+        ("12:15 AM", 0, 15),
+        ("12pm", 12, 0),
+        ("noon", 12, 0),
+        ("Midnight", 0, 0),
+        (" 08:00 ", 8, 0),
+    ],
+)
+def test_parse_time_reads_the_forms_people_type(typed: str, hour: int, minute: int):
+    assert parse_time(typed) == pendulum.time(hour, minute)
 
 
-def test_parse_time_refuses_empty_text():
-    """Nothing typed is not a time."""
-    assert time_error(parse_time, "") == ("Times are written like 08:00 or 14:30 (24-hour); got ''")
+@pytest.mark.parametrize("typed", ["", "abc", "25:00", "2:60", "13pm", "0am", "1430pm", "2:3", "14:305", "8 o'clock"])
+def test_parse_time_refuses_what_is_not_a_time(typed: str):
+    assert time_error(parse_time, typed) == f"Times are written like 14:30, 1430 or 2:30 pm; got {typed.strip()!r}"
 
 
-def test_parse_time_refuses_minute_60():
-    """08:60 is refused."""
-    assert time_error(parse_time, "08:60") == ("Times are written like 08:00 or 14:30 (24-hour); got '08:60'")
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_every_time_reads_back_in_each_form(hour: int, minute: int):
+    """24-hour with and without a colon, and 12-hour with am or pm, all name the same time."""
+    twelve = f"{hour % 12 or 12}:{minute:02d} {'pm' if hour >= 12 else 'am'}"
+    for typed in (f"{hour:02d}:{minute:02d}", f"{hour}{minute:02d}", twelve):
+        assert parse_time(typed) == pendulum.time(hour, minute), typed
 
 
 def test_parse_time_refuses_seconds():
-    """14:30:00 is refused: the format is exactly HH:MM."""
-    assert time_error(parse_time, "14:30:00") == ("Times are written like 08:00 or 14:30 (24-hour); got '14:30:00'")
+    """14:30:00 is refused: a house's times are to the minute."""
+    assert time_error(parse_time, "14:30:00") == ("Times are written like 14:30, 1430 or 2:30 pm; got '14:30:00'")
 
 
 def test_local_time_error_is_a_value_error():

@@ -201,7 +201,7 @@ def test_remove_one_off_refuses_what_is_not_a_one_off(demo_house: House, tama: S
 # --- typed times and dates ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("time_text", ["25:00", "8am", "24:00", "8:00", "12:60", ""])
+@pytest.mark.parametrize("time_text", ["25:00", "13pm", "24:00", "half past", "12:60", ""])
 @pytest.mark.parametrize(
     "change",
     [
@@ -211,8 +211,8 @@ def test_remove_one_off_refuses_what_is_not_a_one_off(demo_house: House, tama: S
     ],
 )
 def test_bad_time_text_is_refused_with_the_housetime_message(demo_house: House, tama: Session, change, time_text: str):
-    """A time not written as 24-hour HH:MM is refused with an example, and nothing is stored."""
-    with pytest.raises(LocalTimeError, match=r"Times are written like 08:00 or 14:30 \(24-hour\); got"):
+    """Text that is no time is refused with the forms a time may take, and nothing is stored."""
+    with pytest.raises(LocalTimeError, match=r"Times are written like 14:30, 1430 or 2:30 pm; got"):
         change(demo_house, tama, time_text)
     assert demo_house.store.find(RhythmItem) == []
 
