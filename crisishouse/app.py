@@ -8,18 +8,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
+from crisishouse.screens.base import HouseScreen, LockNow
 from crisishouse.screens.lock import LockScreen
 from crisishouse.text import clean_line
 
 if TYPE_CHECKING:
     from crisishouse.clock import Clock
+    from crisishouse.screens.problem import ProblemScreen
+    from crisishouse.screens.setup import SetupScreen
     from crisishouse.services import House, Session
 
 # The house's data (and the modules that read it) are opened in a worker
@@ -58,7 +61,8 @@ class CrisisHouseApp(App[None]):
         self.idle_clock = idle_clock
         """Seconds, for the idle lock only (tests pass their own)."""
         self._last_input = idle_clock()
-        self._idle_timer: Timer | None = None
+        self.idle_timer: Timer | None = None
+        """Calls `lock_if_idle` every few seconds once the house is open (tests move `idle_clock` and call it)."""
 
     # -- start-up -------------------------------------------------------------
 
@@ -74,15 +78,14 @@ class CrisisHouseApp(App[None]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_in_background(self) -> None:
         from crisishouse.clock import Clock
+        from crisishouse.errors import HouseError
         from crisishouse.services import House
-        from crisishouse.settings import SettingsError
-        from crisishouse.store import StoreError
 
         if self.clock is None:
             self.clock = Clock()
         try:
             house = House.open(self.data_dir, self.clock)
-        except (StoreError, SettingsError, OSError) as error:
+        except (HouseError, OSError) as error:
             self.call_from_thread(self._cannot_open, error)
         except Exception as error:
             self.call_from_thread(
@@ -100,6 +103,7 @@ class CrisisHouseApp(App[None]):
         from crisishouse.store import StoreDamaged
 
         damaged = error if isinstance(error, StoreDamaged) else None
+        assert self.clock is not None, "the opening worker sets the clock first"
         self.switch_screen(ProblemScreen(self.data_dir, str(error), damaged, self.clock))
 
     def _opened(self, house: House) -> None:
@@ -112,9 +116,9 @@ class CrisisHouseApp(App[None]):
             from crisishouse.screens.setup import SetupScreen
 
             self.switch_screen(SetupScreen(house))
-        if self._idle_timer is None:
+        if self.idle_timer is None:
             idle = house.settings.idle_lock_minutes * 60
-            self._idle_timer = self.set_interval(min(5.0, idle / 4), self.lock_if_idle)
+            self.idle_timer = self.set_interval(min(5.0, idle / 4), self.lock_if_idle)
             self.set_interval(BACKUP_CHECK_SECONDS, self._daily_backup)
         self._daily_backup()
         # Soon after start-up, not during it: the first note saved then need not wait for it.
@@ -131,8 +135,16 @@ class CrisisHouseApp(App[None]):
         if self.house is not None:
             self.house.daily_backup()
 
+    def on_problem_screen_open_again(self, _message: ProblemScreen.OpenAgain) -> None:
+        """A backup was restored or a file set aside: open the house again."""
+        self.pop_screen()
+        self.open_house()
+
+    def on_setup_screen_set_up(self, _message: SetupScreen.SetUp) -> None:
+        self.house_is_set_up()
+
     def house_is_set_up(self) -> None:
-        """Called by the set-up screen once the manager exists."""
+        """The manager exists: the house opens to the lock screen."""
         assert self.house is not None
         self.title = clean_line(self.house.settings.house_name)
         lock = LockScreen()
@@ -140,6 +152,14 @@ class CrisisHouseApp(App[None]):
         lock.attach(self.house)
 
     # -- sessions -------------------------------------------------------------
+
+    @on(LockScreen.SignedIn)
+    def _signed_in(self, message: LockScreen.SignedIn) -> None:
+        self.start_session(message.session)
+
+    @on(LockNow)
+    def _lock_now(self) -> None:
+        self.action_lock()
 
     def start_session(self, session: Session) -> None:
         """Open the right first screen for who signed in."""
@@ -165,9 +185,10 @@ class CrisisHouseApp(App[None]):
         if self.session is not None:
             return self.session
         for screen in reversed(self.screen_stack):
+            # A form in someone's name (the self-check after F2) has a session too, not only a HouseScreen.
             acting = getattr(screen, "session", None)
             if acting is not None:
-                return acting  # type: ignore[no-any-return]
+                return acting
         return None
 
     @property
@@ -213,10 +234,10 @@ class CrisisHouseApp(App[None]):
             return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    def on_event(self, event: events.Event):  # type: ignore[override]
+    async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self._last_input = self.idle_clock()
-        return super().on_event(event)
+        await super().on_event(event)
 
     def lock_if_idle(self) -> None:
         """Lock when no key or mouse has moved for the house's idle minutes, while acting for anyone."""
@@ -251,9 +272,8 @@ class CrisisHouseApp(App[None]):
         # Only what the house needs: no screenshot of people's records to disk.
         if self.locked:
             return
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
+        if isinstance(screen, HouseScreen):
+            yield from screen.palette_commands()
         yield SystemCommand("Lock", "Lock the terminal now", self.action_lock)
         yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_help_panel)
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)

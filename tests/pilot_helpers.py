@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 
-async def opened(pilot: Pilot) -> None:
-    """Wait until the house's data has opened behind the lock screen."""
+async def workers_done(pilot: Pilot[Any]) -> None:
+    """Wait for every worker (opening the house, an erasure, a printout) to finish, and the screen to show it."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-async def sign_in(pilot: Pilot, name: str, pin: str) -> None:
+async def opened(pilot: Pilot[Any]) -> None:
+    """Wait until the house's data has opened behind the lock screen."""
+    await workers_done(pilot)
+
+
+async def sign_in(pilot: Pilot[Any], name: str, pin: str) -> None:
     """Fill in the lock screen's name and PIN, press Enter, and wait for the answer.
 
     (Typing each key costs a Pilot pause; test_app_pilot types them for real.)
@@ -31,7 +38,7 @@ async def sign_in(pilot: Pilot, name: str, pin: str) -> None:
     await pilot.pause()
 
 
-async def type_sign_in(pilot: Pilot, name: str, pin: str) -> None:
+async def type_sign_in(pilot: Pilot[Any], name: str, pin: str) -> None:
     """Sign in by typing every key, as a person does."""
     app = pilot.app
     await opened(pilot)
@@ -48,7 +55,7 @@ async def type_sign_in(pilot: Pilot, name: str, pin: str) -> None:
 _TEXT = re.compile(r'<text [^>]*clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.S)
 
 
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+def screen_text(app: App[Any]) -> str:
     """What the screen shows, line by line, as plain text (from the SVG export)."""
     lines: dict[int, list[str]] = {}
     for number, chunk in _TEXT.findall(app.export_screenshot()):

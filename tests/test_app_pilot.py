@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
@@ -17,7 +18,7 @@ from crisishouse.screens.quit import QuitScreen
 from crisishouse.screens.setup import SetupScreen
 from crisishouse.services import House
 from crisishouse.store import Store
-from tests.pilot_helpers import opened, screen_text, sign_in, type_sign_in
+from tests.pilot_helpers import opened, screen_text, sign_in, type_sign_in, workers_done
 
 
 @pytest.mark.parametrize(
@@ -87,16 +88,21 @@ async def test_lock_key_closes_the_session(demo_dir: Path, clock: FixedClock):
 
 
 async def test_idle_terminal_locks_itself(demo_dir: Path, clock: FixedClock):
-    """With a short idle setting, the terminal locks itself after no input."""
-    (demo_dir / "house.toml").write_text("[house]\nidle_lock_minutes = 0.01\n", encoding="utf-8")
-    # The idle clock moves only when told: signing in (slow on purpose) is not counted as idle time.
+    """After the house's idle minutes with no input, the terminal locks itself."""
+    # The idle clock moves only when told: the test moves it instead of waiting.
     idle = [0.0]
     app = CrisisHouseApp(demo_dir, clock, idle_clock=lambda: idle[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "Tama", "2222")
         assert isinstance(app.screen, BoardScreen)
-        idle[0] += 1.0
-        await pilot.pause(0.5)
+        assert app.idle_timer is not None, "the house's idle check runs on a timer once it is open"
+        idle[0] += app.house.settings.idle_lock_minutes * 60 - 1
+        app.lock_if_idle()  # what the timer calls
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen), "not idle long enough yet"
+        idle[0] += 1
+        app.lock_if_idle()
+        await pilot.pause()
         assert isinstance(app.screen, LockScreen)
         assert app.session is None
 
@@ -211,3 +217,65 @@ async def test_peoples_words_are_shown_literally(demo_dir: Path, clock: FixedClo
         await sign_in(pilot, "Tama", "2222")
         assert isinstance(app.screen, BoardScreen)
         assert "[bold red]x[/] [@click=app.quit]Q[/]" in screen_text(app)
+
+
+def _palette(app: CrisisHouseApp) -> list[str]:
+    return [command.title for command in app.get_system_commands(app.screen)]
+
+
+def _allowed_tooltips(app: CrisisHouseApp) -> list[str]:
+    """The tooltips of the screen's bindings its `check_action` allows now (the footer's keys)."""
+    screen = app.screen
+    return [
+        b.tooltip
+        for b in screen.BINDINGS
+        if isinstance(b, Binding) and b.tooltip and screen.check_action(b.action, ()) is True
+    ]
+
+
+async def test_the_palette_offers_the_boards_keys_each_role_may_use(demo_dir: Path, clock: FixedClock):
+    """The board's palette is its keys: peer staff are offered no manager's screen, the manager is."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        staff = _palette(app)
+        assert staff[: len(_allowed_tooltips(app))] == _allowed_tooltips(app)
+        assert "A guest arrives: welcome them into a free room" in staff
+        assert not [t for t in staff if t.startswith(("Staff load", "The roster", "The funder"))]
+        assert staff[-4:] == ["Lock", "Keys", "Theme", "Quit"], "the app's own commands stay"
+        await pilot.press("ctrl+l")
+        await sign_in(pilot, "Aroha", "1111")
+        manager = _palette(app)
+        assert [t for t in manager if t.startswith(("Staff load", "The roster", "The funder"))] == [
+            "Staff load: shifts, hours, days off, debriefs owed",
+            "The roster: the next 14 days, and the gaps",
+            "The funder's monthly counts (house manager)",
+        ]
+
+
+async def test_a_guest_is_offered_her_own_acts_and_the_notes_keys_on_the_notes_tab(demo_dir: Path, clock: FixedClock):
+    """Mere's palette holds what her footer holds: her own acts, never staff's, the note keys only on the notes tab."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Mere", "3333")
+        offered = _palette(app)
+        assert "Write a note of your own" in offered
+        assert "Record a check-in with this guest" not in offered and "The guest leaves" not in offered
+        assert "Change the words of the highlighted note" not in offered
+        await pilot.press("5")
+        assert "Change the words of the highlighted note" in _palette(app)
+
+
+async def test_a_palette_command_does_what_its_key_does(demo_dir: Path, clock: FixedClock):
+    """Chosen in the palette, "A guest arrives" opens the arrival form, as the a key does."""
+    from crisishouse.screens.stay_forms import ArriveForm
+
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"guest arrives")
+        await workers_done(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArriveForm)

@@ -30,13 +30,14 @@ from crisishouse.app import CrisisHouseApp
 from crisishouse.cli import main
 from crisishouse.clock import FixedClock
 from crisishouse.models import Guest, HandoverEntry, HardEvent, RhythmItem
-from crisishouse.printing import JobPurge, print_text, purge_jobs
+from crisishouse.printing import JobPurge, purge_jobs
 from crisishouse.screens.erasure import ConfirmScreen, EraseRecordScreen, MentionsScreen, RewordForm
 from crisishouse.services import House, NotAllowed, Session
 from crisishouse.services.erasure import name_pattern, names
+from crisishouse.services.printouts import print_text
 from crisishouse.settings import save_settings
 from tests.conftest import NOW
-from tests.pilot_helpers import screen_text, sign_in
+from tests.pilot_helpers import screen_text, sign_in, workers_done
 
 PRINTER = "office"
 SPOOL = "/var/spool/cups"
@@ -337,7 +338,7 @@ async def test_the_erasure_screen_says_what_cups_still_keeps(
         await pilot.click("#erase-now")
         await pilot.pause()
         await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await workers_done(pilot)  # the erasure runs in a worker
         assert app.house.store.get(Guest, mere.person_id) is None
         told = [str(n.message) for n in app._notifications]
         assert any("The record was erased" in t for t in told)
@@ -595,7 +596,7 @@ async def test_staff_reword_each_place_from_the_erasure_screen(
         asked = shown(app)
         assert "still appears in 4 places of staff writing; erasing leaves those as they are" in asked
         await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await workers_done(pilot)  # the erasure runs in a worker
         assert house.store.get(Guest, mere.person_id) is None
         event = written["event"]
         assert isinstance(event, HardEvent)

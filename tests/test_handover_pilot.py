@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
-from crisishouse.printing import render_handover
+from crisishouse.page_layout import render_handover
 from crisishouse.screens.handover import HandoverScreen
 from crisishouse.screens.handover_form import LineForm
 from crisishouse.services import House

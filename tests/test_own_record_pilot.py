@@ -6,8 +6,12 @@ Each step is checked in the house's data (what was kept) and on the screen
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, TabbedContent
 
 from crisishouse.app import CrisisHouseApp
@@ -19,7 +23,8 @@ from crisishouse.screens.erasure import ConfirmScreen, EraseRecordScreen
 from crisishouse.screens.guest import GuestScreen
 from crisishouse.screens.stay_forms import LeaveForm
 from crisishouse.screens.voice_forms import NoteForm, StatementForm
-from tests.pilot_helpers import screen_text, sign_in
+from crisishouse.services import ServiceError
+from tests.pilot_helpers import screen_text, sign_in, workers_done
 
 MARKUP = "[bold red]not bold[/] [@click=app.quit]q[/]"
 STATEMENT = f"I said I'd try, not that I would. {MARKUP} Māori 🌿"
@@ -160,7 +165,7 @@ async def test_leaving_with_erasure_gives_the_record_then_erases_it(demo_dir: Pa
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await workers_done(pilot)  # the erasure runs in a worker
         assert isinstance(app.screen, BoardScreen)
         assert app.house.store.get(Guest, stay.guest_id) is None
         assert not (demo_dir / "store" / "stays" / f"{stay.id}.json").exists()
@@ -190,6 +195,82 @@ async def test_a_departed_guest_waiting_for_erasure_is_on_the_board(demo_dir: Pa
         await pilot.click("#erase-now")
         await pilot.pause()
         await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await workers_done(pilot)  # the erasure runs in a worker
         assert app.house.store.get(Guest, stay.guest_id) is None
         assert "To hand over and erase" not in screen_text(app)
+
+
+async def _erasure_asked(pilot: Pilot[None], app: CrisisHouseApp) -> Stay:
+    """Tama records Mere leaving with erasure and opens the erasure dialog; no copy wanted, Erase now pressed."""
+    await sign_in(pilot, "Tama", "2222")
+    stay = _stay_of(app, "Mere")
+    app.house.stays.leave(app.session, stay.id, "erase")
+    app.screen.action_refresh()
+    await pilot.press("x")
+    assert isinstance(app.screen, EraseRecordScreen)
+    await pilot.press("n")
+    await pilot.click("#erase-now")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmScreen)
+    return stay
+
+
+async def test_an_erasure_under_way_cannot_be_closed_or_asked_again(
+    demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
+    """While the erasure runs, the dialog says so, and Esc, its keys and its buttons do nothing until it is done."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stay = await _erasure_asked(pilot, app)
+        erasures = app.house.erasures
+        real = erasures.erase_with_report
+        started, release = threading.Event(), threading.Event()
+        calls: list[tuple[object, ...]] = []
+
+        def slow(*args: Any) -> object:
+            calls.append(args)
+            started.set()
+            release.wait(30)
+            return real(*args)
+
+        monkeypatch.setattr(erasures, "erase_with_report", slow)
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert started.wait(10)
+        screen = app.screen
+        assert isinstance(screen, EraseRecordScreen) and screen.erasing
+        assert "Erasing the record" in screen_text(app)
+        assert all(button.disabled for button in screen.query(Button))
+        await pilot.press("escape", "n", "p", "s")
+        await pilot.click("#erase-close")
+        await pilot.click("#erase-now")
+        assert app.screen is screen and "Erasing the record" in screen_text(app)
+        release.set()
+        await workers_done(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert len(calls) == 1
+        assert app.house.store.get(Guest, stay.guest_id) is None
+
+
+async def test_an_erasure_refused_comes_back_as_a_notice(
+    demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
+    """A refusal from the erasure worker is a notice in its own words (never markup), and the dialog works again."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        stay = await _erasure_asked(pilot, app)
+
+        def refused(*_args: object) -> object:
+            raise ServiceError(f"Not erased: {MARKUP}")
+
+        monkeypatch.setattr(app.house.erasures, "erase_with_report", refused)
+        await pilot.click("#confirm-yes")
+        await workers_done(pilot)
+        screen = app.screen
+        assert isinstance(screen, EraseRecordScreen) and not screen.erasing
+        (told,) = [n for n in app._notifications if n.severity == "error"]
+        assert told.message == f"Not erased: {MARKUP}" and not told.markup
+        assert not screen.query_one("#erase-now", Button).disabled
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+        assert app.house.store.get(Guest, stay.guest_id) is not None

@@ -12,15 +12,15 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import HouseScreen, LockNow
 from crisishouse.screens.formatting import house_time, rhythm_line
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, NotAllowed, Session
 from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
-from crisishouse.store import StoreError
 from crisishouse.text import plural
 
 REFRESH_SECONDS = 30
@@ -45,19 +45,19 @@ def _next_words(timing: CheckInTiming, tz: str, now: pendulum.DateTime) -> str:
     return ("due since " if timing.overdue else "") + house_time(timing.next_due, tz, now)
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(HouseScreen):
     """Who is staying, and what the shift needs to know now."""
 
     HELP = "The house board. Rooms, who is staying, check-ins and the day's rhythm."
     BINDINGS = [
         Binding("enter", "open_guest", "Open", tooltip="Open the highlighted guest's record", id="open-guest"),
         Binding("c", "check_in", "Check in", tooltip="Check-in with the highlighted guest", id="check-in"),
-        Binding("a", "arrive", "Arrival", tooltip="A guest arrives", id="arrive"),
+        Binding("a", "arrive", "Arrival", tooltip="A guest arrives: welcome them into a free room", id="arrive"),
         Binding("h", "handover", "Handover", tooltip="Write the handover with each guest, and print it", id="handover"),
-        Binding("y", "rhythm", "Rhythm", tooltip="The house's day", id="rhythm"),
-        Binding("r", "refresh", "Refresh", show=False, id="refresh"),
-        Binding("w", "load", "Load", tooltip="Staff load (house manager)", id="load"),
-        Binding("o", "roster", "Roster", show=False, tooltip="The roster (house manager)", id="roster"),
+        Binding("y", "rhythm", "Rhythm", tooltip="The house's day: its rhythm and one-off changes", id="rhythm"),
+        Binding("r", "refresh", "Refresh", show=False, tooltip="Read the board again", id="refresh"),
+        Binding("w", "load", "Load", tooltip="Staff load: shifts, hours, days off, debriefs owed", id="load"),
+        Binding("o", "roster", "Roster", show=False, tooltip="The roster: the next 14 days, and the gaps", id="roster"),
         Binding(
             "f", "report", "Funder", show=False, tooltip="The funder's monthly counts (house manager)", id="report"
         ),
@@ -73,9 +73,7 @@ class BoardScreen(Screen[None]):
     ]
 
     def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.view: BoardView | None = None
         self._damaged: list[Path] = []
         """Damaged data files known at the last refresh (bindings ask often: read once a refresh)."""
@@ -102,35 +100,12 @@ class BoardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.action_refresh()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("A guest arrives", "Welcome a guest into a free room", self.action_arrive)
-        yield SystemCommand(
-            "Open the highlighted guest", "Their record: check-ins, wellbeing, intentions", self.action_open_guest
-        )
-        yield SystemCommand("Check-in with the highlighted guest", "Record a check-in", self.action_check_in)
-        yield SystemCommand("The house's rhythm", "The day's rhythm and one-off changes", self.action_rhythm)
-        yield SystemCommand("The handover", "Write it with each guest, and print it", self.action_handover)
-        yield SystemCommand("Refresh the board", "Read the board again", self.action_refresh)
-        if self.session.is_manager:
-            yield SystemCommand("Staff load", "Shifts, hours, days off and debriefs owed", self.action_load)
-            yield SystemCommand("The roster", "The next 14 days: who is on, and the gaps", self.action_roster)
+    def more_palette_commands(self) -> Iterable[SystemCommand]:
+        if self.session.is_manager and self.view is not None and self.view.past_retention:
             yield SystemCommand(
-                "The funder's counts", "A month's stays, bed nights and occupancy; save as CSV", self.action_report
-            )
-            if self.view is not None and self.view.past_retention:
-                yield SystemCommand(
-                    "Erase records past the house's retention",
-                    f"{plural(self.view.past_retention, 'departed guest')} kept longer than house.keep_departed_records_years",
-                    self.action_erase_past_retention,
-                )
-        if self.view is not None and self.view.to_erase:
-            yield SystemCommand("Hand over and erase a record", "A departed guest chose erasure", self.action_erase)
-        yield SystemCommand("My shifts and wellbeing", "Shifts, mental health days, a self-check", self.action_me)
-        if self._damaged:
-            yield SystemCommand(
-                "Restore damaged files from backup",
-                "Put the newest good backup copy in place of each damaged data file",
-                self.action_restore_damaged,
+                "Erase records past the house's retention",
+                f"{plural(self.view.past_retention, 'departed guest')} kept longer than house.keep_departed_records_years",
+                self.action_erase_past_retention,
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -148,10 +123,10 @@ class BoardScreen(Screen[None]):
             view = self.house.board.view(self.session)
         except NotAllowed:
             # The house's records no longer know this session (made inactive, say): lock, never show on.
-            self.app.action_lock()
+            self.post_message(LockNow())
             return
-        except StoreError as problem:
-            self.notify(str(problem), title="The house's data", severity="error", markup=False, timeout=30)
+        except HouseError as problem:
+            self.show_problem(problem, title="The house's data", timeout=30)
             return
         self.view = view
         self._damaged = self._damaged_paths()
@@ -180,7 +155,8 @@ class BoardScreen(Screen[None]):
         for path in self._damaged:
             try:
                 message = self.house.restore_damaged(self.session, path)
-            except (ServiceError, NotAllowed, StoreError, OSError) as problem:
+            except (HouseError, OSError) as problem:
+                # The restore copies files: a disk that refuses is said as the system says it.
                 self.notify(str(problem), title="Restore", severity="error", markup=False, timeout=30)
                 continue
             self.notify(message, title="Restored", markup=False, timeout=15)
@@ -304,7 +280,9 @@ class BoardScreen(Screen[None]):
         for i, line in enumerate(due):
             text.append(", " if i else "")
             text.append_text(literal(line.guest.chosen_name if line.guest else line.room))
-            text.append(f" (since {house_time(line.timing.next_due, tz, view.at)})")  # type: ignore[union-attr]
+            since = line.timing.next_due if line.timing is not None else None
+            if since is not None:
+                text.append(f" (since {house_time(since, tz, view.at)})")
         return text
 
     # -- actions --------------------------------------------------------------
@@ -329,10 +307,7 @@ class BoardScreen(Screen[None]):
             return
         from crisishouse.screens.check_in_form import CheckInForm
 
-        self.app.push_screen(
-            CheckInForm(self.house, self.session, line.stay, line.guest.chosen_name),
-            lambda result: self.action_refresh() if result else None,
-        )
+        self.push_form(CheckInForm(self.house, self.session, line.stay, line.guest.chosen_name))
 
     def action_arrive(self) -> None:
         from crisishouse.screens.stay_forms import ArriveForm
@@ -340,9 +315,7 @@ class BoardScreen(Screen[None]):
         if self.view is not None and all(line.stay is not None for line in self.view.rooms):
             self.notify("Every room has someone staying: no room is free for an arrival.")
             return
-        self.app.push_screen(
-            ArriveForm(self.house, self.session), lambda result: self.action_refresh() if result else None
-        )
+        self.push_form(ArriveForm(self.house, self.session))
 
     def action_handover(self) -> None:
         from crisishouse.screens.handover import HandoverScreen

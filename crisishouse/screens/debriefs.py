@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, Session
 from crisishouse.services.debriefs import OwedDebrief
-from crisishouse.store import StoreError
 
 
-class DebriefsScreen(Screen[None]):
+class DebriefsScreen(HouseScreen):
     """A row per debrief still owed or offered, oldest first."""
 
     HELP = "Debriefs owed after a hard event on shift. Mark each offered, then had or declined."
@@ -25,9 +25,7 @@ class DebriefsScreen(Screen[None]):
     ]
 
     def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.owed: list[OwedDebrief] = []
 
     def compose(self) -> ComposeResult:
@@ -38,13 +36,14 @@ class DebriefsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#debriefs-table", DataTable).add_columns("For", "Owed for", "Status", "The hard event")
-        self.show()
+        self.action_refresh()
 
-    def show(self) -> None:
+    def action_refresh(self) -> None:
+        """Read the debriefs still owed again, and show them."""
         try:
             self.owed = self.house.debriefs.debriefs_owed(self.session)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             return
         table = self.query_one("#debriefs-table", DataTable)
         table.clear()
@@ -64,12 +63,5 @@ class DebriefsScreen(Screen[None]):
         row = self.query_one("#debriefs-table", DataTable).cursor_row
         if row is None or not 0 <= row < len(self.owed):
             return
-        try:
-            self.house.debriefs.record_debrief(self.session, self.owed[row].debrief.id, status)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
-            return
-        self.show()
-
-    def action_back(self) -> None:
-        self.dismiss()
+        debrief_id = self.owed[row].debrief.id
+        self.try_change(lambda: self.house.debriefs.record_debrief(self.session, debrief_id, status))

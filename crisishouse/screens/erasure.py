@@ -25,17 +25,15 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from crisishouse.errors import HouseError
 from crisishouse.models import HandoverEntry, RhythmItem
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.screens.handover_form import highlighted
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.services.erasure import Departed, Mention, name_pattern, names
-from crisishouse.store import StoreError
+from crisishouse.services import House, ServiceError, Session
+from crisishouse.services.erasure import Departed, ErasureDone, Mention, name_pattern, names
 from crisishouse.text import plural
-
-PROBLEMS = (ServiceError, NotAllowed, StoreError)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -173,7 +171,7 @@ class MentionsScreen(ModalScreen[None]):
         options.clear_options()
         try:
             self.found = self.house.erasures.mentions(self.session, self.guest_name)
-        except PROBLEMS as problem:
+        except HouseError as problem:
             self.found = []
             self.query_one("#mention-how", Static).update(literal(str(problem)))
             self.query_one("#mention-reword", Button).disabled = True
@@ -223,7 +221,11 @@ class MentionsScreen(ModalScreen[None]):
 
 
 class EraseRecordScreen(ModalScreen[bool]):
-    """Give the guest their complete record, then erase it."""
+    """Give the guest their complete record, then erase it.
+
+    The erasure reaches every backup and printout, so it runs in a worker;
+    while it runs the dialog says so and nothing on it can be pressed.
+    """
 
     BINDINGS = [
         Binding("p", "print_copy", "Print it"),
@@ -239,13 +241,16 @@ class EraseRecordScreen(ModalScreen[bool]):
         self.session = session
         self.departed = departed
         self.handed_over: str | None = None
+        self.erasing = False
+        """The erasure is under way: the dialog cannot be closed, nor the erasure asked for again."""
+        self._disabled_before: dict[Button, bool] = {}
         self.mentioned = self._count_mentions()
 
     def _count_mentions(self) -> int:
         """How many places in staff writing name the guest (0 if they cannot be read)."""
         try:
             return len(self.house.erasures.mentions(self.session, self.departed.name))
-        except PROBLEMS:
+        except HouseError:
             return 0
 
     def _mentions_words(self) -> Text:
@@ -303,27 +308,34 @@ class EraseRecordScreen(ModalScreen[bool]):
                 yield Button("Erase now", id="erase-now", variant="error", disabled=True)
                 yield Button("Not now", id="erase-close")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.erasing
+
+    def _status(self, words: str) -> None:
+        """Say under the explanation what has happened, in the words given (never markup)."""
+        self.query_one("#erase-status", Static).update(literal(words))
+
     def _handed(self, how: str, words: str) -> None:
         self.handed_over = how
-        self.query_one("#erase-status", Static).update(literal(words))
+        self._status(words)
         self.query_one("#erase-now", Button).disabled = False
 
     @on(Button.Pressed, "#erase-print")
     def action_print_copy(self) -> None:
-        self.query_one("#erase-status", Static).update("Printing…")
+        self._status("Printing…")
         self._print()
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print(self) -> None:
         try:
             outcome = self.house.own_record.print_copy(self.session, self.departed.guest_id)
-        except PROBLEMS as problem:
-            self.app.call_from_thread(self.query_one("#erase-status", Static).update, literal(str(problem)))
+        except HouseError as problem:
+            self.app.call_from_thread(self._status, str(problem))
             return
         if not outcome.printed:
             # The saved copy goes with the erasure: it is not a copy handed over.
             words = f"Not printed. {outcome.message}\nThat saved copy goes with the erasure: save it as a text file for them instead."
-            self.app.call_from_thread(self.query_one("#erase-status", Static).update, literal(words))
+            self.app.call_from_thread(self._status, words)
             return
         self.app.call_from_thread(self._handed, "printed", outcome.message)
 
@@ -357,7 +369,7 @@ class EraseRecordScreen(ModalScreen[bool]):
 
     @on(Button.Pressed, "#erase-now")
     def _erase(self) -> None:
-        if self.handed_over is None:
+        if self.handed_over is None or self.erasing:
             return
         question = Text("Erase ")
         question.append_text(literal(self.departed.name, style="bold"))
@@ -370,26 +382,50 @@ class EraseRecordScreen(ModalScreen[bool]):
             )
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self._do_erase()
+            if yes and self.handed_over is not None:
+                self._start_erasing(self.handed_over)
 
         self.app.push_screen(ConfirmScreen(question, "Erase for good"), answered)
 
-    def _do_erase(self) -> None:
+    def _start_erasing(self, handed_over: str) -> None:
+        self.erasing = True
+        self._status("Erasing the record, here, in the backups and printouts…")
+        self._disabled_before = {button: button.disabled for button in self.query(Button)}
+        for button in self._disabled_before:
+            button.disabled = True
+        self._erase_in_background(handed_over)
+
+    @work(thread=True, exclusive=True, group="erase")
+    def _erase_in_background(self, handed_over: str) -> None:
+        # Only the house's services here: the screen hears back on its own thread.
         try:
-            done = self.house.erasures.erase_with_report(self.session, self.departed.guest_id, self.handed_over or "")
-        except PROBLEMS as problem:
-            self.query_one("#erase-status", Static).update(literal(str(problem)))
+            done = self.house.erasures.erase_with_report(self.session, self.departed.guest_id, handed_over)
+        except HouseError as problem:
+            self.app.call_from_thread(self._not_erased, problem)
             return
+        self.app.call_from_thread(self._erased, done)
+
+    def _erased(self, done: ErasureDone) -> None:
+        self.erasing = False
         self.notify("The record was erased. Only the day and counts that name no one are kept.", markup=False)
         if done.paper_words:
             # The erasure is done; this is what it could not reach, and the fix.
             self.notify(done.paper_words, title="Printer copies", severity="warning", markup=False, timeout=120)
-        self.dismiss(True)
+        # Locked while it ran: the lock closed this dialog already, and nothing else may be closed in its place.
+        if self.is_active:
+            self.dismiss(True)
+
+    def _not_erased(self, problem: HouseError) -> None:
+        self.erasing = False
+        for button, disabled in self._disabled_before.items():
+            button.disabled = disabled
+        self._status(str(problem))
+        self.notify(str(problem), title="Not erased", severity="error", markup=False, timeout=30)
 
     @on(Button.Pressed, "#erase-close")
     def action_close(self) -> None:
-        self.dismiss(False)
+        if not self.erasing:
+            self.dismiss(False)
 
 
 class RetentionScreen(ModalScreen[int]):
@@ -407,7 +443,7 @@ class RetentionScreen(ModalScreen[int]):
         years = self.house.settings.keep_departed_records_years
         try:
             past = self.house.erasures.past_retention(self.session)
-        except PROBLEMS as problem:
+        except HouseError as problem:
             past = []
             self.notify(str(problem), severity="error", markup=False)
         text = Text(
@@ -426,7 +462,7 @@ class RetentionScreen(ModalScreen[int]):
     def _erase(self) -> None:
         try:
             done = self.house.erasures.erase_past_retention(self.session)
-        except PROBLEMS as problem:
+        except HouseError as problem:
             self.notify(str(problem), severity="error", markup=False)
             return
         self.notify(f"{plural(done, 'record')} past the house's retention erased.")

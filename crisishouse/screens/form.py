@@ -21,14 +21,13 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from crisishouse.errors import HouseError
 from crisishouse.housetime import LocalTimeError
-from crisishouse.models import ValidationError
 from crisishouse.screens.literal import literal
-from crisishouse.services import NotAllowed, ServiceError
-from crisishouse.store import StoreError
 
 T = TypeVar("T")
-PROBLEMS = (ServiceError, ValidationError, NotAllowed, LocalTimeError, StoreError)
+# What a form shows under its fields: the house's refusals, and a date or time typed that cannot be used.
+PROBLEMS = (HouseError, LocalTimeError)
 
 
 class FormScreen(ModalScreen[T]):

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.formatting import house_time
 from crisishouse.screens.handover_form import LineForm, highlighted
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, Session
 from crisishouse.services.handover import HandoverCard, LineView
 from crisishouse.services.shifts import ShiftTime
-from crisishouse.store import StoreError
 
 
-class HandoverScreen(Screen[None]):
+class HandoverScreen(HouseScreen):
     """Write the handover with each guest, then print it for the next shift."""
 
     HELP = (
@@ -29,20 +27,24 @@ class HandoverScreen(Screen[None]):
         "Printing (p) checks everything again first."
     )
     BINDINGS = [
-        Binding("n", "new_line", "Line", tooltip="A line for the highlighted guest", id="new-line"),
+        Binding("n", "new_line", "Line", tooltip="A new handover line for the highlighted guest", id="new-line"),
         Binding("g", "agreed", "Agreed", tooltip="Read back to the guest and agreed", id="agreed"),
-        Binding("e", "edit_line", "Edit", id="edit-line"),
+        Binding("e", "edit_line", "Edit", tooltip="Change the highlighted line", id="edit-line"),
         Binding("d", "remove_line", "Remove", show=False, id="remove-line"),
-        Binding("h", "house_line", "House part", id="house-line"),
-        Binding("p", "print", "Print", id="print"),
+        Binding(
+            "h",
+            "house_line",
+            "House part",
+            tooltip="A line for the house part: tasks, arrivals, notes",
+            id="house-line",
+        ),
+        Binding("p", "print", "Print", tooltip="Print the handover (everything is checked again first)", id="print"),
         Binding("v", "past", "Past", tooltip="Past handovers, as printed", id="past"),
         Binding("escape", "back", "Board", id="back"),
     ]
 
     def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.shift: ShiftTime = house.handover.current_shift()
         self.cards: list[HandoverCard] = []
 
@@ -59,26 +61,18 @@ class HandoverScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#handover-cards", DataTable).add_columns("Room", "Guest", "Stay", "Lines", "Check-ins")
         self.query_one("#handover-lines", DataTable).add_columns("", "Line")
-        self.show()
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("New handover line", "For the highlighted guest", self.action_new_line)
-        yield SystemCommand("Read back and agreed", "Mark the highlighted line agreed by the guest", self.action_agreed)
-        yield SystemCommand("House part line", "Tasks, arrivals expected, notes", self.action_house_line)
-        yield SystemCommand(
-            "Print the handover", "Checks everything again, then prints and saves a copy", self.action_print
-        )
-        yield SystemCommand("Past handovers", "Read the saved copies of earlier handovers", self.action_past)
+        self.action_refresh()
 
     # -- showing --------------------------------------------------------------
 
-    def show(self) -> None:
+    def action_refresh(self) -> None:
+        """Read the cards and the house part again, and show them."""
         tz = self.house.settings.time_zone
         try:
             self.cards = self.house.handover.cards(self.session, self.shift)
             house_lines = self.house.handover.house_lines(self.session, self.shift)
-        except (StoreError, NotAllowed, ServiceError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             return
         self.query_one("#handover-shift", Static).update(Text(f"Handover: {self.shift.words(tz)}", style="bold"))
         table = self.query_one("#handover-cards", DataTable)
@@ -165,18 +159,6 @@ class HandoverScreen(Screen[None]):
             return None
         return card.lines[row]
 
-    def _after(self, result: object) -> None:
-        if result is not None:
-            self.show()
-
-    def _try(self, change) -> None:  # type: ignore[no-untyped-def]
-        try:
-            change()
-        except (StoreError, NotAllowed, ServiceError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
-            return
-        self.show()
-
     # -- actions --------------------------------------------------------------
 
     def action_new_line(self) -> None:
@@ -184,9 +166,8 @@ class HandoverScreen(Screen[None]):
         if card is None:
             self.notify("No guest is staying.")
             return
-        self.app.push_screen(
-            LineForm(self.house, self.session, self.shift, guest_id=card.guest.id, guest_name=card.guest.chosen_name),
-            self._after,
+        self.push_form(
+            LineForm(self.house, self.session, self.shift, guest_id=card.guest.id, guest_name=card.guest.chosen_name)
         )
 
     def action_edit_line(self) -> None:
@@ -195,15 +176,14 @@ class HandoverScreen(Screen[None]):
             self.notify("Highlight a line in the list below the cards (Tab) first.")
             return
         card = self._card()
-        self.app.push_screen(
+        self.push_form(
             LineForm(
                 self.house,
                 self.session,
                 self.shift,
                 entry=line.entry,
                 guest_name=card.guest.chosen_name if card else "",
-            ),
-            self._after,
+            )
         )
 
     def action_agreed(self) -> None:
@@ -211,15 +191,15 @@ class HandoverScreen(Screen[None]):
         if line is None:
             self.notify("Highlight a line in the list below the cards (Tab) first.")
             return
-        self._try(lambda: self.house.handover.agree(self.session, line.entry, read_back=True))
+        self.try_change(lambda: self.house.handover.agree(self.session, line.entry, read_back=True))
 
     def action_remove_line(self) -> None:
         line = self._line()
         if line is not None:
-            self._try(lambda: self.house.handover.remove_line(self.session, line.entry))
+            self.try_change(lambda: self.house.handover.remove_line(self.session, line.entry))
 
     def action_house_line(self) -> None:
-        self.app.push_screen(LineForm(self.house, self.session, self.shift), self._after)
+        self.push_form(LineForm(self.house, self.session, self.shift))
 
     def action_print(self) -> None:
         self.query_one("#handover-result", Static).update("Checking the handover once more, then printing…")
@@ -229,7 +209,7 @@ class HandoverScreen(Screen[None]):
     def _print(self) -> None:
         try:
             outcome, left_out = self.house.handover.print_handover(self.session, self.shift)
-        except (StoreError, NotAllowed, ServiceError) as problem:
+        except HouseError as problem:
             self.app.call_from_thread(self._printed, Text(str(problem)))
             return
         message = outcome.message
@@ -244,6 +224,3 @@ class HandoverScreen(Screen[None]):
         from crisishouse.screens.past_handovers import PastHandoversScreen
 
         self.app.push_screen(PastHandoversScreen(self.house, self.session))
-
-    def action_back(self) -> None:
-        self.dismiss()

@@ -2,38 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, Session
 from crisishouse.services.load import LoadRow
-from crisishouse.store import StoreError
 
 
 def _hours(value: float) -> str:
     return f"{value:.1f}"
 
 
-class LoadScreen(Screen[None]):
+class LoadScreen(HouseScreen):
     """A row per staff member: shifts, hours, nights, days in a row, days off, debriefs owed."""
 
     HELP = "Staff load (house manager only): sustainable work, not judgement. No one's ratings are shown."
     BINDINGS = [
-        Binding("r", "refresh", "Refresh", id="load-refresh"),
-        Binding("b", "debriefs", "Debriefs", tooltip="Debriefs owed after hard events", id="debriefs"),
+        Binding("r", "refresh", "Refresh", tooltip="Read the staff load again", id="load-refresh"),
+        Binding(
+            "b",
+            "debriefs",
+            "Debriefs",
+            tooltip="Debriefs owed after hard events: offered, had or declined",
+            id="debriefs",
+        ),
         Binding("escape", "back", "Board", id="back"),
     ]
 
     def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.rows: list[LoadRow] = []
 
     def compose(self) -> ComposeResult:
@@ -63,16 +65,12 @@ class LoadScreen(Screen[None]):
         )
         self.action_refresh()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Refresh staff load", "Read the load again", self.action_refresh)
-        yield SystemCommand("Debriefs owed", "Mark debriefs offered, had or declined", self.action_debriefs)
-
     def action_refresh(self) -> None:
         try:
             rows = self.house.load.load(self.session)
             chats = self.house.staff_wellbeing.chat_requests(self.session)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             self.query_one("#load-flags", Static).update(literal(str(problem)))
             return
         self.rows = rows
@@ -134,7 +132,5 @@ class LoadScreen(Screen[None]):
     def action_debriefs(self) -> None:
         from crisishouse.screens.debriefs import DebriefsScreen
 
+        # Debriefs marked there change the counts here, whatever the screen returns.
         self.app.push_screen(DebriefsScreen(self.house, self.session), lambda _result: self.action_refresh())
-
-    def action_back(self) -> None:
-        self.dismiss()

@@ -8,13 +8,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import terminal_of
 from crisishouse.screens.literal import literal
 
 if TYPE_CHECKING:
+    from crisishouse.models import Shift
     from crisishouse.services import House, Session
     from crisishouse.services.signin import Wait
 
@@ -29,6 +33,14 @@ class LockScreen(Screen[None]):
     deliberately light (no Button: Enter signs in) so the terminal reaches
     it quickly however large the house's history is.
     """
+
+    class SignedIn(Message):
+        """Someone signed in with their name and PIN: the app opens their first screen."""
+
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
+            """Who signed in."""
 
     HELP = "Type your name and your PIN, then press Enter to sign in, or F2 to sign on or off your shift."
     AUTO_FOCUS = "#name"
@@ -92,8 +104,9 @@ class LockScreen(Screen[None]):
 
     def _opened_house(self) -> House | None:
         """From a worker: wait for the house's data to open, or say it has not."""
-        self.app.house_ready.wait(OPEN_WAIT_SECONDS)  # type: ignore[attr-defined]
-        house = self.app.house  # type: ignore[attr-defined]
+        terminal = terminal_of(self)
+        terminal.house_ready.wait(OPEN_WAIT_SECONDS)
+        house = terminal.house
         if house is None:
             self.app.call_from_thread(self._refused, "The house's data is not open yet.")
         return house
@@ -109,15 +122,12 @@ class LockScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sign-in")
     def _check(self, name: str, pin: str) -> None:
         # PIN hashing is deliberately slow: keep the screen responsive.
-        from crisishouse.services import SignInRefused
-        from crisishouse.store import StoreError
-
         house = self._opened_house()
         if house is None:
             return
         try:
             session = house.sign_in.sign_in(name, pin)
-        except (SignInRefused, StoreError) as refused:
+        except HouseError as refused:
             # A damaged file is named in the message; nothing is changed.
             self.app.call_from_thread(self._refused, str(refused), getattr(refused, "wait", None))
             return
@@ -129,37 +139,25 @@ class LockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _sign_on_or_off(self, name: str, pin: str) -> None:
-        from crisishouse.services import NotAllowed, ServiceError, SignInRefused
-        from crisishouse.store import StoreError
-
         house = self._opened_house()
         if house is None:
             return
         try:
             session = house.sign_in.confirm_staff(name, pin)
-        except (SignInRefused, StoreError) as refused:
+        except HouseError as refused:
             self.app.call_from_thread(self._refused, str(refused), getattr(refused, "wait", None))
             return
         tz = house.settings.time_zone
         try:
             if house.roster.on_shift(session) is not None:
-                shift = house.roster.sign_off(session)
-                hours = (shift.signed_off_at - shift.signed_on_at).total_seconds() / 3600
-                message = (
-                    f"{session.name}: signed off the {shift.name} shift at "
-                    f"{shift.signed_off_at.in_timezone(tz).format('HH:mm')}, {hours:.1f} hours. Thank you."
-                )
-                self.app.call_from_thread(self._shift_done, message, session)
+                message = _signed_off_words(session.name, house.roster.sign_off(session), tz)
             else:
-                shift = house.roster.sign_on(session)
-                message = (
-                    f"{session.name}: signed on for the {shift.name} shift at "
-                    f"{shift.signed_on_at.in_timezone(tz).format('HH:mm')}."
-                )
-                self.app.call_from_thread(self._shift_done, message, session)
-        except (ServiceError, NotAllowed, StoreError) as problem:
+                message = _signed_on_words(session.name, house.roster.sign_on(session), tz)
+        except HouseError as problem:
             # A damaged month file or a full disk: said plainly, the shift as it was.
             self.app.call_from_thread(self._refused, str(problem))
+            return
+        self.app.call_from_thread(self._shift_done, message, session)
 
     def _shift_done(self, message: str, signed_on: Session | None) -> None:
         self.reset()
@@ -197,4 +195,21 @@ class LockScreen(Screen[None]):
 
     def _signed_in(self, session: Session) -> None:
         self.reset()
-        self.app.start_session(session)  # type: ignore[attr-defined]
+        self.post_message(self.SignedIn(session))
+
+
+def _signed_on_words(name: str, shift: Shift, tz: str) -> str:
+    """ "Tama: signed on for the morning shift at 07:02." """
+    assert shift.signed_on_at is not None, "the roster returns the shift signed on"
+    return f"{name}: signed on for the {shift.name} shift at {shift.signed_on_at.in_timezone(tz).format('HH:mm')}."
+
+
+def _signed_off_words(name: str, shift: Shift, tz: str) -> str:
+    """ "Tama: signed off the morning shift at 15:05, 8.1 hours. Thank you." """
+    on, off = shift.signed_on_at, shift.signed_off_at
+    assert on is not None and off is not None, "the roster returns the shift signed on and off"
+    hours = (off - on).total_seconds() / 3600
+    return (
+        f"{name}: signed off the {shift.name} shift at {off.in_timezone(tz).format('HH:mm')}, {hours:.1f} hours. "
+        "Thank you."
+    )

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
+from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.staff_forms import HardEventForm, MentalHealthDayForm, SelfCheckForm
-from crisishouse.services import House, NotAllowed, ServiceError, Session
-from crisishouse.store import StoreError
 
 PAST_DAYS = 28
 AHEAD_DAYS = 28
 
 
-class MyShiftsScreen(Screen[None]):
+class MyShiftsScreen(HouseScreen):
     """One's own shifts, days and checks. Nobody else sees the checks."""
 
     HELP = "Your shifts, your mental health days and your own wellbeing checks (private to you)."
@@ -28,14 +25,15 @@ class MyShiftsScreen(Screen[None]):
             "d", "day_off", "Mental health day", tooltip="Take a mental health day (no reason needed)", id="me-day"
         ),
         Binding("c", "self_check", "Self-check", tooltip="Your own wellbeing check (private to you)", id="me-check"),
-        Binding("x", "hard_event", "Hard event", tooltip="Note a hard event on this shift", id="me-event"),
+        Binding(
+            "x",
+            "hard_event",
+            "Hard event",
+            tooltip="Note a hard event on this shift (everyone on it is offered a debrief)",
+            id="me-event",
+        ),
         Binding("escape", "back", "Board", id="back"),
     ]
-
-    def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -48,16 +46,10 @@ class MyShiftsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#me-shifts", DataTable).add_columns("Day", "Shift", "Times", "Hours", "")
-        self.show()
+        self.action_refresh()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Take a mental health day", "No reason needed", self.action_day_off)
-        yield SystemCommand("My wellbeing self-check", "Private to you", self.action_self_check)
-        yield SystemCommand(
-            "Note a hard event on this shift", "Everyone on it is offered a debrief", self.action_hard_event
-        )
-
-    def show(self) -> None:
+    def action_refresh(self) -> None:
+        """Read this person's shifts, days and checks again, and show them."""
         tz = self.house.settings.time_zone
         now = self.house.clock.now()
         today = house_today(now, tz)
@@ -71,8 +63,8 @@ class MyShiftsScreen(Screen[None]):
             ]
             allowance = self.house.mental_health_days.allowance(self.session)
             trend = self.house.staff_wellbeing.my_trend(self.session)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             return
         table = self.query_one("#me-shifts", DataTable)
         table.clear()
@@ -117,28 +109,17 @@ class MyShiftsScreen(Screen[None]):
             numbers.append("no self-checks yet; press c for one.")
         self.query_one("#me-numbers", Static).update(numbers)
 
-    def _after(self, result: object) -> None:
-        if result is not None:
-            self.show()
-
     def action_day_off(self) -> None:
-        self.app.push_screen(MentalHealthDayForm(self.house, self.session), self._after_day_off)
-
-    def _after_day_off(self, result: object) -> None:
-        if result is not None:
-            self.notify("Your mental health day is recorded. Look after yourself.")
-            self.show()
+        self.push_form(
+            MentalHealthDayForm(self.house, self.session),
+            lambda _day: self.notify("Your mental health day is recorded. Look after yourself."),
+        )
 
     def action_self_check(self) -> None:
-        self.app.push_screen(SelfCheckForm(self.house, self.session), self._after)
+        self.push_form(SelfCheckForm(self.house, self.session))
 
     def action_hard_event(self) -> None:
-        self.app.push_screen(HardEventForm(self.house, self.session), self._after_event)
-
-    def _after_event(self, result: object) -> None:
-        if result is not None:
-            self.notify("Noted. Everyone on this shift is owed a debrief.")
-            self.show()
-
-    def action_back(self) -> None:
-        self.dismiss()
+        self.push_form(
+            HardEventForm(self.house, self.session),
+            lambda _event: self.notify("Noted. Everyone on this shift is owed a debrief."),
+        )

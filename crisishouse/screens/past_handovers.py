@@ -7,24 +7,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, ServiceError, Session
 
 
-class PastHandoversScreen(Screen[None]):
+class PastHandoversScreen(HouseScreen):
     """Choose a saved handover on the left; read it on the right."""
 
     HELP = "Past handovers, newest first, as they were printed."
     BINDINGS = [Binding("escape", "back", "Back", id="back")]
-
-    def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -61,9 +56,6 @@ class PastHandoversScreen(Screen[None]):
     def _show(self, event: OptionList.OptionHighlighted) -> None:
         try:
             text = self.house.handover.read_printout(self.session, str(event.option.id))
-        except (ServiceError, OSError) as problem:
+        except (HouseError, OSError) as problem:
             text = str(problem)
         self.query_one("#past-text", Static).update(literal(text))
-
-    def action_back(self) -> None:
-        self.dismiss()

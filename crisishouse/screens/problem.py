@@ -8,10 +8,12 @@ import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from crisishouse.clock import Clock
+from crisishouse.errors import HouseError
 from crisishouse.screens.literal import literal
 from crisishouse.services.recovery import (
     house_time_zone,
@@ -23,7 +25,7 @@ from crisishouse.services.recovery import (
     set_damaged_aside,
     settings_problem,
 )
-from crisishouse.store import StoreDamaged, StoreError
+from crisishouse.store import StoreDamaged
 
 SHOWN_PROBLEMS = 8
 """Problems found after a restore that fit on the screen; `crisishouse check` lists all."""
@@ -31,6 +33,9 @@ SHOWN_PROBLEMS = 8
 
 class ProblemScreen(Screen[None]):
     """The data folder cannot be opened. Nothing has been overwritten."""
+
+    class OpenAgain(Message):
+        """A backup was restored, or a file set aside: the app closes this screen and opens the house again."""
 
     def __init__(self, data_dir: Path, message: str, damaged: StoreDamaged | None, clock: Clock) -> None:
         super().__init__()
@@ -115,7 +120,7 @@ class ProblemScreen(Screen[None]):
         try:
             restore_from_backup(self.data_dir, self.damaged.path, self.backup, self.clock)
             found = problems_after_restore(self.data_dir, self.damaged.path)
-        except (OSError, StoreError) as error:
+        except (OSError, HouseError) as error:
             self._failed(error)
             return
         restored = (
@@ -153,7 +158,7 @@ class ProblemScreen(Screen[None]):
         assert self.settings_backup is not None
         try:
             restore_settings(self.data_dir, self.settings_backup, self.clock)
-        except (OSError, StoreError) as error:
+        except (OSError, HouseError) as error:
             self._failed(error)
             return
         self.app.notify(
@@ -177,8 +182,7 @@ class ProblemScreen(Screen[None]):
         self.query_one("#problem-message", Static).update(literal(f"{self.message}\n\nThat did not work: {error}"))
 
     def _reopen(self) -> None:
-        self.dismiss()
-        self.app.open_house()  # type: ignore[attr-defined]
+        self.post_message(self.OpenAgain())
 
     @on(Button.Pressed, "#problem-quit")
     def _quit(self) -> None:

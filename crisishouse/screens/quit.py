@@ -9,8 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from crisishouse.errors import HouseError
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, SignInRefused
+from crisishouse.services import House
 
 
 class QuitScreen(ModalScreen[bool]):
@@ -46,7 +47,7 @@ class QuitScreen(ModalScreen[bool]):
     def _check(self, name: str, pin: str) -> None:
         try:
             self.house.sign_in.confirm_staff(name, pin)
-        except SignInRefused as refused:
+        except HouseError as refused:
             self.app.call_from_thread(self._refused, str(refused))
             return
         self.app.call_from_thread(self.dismiss, True)

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from crisishouse.errors import HouseError
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, Session
 from crisishouse.services.report import MonthReport, Reports, add_months
-from crisishouse.store import StoreError
 
 NO_NAMES = "Counts only: no names, initials or anything else that could identify a guest."
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(HouseScreen):
     """A month's stays, bed nights, occupancy, check-ins and staff days, to save as CSV."""
 
     HELP = (
@@ -27,16 +25,32 @@ class ReportScreen(Screen[None]):
         "[ and ] change the month; s saves a CSV file for the funder's spreadsheet."
     )
     BINDINGS = [
-        Binding("left_square_bracket", "earlier", "Earlier month", id="report-earlier"),
-        Binding("right_square_bracket", "later", "Later month", id="report-later"),
-        Binding("s", "save", "Save CSV", tooltip="Save this month's counts for the funder", id="report-save"),
+        Binding(
+            "left_square_bracket",
+            "earlier",
+            "Earlier month",
+            tooltip="The funder's counts for the month before",
+            id="report-earlier",
+        ),
+        Binding(
+            "right_square_bracket",
+            "later",
+            "Later month",
+            tooltip="The funder's counts for the month after",
+            id="report-later",
+        ),
+        Binding(
+            "s",
+            "save",
+            "Save CSV",
+            tooltip="Save this month's counts as CSV, for the funder's spreadsheet",
+            id="report-save",
+        ),
         Binding("escape", "back", "Board", id="back"),
     ]
 
     def __init__(self, house: House, session: Session, month: str | None = None) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.reports: Reports = house.reports
         self.shown_month = month or add_months(self.reports.this_month(), -1)
         self.report: MonthReport | None = None
@@ -53,16 +67,11 @@ class ReportScreen(Screen[None]):
         self.query_one("#report-table", DataTable).add_columns("What", "Count")
         self.action_refresh()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Earlier month", "The funder's counts for the month before", self.action_earlier)
-        yield SystemCommand("Later month", "The funder's counts for the month after", self.action_later)
-        yield SystemCommand("Save the counts as CSV", "A file for the funder's spreadsheet", self.action_save)
-
     def action_refresh(self) -> None:
         try:
             report = self.reports.month(self.session, self.shown_month)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             self.query_one("#report-saved", Static).update(literal(str(problem)))
             return
         self.report = report
@@ -93,12 +102,9 @@ class ReportScreen(Screen[None]):
     def action_save(self) -> None:
         try:
             path = self.reports.save_for_funder(self.session, self.shown_month, self.house.data_dir)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             self.query_one("#report-saved", Static).update(literal(str(problem)))
             return
         self.notify(f"Saved the counts to {path}", markup=False)
         self.query_one("#report-saved", Static).update(literal(f"Saved to {path}"))
-
-    def action_back(self) -> None:
-        self.dismiss()

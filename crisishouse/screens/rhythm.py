@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pendulum
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.housetime import house_today
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.literal import literal
 from crisishouse.screens.rhythm_form import EverydayItemForm, OneOffForm
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, Session
 from crisishouse.services.rhythm import RhythmEntry
-from crisishouse.store import StoreError
 
 
-class RhythmScreen(Screen[None]):
+class RhythmScreen(HouseScreen):
     """One day of the house's rhythm, with its one-off changes."""
 
     HELP = "The house's daily rhythm. Left and right move between days."
@@ -28,9 +25,17 @@ class RhythmScreen(Screen[None]):
         Binding("left", "day(-1)", "Day before", priority=True, id="day-before"),
         Binding("right", "day(1)", "Day after", priority=True, id="day-after"),
         Binding("t", "today", "Today", id="today"),
-        Binding("a", "add_everyday", "Add everyday", id="add-everyday"),
-        Binding("o", "add_one_off", "One-off", tooltip="A change for this day only", id="add-one-off"),
-        Binding("e", "edit", "Edit", tooltip="Change the highlighted everyday item", id="edit"),
+        Binding(
+            "a", "add_everyday", "Add everyday", tooltip="A new item in every day of the rhythm", id="add-everyday"
+        ),
+        Binding(
+            "o",
+            "add_one_off",
+            "One-off",
+            tooltip="A one-off for this day: a trip, an outing, a change",
+            id="add-one-off",
+        ),
+        Binding("e", "edit", "Edit", tooltip="Change the highlighted everyday item: its time or words", id="edit"),
         Binding(
             "x", "skip", "Skip today", tooltip="Skip the highlighted item on this day, or undo a one-off", id="skip"
         ),
@@ -39,9 +44,7 @@ class RhythmScreen(Screen[None]):
     ]
 
     def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.day = house_today(house.clock.now(), house.settings.time_zone)
         self.entries: list[RhythmEntry] = []
 
@@ -54,17 +57,10 @@ class RhythmScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#rhythm-items", DataTable).add_columns("Time", "What", "")
-        self.show()
+        self.action_refresh()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Add to every day", "A new everyday item of the rhythm", self.action_add_everyday)
-        yield SystemCommand(
-            "A one-off for this day", "A trip, an outing, a change for one date", self.action_add_one_off
-        )
-        yield SystemCommand("Edit the highlighted item", "Change its time or words", self.action_edit)
-        yield SystemCommand("Skip the highlighted item this day", "Or undo a one-off", self.action_skip)
-
-    def show(self) -> None:
+    def action_refresh(self) -> None:
+        """Read the day shown again, and show it."""
         tz = self.house.settings.time_zone
         self.entries = self.house.rhythm.day(self.day)
         today = house_today(self.house.clock.now(), tz)
@@ -104,23 +100,19 @@ class RhythmScreen(Screen[None]):
             return None
         return self.entries[row]
 
-    def _after(self, result: object) -> None:
-        if result is not None:
-            self.show()
-
     def action_day(self, step: int) -> None:
         self.day = self.day.add(days=step)
-        self.show()
+        self.action_refresh()
 
     def action_today(self) -> None:
         self.day = house_today(self.house.clock.now(), self.house.settings.time_zone)
-        self.show()
+        self.action_refresh()
 
     def action_add_everyday(self) -> None:
-        self.app.push_screen(EverydayItemForm(self.house, self.session, None), self._after)
+        self.push_form(EverydayItemForm(self.house, self.session, None))
 
     def action_add_one_off(self) -> None:
-        self.app.push_screen(OneOffForm(self.house, self.session, self.day), self._after)
+        self.push_form(OneOffForm(self.house, self.session, self.day))
 
     def action_edit(self) -> None:
         entry = self._highlighted()
@@ -128,31 +120,22 @@ class RhythmScreen(Screen[None]):
             self.notify("Highlight an everyday item to edit it.")
             return
         item = next(i for i in self.house.rhythm.everyday() if i.id == entry.item_id)
-        self.app.push_screen(EverydayItemForm(self.house, self.session, item), self._after)
-
-    def _try(self, change) -> None:  # type: ignore[no-untyped-def]
-        try:
-            change()
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
-            return
-        self.show()
+        self.push_form(EverydayItemForm(self.house, self.session, item))
 
     def action_skip(self) -> None:
         entry = self._highlighted()
         if entry is None or entry.item_id is None:
             return
+        item_id = entry.item_id
         if entry.one_off:
-            self._try(lambda: self.house.rhythm.remove_one_off(self.session, entry.item_id))
+            self.try_change(lambda: self.house.rhythm.remove_one_off(self.session, item_id))
         else:
-            self._try(lambda: self.house.rhythm.cancel_for_day(self.session, self.day, entry.item_id))
+            self.try_change(lambda: self.house.rhythm.cancel_for_day(self.session, self.day, item_id))
 
     def action_remove(self) -> None:
         entry = self._highlighted()
         if entry is None or entry.item_id is None or entry.one_off:
             self.notify("Highlight an everyday item to take it out of every day.")
             return
-        self._try(lambda: self.house.rhythm.remove_everyday(self.session, entry.item_id))
-
-    def action_back(self) -> None:
-        self.dismiss()
+        item_id = entry.item_id
+        self.try_change(lambda: self.house.rhythm.remove_everyday(self.session, item_id))

@@ -7,20 +7,20 @@ from dataclasses import dataclass
 
 import pendulum
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today, parse_date
 from crisishouse.models import Shift
+from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, NotAllowed, ServiceError, Session
+from crisishouse.services import House, ServiceError, Session
 from crisishouse.services.load import Gap
 from crisishouse.services.shifts import Shifts, ShiftTime
-from crisishouse.store import StoreError
 
 ROSTER_DAYS = 14
 
@@ -74,7 +74,7 @@ class AssignForm(FormScreen[Shift]):
         return self.house.roster.assign(self.session, staff_id, parse_date(self.text("assign-day")), shift_name)
 
 
-class RosterScreen(Screen[None]):
+class RosterScreen(HouseScreen):
     """Fourteen days of shifts; a gap is said in words, never only in colour."""
 
     HELP = "The roster for the next 14 days (house manager). Gaps are shifts with nobody on, or that would overload someone."
@@ -87,9 +87,7 @@ class RosterScreen(Screen[None]):
     ]
 
     def __init__(self, house: House, session: Session) -> None:
-        super().__init__()
-        self.house = house
-        self.session = session
+        super().__init__(house, session)
         self.lines: list[RosterLine] = []
 
     def compose(self) -> ComposeResult:
@@ -101,20 +99,17 @@ class RosterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#roster-table", DataTable).add_columns("Day", "Shift", "Times", "Who", "Gap")
-        self.show()
+        self.action_refresh()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Put someone on a shift", "Change the roster", self.action_assign)
-        yield SystemCommand("Take the highlighted person off", "Change the roster", self.action_unassign)
-
-    def show(self) -> None:
+    def action_refresh(self) -> None:
+        """Read the next 14 days of the roster again, and show them."""
         tz = self.house.settings.time_zone
         start = house_today(self.house.clock.now(), tz)
         try:
             shifts = self.house.roster.roster(self.session, start, ROSTER_DAYS)
             gaps = self.house.load.gaps(self.session, start, ROSTER_DAYS)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             self.query_one("#roster-gaps", Static).update(literal(str(problem)))
             return
         names = {m.id: m.name for m in self.house.roster.staff(self.session)}
@@ -179,15 +174,11 @@ class RosterScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_gap()
 
-    def _after(self, result: object) -> None:
-        if result is not None:
-            self.show()
-
     def action_assign(self) -> None:
         line = self._highlighted()
         tz = self.house.settings.time_zone
         day = line.times.day if line else house_today(self.house.clock.now(), tz)
-        self.app.push_screen(AssignForm(self.house, self.session, day, line.times.name if line else None), self._after)
+        self.push_form(AssignForm(self.house, self.session, day, line.times.name if line else None))
 
     def action_unassign(self) -> None:
         line = self._highlighted()
@@ -196,13 +187,10 @@ class RosterScreen(Screen[None]):
             return
         try:
             self.house.roster.unassign(self.session, line.shift.id)
-        except (ServiceError, NotAllowed, StoreError) as problem:
-            self.notify(str(problem), severity="error", markup=False)
+        except HouseError as problem:
+            self.show_problem(problem)
             return
         self.notify(
             f"{line.name} is off the {line.times.name} shift on {line.times.day.format('ddd D MMM')}.", markup=False
         )
-        self.show()
-
-    def action_back(self) -> None:
-        self.dismiss()
+        self.action_refresh()

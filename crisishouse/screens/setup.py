@@ -5,16 +5,20 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
-from crisishouse.models import ValidationError
+from crisishouse.errors import HouseError
 from crisishouse.screens.literal import literal
-from crisishouse.services import House, ServiceError
+from crisishouse.services import House
 
 
 class SetupScreen(Screen[None]):
     """Set up a new house."""
+
+    class SetUp(Message):
+        """The house has its name and its manager: the app shows the lock screen."""
 
     AUTO_FOCUS = "#house-name-input"
 
@@ -59,7 +63,7 @@ class SetupScreen(Screen[None]):
         ]
         try:
             self.house.set_up(*values)
-        except (ServiceError, ValidationError) as problem:
+        except HouseError as problem:
             self.query_one("#setup-message", Static).update(literal(str(problem)))
             return
-        self.app.house_is_set_up()  # type: ignore[attr-defined]
+        self.post_message(self.SetUp())
