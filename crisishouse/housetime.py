@@ -13,6 +13,8 @@ from typing import Literal
 
 import pendulum
 
+from crisishouse.errors import HouseError
+
 DATE_FORMAT = "YYYY-MM-DD"
 TIME_FORMAT = "HH:mm"
 # pendulum's YYYY also takes "26": check the shape first.
@@ -26,7 +28,7 @@ _TIME_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 TIME_FORMS = "14:30, 1430 or 2:30 pm"
 
 
-class LocalTimeError(ValueError):
+class LocalTimeError(HouseError, ValueError):
     """A date or time a person typed that cannot be used, with the reason."""
 
 

@@ -2,7 +2,7 @@
 
 Text typed by guests and staff is cleaned of terminal control characters
 before it is stored and again before it is shown, and it is only ever shown
-through `rich.text.Text` (`screens/literal.py`; never parsed as markup): `[/]` would crash a
+through `rich.text.Text` (`widgets/literal.py`; never parsed as markup): `[/]` would crash a
 markup label, and `[@click=app.quit]` would become a live button.
 """
 

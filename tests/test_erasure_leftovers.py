@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shlex
+import threading
 from pathlib import Path
 
 import pendulum
@@ -31,13 +32,14 @@ from crisishouse.cli import main
 from crisishouse.clock import FixedClock
 from crisishouse.models import Guest, HandoverEntry, HardEvent, RhythmItem
 from crisishouse.printing import JobPurge, purge_jobs
-from crisishouse.screens.erasure import ConfirmScreen, EraseRecordScreen, MentionsScreen, RewordForm
+from crisishouse.screens.erasure import ConfirmScreen, EraseRecordScreen, MentionsScreen, RetentionScreen, RewordForm
 from crisishouse.services import House, NotAllowed, Session
 from crisishouse.services.erasure import name_pattern, names
 from crisishouse.services.printouts import print_text
 from crisishouse.settings import save_settings
 from tests.conftest import NOW
 from tests.pilot_helpers import screen_text, sign_in, workers_done
+from tests.sessions import session_of
 
 PRINTER = "office"
 SPOOL = "/var/spool/cups"
@@ -616,3 +618,43 @@ async def test_no_mentions_no_extra_words(
         assert not app.screen.query("#erase-mentions") and not app.screen.query("#erase-mentions-open")
         await pilot.press("w")
         assert isinstance(app.screen, EraseRecordScreen)
+
+
+async def test_erasing_records_past_retention_runs_in_a_worker(demo_dir: Path, clock: FixedClock):
+    """The manager's retention erasure runs off the screen's thread; the dialog cannot close half-way."""
+    house = House.open(demo_dir, clock)
+    save_settings(demo_dir, dataclasses.replace(house.settings, keep_departed_records_years=1))
+    tama = session_of(house, "Tama")
+    mere = next(
+        s for s in house.stays.staying(tama) if getattr(house.store.get(Guest, s.guest_id), "chosen_name", "") == "Mere"
+    )
+    house.stays.leave(tama, mere.id, None)
+    clock.advance(days=400)
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await sign_in(pilot, "Aroha", "1111")
+        assert app.house is not None and app.session is not None
+        screen = RetentionScreen(app.house, app.session)
+        await app.push_screen(screen)
+        await pilot.pause()
+        ran_on: list[bool] = []
+        erase = app.house.erasures.erase_past_retention
+        release = threading.Event()
+
+        def held(session: Session) -> int:
+            ran_on.append(threading.current_thread() is threading.main_thread())
+            release.wait(5)
+            return erase(session)
+
+        setattr(app.house.erasures, "erase_past_retention", held)  # noqa: B010 (a stand-in that waits)
+        await pilot.click("#retention-erase")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.erasing
+        release.set()
+        await workers_done(pilot)
+        await pilot.pause()
+        assert ran_on == [False]
+        assert app.screen is not screen
+        assert app.house.store.get(Guest, mere.guest_id) is None

@@ -8,8 +8,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from crisishouse.screens.literal import literal
 from crisishouse.text import clean_line, clean_text, name_key, sort_key
+from crisishouse.widgets.literal import literal
 
 
 def render(text: Text) -> str:

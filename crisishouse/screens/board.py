@@ -16,12 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen, LockNow
-from crisishouse.screens.formatting import house_time, rhythm_line
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, NotAllowed, Session
 from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
 from crisishouse.text import plural
+from crisishouse.widgets.formatting import house_time, rhythm_line
+from crisishouse.widgets.literal import literal
 
 REFRESH_SECONDS = 30
 STATEMENT_LINES = 2

@@ -8,9 +8,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
 from crisishouse.services.debriefs import OwedDebrief
+from crisishouse.widgets.literal import literal
 
 
 class DebriefsScreen(HouseScreen):

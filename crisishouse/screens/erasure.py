@@ -30,10 +30,10 @@ from crisishouse.models import HandoverEntry, RhythmItem
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.screens.handover_form import highlighted
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session
 from crisishouse.services.erasure import Departed, ErasureDone, Mention, name_pattern, names
 from crisishouse.text import plural
+from crisishouse.widgets.literal import literal
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -438,6 +438,7 @@ class RetentionScreen(ModalScreen[int]):
         super().__init__()
         self.house = house
         self.session = session
+        self.erasing = False
 
     def compose(self) -> ComposeResult:
         years = self.house.settings.keep_departed_records_years
@@ -454,20 +455,45 @@ class RetentionScreen(ModalScreen[int]):
         with Vertical(classes="dialog"):
             yield Label("Records past the house's retention", classes="form-title")
             yield Static(text)
+            yield Static("", id="retention-status")
             with Horizontal(classes="buttons"):
                 yield Button("Erase them", id="retention-erase", variant="error", disabled=not past)
                 yield Button("Not now", id="retention-close")
 
     @on(Button.Pressed, "#retention-erase")
     def _erase(self) -> None:
+        if self.erasing:
+            return
+        self.erasing = True
+        self.query_one("#retention-status", Static).update("Erasing, here, in the backups and printouts…")
+        for button in self.query(Button):
+            button.disabled = True
+        self._erase_in_background()
+
+    @work(thread=True, exclusive=True, group="erase")
+    def _erase_in_background(self) -> None:
+        # Only the house's services here: the screen hears back on its own thread.
         try:
             done = self.house.erasures.erase_past_retention(self.session)
         except HouseError as problem:
-            self.notify(str(problem), severity="error", markup=False)
+            self.app.call_from_thread(self._not_erased, problem)
             return
-        self.notify(f"{plural(done, 'record')} past the house's retention erased.")
-        self.dismiss(done)
+        self.app.call_from_thread(self._erased, done)
+
+    def _erased(self, done: int) -> None:
+        self.erasing = False
+        self.notify(f"{plural(done, 'record')} past the house's retention erased.", markup=False)
+        if self.is_active:
+            self.dismiss(done)
+
+    def _not_erased(self, problem: HouseError) -> None:
+        self.erasing = False
+        self.query_one("#retention-status", Static).update(literal(str(problem)))
+        self.query_one("#retention-erase", Button).disabled = False
+        self.query_one("#retention-close", Button).disabled = False
+        self.notify(str(problem), title="Not erased", severity="error", markup=False, timeout=30)
 
     @on(Button.Pressed, "#retention-close")
     def action_close(self) -> None:
-        self.dismiss(0)
+        if not self.erasing:
+            self.dismiss(0)

@@ -22,12 +22,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from crisishouse.errors import HouseError
-from crisishouse.housetime import LocalTimeError
-from crisishouse.screens.literal import literal
+from crisishouse.widgets.literal import literal
 
 T = TypeVar("T")
-# What a form shows under its fields: the house's refusals, and a date or time typed that cannot be used.
-PROBLEMS = (HouseError, LocalTimeError)
 
 
 class FormScreen(ModalScreen[T]):
@@ -47,7 +44,7 @@ class FormScreen(ModalScreen[T]):
         return ()
 
     def save(self) -> T:
-        """Ask the service; raise one of PROBLEMS to refuse."""
+        """Ask the service; raise a HouseError to refuse."""
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
@@ -109,7 +106,7 @@ class FormScreen(ModalScreen[T]):
     def action_save(self) -> None:
         try:
             result: Any = self.save()
-        except PROBLEMS as problem:
+        except HouseError as problem:
             self.problem(str(problem))
             return
         self.dismiss(result)

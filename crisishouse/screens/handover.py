@@ -10,12 +10,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
-from crisishouse.screens.formatting import house_time
 from crisishouse.screens.handover_form import LineForm, highlighted
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
 from crisishouse.services.handover import HandoverCard, LineView
 from crisishouse.services.shifts import ShiftTime
+from crisishouse.widgets.formatting import house_time
+from crisishouse.widgets.literal import literal
 
 
 class HandoverScreen(HouseScreen):

@@ -12,9 +12,9 @@ from textual.widgets import Input, Static
 
 from crisishouse.models import HandoverEntry
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
 from crisishouse.services.shifts import ShiftTime
+from crisishouse.widgets.literal import literal
 
 
 def highlighted(text: str, findings: Sequence[Any]) -> Text:

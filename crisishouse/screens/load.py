@@ -9,9 +9,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
 from crisishouse.services.load import LoadRow
+from crisishouse.widgets.literal import literal
 
 
 def _hours(value: float) -> str:

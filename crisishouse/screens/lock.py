@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import terminal_of
-from crisishouse.screens.literal import literal
+from crisishouse.widgets.literal import literal
 
 if TYPE_CHECKING:
     from crisishouse.models import Shift

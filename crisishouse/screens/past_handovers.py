@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
-from crisishouse.screens.literal import literal
+from crisishouse.widgets.literal import literal
 
 
 class PastHandoversScreen(HouseScreen):

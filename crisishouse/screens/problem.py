@@ -14,7 +14,6 @@ from textual.widgets import Button, Static
 
 from crisishouse.clock import Clock
 from crisishouse.errors import HouseError
-from crisishouse.screens.literal import literal
 from crisishouse.services.recovery import (
     house_time_zone,
     newest_good_backup,
@@ -26,6 +25,7 @@ from crisishouse.services.recovery import (
     settings_problem,
 )
 from crisishouse.store import StoreDamaged
+from crisishouse.widgets.literal import literal
 
 SHOWN_PROBLEMS = 8
 """Problems found after a restore that fit on the screen; `crisishouse check` lists all."""

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from crisishouse.errors import HouseError
-from crisishouse.screens.literal import literal
 from crisishouse.services import House
+from crisishouse.widgets.literal import literal
 
 
 class QuitScreen(ModalScreen[bool]):

@@ -9,9 +9,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
 from crisishouse.services.report import MonthReport, Reports, add_months
+from crisishouse.widgets.literal import literal
 
 NO_NAMES = "Counts only: no names, initials or anything else that could identify a guest."
 

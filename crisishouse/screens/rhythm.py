@@ -10,10 +10,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from crisishouse.housetime import house_today
 from crisishouse.screens.base import HouseScreen
-from crisishouse.screens.literal import literal
 from crisishouse.screens.rhythm_form import EverydayItemForm, OneOffForm
 from crisishouse.services import House, Session
 from crisishouse.services.rhythm import RhythmEntry
+from crisishouse.widgets.literal import literal
 
 
 class RhythmScreen(HouseScreen):

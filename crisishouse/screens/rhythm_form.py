@@ -17,8 +17,8 @@ from crisishouse.housetime import (
 )
 from crisishouse.models import RhythmItem
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, Session
+from crisishouse.widgets.literal import literal
 
 NOTHING_REPLACED = "none"
 

@@ -17,10 +17,10 @@ from crisishouse.housetime import house_today, parse_date
 from crisishouse.models import Shift
 from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session
 from crisishouse.services.load import Gap
 from crisishouse.services.shifts import Shifts, ShiftTime
+from crisishouse.widgets.literal import literal
 
 ROSTER_DAYS = 14
 

@@ -13,8 +13,8 @@ from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select
 from crisishouse.housetime import house_today, parse_date
 from crisishouse.models import Stay
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session
+from crisishouse.widgets.literal import literal
 
 NEW_GUEST = "new"
 

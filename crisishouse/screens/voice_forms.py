@@ -10,8 +10,8 @@ from textual.widgets import Checkbox, Input, Static
 
 from crisishouse.models import ENTRY_KINDS, GuestNote, Statement
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.screens.literal import literal
 from crisishouse.services import House, ServiceError, Session, WordsToNotice
+from crisishouse.widgets.literal import literal
 
 _KEEP_OR_CHANGE = "\nChange the words, or save again to keep them as they are: they are yours."
 

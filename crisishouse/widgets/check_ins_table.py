@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pendulum
 
-from crisishouse.screens.formatting import house_time
 from crisishouse.services.guest_record import GuestRecord
 from crisishouse.widgets.entry_table import EntryTable, with_statement
+from crisishouse.widgets.formatting import house_time
 
 
 class CheckInsTable(EntryTable):

@@ -8,8 +8,8 @@ import pendulum
 from rich.text import Text
 from textual.widgets import DataTable
 
-from crisishouse.screens.literal import literal
 from crisishouse.services.guest_record import GuestRecord
+from crisishouse.widgets.literal import literal
 
 Entry = tuple[str, str]
 """An entry of the record as (kind, id): ("check_in", "c12")."""

@@ -7,9 +7,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from crisishouse.models import ENTRY_KINDS
-from crisishouse.screens.formatting import house_time
-from crisishouse.screens.literal import literal
 from crisishouse.services.guest_record import GuestRecord
+from crisishouse.widgets.formatting import house_time
+from crisishouse.widgets.literal import literal
 
 
 class GuestSummary(Static):

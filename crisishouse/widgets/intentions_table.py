@@ -6,10 +6,10 @@ import pendulum
 from rich.text import Text
 
 from crisishouse.models import INTENTION_STATUSES
-from crisishouse.screens.formatting import house_time
-from crisishouse.screens.literal import literal
 from crisishouse.services.guest_record import GuestRecord
 from crisishouse.widgets.entry_table import EntryTable, statement
+from crisishouse.widgets.formatting import house_time
+from crisishouse.widgets.literal import literal
 
 
 class IntentionsTable(EntryTable):

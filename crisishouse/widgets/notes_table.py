@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pendulum
 
-from crisishouse.screens.formatting import house_time
-from crisishouse.screens.literal import literal
 from crisishouse.services.guest_record import GuestRecord
 from crisishouse.widgets.entry_table import EntryTable
+from crisishouse.widgets.formatting import house_time
+from crisishouse.widgets.literal import literal
 
 
 class NotesTable(EntryTable):

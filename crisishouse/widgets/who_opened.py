@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from crisishouse.screens.literal import literal
 from crisishouse.services.guest_record import GuestRecord
+from crisishouse.widgets.literal import literal
 
 
 class WhoOpened(VerticalScroll):

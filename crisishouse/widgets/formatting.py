@@ -5,8 +5,8 @@ from __future__ import annotations
 import pendulum
 from rich.text import Text
 
-from crisishouse.screens.literal import literal
 from crisishouse.services.rhythm import RhythmEntry
+from crisishouse.widgets.literal import literal
 
 
 def house_time(instant: pendulum.DateTime, tz: str, now: pendulum.DateTime) -> str:
