@@ -424,6 +424,11 @@ REFUSALS = [
         OTHER + "'s request to talk",
         lambda s: s.house.voice.talked(s.mere, s.other.person_id, s.other_talk.id),
     ),
+    case(
+        "GuestVoice.undo_talked",
+        OTHER + "'s request to talk",
+        lambda s: s.house.voice.undo_talked(s.mere, s.other.person_id, s.other_talk.id),
+    ),
     case("Wellbeing.rate", OTHER, lambda s: s.house.wellbeing.rate(s.mere, s.other.person_id, WALLS)),
     case(
         "Wellbeing.rate",
@@ -584,6 +589,10 @@ REFUSALS = [
     case("Roster.on_shift", STAFF + " (me)", lambda s: s.house.roster.on_shift(s.mere)),
     case("Roster.sign_on", STAFF + " (me)", lambda s: s.house.roster.sign_on(s.mere)),
     case("Roster.sign_off", STAFF + " (me)", lambda s: s.house.roster.sign_off(s.mere)),
+    case("Roster.sign_on_question", STAFF + " (me)", lambda s: s.house.roster.sign_on_question(s.mere)),
+    case("Roster.sign_off_question", STAFF + " (me)", lambda s: s.house.roster.sign_off_question(s.mere)),
+    case("Roster.last_sign_off", STAFF + " (me)", lambda s: s.house.roster.last_sign_off(s.mere)),
+    case("Roster.undo_sign_off", STAFF + " (me)", lambda s: s.house.roster.undo_sign_off(s.mere)),
     case("Load.load", STAFF, lambda s: s.house.load.load(s.mere)),
     case("Load.gaps", STAFF, lambda s: s.house.load.gaps(s.mere, TODAY)),
     case("StaffWellbeing.my_checks", STAFF + " (me)", lambda s: s.house.staff_wellbeing.my_checks(s.mere)),
@@ -612,6 +621,7 @@ REFUSALS = [
         STAFF,
         lambda s: s.house.debriefs.record_debrief(s.mere, s.tama_debrief.id, "declined"),
     ),
+    case("Debriefs.undo_record", STAFF, lambda s: s.house.debriefs.undo_record(s.mere, s.tama_debrief.id)),
 ]
 
 NOT_IN_THE_TABLE = {

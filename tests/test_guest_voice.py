@@ -201,6 +201,26 @@ def test_a_statement_with_flagged_words_is_noticed_first_and_stops_the_print(
 # -- asking to talk ----------------------------------------------------------
 
 
+def test_a_talk_marked_had_by_mistake_is_taken_back(
+    demo_house: House, tama: Session, aroha: Session, mere: Session, clock: FixedClock
+):
+    """Back on the board within ten minutes, by the one who marked it; not by another worker, not later."""
+    check_in = first_check_in(demo_house, mere)
+    request = demo_house.voice.ask_to_talk(mere, "check_in", check_in.id)
+    with pytest.raises(ServiceError, match="nothing to take back"):
+        demo_house.voice.undo_talked(tama, mere.person_id, request.id)
+    demo_house.voice.talked(tama, mere.person_id, request.id)
+    with pytest.raises(ServiceError, match="Only a talk you marked"):
+        demo_house.voice.undo_talked(aroha, mere.person_id, request.id)
+    back = demo_house.voice.undo_talked(tama, mere.person_id, request.id)
+    assert back.is_open and back.talked_with is None
+    assert [w.request.id for w in demo_house.board.view(tama).talk_wanted] == [request.id]
+    demo_house.voice.talked(tama, mere.person_id, request.id)
+    clock.advance(minutes=11)
+    with pytest.raises(ServiceError, match="last 10 minutes"):
+        demo_house.voice.undo_talked(tama, mere.person_id, request.id)
+
+
 def test_asking_to_talk_reaches_the_board_once_and_leaves_when_talked(demo_house: House, tama: Session, mere: Session):
     """Mere asks about a check-in: the board lists her; asking again is the same request; talked, it goes."""
     check_in = first_check_in(demo_house, mere)

@@ -185,3 +185,23 @@ def test_lines_are_only_for_guests_staying(demo_house: House, tama: Session):
     demo_house.stays.leave(tama, card.stay.id, "keep")
     with pytest.raises(ServiceError, match="guests staying"):
         demo_house.handover.add_line(tama, card.guest.id, "Anything")
+
+
+def test_a_guest_writes_a_line_for_the_next_shift_with_the_check_shown(demo_house: House, tama: Session, mere: Session):
+    """Mere's own line: the check's findings come first; saved again with them noticed, the words stay hers."""
+    from crisishouse.services import WordsToNotice
+
+    with pytest.raises(WordsToNotice) as found:
+        demo_house.handover.add_line(mere, mere.person_id, "My schizophrenia is loud tonight")
+    assert found.value.findings
+    assert not [v for c in demo_house.handover.cards(tama) if c.guest.id == mere.person_id for v in c.lines]
+    kept = demo_house.handover.add_line(mere, mere.person_id, "My schizophrenia is loud tonight", words_noticed=True)
+    plain = demo_house.handover.add_line(mere, mere.person_id, "Please knock before coming in")
+    assert kept.agreed and plain.agreed
+    staff_line = demo_house.handover.add_line(tama, mere.person_id, "Likes tea at nine")
+    (card,) = [c for c in demo_house.handover.cards(tama) if c.guest.id == mere.person_id]
+    by_guest = {v.entry.id: v.by_guest for v in card.lines}
+    assert by_guest == {kept.id: True, plain.id: True, staff_line.id: False}
+    with pytest.raises(WordsToNotice):
+        demo_house.handover.edit_line(mere, plain, "Knock first, my psychosis is bad")
+    assert demo_house.handover.edit_line(mere, plain, "Knock first please").text == "Knock first please"

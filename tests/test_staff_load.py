@@ -242,6 +242,45 @@ def test_recording_a_debrief(staffed_house: House):
         debriefs.record_debrief(aroha, "nope1", "done")
 
 
+def test_a_debrief_marked_by_mistake_is_taken_back(staffed_house: House, clock: FixedClock):
+    """Marked on the wrong row: had goes back to offered, offered to owed; after ten minutes it stays."""
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
+    debriefs = staffed_house.debriefs
+    debriefs.note_hard_event(tama, "Hard morning")
+    owed = debriefs.debriefs_owed(tama)[0].debrief
+    with pytest.raises(ServiceError, match="nothing to take back"):
+        debriefs.undo_record(aroha, owed.id)
+    debriefs.record_debrief(aroha, owed.id, "offered")
+    clock.advance(minutes=5)
+    debriefs.record_debrief(aroha, owed.id, "done")
+    assert debriefs.debriefs_owed(aroha) == []
+    with pytest.raises(NotAllowed):
+        debriefs.undo_record(tama, owed.id)
+    back = debriefs.undo_record(aroha, owed.id)
+    assert (back.status, back.closed_at, back.offered_at) == ("offered", None, owed.offered_at or back.offered_at)
+    assert [o.debrief.status for o in debriefs.debriefs_owed(aroha)] == ["offered"]
+    # The offer was made 5 minutes ago: still within the window, so it too can be taken back.
+    assert debriefs.undo_record(aroha, owed.id).status == "owed"
+    debriefs.record_debrief(aroha, owed.id, "declined")
+    clock.advance(minutes=10)
+    with pytest.raises(ServiceError, match="last 10 minutes"):
+        debriefs.undo_record(aroha, owed.id)
+    assert debriefs.debriefs_owed(aroha) == []
+
+
+def test_the_load_view_shows_cover_shifts(staffed_house: House, clock: FixedClock):
+    """Covering is allowed, and the manager sees the load it adds: a flag, not a refusal."""
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
+    staffed_house.roster.assign(aroha, tama.person_id, TODAY, "morning")
+    staffed_house.roster.assign(aroha, tama.person_id, TODAY, "night")
+    clock.set(pendulum.datetime(2026, 11, 25, 8, 0, tz=TZ))
+    (row,) = [r for r in staffed_house.load.load(aroha) if r.name == "Tama"]
+    assert row.cover_shifts_7_days == 1
+    assert "1 cover shift in the last 7 days (8 h more)" in row.flags
+    (sina,) = [r for r in staffed_house.load.load(aroha) if r.name == "Sina"]
+    assert sina.cover_shifts_7_days == 0 and not any("cover" in f for f in sina.flags)
+
+
 def test_the_demo_house_load_view_runs(demo_house: House):
     aroha = demo_house.sign_in.sign_in("Aroha", "1111")
     rows = demo_house.load.load(aroha)

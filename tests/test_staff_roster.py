@@ -64,15 +64,26 @@ def test_assigning_refuses_bad_requests(staffed_house: House, roster: Roster, st
         roster.assign(session_of(staffed_house, "Aroha"), staff_id, day, name)
 
 
-def test_one_shift_a_person_a_day(staffed_house: House, roster: Roster):
-    """A second shift the same day, the same one or another, is refused."""
+def test_a_second_shift_the_same_day_is_cover(staffed_house: House, roster: Roster):
+    """Covering is normal: a second shift that day is allowed and recorded as cover; the same one twice is not."""
     aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
-    roster.assign(aroha, tama.person_id, TODAY.add(days=1), "morning")
-    for name in ("morning", "night"):
-        with pytest.raises(ServiceError, match="already on the morning shift"):
-            roster.assign(aroha, tama.person_id, TODAY.add(days=1), name)
-    # Two people on one shift is fine.
-    roster.assign(aroha, session_of(staffed_house, "Sina").person_id, TODAY.add(days=1), "morning")
+    first = roster.assign(aroha, tama.person_id, TODAY.add(days=1), "morning")
+    assert not first.cover
+    with pytest.raises(ServiceError, match="already on the morning shift then"):
+        roster.assign(aroha, tama.person_id, TODAY.add(days=1), "morning")
+    second = roster.assign(aroha, tama.person_id, TODAY.add(days=1), "night")
+    assert second.cover
+    # Two people on one shift is fine, and neither is cover.
+    assert not roster.assign(aroha, session_of(staffed_house, "Sina").person_id, TODAY.add(days=1), "morning").cover
+
+
+def test_a_shift_overlapping_another_of_theirs_is_refused(staffed_house: House, roster: Roster):
+    """Nobody works two shifts at once: the night into tomorrow overlaps nothing, but twice the same night does."""
+    aroha, tama = session_of(staffed_house, "Aroha"), session_of(staffed_house, "Tama")
+    roster.assign(aroha, tama.person_id, TODAY.add(days=1), "night")
+    with pytest.raises(ServiceError, match="already on the night shift then"):
+        roster.assign(aroha, tama.person_id, TODAY.add(days=1), "night")
+    assert not roster.assign(aroha, tama.person_id, TODAY.add(days=2), "morning").cover
 
 
 def test_nobody_is_rostered_on_their_mental_health_day(staffed_house: House, roster: Roster):
@@ -110,12 +121,17 @@ def test_signing_on_to_the_rostered_shift_within_the_hour(staffed_house: House, 
     assert roster.on_shift(tama) == signed
 
 
-def test_too_early_for_ones_rostered_shift(staffed_house: House, roster: Roster, clock: FixedClock):
-    """At 10:30 the afternoon shift is more than an hour off; the morning is not theirs."""
+def test_signing_on_before_ones_own_shift_covers_the_one_on_now(staffed_house: House, roster: Roster):
+    """At 10:30 Tama's afternoon shift is hours off: signing on now covers the morning, and the afternoon stays his."""
     tama = session_of(staffed_house, "Tama")
-    roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY, "afternoon")
-    with pytest.raises(ServiceError, match="not on now"):
-        roster.sign_on(tama)
+    afternoon = roster.assign(session_of(staffed_house, "Aroha"), tama.person_id, TODAY, "afternoon")
+    assert (
+        roster.sign_on_question(tama)
+        == "You are not rostered now. Sign on to cover the morning shift (07:00 to 15:00)?"
+    )
+    covered = roster.sign_on(tama)
+    assert (covered.name, covered.cover) == ("morning", True)
+    assert [s.id for s in roster.roster(tama, TODAY, 1)] == [covered.id, afternoon.id]
 
 
 def test_signing_on_with_nothing_rostered_records_the_current_shift(staffed_house: House, roster: Roster):
@@ -167,3 +183,35 @@ def test_night_hours_across_midnight_and_daylight_saving(
     roster.sign_on(tama)
     clock.set(at(day.add(days=1), 7))
     assert hours_of(roster.sign_off(tama)) == hours
+
+
+def test_signing_off_asks_first_and_can_be_taken_back(staffed_house: House, roster: Roster, clock: FixedClock):
+    """F2 mid-shift: the question names the shift and the hours; a mistaken sign-off is taken back."""
+    tama = session_of(staffed_house, "Tama")
+    with pytest.raises(ServiceError, match="not signed on to a shift, so there is nothing to sign off"):
+        roster.sign_off_question(tama)
+    roster.sign_on(tama)
+    clock.advance(minutes=54)
+    assert roster.sign_off_question(tama) == "Sign off the morning shift now (0.9 h)?"
+    assert roster.last_sign_off(tama) is None
+    off = roster.sign_off(tama)
+    assert roster.on_shift(tama) is None
+    assert roster.last_sign_off(tama) == off
+    clock.advance(minutes=3)
+    back = roster.undo_sign_off(tama)
+    assert back.id == off.id and back.signed_off_at is None and back.signed_on_at == off.signed_on_at
+    assert roster.on_shift(tama) == back
+    assert roster.last_sign_off(tama) is None
+
+
+def test_a_sign_off_is_taken_back_only_soon_and_only_ones_own(staffed_house: House, roster: Roster, clock: FixedClock):
+    tama, sina = session_of(staffed_house, "Tama"), session_of(staffed_house, "Sina")
+    roster.sign_on(tama)
+    clock.advance(hours=2)
+    roster.sign_off(tama)
+    with pytest.raises(ServiceError, match="no sign-off from the last 10 minutes"):
+        roster.undo_sign_off(sina)
+    clock.advance(minutes=10)
+    with pytest.raises(ServiceError, match="no sign-off from the last 10 minutes"):
+        roster.undo_sign_off(tama)
+    assert roster.on_shift(tama) is None

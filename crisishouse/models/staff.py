@@ -111,10 +111,14 @@ class Shift:
     ends_at: pendulum.DateTime
     signed_on_at: pendulum.DateTime | None = None
     signed_off_at: pendulum.DateTime | None = None
+    cover: bool = False
+    """Worked to cover the roster: not rostered to them, or a second shift that day."""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         id_field(self, "staff_id", "Which staff member")
+        if not isinstance(self.cover, bool):
+            raise ValidationError("Cover is yes or no.", "cover")
         date_field(self, "day", "The shift's date")
         name_field(self, "name", "The shift's name")
         instant_field(self, "starts_at", "The start")
@@ -137,6 +141,10 @@ class Shift:
         if self.signed_on_at is not None and self.signed_off_at is not None:
             return (self.signed_off_at - self.signed_on_at).total_seconds() / 3600
         return self.rostered_hours
+
+    def overlaps(self, other: Shift) -> bool:
+        """The two shifts share any time (one person cannot work both)."""
+        return self.starts_at < other.ends_at and other.starts_at < self.ends_at
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,6 +15,7 @@ from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
+from crisishouse.services.undo import UNDO_WORDS, still_undoable
 
 OPEN: tuple[DebriefStatus, ...] = ("owed", "offered")
 CLOSING: tuple[DebriefStatus, ...] = ("done", "declined")
@@ -103,5 +104,27 @@ class Debriefs(Service):
             changed = replace(debrief, status="offered", offered_at=now)
         else:
             changed = replace(debrief, status=chosen, closed_at=now)
+        self.store.put(changed)
+        return changed
+
+    @one_step
+    def undo_record(self, session: Session, debrief_id: str) -> Debrief:
+        """Take back the last mark on a debrief, made in the last few minutes (a key pressed on the wrong row).
+
+        Had or declined goes back to offered (or owed, if never offered);
+        offered goes back to owed. Read from the saved debrief, so it takes
+        back what is saved, whoever pressed the key.
+        """
+        require_manager(session, "record a debrief")
+        debrief = find_anywhere(self.store, Debrief, debrief_id) if isinstance(debrief_id, str) else None
+        if debrief is None:
+            raise ServiceError("There is no such debrief.")
+        now = self.clock.now()
+        if debrief.status in CLOSING and still_undoable(debrief.closed_at, now):
+            changed = replace(debrief, status="offered" if debrief.offered_at else "owed", closed_at=None)
+        elif debrief.status == "offered" and still_undoable(debrief.offered_at, now):
+            changed = replace(debrief, status="owed", offered_at=None)
+        else:
+            raise ServiceError(f"This debrief was not marked in the last {UNDO_WORDS}; there is nothing to take back.")
         self.store.put(changed)
         return changed

@@ -31,6 +31,7 @@ from crisishouse.services.errors import NotAllowed, ServiceError
 from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_guest_or_staff, require_staff
 from crisishouse.services.stays import Stays
+from crisishouse.services.undo import UNDO_WORDS, still_undoable
 from crisishouse.store import StoreDamaged
 
 
@@ -258,6 +259,27 @@ class GuestVoice(Service):
                 done = replace(request, talked_at=self.clock.now(), talked_with=session.person_id)
                 self.store.put(done)
                 return done
+        raise ServiceError("There is no such request to talk.")
+
+    @one_step
+    def undo_talked(self, session: Session, guest_id: str, request_id: str) -> TalkRequest:
+        """Take back a talk marked as had by mistake in the last few minutes: it is on the board again.
+
+        Only the person who marked it may take it back, so one worker never
+        reopens what another has had with the guest.
+        """
+        require_staff(session, "mark a talk as had")
+        for stay in self.stays.stays_of(session, guest_id):
+            request = self.store.get(TalkRequest, request_id, stay_id=stay.id)
+            if request is None or request.guest_id != guest_id:
+                continue
+            if request.is_open:
+                raise ServiceError("This talk is not marked as had; there is nothing to take back.")
+            if request.talked_with != session.person_id or not still_undoable(request.talked_at, self.clock.now()):
+                raise ServiceError(f"Only a talk you marked as had in the last {UNDO_WORDS} can be taken back.")
+            reopened = replace(request, talked_at=None, talked_with=None)
+            self.store.put(reopened)
+            return reopened
         raise ServiceError("There is no such request to talk.")
 
     def open_requests(self, session: Session) -> list[TalkWanted]:

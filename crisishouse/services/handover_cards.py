@@ -40,6 +40,11 @@ class LineView:
     statement: str = ""
     """The guest's own statement on this line, if they made one."""
 
+    @property
+    def by_guest(self) -> bool:
+        """The guest wrote this line themselves, in their own session."""
+        return self.entry.guest_id is not None and self.entry.written_by == self.entry.guest_id
+
 
 @dataclass(frozen=True)
 class HandoverCard:

@@ -58,10 +58,29 @@ class HandoverLines(Service):
 
     # -- writing --------------------------------------------------------------
 
-    @one_step
-    def add_line(self, session: Session, guest_id: str, text: str, shift: ShiftTime | None = None) -> HandoverEntry:
-        """A line about a guest, written with them. A guest's own line is agreed as they write it."""
+    def add_line(
+        self,
+        session: Session,
+        guest_id: str,
+        text: str,
+        shift: ShiftTime | None = None,
+        *,
+        words_noticed: bool = False,
+    ) -> HandoverEntry:
+        """A line about a guest, written with them. A guest's own line is agreed as they write it.
+
+        A guest's words are theirs to keep, but never unnoticed: what the
+        language check finds is shown (`WordsToNotice`) until they save
+        again with it noticed. Staff lines are checked on the card and
+        before printing.
+        """
         require_guest_or_staff(session, guest_id, "write handover lines")
+        if session.role == "guest" and not words_noticed:
+            self.ctx.notice_words(text)
+        return self._add_line(session, guest_id, text, shift)
+
+    @one_step
+    def _add_line(self, session: Session, guest_id: str, text: str, shift: ShiftTime | None) -> HandoverEntry:
         stay = self.stays.current_stay_of(session, guest_id)
         if stay is None:
             raise ServiceError("Handover lines are for guests staying.")
@@ -112,9 +131,16 @@ class HandoverLines(Service):
         else:
             require_guest_or_staff(session, entry.guest_id, "change handover lines")
 
+    def edit_line(
+        self, session: Session, entry: HandoverEntry, text: str, *, words_noticed: bool = False
+    ) -> HandoverEntry:
+        """New words for a line. A guest's line needs their agreement again (a guest's own words: as `add_line`)."""
+        if session.role == "guest" and not words_noticed:
+            self.ctx.notice_words(text)
+        return self._edit_line(session, entry, text)
+
     @one_step
-    def edit_line(self, session: Session, entry: HandoverEntry, text: str) -> HandoverEntry:
-        """New words for a line. A guest's line needs their agreement again."""
+    def _edit_line(self, session: Session, entry: HandoverEntry, text: str) -> HandoverEntry:
         entry = self._entry(entry)
         self._may_change(session, entry)
         by_guest = session.role == "guest"

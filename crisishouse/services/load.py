@@ -51,6 +51,8 @@ class LoadRow:
     debriefs_owed: int
     oldest_debrief_days: int | None
     wants_chat: bool
+    cover_shifts_7_days: int
+    """Shifts worked as cover in the last 7 days: not rostered to them, or a second that day."""
     flags: tuple[str, ...]
 
 
@@ -152,6 +154,10 @@ class Load(Service):
             flags.append(f"{night_run} nights in a row (the house's guide is {t.nights_in_a_row})")
         if oldest is not None and oldest > t.debrief_owed_days:
             flags.append(f"a debrief owed for {oldest} days (the house's guide is {t.debrief_owed_days})")
+        covers = [s for s in week if s.cover]
+        if covers:
+            more = round(sum(hours_of(s) for s in covers), 1)
+            flags.append(f"{plural(len(covers), 'cover shift')} in the last 7 days ({more:g} h more)")
         return LoadRow(
             staff_id=member.id,
             name=member.name,
@@ -168,6 +174,7 @@ class Load(Service):
             debriefs_owed=len(owed),
             oldest_debrief_days=oldest,
             wants_chat=wants_chat,
+            cover_shifts_7_days=len(covers),
             flags=tuple(flags),
         )
 

@@ -14,15 +14,34 @@ from crisishouse.services.locking import one_step
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import active_staff, find_anywhere, find_between, shifts_on_days, staff_member
+from crisishouse.services.undo import UNDO_WORDS, still_undoable
 from crisishouse.text import sort_key
 
 # A shift may be signed on to this long before it starts.
 EARLY_SIGN_ON = pendulum.duration(minutes=60)
 
+NOT_SIGNED_ON = "You are not signed on to a shift, so there is nothing to sign off."
+
+
+def _span(shift: Shift, tz: str) -> str:
+    """ "07:00 to 15:00" in the house's zone."""
+    return f"{shift.starts_at.in_timezone(tz).format('HH:mm')} to {shift.ends_at.in_timezone(tz).format('HH:mm')}"
+
+
+def _hours(now: pendulum.DateTime, shift: Shift) -> str:
+    """Hours on shift so far, to one decimal: "0.9 h"."""
+    since = shift.signed_on_at or shift.starts_at
+    return f"{max(0.0, (now - since).total_seconds() / 3600):.1f} h"
+
 
 @checks_sessions
 class Roster(Service):
-    """Who is on which shift; one shift a person a day; nobody on a mental health day."""
+    """Who is on which shift; nobody on two shifts at once, nor on a mental health day.
+
+    Covering is normal: a second shift on a day, or a shift not rostered to
+    the person who signs on, is allowed and recorded as cover, and the load
+    view shows the manager what it adds.
+    """
 
     def __init__(self, ctx: HouseContext) -> None:
         super().__init__(ctx)
@@ -50,11 +69,15 @@ class Roster(Service):
         if day < self._today():
             raise ServiceError("The roster is kept for today and the days ahead, not past days.")
         on_day = f"{day.format('dddd D MMMM')}"
-        for other in shifts_on_days(self.store, day, day, staff_id=staff_id):
-            raise ServiceError(f"{member.name} is already on the {other.name} shift on {on_day}.")
+        shift = Shift(staff_id=staff_id, day=day, name=times.name, starts_at=times.starts, ends_at=times.ends)
+        same_day = shifts_on_days(self.store, day.subtract(days=1), day.add(days=1), staff_id=staff_id)
+        for other in same_day:
+            if other.overlaps(shift):
+                raise ServiceError(f"{member.name} is already on the {other.name} shift then ({on_day}).")
         if any(m.day == day for m in find_between(self.store, MentalHealthDay, day, day, staff_id=staff_id)):
             raise ServiceError(f"{member.name} has a mental health day on {on_day}.")
-        shift = Shift(staff_id=staff_id, day=day, name=times.name, starts_at=times.starts, ends_at=times.ends)
+        # A second shift that day is cover: allowed, and shown in the load view.
+        shift = replace(shift, cover=any(other.day == day for other in same_day))
         self.store.put(shift)
         return shift
 
@@ -101,8 +124,9 @@ class Roster(Service):
     def sign_on(self, session: Session, at: pendulum.DateTime | None = None) -> Shift:
         """Sign on to one's own shift that is on now or starts within the hour.
 
-        With none rostered, the current shift is added to the roster for them:
-        the record of who was on matters more than the roster being complete.
+        With none rostered to them, they are covering: the current shift is
+        added for them as cover (the record of who was on matters more than
+        the roster being complete), even on a day they have another shift.
         """
         require_staff(session, "sign on")
         now = self.clock.now()
@@ -111,19 +135,12 @@ class Roster(Service):
             raise ServiceError("Signing on cannot be in the future.")
         if self.on_shift(session) is not None:
             raise ServiceError("You are already signed on; sign off first.")
-        day = house_today(at, self.tz)
-        for shift in shifts_on_days(self.store, day.subtract(days=1), day.add(days=1), staff_id=session.person_id):
-            if shift.signed_on_at is None and shift.starts_at - EARLY_SIGN_ON <= at < shift.ends_at:
-                signed = replace(shift, signed_on_at=at)
-                self.store.put(signed)
-                return signed
+        mine = self._rostered_now(session, at)
+        if mine is not None:
+            signed = replace(mine, signed_on_at=at)
+            self.store.put(signed)
+            return signed
         current = self.shifts.at(at)
-        clash = shifts_on_days(self.store, current.day, current.day, staff_id=session.person_id)
-        if clash:
-            raise ServiceError(
-                f"You are on the {clash[0].name} shift that day, which is not on now; "
-                "ask the manager to change the roster."
-            )
         shift = Shift(
             staff_id=session.person_id,
             day=current.day,
@@ -131,9 +148,71 @@ class Roster(Service):
             starts_at=current.starts,
             ends_at=current.ends,
             signed_on_at=at,
+            cover=True,
         )
         self.store.put(shift)
         return shift
+
+    def sign_on_question(self, session: Session) -> str:
+        """What to ask before signing on: their own shift, or which one they would cover."""
+        require_staff(session, "sign on")
+        if self.on_shift(session) is not None:
+            raise ServiceError("You are already signed on; sign off first.")
+        now = self.clock.now()
+        mine = self._rostered_now(session, now)
+        if mine is not None:
+            return f"Sign on to your {mine.name} shift ({_span(mine, self.tz)})?"
+        current = self.shifts.at(now)
+        span = _span(
+            Shift(
+                staff_id=session.person_id,
+                day=current.day,
+                name=current.name,
+                starts_at=current.starts,
+                ends_at=current.ends,
+            ),
+            self.tz,
+        )
+        return f"You are not rostered now. Sign on to cover the {current.name} shift ({span})?"
+
+    def _rostered_now(self, session: Session, at: pendulum.DateTime) -> Shift | None:
+        """Their own rostered shift that is on at `at` or starts within the hour."""
+        day = house_today(at, self.tz)
+        for shift in shifts_on_days(self.store, day.subtract(days=1), day.add(days=1), staff_id=session.person_id):
+            if shift.signed_on_at is None and shift.starts_at - EARLY_SIGN_ON <= at < shift.ends_at:
+                return shift
+        return None
+
+    def sign_off_question(self, session: Session) -> str:
+        """What to ask before signing off: "Sign off the night shift now (0.9 h)?"."""
+        shift = self.on_shift(session)
+        if shift is None:
+            raise ServiceError(NOT_SIGNED_ON)
+        return f"Sign off the {shift.name} shift now ({_hours(self.clock.now(), shift)})?"
+
+    def last_sign_off(self, session: Session) -> Shift | None:
+        """The caller's shift signed off in the last few minutes, which they may take back."""
+        require_staff(session, "sign on and off")
+        if self.on_shift(session) is not None:
+            return None
+        now = self.clock.now()
+        today = self._today()
+        done = [
+            s
+            for s in shifts_on_days(self.store, today.subtract(days=2), today, staff_id=session.person_id)
+            if still_undoable(s.signed_off_at, now)
+        ]
+        return max(done, key=lambda s: s.signed_off_at or now) if done else None
+
+    @one_step
+    def undo_sign_off(self, session: Session) -> Shift:
+        """Take back a sign-off made by mistake in the last few minutes: the shift is on again."""
+        shift = self.last_sign_off(session)
+        if shift is None:
+            raise ServiceError(f"There is no sign-off from the last {UNDO_WORDS} to take back.")
+        back_on = replace(shift, signed_off_at=None)
+        self.store.put(back_on)
+        return back_on
 
     @one_step
     def sign_off(self, session: Session, at: pendulum.DateTime | None = None) -> Shift:
@@ -145,7 +224,7 @@ class Roster(Service):
             raise ServiceError("Signing off cannot be in the future.")
         shift = self.on_shift(session)
         if shift is None:
-            raise ServiceError("You are not signed on to a shift.")
+            raise ServiceError(NOT_SIGNED_ON)
         if shift.signed_on_at is not None and at < shift.signed_on_at:
             raise ServiceError("Signing off cannot come before signing on.")
         signed = replace(shift, signed_off_at=at)
