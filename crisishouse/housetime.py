@@ -8,6 +8,7 @@ a time that happens twice (the clocks go back) is never picked silently.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -84,6 +85,8 @@ class RepeatedTimeError(LocalTimeError):
         self.second = second
 
 
+# Pure, and asked for every check-in slot of every day: a board over years asks the same few again and again.
+@functools.lru_cache(maxsize=8192)
 def occurrences(day: pendulum.Date, time: pendulum.Time, tz: str) -> tuple[pendulum.DateTime, ...]:
     """Every UTC instant at which the house's clocks show `time` on `day`.
 
