@@ -37,6 +37,7 @@ from crisishouse.models.check_in import CheckInOutcome
 from crisishouse.models.staff import Role
 from crisishouse.models.stay import RecordChoice
 from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS
+from crisishouse.services.month_counts import rebuild_tallies
 from crisishouse.services.pins import hash_pin
 from crisishouse.settings import Settings, load_settings, save_settings
 from crisishouse.store import Store
@@ -388,6 +389,8 @@ def build_demo(data_dir: Path, days: int = 14, clock: Clock | None = None, seed:
     store.set_meta(DEMO_META, {"demo": True})
     store.put_many(builder.records)
     _carry_out_erasures(store, settings, clock, builder)
+    # The demo's stays were written directly: its month tallies are worked out once, as a real house keeps them.
+    rebuild_tallies(store, settings.time_zone)
     return len(builder.records)
 
 

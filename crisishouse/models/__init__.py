@@ -9,6 +9,7 @@ from crisishouse.models.guest_voice import ENTRY_KINDS, STATEMENT_KINDS, GuestNo
 from crisishouse.models.handover import HandoverEntry
 from crisishouse.models.handover_document import GuestSection, HandoverDocument
 from crisishouse.models.intention import INTENTION_STATUSES, Intention, IntentionStep
+from crisishouse.models.month_tally import MonthTally
 from crisishouse.models.rhythm import RhythmItem
 from crisishouse.models.staff import (
     ROLES,
@@ -43,6 +44,7 @@ __all__ = [
     "IntentionStep",
     "MentalHealthDay",
     "MonthCount",
+    "MonthTally",
     "RhythmItem",
     "RoomMove",
     "Shift",

@@ -323,7 +323,7 @@ class Erasures(Service):
 
     def _erase(self, guest: Guest, stays: list[Stay], handed_over: str) -> ErasureDone:
         from crisishouse.printing import purge_jobs
-        from crisishouse.services.report import stay_month_counts
+        from crisishouse.services.month_counts import stay_month_counts
 
         tz, today = self.settings.time_zone, self._today()
         counts: list[MonthCount] = []

@@ -50,16 +50,24 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
 
 from crisishouse.housetime import house_today
-from crisishouse.models import CheckIn, Debrief, Erasure, MentalHealthDay, MonthCount, Stay
+from crisishouse.models import CheckIn, Debrief, MentalHealthDay, MonthTally, Stay
 from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
+from crisishouse.services.month_counts import (
+    Tally,
+    may_touch,
+    month_key,
+    rebuild_tallies,
+    stay_month_counts,
+    tallies_built,
+)
 from crisishouse.services.session import Session, checks_sessions, require_manager
 from crisishouse.settings import Settings
 from crisishouse.store import Store, StoreError
@@ -101,11 +109,6 @@ def month_first_day(month: str) -> pendulum.Date:
     return pendulum.date(int(found.group(1)), int(found.group(2)), 1)
 
 
-def month_key(day: pendulum.Date) -> str:
-    """The month ("YYYY-MM") that holds `day`."""
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def add_months(month: str, count: int) -> str:
     """The month `count` months after (or before, when negative) `month`."""
     return month_key(month_first_day(month).add(months=count))
@@ -125,87 +128,6 @@ def nights_counted(month: str, today: pendulum.Date) -> int:
     if today > last:
         return first.days_in_month
     return (today - first).in_days()
-
-
-# -- one stay's share ------------------------------------------------------------
-
-
-@dataclass
-class _Tally:
-    stays_started: int = 0
-    stays_ended: int = 0
-    bed_nights: int = 0
-    ended_lengths: list[int] = field(default_factory=list)
-    check_ins: int = 0
-    quiet_times: int = 0
-
-    def add(self, count: MonthCount) -> None:
-        self.stays_started += count.stays_started
-        self.stays_ended += count.stays_ended
-        self.bed_nights += count.bed_nights
-        self.ended_lengths.extend(count.ended_lengths)
-        self.check_ins += count.check_ins
-        self.quiet_times += count.quiet_times
-
-    def count(self, month: str) -> MonthCount:
-        return MonthCount(
-            month=month,
-            stays_started=self.stays_started,
-            stays_ended=self.stays_ended,
-            bed_nights=self.bed_nights,
-            ended_lengths=tuple(self.ended_lengths),
-            check_ins=self.check_ins,
-            quiet_times=self.quiet_times,
-        )
-
-
-def _stay_dates(stay: Stay, tz: str, today: pendulum.Date) -> tuple[pendulum.Date, pendulum.Date | None, pendulum.Date]:
-    """Arrival date, leaving date (None while staying), and the date nights stop at (not counted)."""
-    arrived = house_today(stay.arrived_at, tz)
-    left = house_today(stay.left_at, tz) if stay.left_at is not None else None
-    nights_end = left if left is not None else max(today, arrived)
-    return arrived, left, nights_end
-
-
-def stay_month_counts(
-    stay: Stay, check_ins: Iterable[CheckIn], tz: str, today: pendulum.Date
-) -> tuple[MonthCount, ...]:
-    """One stay's share of every month it touches, oldest month first.
-
-    The counts the report sums (see the module's notes for each definition),
-    and what is kept of a stay when its guest chooses erasure. Check-ins of
-    other stays are left out.
-    """
-    arrived, left, nights_end = _stay_dates(stay, tz, today)
-    months: dict[str, _Tally] = {}
-
-    def tally(day: pendulum.Date) -> _Tally:
-        return months.setdefault(month_key(day), _Tally())
-
-    tally(arrived).stays_started += 1
-    day = arrived
-    while day < nights_end:
-        next_month = day.first_of("month").add(months=1)
-        upto = min(nights_end, next_month)
-        tally(day).bed_nights += (upto - day).in_days()
-        day = upto
-    if left is not None:
-        ended = tally(left)
-        ended.stays_ended += 1
-        ended.ended_lengths.append((left - arrived).in_days())
-    for check_in in check_ins:
-        if check_in.stay_id != stay.id:
-            continue
-        on = tally(house_today(check_in.at, tz))
-        on.check_ins += 1
-        on.quiet_times += int(check_in.outcome == "quiet_time")
-    return tuple(months[m].count(m) for m in sorted(months))
-
-
-def _may_touch(stay: Stay, first: pendulum.Date, last: pendulum.Date, tz: str, today: pendulum.Date) -> bool:
-    """Whether the stay's dates (arrival to leaving, or to today) reach the month."""
-    arrived, left, _nights_end = _stay_dates(stay, tz, today)
-    return arrived <= last and (left if left is not None else max(today, arrived)) >= first
 
 
 # -- the month's report -----------------------------------------------------------
@@ -326,15 +248,17 @@ def build_month_report(store: Store, settings: Settings, month: str, today: pend
     month = month_key(first)
     last = first.add(days=first.days_in_month - 1)
     tz = settings.time_zone
-    total = _Tally()
-    for stay in store.find(Stay):
-        if not _may_touch(stay, first, last, tz, today):
+    if not tallies_built(store, tz):
+        rebuild_tallies(store, tz)
+    # Ended stays (erased ones too) are in the month's tally; only stays still going are worked out.
+    total = Tally()
+    tally = store.get(MonthTally, month)
+    if tally is not None:
+        total.add(tally.counts)
+    for stay in store.find(Stay, where={"left_at": None}):
+        if not may_touch(stay, first, last, tz, today):
             continue
         for count in stay_month_counts(stay, store.find(CheckIn, stay_id=stay.id), tz, today):
-            if count.month == month:
-                total.add(count)
-    for erasure in store.find(Erasure):
-        for count in erasure.counts:
             if count.month == month:
                 total.add(count)
     neighbours = [add_months(month, -1), month, add_months(month, 1)]

@@ -13,6 +13,7 @@ from crisishouse.models.checks import one_of
 from crisishouse.models.stay import RECORD_CHOICES
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
+from crisishouse.services.month_counts import ended_stay_counts, tallies_built, tallies_with
 from crisishouse.services.pins import (
     PinsChecked,
     check_new_pin,
@@ -315,14 +316,23 @@ class Stays(Service):
         if choice is None and record_choice is not None:
             raise ServiceError("The record choice is keep, erase, or not made yet.")
         when = left_at or self.clock.now()
-
-        def change(stay: Stay) -> Stay:
+        with self.store.transaction():
+            stay = self.store.get(Stay, stay_id) if isinstance(stay_id, str) else None
+            if stay is None:
+                raise ServiceError("There is no such stay.")
             _still_staying(stay)
             if when < stay.arrived_at:
                 raise ServiceError("A guest cannot leave before they arrived.")
-            return replace(stay, left_at=when, record_choice=choice)
-
-        return self._update(stay_id, change)
+            left = replace(stay, left_at=when, record_choice=choice)
+            # The stay's share of the funder's counts is final now: it joins its months' tallies in the same write.
+            tz = self.settings.time_zone
+            tallies = (
+                tallies_with(self.store, ended_stay_counts(self.store, left, tz), tz)
+                if tallies_built(self.store, tz)
+                else []
+            )
+            self.store.put_many([left, *tallies])
+            return left
 
     def _update(self, stay_id: str, change: Callable[[Stay], Stay]) -> Stay:
         """Change a stay as it is on disk now, under the house lock."""

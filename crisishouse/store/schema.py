@@ -75,6 +75,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(models.StaffMember, "staff", "core", _core),
     Kind(models.RhythmItem, "rhythm", "core", _core),
     Kind(models.Erasure, "erasures", "core", _core),
+    Kind(models.MonthTally, "month_tallies", "core", _core),
     Kind(models.CheckIn, "check_ins", "stay", _by_stay),
     Kind(models.WellbeingRating, "wellbeing", "stay", _by_stay),
     Kind(models.Intention, "intentions", "stay", _by_stay),

@@ -1,0 +1,161 @@
+"""A stay's share of each month's counts, and the month tallies kept as stays end.
+
+A stay's share (`stay_month_counts`) is what the funder's report sums and
+what an erasure keeps. Once a stay has ended its share is final (no check-in
+comes after a leaving), so it is added to `MonthTally` records in the same
+write as the leaving: the report then works out only the stays still going.
+The tallies are derived data, worked out again from the stays and erasures
+whenever they are missing, from another time zone, or unreadable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pendulum
+
+from crisishouse.housetime import house_today
+from crisishouse.models import CheckIn, Erasure, MonthCount, MonthTally, Stay
+from crisishouse.store import Store
+
+TALLIES_META = "month_tallies"
+
+
+def month_key(day: pendulum.Date) -> str:
+    """The month ("YYYY-MM") that holds `day`."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+# -- one stay's share ------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    stays_started: int = 0
+    stays_ended: int = 0
+    bed_nights: int = 0
+    ended_lengths: list[int] = field(default_factory=list)
+    check_ins: int = 0
+    quiet_times: int = 0
+
+    def add(self, count: MonthCount) -> None:
+        self.stays_started += count.stays_started
+        self.stays_ended += count.stays_ended
+        self.bed_nights += count.bed_nights
+        self.ended_lengths.extend(count.ended_lengths)
+        self.check_ins += count.check_ins
+        self.quiet_times += count.quiet_times
+
+    def count(self, month: str) -> MonthCount:
+        return MonthCount(
+            month=month,
+            stays_started=self.stays_started,
+            stays_ended=self.stays_ended,
+            bed_nights=self.bed_nights,
+            ended_lengths=tuple(self.ended_lengths),
+            check_ins=self.check_ins,
+            quiet_times=self.quiet_times,
+        )
+
+
+def _stay_dates(stay: Stay, tz: str, today: pendulum.Date) -> tuple[pendulum.Date, pendulum.Date | None, pendulum.Date]:
+    """Arrival date, leaving date (None while staying), and the date nights stop at (not counted)."""
+    arrived = house_today(stay.arrived_at, tz)
+    left = house_today(stay.left_at, tz) if stay.left_at is not None else None
+    nights_end = left if left is not None else max(today, arrived)
+    return arrived, left, nights_end
+
+
+def stay_month_counts(
+    stay: Stay, check_ins: Iterable[CheckIn], tz: str, today: pendulum.Date
+) -> tuple[MonthCount, ...]:
+    """One stay's share of every month it touches, oldest month first.
+
+    The counts the report sums (see the module's notes for each definition),
+    and what is kept of a stay when its guest chooses erasure. Check-ins of
+    other stays are left out.
+    """
+    arrived, left, nights_end = _stay_dates(stay, tz, today)
+    months: dict[str, Tally] = {}
+
+    def tally(day: pendulum.Date) -> Tally:
+        return months.setdefault(month_key(day), Tally())
+
+    tally(arrived).stays_started += 1
+    day = arrived
+    while day < nights_end:
+        next_month = day.first_of("month").add(months=1)
+        upto = min(nights_end, next_month)
+        tally(day).bed_nights += (upto - day).in_days()
+        day = upto
+    if left is not None:
+        ended = tally(left)
+        ended.stays_ended += 1
+        ended.ended_lengths.append((left - arrived).in_days())
+    for check_in in check_ins:
+        if check_in.stay_id != stay.id:
+            continue
+        on = tally(house_today(check_in.at, tz))
+        on.check_ins += 1
+        on.quiet_times += int(check_in.outcome == "quiet_time")
+    return tuple(months[m].count(m) for m in sorted(months))
+
+
+def may_touch(stay: Stay, first: pendulum.Date, last: pendulum.Date, tz: str, today: pendulum.Date) -> bool:
+    """Whether the stay's dates (arrival to leaving, or to today) reach the month."""
+    arrived, left, _nights_end = _stay_dates(stay, tz, today)
+    return arrived <= last and (left if left is not None else max(today, arrived)) >= first
+
+
+# -- the tallies of ended stays ----------------------------------------------------
+
+
+def ended_stay_counts(store: Store, stay: Stay, tz: str) -> tuple[MonthCount, ...]:
+    """An ended stay's share of every month: final, whatever day it is asked."""
+    assert stay.left_at is not None, "only an ended stay's share is final"
+    return stay_month_counts(stay, store.find(CheckIn, stay_id=stay.id), tz, house_today(stay.left_at, tz))
+
+
+def tallies_built(store: Store, tz: str) -> bool:
+    """The house keeps month tallies, worked out in this time zone."""
+    meta = store.get_meta(TALLIES_META) or {}
+    return meta.get("time_zone") == tz and meta.get("built") is True
+
+
+def tallies_with(store: Store, counts: Iterable[MonthCount], tz: str) -> list[MonthTally]:
+    """The saved tallies of `counts`' months with `counts` added (read from disk: call under the lock)."""
+    changed = []
+    for count in counts:
+        saved = store.get(MonthTally, count.month)
+        total = Tally()
+        if saved is not None:
+            total.add(saved.counts)
+        total.add(count)
+        changed.append(MonthTally(counts=total.count(count.month), time_zone=tz, id=count.month))
+    return changed
+
+
+def rebuild_tallies(store: Store, tz: str) -> None:
+    """Work the tallies out again from every ended stay and every erasure, in one write.
+
+    Run when they are missing (a house from before tallies, the demo) or the
+    house's time zone has changed. Under the lock, so two terminals agree.
+    """
+    with store.transaction():
+        if tallies_built(store, tz):
+            return
+        months: dict[str, Tally] = {}
+        for stay in store.find(Stay):
+            if stay.left_at is not None:
+                for count in ended_stay_counts(store, stay, tz):
+                    months.setdefault(count.month, Tally()).add(count)
+        for erasure in store.find(Erasure):
+            for count in erasure.counts:
+                months.setdefault(count.month, Tally()).add(count)
+        fresh = [MonthTally(counts=t.count(m), time_zone=tz, id=m) for m, t in sorted(months.items())]
+        for stale in store.find(MonthTally):
+            if stale.id not in months:
+                store.remove(stale)
+        store.put_many(fresh)
+        store.set_meta(TALLIES_META, {"time_zone": tz, "built": True})
