@@ -128,3 +128,42 @@ def test_a_tally_is_kept_under_its_own_month(bad: dict[str, object]):
         MonthTally(counts=MonthCount(month="2026-10"), time_zone="UTC", id="2026-11")
     assert MonthTally(counts=MonthCount(month="2026-11"), time_zone="UTC", id="2026-11").id == "2026-11"
     assert pendulum.date(2026, 11, 1)
+
+
+def test_debriefs_had_are_counted_from_the_tally_and_checked_against_the_debrief(
+    demo_house: House, tama: Session, aroha: Session
+):
+    today = demo_house.clock.now().in_timezone(demo_house.settings.time_zone).date()
+
+    def had() -> int:
+        return build_month_report(demo_house.store, demo_house.settings, "2026-11", today).debriefs_done
+
+    before = had()
+    demo_house.debriefs.note_hard_event(tama, "A hard morning")
+    owed = demo_house.debriefs.debriefs_owed(aroha)[0].debrief
+    demo_house.debriefs.record_debrief(aroha, owed.id, "done")
+    assert had() == before + 1
+    demo_house.debriefs.undo_record(aroha, owed.id)
+    assert had() == before
+    # A note in the tally the debrief does not bear out (a write that never landed) is not counted.
+    tally = demo_house.store.get(MonthTally, "2026-11")
+    assert tally is not None
+    demo_house.store.put(dataclasses.replace(tally, debriefs_done=(*tally.debriefs_done, f"2026-11/{owed.id}")))
+    assert had() == before
+
+
+def test_a_months_report_reads_only_the_files_it_needs(demo_house: House, aroha: Session, monkeypatch):  # type: ignore[no-untyped-def]
+    opened: set[str] = set()
+    real = type(demo_house.store)._db
+
+    def counting(store, shard):  # type: ignore[no-untyped-def]
+        opened.add(shard)
+        return real(store, shard)
+
+    demo_house.reports.month(aroha, "2026-10")
+    monkeypatch.setattr(type(demo_house.store), "_db", counting)
+    demo_house.reports.month(aroha, "2026-10")
+    staying = len(demo_house.stays.staying(aroha))
+    months = {s for s in opened if s.startswith("months/")}
+    assert months <= {"months/2026-09", "months/2026-10", "months/2026-11"}
+    assert len([s for s in opened if s.startswith("stays/")]) <= staying

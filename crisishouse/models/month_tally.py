@@ -24,6 +24,8 @@ class MonthTally:
     """The zone the house's dates were read in: a tally from another zone is worked out again."""
     id: str
     """The month, YYYY-MM (one tally a month)."""
+    debriefs_done: tuple[str, ...] = ()
+    """Debriefs had (closed "done") this month, as "<month filed>/<id>": the report reads only those."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.counts, MonthCount):
@@ -31,3 +33,5 @@ class MonthTally:
         if self.id != self.counts.month:
             raise ValidationError(f"A month's tally is kept under its month; got {self.id!r}.", "id")
         line_field(self, "time_zone", "The time zone")
+        if any(not isinstance(k, str) or k.count("/") != 1 for k in self.debriefs_done):
+            raise ValidationError("A debrief is noted as <month>/<id>.", "debriefs_done")

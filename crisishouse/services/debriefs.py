@@ -12,6 +12,7 @@ from crisishouse.models.staff import DebriefStatus
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.locking import one_step
+from crisishouse.services.month_counts import tally_noting_debrief
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
 from crisishouse.services.shifts import Shifts
 from crisishouse.services.staff_records import find_all, find_anywhere, shifts_on_days
@@ -104,8 +105,16 @@ class Debriefs(Service):
             changed = replace(debrief, status="offered", offered_at=now)
         else:
             changed = replace(debrief, status=chosen, closed_at=now)
-        self.store.put(changed)
+        self._save(changed, noted=chosen == "done", was=debrief)
         return changed
+
+    def _save(self, changed: Debrief, *, noted: bool, was: Debrief) -> None:
+        """Save a debrief, keeping the funder's tally of debriefs had in step (the tally first)."""
+        tz = self.settings.time_zone
+        tally = tally_noting_debrief(self.store, changed if noted else was, tz, done=noted)
+        if tally is not None and (noted or was.status == "done"):
+            self.store.put(tally)
+        self.store.put(changed)
 
     @one_step
     def undo_record(self, session: Session, debrief_id: str) -> Debrief:
@@ -126,5 +135,5 @@ class Debriefs(Service):
             changed = replace(debrief, status="owed", offered_at=None)
         else:
             raise ServiceError(f"This debrief was not marked in the last {UNDO_WORDS}; there is nothing to take back.")
-        self.store.put(changed)
+        self._save(changed, noted=False, was=debrief)
         return changed

@@ -11,15 +11,17 @@ whenever they are missing, from another time zone, or unreadable.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pendulum
 
 from crisishouse.housetime import house_today
-from crisishouse.models import CheckIn, Erasure, MonthCount, MonthTally, Stay
-from crisishouse.store import Store
+from crisishouse.models import CheckIn, Debrief, Erasure, MonthCount, MonthTally, Stay
+from crisishouse.store import Store, month_of
 
 TALLIES_META = "month_tallies"
+TALLIES_VERSION = 2
+"""What the tallies hold: 2 adds the debriefs had. Tallies of another version are worked out again."""
 
 
 def month_key(day: pendulum.Date) -> str:
@@ -120,7 +122,7 @@ def ended_stay_counts(store: Store, stay: Stay, tz: str) -> tuple[MonthCount, ..
 def tallies_built(store: Store, tz: str) -> bool:
     """The house keeps month tallies, worked out in this time zone."""
     meta = store.get_meta(TALLIES_META) or {}
-    return meta.get("time_zone") == tz and meta.get("built") is True
+    return meta.get("time_zone") == tz and meta.get("built") is True and meta.get("version") == TALLIES_VERSION
 
 
 def tallies_with(store: Store, counts: Iterable[MonthCount], tz: str) -> list[MonthTally]:
@@ -132,12 +134,44 @@ def tallies_with(store: Store, counts: Iterable[MonthCount], tz: str) -> list[Mo
         if saved is not None:
             total.add(saved.counts)
         total.add(count)
-        changed.append(MonthTally(counts=total.count(count.month), time_zone=tz, id=count.month))
+        noted = saved.debriefs_done if saved is not None else ()
+        changed.append(MonthTally(counts=total.count(count.month), time_zone=tz, id=count.month, debriefs_done=noted))
     return changed
 
 
+def debrief_key(debrief: Debrief) -> str:
+    """Where a debrief is filed and its id: "<month of its file>/<id>"."""
+    return f"{month_of(debrief.owed_since)}/{debrief.id}"
+
+
+def tally_noting_debrief(store: Store, debrief: Debrief, tz: str, *, done: bool) -> MonthTally | None:
+    """Its closing month's tally with the debrief noted as had (or no longer), or None if tallies are not kept.
+
+    Saved before the debrief itself: if the second write never lands, the
+    report reads the debrief and leaves out a note it does not bear out.
+    """
+    if debrief.closed_at is None or not tallies_built(store, tz):
+        return None
+    month = month_key(house_today(debrief.closed_at, tz))
+    saved = store.get(MonthTally, month) or MonthTally(counts=MonthCount(month=month), time_zone=tz, id=month)
+    key = debrief_key(debrief)
+    others = tuple(k for k in saved.debriefs_done if k != key)
+    return replace(saved, debriefs_done=(*others, key) if done else others)
+
+
+def debriefs_done_in(store: Store, tally: MonthTally | None, first: pendulum.Date, last: pendulum.Date, tz: str) -> int:
+    """The debriefs noted in a month's tally that are, as saved, had and closed in that month."""
+    count = 0
+    for key in tally.debriefs_done if tally is not None else ():
+        filed, _, debrief_id = key.partition("/")
+        debrief = store.get(Debrief, debrief_id, month=filed)
+        if debrief is not None and debrief.status == "done" and debrief.closed_at is not None:
+            count += first <= house_today(debrief.closed_at, tz) <= last
+    return count
+
+
 def rebuild_tallies(store: Store, tz: str) -> None:
-    """Work the tallies out again from every ended stay and every erasure, in one write.
+    """Work the tallies out again from every ended stay, erasure and debrief had.
 
     Run when they are missing (a house from before tallies, the demo) or the
     house's time zone has changed. Under the lock, so two terminals agree.
@@ -153,9 +187,18 @@ def rebuild_tallies(store: Store, tz: str) -> None:
         for erasure in store.find(Erasure):
             for count in erasure.counts:
                 months.setdefault(count.month, Tally()).add(count)
-        fresh = [MonthTally(counts=t.count(m), time_zone=tz, id=m) for m, t in sorted(months.items())]
+        had: dict[str, list[str]] = {}
+        for debrief in store.find(Debrief, months=store.months_with_data(), where={"status": "done"}):
+            if debrief.closed_at is not None:
+                closed = month_key(house_today(debrief.closed_at, tz))
+                months.setdefault(closed, Tally())
+                had.setdefault(closed, []).append(debrief_key(debrief))
+        fresh = [
+            MonthTally(counts=t.count(m), time_zone=tz, id=m, debriefs_done=tuple(sorted(had.get(m, ()))))
+            for m, t in sorted(months.items())
+        ]
         for stale in store.find(MonthTally):
             if stale.id not in months:
                 store.remove(stale)
         store.put_many(fresh)
-        store.set_meta(TALLIES_META, {"time_zone": tz, "built": True})
+        store.set_meta(TALLIES_META, {"time_zone": tz, "built": True, "version": TALLIES_VERSION})

@@ -57,11 +57,12 @@ from pathlib import Path
 import pendulum
 
 from crisishouse.housetime import house_today
-from crisishouse.models import CheckIn, Debrief, MentalHealthDay, MonthTally, Stay
+from crisishouse.models import CheckIn, MentalHealthDay, MonthTally, Stay
 from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.month_counts import (
     Tally,
+    debriefs_done_in,
     may_touch,
     month_key,
     rebuild_tallies,
@@ -232,12 +233,6 @@ def report_csv(reports: Sequence[MonthReport]) -> str:
     return out.getvalue()
 
 
-def _staff_months(store: Store, month: str) -> list[str]:
-    """Month files that can hold staff records about `month` (filed by UTC month)."""
-    after = add_months(month, 1)
-    return [m for m in store.months_with_data() if m <= after]
-
-
 def build_month_report(store: Store, settings: Settings, month: str, today: pendulum.Date) -> MonthReport:
     """The month's counts as they stand on `today` (the house's date now).
 
@@ -263,11 +258,7 @@ def build_month_report(store: Store, settings: Settings, month: str, today: pend
                 total.add(count)
     neighbours = [add_months(month, -1), month, add_months(month, 1)]
     days_off = [d for d in store.find(MentalHealthDay, months=neighbours) if first <= d.day <= last]
-    debriefs = [
-        d
-        for d in store.find(Debrief, months=_staff_months(store, month), where={"status": "done"})
-        if d.closed_at is not None and first <= house_today(d.closed_at, tz) <= last
-    ]
+    debriefs_done = debriefs_done_in(store, tally, first, last, tz)
     rooms = len(settings.rooms)
     counted = nights_counted(month, today)
     lengths = total.ended_lengths
@@ -285,7 +276,7 @@ def build_month_report(store: Store, settings: Settings, month: str, today: pend
         check_ins_done=total.check_ins,
         chose_quiet_time=total.quiet_times,
         mental_health_days=len(days_off),
-        debriefs_done=len(debriefs),
+        debriefs_done=debriefs_done,
     )
 
 
