@@ -21,6 +21,7 @@ from crisishouse.models import (
     AccessEvent,
     CheckIn,
     Debrief,
+    Erasure,
     Guest,
     HandoverEntry,
     HardEvent,
@@ -37,7 +38,7 @@ from crisishouse.models.check_in import CheckInOutcome
 from crisishouse.models.staff import Role
 from crisishouse.models.stay import RecordChoice
 from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS
-from crisishouse.services.month_counts import rebuild_tallies
+from crisishouse.services.month_counts import save_tallies, tallies_of
 from crisishouse.services.pins import hash_pin
 from crisishouse.settings import Settings, load_settings, save_settings
 from crisishouse.store import Store
@@ -389,8 +390,14 @@ def build_demo(data_dir: Path, days: int = 14, clock: Clock | None = None, seed:
     store.set_meta(DEMO_META, {"demo": True})
     store.put_many(builder.records)
     _carry_out_erasures(store, settings, clock, builder)
-    # The demo's stays were written directly: its month tallies are worked out once, as a real house keeps them.
-    rebuild_tallies(store, settings.time_zone)
+    # The demo's stays were written directly: its month tallies are worked out from the records in hand,
+    # as a real house keeps them (erased guests' stays are gone; their counts are in the erasures).
+    tz = settings.time_zone
+    remaining = {s.id for s in store.find(Stay)}
+    stays = [r for r in builder.records if isinstance(r, Stay) and r.id in remaining]
+    check_ins = [r for r in builder.records if isinstance(r, CheckIn) and r.stay_id in remaining]
+    debriefs = [r for r in builder.records if isinstance(r, Debrief)]
+    save_tallies(store, tallies_of(stays, check_ins, store.find(Erasure), debriefs, tz), tz)
     return len(builder.records)
 
 

@@ -170,35 +170,59 @@ def debriefs_done_in(store: Store, tally: MonthTally | None, first: pendulum.Dat
     return count
 
 
+def tallies_of(
+    stays: Iterable[Stay],
+    check_ins: Iterable[CheckIn],
+    erasures: Iterable[Erasure],
+    debriefs: Iterable[Debrief],
+    tz: str,
+) -> list[MonthTally]:
+    """Every month's tally, from the records themselves (ended stays, erasures, debriefs had)."""
+    by_stay: dict[str, list[CheckIn]] = {}
+    for check_in in check_ins:
+        by_stay.setdefault(check_in.stay_id, []).append(check_in)
+    months: dict[str, Tally] = {}
+    for stay in stays:
+        if stay.left_at is not None:
+            for count in stay_month_counts(stay, by_stay.get(stay.id, ()), tz, house_today(stay.left_at, tz)):
+                months.setdefault(count.month, Tally()).add(count)
+    for erasure in erasures:
+        for count in erasure.counts:
+            months.setdefault(count.month, Tally()).add(count)
+    had: dict[str, list[str]] = {}
+    for debrief in debriefs:
+        if debrief.status == "done" and debrief.closed_at is not None:
+            closed = month_key(house_today(debrief.closed_at, tz))
+            months.setdefault(closed, Tally())
+            had.setdefault(closed, []).append(debrief_key(debrief))
+    return [
+        MonthTally(counts=t.count(m), time_zone=tz, id=m, debriefs_done=tuple(sorted(had.get(m, ()))))
+        for m, t in sorted(months.items())
+    ]
+
+
+def save_tallies(store: Store, fresh: list[MonthTally], tz: str) -> None:
+    """Replace every tally with `fresh` and mark them kept in this zone (under the lock)."""
+    with store.transaction():
+        keep = {t.id for t in fresh}
+        for stale in store.find(MonthTally):
+            if stale.id not in keep:
+                store.remove(stale)
+        store.put_many(fresh)
+        store.set_meta(TALLIES_META, {"time_zone": tz, "built": True, "version": TALLIES_VERSION})
+
+
 def rebuild_tallies(store: Store, tz: str) -> None:
     """Work the tallies out again from every ended stay, erasure and debrief had.
 
-    Run when they are missing (a house from before tallies, the demo) or the
-    house's time zone has changed. Under the lock, so two terminals agree.
+    Run when they are missing (a house from before tallies), of another
+    version, or the house's time zone has changed. Under the lock, so two
+    terminals agree. Slow on a big house (it reads every stay's file): once.
     """
     with store.transaction():
         if tallies_built(store, tz):
             return
-        months: dict[str, Tally] = {}
-        for stay in store.find(Stay):
-            if stay.left_at is not None:
-                for count in ended_stay_counts(store, stay, tz):
-                    months.setdefault(count.month, Tally()).add(count)
-        for erasure in store.find(Erasure):
-            for count in erasure.counts:
-                months.setdefault(count.month, Tally()).add(count)
-        had: dict[str, list[str]] = {}
-        for debrief in store.find(Debrief, months=store.months_with_data(), where={"status": "done"}):
-            if debrief.closed_at is not None:
-                closed = month_key(house_today(debrief.closed_at, tz))
-                months.setdefault(closed, Tally())
-                had.setdefault(closed, []).append(debrief_key(debrief))
-        fresh = [
-            MonthTally(counts=t.count(m), time_zone=tz, id=m, debriefs_done=tuple(sorted(had.get(m, ()))))
-            for m, t in sorted(months.items())
-        ]
-        for stale in store.find(MonthTally):
-            if stale.id not in months:
-                store.remove(stale)
-        store.put_many(fresh)
-        store.set_meta(TALLIES_META, {"time_zone": tz, "built": True, "version": TALLIES_VERSION})
+        stays = [s for s in store.find(Stay) if s.left_at is not None]
+        check_ins = [c for s in stays for c in store.find(CheckIn, stay_id=s.id)]
+        debriefs = store.find(Debrief, months=store.months_with_data(), where={"status": "done"})
+        save_tallies(store, tallies_of(stays, check_ins, store.find(Erasure), debriefs, tz), tz)
