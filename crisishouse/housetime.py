@@ -29,6 +29,22 @@ _TIME_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 TIME_FORMS = "14:30, 1430 or 2:30 pm"
 
 
+_KEPT_ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
+
+
+def keep_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The zone `name`, kept alive for the life of the process.
+
+    pendulum's zones are cached only while one is alive; with none kept,
+    every conversion into the house's zone read the zone's file again
+    (about 4x slower over a board or a year of records).
+    """
+    zone = _KEPT_ZONES.get(name)
+    if zone is None:
+        zone = _KEPT_ZONES[name] = pendulum.timezone(name)
+    return zone
+
+
 class LocalTimeError(HouseError, ValueError):
     """A date or time a person typed that cannot be used, with the reason."""
 

@@ -11,6 +11,7 @@ house.toml, and with its macrons and emoji as written.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 import pendulum
 
 from crisishouse.errors import HouseError
+from crisishouse.housetime import keep_zone
 from crisishouse.store.atomic import atomic_write, make_dir
 from crisishouse.store.backups import Backup, list_backups
 from crisishouse.text import clean_line
@@ -118,6 +120,11 @@ class Settings:
     language_exceptions: tuple[str, ...] = ()
     """Phrases the language check never flags in this house."""
 
+    def __post_init__(self) -> None:
+        # Keep the house's zone alive, so every conversion into it finds it at hand (see keep_zone).
+        with contextlib.suppress(Exception):
+            keep_zone(self.time_zone)
+
 
 def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
     value = raw.get(key, {})
@@ -151,7 +158,7 @@ def _time(value: Any, where: str) -> pendulum.Time:
 
 def _zone(value: str) -> str:
     try:
-        pendulum.timezone(value)
+        keep_zone(value)
     except Exception:
         raise SettingsError(
             f'house.time_zone should be a time zone name like "Pacific/Auckland"; got {value!r}'
