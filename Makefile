@@ -36,8 +36,11 @@ lint: $(STAMP) ## Style (ruff), types (mypy) and the layer contracts (import-lin
 test-printer: $(STAMP) ## Print a handover through real CUPS to PDF (root, Debian: installs CUPS)
 	bash .ci/real-printer.sh $(BIN)/python
 
-bench: $(STAMP) ## Print the performance figures (benchmarks/)
+bench: $(STAMP) ## Print the performance figures (benchmarks/; builds and caches a ten-year demo house the first time)
 	$(BIN)/python benchmarks/run.py
+
+language-report: $(STAMP) ## The language check per kind, on lines tuned on and lines kept aside, and its speed
+	$(BIN)/python benchmarks/language_report.py
 
 # mutmut 3 copies crisishouse/ into mutants/ and runs the tests there; what it
 # mutates and which tests it runs are in [tool.mutmut] in pyproject.toml.

@@ -69,3 +69,15 @@ def test_a_session_checked_within_a_request_is_not_trusted_by_the_next(
     with pytest.raises(NotAllowed):
         demo_house.load.load(forged)
     assert checks == [tama, forged]
+
+
+def test_words_to_notice_point_into_the_text_as_it_is_stored(demo_house: House, mere: Session) -> None:
+    """Typed with a control character and spaces around it, the finding's span is the word in the saved text."""
+    from crisishouse.services import WordsToNotice
+
+    typed = "  \x1b[31mMy\tschizophrenia is loud  "
+    with pytest.raises(WordsToNotice) as found:
+        demo_house.handover.add_line(mere, mere.person_id, typed)
+    saved = demo_house.handover.add_line(mere, mere.person_id, typed, words_noticed=True)
+    for finding in found.value.findings:
+        assert "schizophrenia" in saved.text[finding.start : finding.end].casefold()

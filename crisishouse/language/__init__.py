@@ -11,9 +11,11 @@ what kind of language it is and which everyday words to use instead::
     >>> finding.explain()  # doctest: +ELLIPSIS
     '"Non compliant" is compliance talk; try: "chose not to take it today" or ...'
 
-A checker compiles its vocabulary when it is built (about a tenth of a
-second); build one per house and keep it. `check()` then takes well under a
-millisecond for a handover line and some tens of milliseconds for 100 kB.
+A checker compiles its vocabulary when it is built (a few tenths of a
+second the first time, a few hundredths once the compiled vocabulary is in
+the user's cache folder: see `cache`); build one per house and keep it.
+`check()` then takes some tens of microseconds for a handover line and some
+tens of milliseconds for 100 kB.
 
 `check(text)` uses the built-in vocabulary; a house's own words and
 exceptions (house.toml, ``[language]``) go into
@@ -22,14 +24,18 @@ exceptions (house.toml, ``[language]``) go into
 
 What is flagged and what is not
 -------------------------------
-Flagged: names of diagnoses (ICD-10 chapter V, F00-F99) and their everyday
-forms ("schizophrenic", "bipolar", "psychotic", "anorexic", "depression"),
+Flagged: names of diagnoses (ICD-10 chapter V, ICD-10-CM chapter 5, ICD-11
+chapter 6, the DSM-5, and any name ending in "disorder" or "syndrome") and
+their everyday and derived forms ("schizophrenic", "bipolar", "psychotic",
+"anorexic", "depression", "OCD-ish", "manicky"),
 their abbreviations (BPD, PTSD, OCD ...), people named by a diagnosis ("a
 schizophrenic", "the bipolar in room 3"), clinical jargon ("presenting with",
 "decompensating", "low mood", "hallucinations"), deficit and judgemental
 labels ("attention-seeking", "manipulative", "lacks insight", "frequent
 flyer") and compliance talk ("non-compliant", "refused medication",
-"absconded", legal status such as "CTO").
+"absconded", legal status such as "CTO"). Clinical shorthand is found as a
+class, and talk about capacity, engagement, presentation, speech, judgement
+and risk by the words around it (see `rules`).
 
 Not flagged, because they are the guest's own words for how they feel or for
 the practical things of their life: feeling words ("anxious", "anxiety",
@@ -43,10 +49,13 @@ the crisis team. Clinical phrases built on these words are still flagged
 ("paranoid schizophrenia", "paranoid ideation", "panic disorder", "anxiety
 disorder", "suicidal ideation").
 
-A word is found only as a whole word or as the start of a word with a plural
-or possessive ending: "manicure", "Romania", "address" and "therapist" hold
-no flagged word. Case, plurals, hyphens and spaces inside words, full-width
-letters and invisible characters are seen through (see `normalise`).
+A word is found only as a whole word or as the start of a word with a plural,
+possessive or derived ending: "manicure", "Romania", "address" and
+"therapist" hold no flagged word. Case, plurals, hyphens and spaces inside
+words, full-width letters, invisible characters and digits or symbols
+standing for letters are seen through (see `normalise`). Everyday senses of
+clinical words are left alone: the weather's depression, a compliant
+building, a song called "Psycho" (see `rules`).
 """
 
 from __future__ import annotations

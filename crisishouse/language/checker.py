@@ -6,20 +6,74 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from crisishouse.language.normalise import BRACKETED, SPACED, squash, squash_with_breaks, tokens, visible
+from crisishouse.language import cache
+from crisishouse.language.normalise import BRACKETED, SPACED, Tokens, squash_with_breaks, tokens, visible
+from crisishouse.language.rules import Rules, near_rules, sense_rules
 from crisishouse.language.vocabulary import (
     KINDS,
     Entry,
     builtin_entries,
     builtin_exceptions,
+    builtin_rules,
     entry_from,
+    physical_words,
 )
+
+
+def _split(words: str) -> list[str]:
+    """A list of words written as one string, a space or a line between them."""
+    return words.split()
+
 
 # Plurals and possessives found without being listed ("-'s" is "-s" once the
 # apostrophe is read as part of the word).
 ENDINGS = ("s", "es")
+# Derived forms of a flagged word, found without being listed ("OCD-ish",
+# "manicky", "psychoticness", "delusionally", "dissociating"): endings added
+# to the word as it is ...
+ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque")
+# ... or to the word less its last letters: (ending, letters dropped, endings)
+ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
+    ("c", 0, ("ky", "ally", "al", "ism", "ness")),
+    ("al", 0, ("ly", "ity", "ness")),
+    ("ive", 0, ("ly", "ness")),
+    ("ous", 0, ("ly", "ness")),
+    ("ed", 0, ("ly",)),
+    ("ent", 0, ("ly",)),
+    ("ant", 0, ("ly",)),
+    ("se", 0, ("ly",)),
+    ("ion", 0, ("ary", "al", "ally")),
+    ("e", 1, ("y",)),
+    ("ia", 2, ("ic", "ics", "ical", "ically", "iac", "iacs")),
+)
+# ... and the same stem with another ending: "dissociative" gives
+# "dissociate", "dissociating", "dissociation"; "somatisation" gives
+# "somatised"; "pathological" gives "pathologising"; "demented" "dementing".
+STEM_FAMILIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("ations", "ation", "ative", "ating", "ated", "ates", "ate"),
+        ("ate", "ated", "ates", "ating", "ation", "ations", "ative", "atively", "atory"),
+    ),
+    (
+        ("isation", "ization", "ising", "izing", "ised", "ized"),
+        ("ise", "ised", "ises", "ising", "ize", "ized", "izes", "izing", "isation", "ization"),
+    ),
+    (("ical",), ("ise", "ised", "ising", "ize", "ized", "izing", "ically")),
+    (("ed",), ("ing",)),
+)
+MIN_STEM = 5
+# Derived forms that are the guest's own everyday words, never flagged.
+NEVER_DERIVED = frozenset(
+    _split(
+        """
+    depressed depressing depressingly resisted resisting addicted addicting obsessed obsessing sectioning
+    cheeky pathology relapsey deviating deranging baselined hysterical hysterically hysterics maniacs
+    """
+    )
+)
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
@@ -109,37 +163,29 @@ class LanguageCheck:
         *,
         builtin: bool = True,
     ) -> None:
-        entries = list(builtin_entries()) if builtin else []
-        entries += [entry_from(item) for item in extra]
-        exception_phrases = list(builtin_exceptions()) if builtin else []
-        exception_phrases += [str(p) for p in exceptions]
-        self.entries: tuple[Entry, ...] = tuple(entries)
-        self.exceptions: tuple[str, ...] = tuple(exception_phrases)
-
-        # key -> (entry, where the phrase's own words meet in the key)
-        base: dict[str, tuple[Entry, frozenset[int]]] = {}
-        ended: dict[str, tuple[Entry, frozenset[int]]] = {}
-        for entry in self.entries:
-            for phrase in entry.words:
-                key, breaks = squash_with_breaks(phrase)
-                if key in base:
-                    breaks |= base[key][1]
-                base[key] = (entry, breaks)
-                if not entry.exact_case:
-                    for ending in ENDINGS:
-                        ended[key + ending] = (entry, breaks)
-        excepted: set[str] = set()
-        for phrase in self.exceptions:
-            key = squash(phrase)
-            excepted.add(key)
-            excepted.update(key + ending for ending in ENDINGS)
-        prefixes: set[str] = set()
-        for key in (*base, *ended, *excepted):
-            prefixes.update(key[:n] for n in range(1, len(key) + 1))
-        self._base = base
-        self._ended = ended
-        self._excepted = excepted
-        self._prefixes = frozenset(prefixes)
+        own = [entry_from(item) for item in extra]
+        own_exceptions = [str(p) for p in exceptions]
+        if builtin:
+            tables = _builtin_tables()
+            self.entries: tuple[Entry, ...] = tables.entries + tuple(own)
+            self.exceptions: tuple[str, ...] = tables.exceptions + tuple(own_exceptions)
+            self._rules: Rules | None = tables.rules
+            table: dict[str, Any] = tables.table
+            words: frozenset[str] = tables.words
+        else:
+            self.entries, self.exceptions = tuple(own), tuple(own_exceptions)
+            self._rules = None
+            table, words = {}, frozenset()
+        if own or own_exceptions or not builtin:
+            more = set(words)
+            table = dict(table)
+            _add_entries(own, table, more)
+            _add_exceptions(own_exceptions, table)
+            words = frozenset(more)
+        # joined-up string -> 0 when it only begins a word or phrase, else
+        # (the Entry it is or None, where its own words meet, whether an exception is)
+        self._table: dict[str, Any] = table
+        self._words = words  # the words and phrases as listed (not their endings)
 
     @classmethod
     def from_settings(cls, settings: Any) -> LanguageCheck:
@@ -150,50 +196,129 @@ class LanguageCheck:
         )
 
     def check(self, text: str) -> list[Finding]:
-        """Everything in `text` that the vocabulary flags, in order, never overlapping."""
+        """Everything in `text` that the check flags, in order, never overlapping.
+
+        Offsets index `text` exactly as given: check the text as it is
+        stored and they point into the stored text; check the text as it is
+        typed and they point into that.
+        """
         if not text:
             return []
         found = tokens(text)
-        words, joined = found.words, found.joined
-        base, ended, excepted, prefixes = self._base, self._ended, self._excepted, self._prefixes
-        candidates: list[tuple[int, int, Entry]] = []
+        if not len(found):
+            return []
+        candidates, exception_spans = self._vocabulary(found)
+        edges = found._edges
+        starts, ends = edges[0::2], edges[1::2]
+        rules = self._rules
+        fallbacks: list[tuple[int, int, Entry, str]] = []
+        if rules is not None:
+            ruled, fallen = rules.find(text, found, starts, ends)
+            if ruled:
+                candidates += [(s, e, entry, "") for s, e, entry in ruled]
+            if fallen:
+                fallbacks = [(s, e, entry, "") for s, e, entry in fallen]
+        if not candidates and not fallbacks:
+            return []
+        if exception_spans:
+            exception_spans.sort()
+            exception_starts = [s for s, _ in exception_spans]
+            longest_exception = max(e - s for s, e in exception_spans)
+        taken: list[tuple[int, int, Entry]] = []
+        for group in (candidates, fallbacks) if fallbacks else (candidates,):
+            if len(group) > 1:
+                group.sort(key=_by_start_longest_first)
+            last_end = -1
+            spans = sorted(taken, key=_by_start) if group is fallbacks else []
+            for start, end, entry, key in group:
+                if start < last_end:
+                    continue
+                if spans and _overlaps(start, end, spans):
+                    continue
+                if exception_spans and _excepted(start, end, exception_spans, exception_starts, longest_exception):
+                    continue
+                if rules is not None and rules.may_be_everyday(text, found, start, end, entry, key):
+                    first = bisect_left(starts, start)
+                    last = bisect_left(ends, end)
+                    if rules.everyday(text, found, starts, first, last, entry, key):
+                        continue
+                if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):
+                    continue
+                taken.append((start, end, entry))
+                last_end = end
+        if fallbacks:
+            taken.sort(key=_by_start)
+        original = found.original
+        findings = []
+        for start, end, entry in taken:
+            s, e = original(start, end)
+            findings.append(Finding(s, e, text[s:e], entry.kind, entry.suggestion))
+        return findings
+
+    def _vocabulary(self, found: Tokens) -> tuple[list[tuple[int, int, Entry, str]], list[tuple[int, int]]]:
+        """The vocabulary's words in the tokens, and the exceptions' spans, in folded offsets."""
+        words, joined, alts = found.words, found.joined, found.alts
+        get = self._table.get
+        edges = found._edges
+        candidates: list[tuple[int, int, Entry, str]] = []
         exception_spans: list[tuple[int, int]] = []
         count = len(words)
-        for i, word in enumerate(words):
-            if word not in prefixes:
-                continue
-            joined_up = ""
-            j = i
-            while True:
-                joined_up += words[j]
-                if joined_up not in prefixes:
-                    break
-                hit = base.get(joined_up) or ended.get(joined_up)
-                if hit is not None and (j == i or _splits_fit(words, joined, i, j, hit[1])):
-                    candidates.append((*found.span(i, j), hit[0]))
-                if joined_up in excepted:
-                    exception_spans.append(found.span(i, j))
-                j += 1
-                if j == count or not joined[j]:
-                    break
-        if not candidates:
-            return []
-        exception_spans.sort()
-        exception_starts = [s for s, _ in exception_spans]
-        longest_exception = max((e - s for s, e in exception_spans), default=0)
-        findings: list[Finding] = []
-        last_end = -1
-        candidates.sort(key=lambda c: (c[0], -c[1]))
-        for start, end, entry in candidates:
-            if start < last_end:
-                continue
-            if exception_spans and _excepted(start, end, exception_spans, exception_starts, longest_exception):
-                continue
-            if entry.exact_case and not self._capitals_meant(text, start, end):
-                continue
-            findings.append(Finding(start, end, text[start:end], entry.kind, entry.suggestion))
-            last_end = end
-        return findings
+        table = self._table
+        if alts is None:
+            starting = [i for i, word in enumerate(words) if word in table]
+        else:
+            starting = [i for i, word in enumerate(words) if word in table or alts[i]]
+        for i in starting:
+            if alts is None or not alts[i]:
+                # The common path: each token read only as it is written.
+                joined_up = ""
+                j = i
+                marks = len(candidates), len(exception_spans)
+                detour = False
+                while True:
+                    joined_up += words[j]
+                    value = get(joined_up)
+                    if value is None:
+                        break
+                    if value:
+                        hit, breaks, excepted = value
+                        if hit is not None and (j == i or _splits_fit(words, joined, i, j, breaks)):
+                            candidates.append((edges[2 * i], edges[2 * j + 1], hit, joined_up))
+                        if excepted:
+                            exception_spans.append((edges[2 * i], edges[2 * j + 1]))
+                    j += 1
+                    if j == count or not joined[j]:
+                        break
+                    if alts is not None and alts[j]:
+                        # A token ahead is read in more ways than one: start again, below.
+                        del candidates[marks[0] :], exception_spans[marks[1] :]
+                        detour = True
+                        break
+                if not detour:
+                    continue
+            # Some token is read in more ways than one ("b1p0lar": as written, and as "bipolar").
+            stack: list[tuple[int, str, bool]] = [(i, "", False)]
+            while stack:
+                j, before, read = stack.pop()
+                for option, other in ((words[j], False), *((a, True) for a in (alts[j] if alts else ()))):
+                    joined_up = before + option
+                    value = get(joined_up)
+                    if value is None:
+                        continue
+                    by_reading = read or other
+                    if value:
+                        hit, breaks, excepted = value
+                        if (
+                            hit is not None
+                            and not (by_reading and hit.exact_case)
+                            and (j == i or _splits_fit(words, joined, i, j, breaks))
+                        ):
+                            candidates.append((edges[2 * i], edges[2 * j + 1], hit, joined_up))
+                        if excepted:
+                            exception_spans.append((edges[2 * i], edges[2 * j + 1]))
+                    if j + 1 < count and joined[j + 1]:
+                        stack.append((j + 1, joined_up, by_reading))
+        return candidates, exception_spans
 
     def _capitals_meant(self, text: str, start: int, end: int) -> bool:
         """An abbreviation that is also a word (ADD, DID) counts only in capitals.
@@ -205,17 +330,154 @@ class LanguageCheck:
         letters = [c for c in visible(text[start:end]) if c.isalpha()]
         if not letters or not all(c.isupper() for c in letters):
             return False
-        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+        line_start = text.rfind("\n", max(0, start - 40), start) + 1
+        line_end = text.find("\n", end, end + 40)
+        before = _WORD_BEFORE.search(text, max(line_start, start - 40), start)
+        after = _WORD_AFTER.match(text, end, line_end if line_end >= 0 else min(len(text), end + 40))
         if before is not None and visible(before.group(1)).casefold() in _SUBJECTS:
             return False
         for neighbour in (before, after):
-            if neighbour is None:
-                continue
+            if neighbour is None or "/" in neighbour.group():
+                continue  # "SI/HI": a list of abbreviations, not shouting
             word = visible(neighbour.group(1))
-            if len(word) >= 2 and word.isupper() and word.casefold() not in self._base:
+            if len(word) >= 2 and word.isupper() and word.casefold() not in self._words:
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class _Tables:
+    entries: tuple[Entry, ...]
+    exceptions: tuple[str, ...]
+    table: dict[str, Any]
+    words: frozenset[str]
+    rules: Rules
+
+
+@lru_cache(maxsize=1)
+def _builtin_tables() -> _Tables:
+    """The built-in vocabulary compiled once, shared by every checker built on it.
+
+    Compiling takes a few tenths of a second; the result is kept on disk
+    (`cache`) so the next process only reads it back.
+    """
+    compiled = cache.load()
+    if compiled is None:
+        entries: Sequence[Entry] = builtin_entries()
+        exceptions: Sequence[str] = builtin_exceptions()
+        table: dict[str, Any] = {}
+        words: set[str] = set()
+        _add_entries(entries, table, words)
+        _add_exceptions(exceptions, table)
+        near: Sequence[Any]
+        senses: Sequence[Any]
+        near, senses = builtin_rules()
+        physical: Iterable[str] = physical_words()
+        cache.save(entries, exceptions, table, words, near, senses, physical)
+    else:
+        entries, exceptions, table, words, near, senses, physical = compiled
+    mental = frozenset(k for k in words if _is_diagnosis(table[k]))
+    rules = Rules(near_rules(near), sense_rules(senses), frozenset(physical), mental)
+    return _Tables(tuple(entries), tuple(exceptions), table, frozenset(words), rules)
+
+
+def _is_diagnosis(value: Any) -> bool:
+    """A table value for a one-word diagnosis ("schizophrenia", not "paranoid schizophrenia")."""
+    return bool(value) and value[0] is not None and value[0].kind == "diagnosis" and not value[1]
+
+
+def _add_entries(entries: Iterable[Entry], table: dict[str, Any], words: set[str]) -> None:
+    """Compile entries into the table: their words and phrases, with plurals and derived forms.
+
+    A word or phrase as listed wins over another's ending or derived form;
+    of two entries listing the same words, the later wins.
+    """
+    closed: set[str] = set()
+    for entry in entries:
+        for phrase in entry.words:
+            key, breaks = squash_with_breaks(phrase)
+            old: Any = table.get(key)
+            if old and key in words:
+                breaks |= old[1]
+            table[key] = (entry, breaks, bool(old) and old[2])
+            words.add(key)
+            _add_prefixes(key, breaks, table, closed)
+            if entry.exact_case:
+                continue
+            forms = [(key + ending, breaks) for ending in ENDINGS]
+            if key.endswith("y") and len(key) > 3:
+                forms.append((key[:-1] + "ies", breaks))  # "disability", "disabilities"
+            if key.isalpha() and len(key) >= 3:
+                forms += [(form, breaks | more) for form, more in derived_forms(key, multiword=bool(breaks))]
+            for form, form_breaks in forms:
+                if form in words:
+                    continue
+                old = table.get(form)
+                table[form] = (entry, form_breaks, bool(old) and old[2])
+
+
+def _add_exceptions(phrases: Iterable[str], table: dict[str, Any]) -> None:
+    closed: set[str] = set()
+    for phrase in phrases:
+        key, breaks = squash_with_breaks(phrase)
+        for form in (key, *(key + ending for ending in ENDINGS)):
+            old: Any = table.get(form)
+            table[form] = (old[0], old[1], True) if old else (None, frozenset(), True)
+        _add_prefixes(key, breaks, table, closed)
+
+
+def _add_prefixes(key: str, breaks: frozenset[int], table: dict[str, Any], closed: set[str]) -> None:
+    """Mark what the walk must go on from: every prefix of the first word, and the key up to each later word.
+
+    A text may split a word anywhere ("schizo phrenic", "bi-polar"), but a
+    later word of a phrase only where the phrase has its own break: "mental
+    and behav ioural" is not looked for. `closed` holds prefixes whose own
+    prefixes are all marked, so a shared start is walked once.
+    """
+    first = min(breaks) if breaks else len(key)
+    for n in range(first, 0, -1):
+        prefix = key[:n]
+        if prefix in closed:
+            break
+        closed.add(prefix)
+        table.setdefault(prefix, 0)
+    for n in breaks:
+        table.setdefault(key[:n], 0)
+
+
+def derived_forms(key: str, multiword: bool = False) -> list[tuple[str, frozenset[int]]]:
+    """A single flagged word's derived forms, each with where a hyphen or space may stand in it.
+
+    "ocd" gives "ocdy", "ocdish" ("OCD-ish"); "manic" "manicky",
+    "manically"; "delusional" "delusionally"; "dissociative"
+    "dissociating", "dissociation"; "somatisation" "somatised".
+    """
+    forms: dict[str, frozenset[int]] = {}
+    at_end = frozenset([len(key)])
+    if multiword:
+        # "obsessive compulsive" gives "obsessive-compulsively" only
+        for tail, _, endings in ADDED_AFTER:
+            if key.endswith(tail) and tail in ("c", "al", "ive", "ous"):
+                forms.update((key + ending, frozenset()) for ending in endings)
+        return [(form, breaks) for form, breaks in forms.items() if form not in NEVER_DERIVED]
+    if len(key) >= 4 or len(key) == 3:
+        for ending in ADDED if len(key) >= 4 else ("y", "ish"):
+            forms[key + ending] = at_end
+    if len(key) >= 4:
+        for tail, drop, endings in ADDED_AFTER:
+            if key.endswith(tail):
+                stem = key[: len(key) - drop]
+                for ending in endings:
+                    forms.setdefault(stem + ending, at_end if stem == key else frozenset())
+        for tails, endings in STEM_FAMILIES:
+            family: str | None = next((t for t in tails if key.endswith(t)), None)
+            if family is None or len(key) - len(family) < MIN_STEM:
+                continue
+            stem = key[: -len(family)]
+            for ending in endings:
+                forms.setdefault(stem + ending, frozenset())
+    forms.pop(key, None)
+    return [(form, breaks) for form, breaks in forms.items() if form not in NEVER_DERIVED]
 
 
 def _splits_fit(words: Sequence[str], joined: Sequence[int], first: int, last: int, breaks: frozenset[int]) -> bool:
@@ -247,6 +509,20 @@ def _splits_fit(words: Sequence[str], joined: Sequence[int], first: int, last: i
         elif (before == 1 or after == 1) and not (k == last and words[k] == "s"):
             return False
     return True
+
+
+def _by_start_longest_first(candidate: tuple[int, int, Entry, str]) -> tuple[int, int]:
+    return candidate[0], -candidate[1]
+
+
+def _by_start(candidate: tuple[int, int, Entry]) -> int:
+    return candidate[0]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int, Entry]]) -> bool:
+    """Whether start..end overlaps any of `spans` (sorted by start, never overlapping each other)."""
+    k = bisect_left(spans, start, key=lambda c: c[0])
+    return any(s < end and start < e for s, e, _ in spans[max(0, k - 1) : k + 1])
 
 
 def _excepted(

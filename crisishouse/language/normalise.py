@@ -6,7 +6,8 @@ which character of the original it came from, so that what it finds can be
 pointed at in the original text:
 
 - Unicode compatibility forms become their plain letters (NFKC): full-width
-  ``ｓｃｈｉｚｏ`` is ``schizo``, the ``ﬁ`` ligature is ``fi``.
+  ``ｓｃｈｉｚｏ`` is ``schizo``, the ``ﬁ`` ligature is ``fi``; the psychiatry
+  sign ``Ψ`` of clinical notes is ``psych``.
 - Invisible characters are dropped: zero-width spaces and joiners, the soft
   hyphen, word joiners, byte-order marks, bidirectional marks (every Unicode
   "format" character) and the invisible Hangul fillers.
@@ -14,6 +15,21 @@ pointed at in the original text:
   vocabulary is English, and a macron must not hide a word.
 - A few Cyrillic and Greek letters that look exactly like Latin ones (``а``,
   ``е``, ``о``, ``р``, ``с`` ...) are read as the Latin letters they imitate.
+- Symbols standing for letters inside a word are read as those letters:
+  ``$`` is ``s`` and ``@`` is ``a`` inside a word or at its start
+  (``p$ycho``, ``m@nic``, ``@utistic``), ``!`` and ``|`` are ``1`` (so
+  ``i`` or ``l``, below) between letters, ``¥`` is ``y``, ``€`` is ``e``,
+  and ``*`` between letters stands for any vowel (``n*tcase``).
+
+Every step keeps one folded character per original character or says where
+each came from, so a finding's offsets always index the text as given.
+
+A token that mixes letters and digits is also read with the digits as the
+letters they stand for (``0`` o, ``1`` i or l, ``3`` e, ``4`` a, ``5`` s,
+``7`` t), and without them: ``b1p0lar`` is also ``bipolar``, ``a1coholic``
+also ``alcoholic``, ``dep3ressive`` also ``depressive``.
+Those readings are offered beside the token as written (``Tokens.alts``), so
+``F20`` and ``PHQ-9`` keep their digits.
 
 The folded text is then cut into *tokens* (runs of letters and digits). Two
 neighbouring tokens are *joined* when only "soft" characters stand between
@@ -32,10 +48,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 
 # Letters that look exactly like Latin letters, read as the Latin letter.
 _LOOKALIKES = str.maketrans(
@@ -95,7 +111,24 @@ _LOOKALIKES = str.maketrans(
 # Invisible characters that are not Unicode format characters.
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 
-_GAP_AND_TOKEN = re.compile(r"([\W_]*)([^\W_]+)")
+# Symbols standing for letters: inside a word (a word character on both
+# sides), or "$" and "@" at the start of a word ("$chizo", "@dhd") and "$" at
+# the end of one ("behaviour$").
+_SYMBOL = re.compile(r"[$@!|¥€*]")
+_BRACKETED_CHAR = re.compile(r"[^\W_]\([^\W_]\)[^\W_]")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
+WILDCARD = "\u0298"  # a letter no word holds: "*" inside a word, read as any vowel
+_SYMBOL_LETTERS = {"$": "s", "@": "a", "!": "1", "|": "1", "¥": "y", "€": "e", "*": WILDCARD}
+_HAS_SYMBOL = frozenset(_SYMBOL_LETTERS)
+_DIGIT = re.compile(r"\d")
+_DIGITS_AS_I = str.maketrans("013457", "oieast")
+_DIGITS_AS_L = str.maketrans("013457", "oleast")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+_VOWELS = "aeiouy"
+
+_TOKEN = re.compile(r"([^\W_]+)")
+_ASCII_TOKEN = re.compile(r"([a-z0-9]+)")  # folded ASCII text is in lower case
 # Characters that may stand inside a word without ending it.
 _SOFT_GAP = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013\u2014\u2212\u2043'\u2019\u2018\u02bc`_]+")
 _SPACES = re.compile(r"[ \t]+")
@@ -109,6 +142,8 @@ def fold_char(ch: str) -> str:
     """One character as the checker reads it: possibly empty, possibly several."""
     if ch in _INVISIBLE_EXTRA or unicodedata.category(ch) == "Cf":
         return ""
+    if ch in "Ψψ":
+        return "psych"  # the psychiatry sign of clinical notes
     text = unicodedata.normalize("NFKC", ch.translate(_LOOKALIKES)).casefold()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).translate(_LOOKALIKES)
@@ -120,14 +155,24 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
     The index is None when the folding kept every character in place (plain
     ASCII text): then folded index i is original index i.
     """
-    if text.isascii():
-        return text.lower(), None
+    if text.isascii() and not ("(" in text and _BRACKETED_CHAR.search(text)):
+        folded = text.lower()
+        if not _HAS_SYMBOL.isdisjoint(folded):
+            folded = _symbols_as_letters(folded)
+        return folded, None
     parts: list[str] = []
     index: list[int] = []
+    # "abs(c)onded": a letter or digit in brackets inside a word is part of it.
+    dropped = {at for m in _BRACKETED_CHAR.finditer(text) for at in (m.start() + 1, m.end() - 2)}
     for run in _ASCII_RUNS.finditer(text):
         start, end = run.span()
         chunk = run.group()
         if chunk.isascii():
+            if dropped and any(start <= at < end for at in dropped):
+                kept = [at for at in range(start, end) if at not in dropped]
+                parts.append("".join(text[at] for at in kept).lower())
+                index.extend(kept)
+                continue
             parts.append(chunk.lower())
             index.extend(range(start, end))
             continue
@@ -136,11 +181,63 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
             if folded:
                 parts.append(folded)
                 index.extend([start + offset] * len(folded))
-    return "".join(parts), index
+    result = "".join(parts)
+    if not _HAS_SYMBOL.isdisjoint(result):
+        result = _symbols_as_letters(result)
+    return result, index
+
+
+def _symbols_as_letters(text: str) -> str:
+    """`text` with each symbol standing for a letter replaced by it, one character for one."""
+    chars: list[str] | None = None
+    for m in _SYMBOL.finditer(text):
+        at = m.start()
+        symbol = m.group()
+        before = text[at - 1 : at]
+        after = text[at + 1 : at + 2]
+        word_before = bool(before) and _WORD_CHAR.match(before) is not None
+        word_after = bool(after) and _WORD_CHAR.match(after) is not None
+        inside = word_before and word_after
+        starting = symbol in "$@" and not word_before and _letters(text, at + 1, at + 3)
+        ending = symbol == "$" and not word_after and at >= 2 and _letters(text, at - 2, at)
+        if inside or starting or ending:
+            if chars is None:
+                chars = list(text)
+            chars[at] = _SYMBOL_LETTERS[symbol]
+    return text if chars is None else "".join(chars)
+
+
+def _letters(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all letters (and that long)."""
+    return start >= 0 and end <= len(text) and all(_LETTER.match(c) for c in text[start:end])
+
+
+def readings(word: str) -> tuple[str, ...]:
+    """A mixed token's other readings: digits as letters, a wildcard as each vowel.
+
+    Only for tokens of three characters or more with two letters or more
+    ("b1p0lar", "0cd"); "f20", "k10" and "3pm" are read too, and simply
+    match nothing.
+    """
+    if len(word) < 3 or sum(c.isalpha() and c != WILDCARD for c in word) < 2:
+        return ()
+    first = word.translate(_DIGITS_AS_I)
+    found = [first]
+    if "1" in word:
+        found.append(word.translate(_DIGITS_AS_L))
+    letters = word.translate(_NO_DIGITS)
+    if len(letters) >= 4:
+        found.append(letters)  # a digit put in to break the word: "dep3ressive"
+    if WILDCARD in first and first.count(WILDCARD) <= 2:
+        for _ in range(first.count(WILDCARD)):
+            found = [f.replace(WILDCARD, v, 1) for f in found for v in _VOWELS]
+    return tuple(f for f in dict.fromkeys(found) if f != word and WILDCARD not in f)
 
 
 def visible(text: str) -> str:
     """`text` in compatibility form without invisible characters, case kept."""
+    if text.isascii():
+        return text
     return "".join(
         unicodedata.normalize("NFKC", ch.translate(_LOOKALIKES))
         for ch in text
@@ -148,7 +245,6 @@ def visible(text: str) -> str:
     )
 
 
-@dataclass(frozen=True)
 class Tokens:
     """The words of a text, ready for the checker.
 
@@ -156,21 +252,61 @@ class Tokens:
     continues the word before it: NOT_JOINED, JOINED (a hyphen, an
     apostrophe, a full stop without spaces), SPACED (only spaces or tabs
     between them) or BRACKETED (a bracket, as in "mood [affective] disorder":
-    it may stand between the words of a phrase, never inside a word).
-    `span(i, j)` gives the offsets in the ORIGINAL text from the start of
-    token i to the end of token j.
+    it may stand between the words of a phrase, never inside a word);
+    gaps[i] is what stands before token i. `span(i, j)` gives the offsets in
+    the ORIGINAL text from the start of token i to the end of token j.
+    `alts[i]` holds token i's other readings (`readings`); alts is None when
+    no token has any. Made once for each text checked (a plain class: this is
+    the checker's hottest object), and never changed.
     """
 
-    words: Sequence[str]
-    joined: Sequence[int]
-    _edges: Sequence[int]
-    _index: Sequence[int] | None
+    __slots__ = ("_edges", "_index", "alts", "digits", "folded", "gaps", "joined", "words")
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        joined: Sequence[int],
+        edges: Sequence[int],
+        index: Sequence[int] | None,
+        gaps: Sequence[str] = (),
+        folded: str = "",
+        alts: Sequence[tuple[str, ...]] | None = None,
+        digits: bool = False,
+    ) -> None:
+        self.words = words
+        self.joined = joined
+        self._edges = edges
+        self._index = index
+        self.gaps = gaps
+        self.folded = folded
+        self.alts = alts
+        self.digits = digits  # whether the text holds a digit
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         start, end = self._edges[2 * first], self._edges[2 * last + 1]
         if self._index is None:
             return start, end
         return self._index[start], self._index[end - 1] + 1
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets start..end in the folded text, as offsets in the original text."""
+        if self._index is None:
+            return start, end
+        return self._index[start], self._index[end - 1] + 1
+
+    def folded_offset(self, offset: int) -> int:
+        """Where original offset `offset` is in the folded text (its first folded character)."""
+        if self._index is None:
+            return offset
+        return bisect_left(self._index, offset)
+
+    def starts(self) -> Sequence[int]:
+        """Where each token starts in the folded text."""
+        return self._edges[0::2]
+
+    def ends(self) -> Sequence[int]:
+        """Where each token ends in the folded text."""
+        return self._edges[1::2]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -179,15 +315,27 @@ class Tokens:
 def tokens(text: str) -> Tokens:
     """Cut `text` into folded tokens, remembering where each came from."""
     folded, index = fold(text)
-    pairs = _GAP_AND_TOKEN.findall(folded)
-    if not pairs:
-        return Tokens((), (), (), index)
-    gaps, words = zip(*pairs, strict=False)
+    # gap 0, word 0, gap 1, word 1, ..., the gap after the last word
+    parts = (_ASCII_TOKEN if folded.isascii() else _TOKEN).split(folded)
+    if len(parts) < 2:
+        return Tokens((), (), (), index, (), folded)
+    words = parts[1::2]
+    gaps = parts[0:-1:2]
     joined = list(map(_soft_gap, gaps))
     joined[0] = NOT_JOINED
     # Running offsets: end of gap 0, end of word 0, end of gap 1, ...
-    edges = list(accumulate(map(len, chain.from_iterable(pairs))))
-    return Tokens(words, joined, edges, index)
+    edges = list(accumulate(map(len, parts[:-1])))
+    alts: list[tuple[str, ...]] | None = None
+    digits = _DIGIT.search(folded) is not None
+    if digits or WILDCARD in folded:
+        mixed = [k for k, word in enumerate(words) if (not word.isdigit() and not word.isalpha()) or WILDCARD in word]
+        for k in mixed:
+            found = readings(words[k])
+            if found:
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = found
+    return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
 @lru_cache(maxsize=1024)
@@ -211,8 +359,18 @@ def squash(phrase: str) -> str:
     return squash_with_breaks(phrase)[0]
 
 
+_PLAIN_PHRASE = re.compile(r"[a-z0-9]+(?:[ '.-][a-z0-9]+)*")
+_PLAIN_BREAK = re.compile(r"[ '.-]")
+
+
 def squash_with_breaks(phrase: str) -> tuple[str, frozenset[int]]:
     """`squash(phrase)`, and where in it the phrase's own words meet."""
+    if phrase.isascii():
+        lowered = phrase.lower()
+        if _PLAIN_PHRASE.fullmatch(lowered):
+            # The common case, without cutting the phrase into tokens.
+            pieces = _PLAIN_BREAK.split(lowered)
+            return "".join(pieces), frozenset(accumulate(len(w) for w in pieces[:-1]))
     found = tokens(phrase)
     if not len(found):
         raise ValueError(f"{phrase!r} has no letters to look for")

