@@ -202,3 +202,29 @@ def test_the_house_wires_the_staff_services(demo_house):
     demo_house.debriefs.note_hard_event(tama, "A hard evening; we got through it together")
     assert any(d.debrief.staff_id == tama.person_id for d in demo_house.debriefs.debriefs_owed(aroha))
     assert demo_house.load.load(aroha)
+
+
+def test_the_trend_reads_back_only_as_far_as_its_checks_go(
+    demo_house: House, tama: Session, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
+    """Ten checks this month and an older one: the trend is the newest ten, read no further back than this month."""
+    service = wellbeing(demo_house)
+    clock.advance(days=-70)
+    service.check(tama, {"tinana": 1, "hinengaro": 1, "whanau": 1, "wairua": 1}, None)
+    clock.advance(days=70)
+    for score in range(10):
+        clock.advance(minutes=5)
+        service.check(tama, {"tinana": score, "hinengaro": score, "whanau": score, "wairua": score}, None)
+    opened: set[str] = set()
+    real = type(demo_house.store)._db
+
+    def counting(store, shard):  # type: ignore[no-untyped-def]
+        opened.add(shard)
+        return real(store, shard)
+
+    monkeypatch.setattr(type(demo_house.store), "_db", counting)
+    trend = service.my_trend(tama)
+    assert [p.score for p in trend] == [float(s) for s in range(10)]
+    # The roster ahead fills December's file: read, but nothing before this month.
+    assert {s for s in opened if s.startswith("months/")} <= {"months/2026-11", "months/2026-12"}
+    assert len(service.my_checks(tama)) == 11

@@ -11,7 +11,7 @@ from crisishouse.models.wellbeing import FOUR_WALLS
 from crisishouse.services.context import Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.session import Session, checks_sessions, require_manager, require_staff
-from crisishouse.services.staff_records import find_all, find_between
+from crisishouse.services.staff_records import find_between
 
 # How far back a request for a chat still stands.
 CHAT_REQUEST_DAYS = 28
@@ -91,7 +91,7 @@ class StaffWellbeing(Service):
     def my_trend(self, session: Session) -> list[TrendPoint]:
         """The caller's last few checks as one number each, oldest first."""
         require_staff(session, "see their wellbeing trend")
-        recent = self._checks_of(session.person_id)[:TREND_CHECKS]
+        recent = self._checks_of(session.person_id, newest=TREND_CHECKS)
         return [TrendPoint(c.at, _score(c)) for c in reversed(recent)]
 
     def chat_requests(self, session: Session) -> list[ChatRequest]:
@@ -114,9 +114,19 @@ class StaffWellbeing(Service):
                 latest[c.staff_id] = c
         return {sid: (c.at if c.wants_chat else None) for sid, c in latest.items()}
 
-    def _checks_of(self, staff_id: str) -> list[StaffWellbeingCheck]:
-        found = find_all(self.store, StaffWellbeingCheck, staff_id=staff_id)
-        return sorted(found, key=lambda c: c.at, reverse=True)
+    def _checks_of(self, staff_id: str, newest: int | None = None) -> list[StaffWellbeingCheck]:
+        """Their checks, newest first; with `newest`, only that many, reading back month by month.
+
+        Checks are filed by month: the trend needs the last few, not ten
+        years of every staff member's.
+        """
+        found: list[StaffWellbeingCheck] = []
+        for month in reversed(self.store.months_with_data()):
+            found += self.store.find(StaffWellbeingCheck, months=[month], where={"staff_id": staff_id})
+            if newest is not None and len(found) >= newest:
+                break
+        found.sort(key=lambda c: c.at, reverse=True)
+        return found if newest is None else found[:newest]
 
 
 def _score(check: StaffWellbeingCheck) -> float:
