@@ -407,3 +407,20 @@ def test_notes_round_trip_exactly(tmp_path, name):
         assert reader.find(CheckIn, stay_id="stay-1", where={"note": expected})
     stored = raw(data_dir / "store" / "stays" / "stay-1.json")
     assert stored["check_ins"]["c1"]["note"] == expected
+
+
+def test_a_text_test_rebuilds_only_the_records_that_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Looking up a name among many guests rebuilds only the guests of that name."""
+    store = Store.open(tmp_path / "house", FixedClock(T0))
+    store.put_many([guest(f"Guest {i}", f"g{i}") for i in range(50)] + [guest("Mere")])
+    rebuilt: list[str] = []
+    real = store_module.from_doc
+
+    def counting(cls, doc):  # type: ignore[no-untyped-def]
+        rebuilt.append(doc["id"])
+        return real(cls, doc)
+
+    monkeypatch.setattr(store_module, "from_doc", counting)
+    found = store.find(Guest, text_test=("chosen_name", lambda name: name.casefold() == "mere"))
+    assert [g.id for g in found] == ["mere"] and rebuilt == ["mere"]
+    assert store.find(Guest, text_test=("no_such_field", lambda _name: True)) == []

@@ -100,15 +100,20 @@ def pin_holders(store: Store, name: str) -> list[PinHolder]:
     key = name_key(name)
     if not key:
         return []
+
+    def named(text: str) -> bool:
+        return name_key(text) == key
+
     found = [
         PinHolder(m.id, m.name, m.pin_hash, staff=m)
-        for m in store.find(StaffMember)
-        if m.active and name_key(m.name) == key
+        for m in store.find(StaffMember, text_test=("name", named))
+        if m.active
     ]
+    # Only guests of this name are rebuilt, not every guest the house has had.
     found += [
         PinHolder(g.id, g.chosen_name, g.pin_hash, guest=g)
-        for g in store.find(Guest)
-        if g.pin_hash and name_key(g.chosen_name) == key
+        for g in store.find(Guest, text_test=("chosen_name", named))
+        if g.pin_hash
     ]
     return found
 

@@ -511,10 +511,14 @@ class Store:
         stay_id: str | None = None,
         months: Iterable[str] | None = None,
         where: dict[str, Any] | None = None,
+        text_test: tuple[str, Callable[[str], bool]] | None = None,
     ) -> list[T]:
         """The records of a kind, from one stay or some months (core needs neither).
 
         `where` keeps only records whose stored fields equal the given values.
+        `text_test` (a text field's name, and a test of its text) keeps only
+        records whose text passes, tested before any record is rebuilt: a
+        name looked up among years of guests rebuilds only its matches.
         """
         kind = kind_of(cls)
         found: list[T] = []
@@ -528,6 +532,9 @@ class Store:
                 docs = table.search(functools.reduce(operator.and_, [q[key] == value for key, value in where.items()]))
             else:
                 docs = table.all()
+            if text_test is not None:
+                field, test = text_test
+                docs = [d for d in docs if isinstance(d.get(field), str) and test(d[field])]
             found.extend(from_doc(cls, doc) for doc in docs)
         return found
 
