@@ -89,6 +89,15 @@ _LOOKALIKES = str.maketrans(
         "Ѕ": "S",
         # Greek
         "ο": "o",
+        "α": "a",
+        "ι": "i",
+        "ρ": "p",
+        "κ": "k",
+        "ν": "v",
+        "υ": "u",
+        "ε": "e",
+        "τ": "t",
+        "η": "n",
         "Ο": "O",
         "Α": "A",
         "Β": "B",
@@ -199,7 +208,8 @@ def _symbols_as_letters(text: str) -> str:
         word_after = bool(after) and _WORD_CHAR.match(after) is not None
         inside = word_before and word_after
         starting = symbol in "$@" and not word_before and _letters(text, at + 1, at + 3)
-        ending = symbol == "$" and not word_after and at >= 2 and _letters(text, at - 2, at)
+        # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
+        ending = symbol in "$@" and not word_after and at >= 3 and _letters(text, at - 3, at)
         if inside or starting or ending:
             if chars is None:
                 chars = list(text)
@@ -210,6 +220,9 @@ def _symbols_as_letters(text: str) -> str:
 def _letters(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is all letters (and that long)."""
     return start >= 0 and end <= len(text) and all(_LETTER.match(c) for c in text[start:end])
+
+
+_LETTERS_ALL = "abcdefghijklmnopqrstuvwxyz"
 
 
 def readings(word: str) -> tuple[str, ...]:
@@ -229,9 +242,23 @@ def readings(word: str) -> tuple[str, ...]:
     if len(letters) >= 4:
         found.append(letters)  # a digit put in to break the word: "dep3ressive"
     if WILDCARD in first and first.count(WILDCARD) <= 2:
+        # One "*" may stand for any letter ("p*ychotic"); two, for vowels only.
+        choices = _LETTERS_ALL if first.count(WILDCARD) == 1 else _VOWELS
         for _ in range(first.count(WILDCARD)):
-            found = [f.replace(WILDCARD, v, 1) for f in found for v in _VOWELS]
+            found = [f.replace(WILDCARD, v, 1) for f in found for v in choices]
     return tuple(f for f in dict.fromkeys(found) if f != word and WILDCARD not in f)
+
+
+# A letter written three times or more in a row.
+_RUN = re.compile(r"([^\W\d_])\1\1")
+_RUN_ONE = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _collapsed(word: str) -> tuple[str, ...]:
+    """`word` with each letter written three times or more read once, and read twice ("bipolaaar", "schizzzo")."""
+    once = _RUN_ONE.sub(r"\1", word)
+    twice = _RUN_ONE.sub(r"\1\1", word)
+    return tuple(w for w in dict.fromkeys((once, *readings(once), twice)) if w != word and len(w) >= 3)
 
 
 def visible(text: str) -> str:
@@ -335,6 +362,13 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = found
+    if _RUN.search(folded) is not None:
+        # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice.
+        for k, word in enumerate(words):
+            if _RUN.search(word) is not None:
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(word))))
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 

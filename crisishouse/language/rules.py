@@ -20,8 +20,15 @@ rest by its shape, and keep everyday senses of clinical words alone:
   orientation ("A&O x3", "orientated to time, place and person") and
   mental-state-exam headings with what follows them ("Thought form:
   linear"), a queried diagnosis ("?psychosis"), abbreviations listed with a
-  slash ("SI/HI"), Mental Health Act sections ("s.29") and drug screens. A
-  shape is tried only where a token that can begin it stands.
+  slash ("SI/HI"), Mental Health Act sections ("s.29", or any act's section
+  where it holds someone: "detained on a s2", "under s136"), missed
+  appointments ("DNA x2") and drug screens. A shape is tried only where a
+  token that can begin it stands. An acronym in capitals before a word
+  naming a clinical role or setting is a service's shorthand ("EIS
+  clinician", "PES team", "MH cat C"), unless it is an everyday one (GP,
+  ACC, WINZ, a sports code).
+- **Diagnostic endings**: a word ending in "-thymia" or "-phrenia"
+  ("alexithymia") names a diagnosis, listed or not.
 - **Near rules** (data: ``[[near]]`` in vocabulary.toml): a topic word next
   to an assessing word is clinical talk about capacity, engagement, speech,
   judgement, insight, risk, mood, affect, thought ("speech pressured",
@@ -279,7 +286,21 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # sections of the Mental Health Act: s.29, s 11, section 30, s8a
     (
         ("s", "section", "sect", MIXED),
-        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|110|111|113)" + _E,
+        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|110|111|113|117|135|136)" + _E,
+        _SHORTHAND,
+    ),
+    # any act's section, where it holds someone: "detained on a s2", "under s136", "BIBP under section 3(2)"
+    (
+        ("under", "on", "detained", "held", "via", "using", "used", "invoked", "placed"),
+        r"(?:under|on|detained(?:\s+(?:under|on))?|held\s+(?:under|on)|via|using|used|invoked|placed\s+on)\s+"
+        r"(?:an?\s+|the\s+)?(?:s|sect|section)\s?\.?\s?\d{1,3}[a-z]?(?:\s?\(\d\))?(?![^\W_])"
+        r"(?!\s*of\s+the\s+(?!mental|mh))",
+        _SHORTHAND,
+    ),
+    # missed appointments: DNA x2, DNA'd clinic
+    (
+        ("dna", "dnas", "dnad", "dnaed"),
+        r"dna(?:'?d|'?ed|s)?\s*(?:x\s?\d|\d\s?x|appts?|appointments?|clinic|opd|op|f/u)" + _E,
         _SHORTHAND,
     ),
     # blood alcohol and drug screens: BAC 0.2, positive for THC, tox screen
@@ -298,6 +319,30 @@ _SHORTHAND_TOKENS = frozenset(["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx"
 _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # A capitalised acronym holding "MH" is a mental-health service (CAMHS, MHSOP, SMHS).
 _MH_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{0,4}MH[A-Z]{0,5}(?:&A)?(?![^\W_])")
+
+# An acronym in capitals before a word naming a clinical role or setting is a
+# service's shorthand ("EIS clinician", "PES team", "CL psych", "MH cat C"),
+# unless it is an everyday one (GP, ACC, WINZ, a sports code ...).
+_ACRONYM_ROLE = re.compile(
+    r"(?<![^\W_])([A-Z]{2,6})(?![^\W_])[ \t-]+(?i:team|teams|clinicians?|psychs?|psychiatrists?|psychologists?|reg|regs"
+    r"|registrars?|nurses?|nursing|keyworkers?|key\s+workers?|care\s+coordinators?|coordinators?|case\s+managers?"
+    r"|referrals?|assessments?|liaison|admissions?|beds?|ward|unit|cat|category|triage|clinic|input"
+    r"|follow-?up|f/u|services?|ax|programme|program|caseload|clinicians?)(?![^\W_])"
+)
+_EVERYDAY_ACRONYMS = frozenset(
+    _split(
+        """
+    GP GPS ED ACC WINZ MSD IRD NZ NZTA AA NA RSA IT HR PR PE TV DJ OK KFC BBQ NCEA NGO CAB PIN ID DOC ECE SPCA
+    UK US USA AU CEO MP PM AM FM RNZ TVNZ DVD ATM WOF UN EU NRL AFL NFL NBA NHL MLB EPL RWC NPC FC AFC RFC BOT
+    PTA ERO IEP ICU ENT CT MRI XRAY SES ST STJ YMCA YWCA OSH IHC HNZ MOE MOJ MOH MOD NZDF NZQA AUT WETA
+    A B C D E F G I WE US MY NO SO GO HI UP TO IN ON AT AN OR BY DO BE ME IS IT OF
+    """
+    )
+)
+# Endings that only diagnoses have: "-thymia", "-phrenia" ("alexithymia", "schizophreniform").
+_DIAGNOSTIC_ENDING = re.compile(r"(?<![^\W_])[a-z]{2,}(?:thymi(?:as?|cs?)|phreni(?:as?|cs?|form))(?![^\W_])")
+# Words naming the mind's work that make a name "processing disorder" a diagnosis, though they also name the body.
+_MENTAL_NAMING = frozenset(_split("processing attachment conduct learning eating feeding wake developmental"))
 
 # What follows these is a diagnosis, unless it names a physical condition.
 _WRAPPER_AT = frozenset(
@@ -541,6 +586,15 @@ class Rules:
                 before = folded[m.start() - 1 : m.start()]
                 if not before or not (before.isalnum() or before == "?"):
                     candidates.append((m.start(), m.end(), _QUERIED))
+        if "thymi" in folded or "phreni" in folded:
+            candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _DIAGNOSTIC_ENDING.finditer(folded)]
+        if not text.islower():
+            for m in _ACRONYM_ROLE.finditer(text):
+                if m.group(1) in _EVERYDAY_ACRONYMS or m.group().isupper():
+                    continue  # an everyday acronym, or shouting
+                first = bisect_right(starts, found.folded_offset(m.start())) - 1
+                last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
+                candidates.append((starts[first], ends[last], _SHORTHAND))
         if "MH" in text:
             for m in _MH_ACRONYM.finditer(text):
                 if len(m.group()) >= 3:
@@ -567,7 +621,8 @@ class Rules:
         if named == 0 or (named == 1 and self._reading(found, first) in _NOT_A_NAME):
             return []
         naming = [self._reading(found, k) for k in range(first, h)]
-        if any(w in self.physical for w in naming) and not any(w in self.mental for w in naming):
+        mental = self.mental
+        if any(w in self.physical for w in naming) and not any(w in mental or w in _MENTAL_NAMING for w in naming):
             return []  # "Down syndrome", "irritable bowel syndrome", "a bleeding disorder": physical
         return [(starts[first], ends[h], _DIAGNOSIS)]
 
