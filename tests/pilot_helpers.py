@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 from typing import Any
 
+from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -61,3 +63,28 @@ def screen_text(app: App[Any]) -> str:
     for number, chunk in _TEXT.findall(app.export_screenshot()):
         lines.setdefault(int(number), []).append(html.unescape(chunk))
     return "\n".join("".join(lines[n]) for n in sorted(lines)).replace("\xa0", " ")
+
+
+def screen_rows(app: App[Any]) -> list[str]:
+    """What the screen shows, one string a row, every space kept (as the terminal draws it)."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, color_system=None, legacy_windows=False
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text().splitlines()
+
+
+async def press_f2(pilot: Pilot[Any], name: str, pin: str, *, answer: bool | None = True) -> None:
+    """Name and PIN on the lock screen, then F2; then answer the question it asks (None: leave it open)."""
+    from crisishouse.screens.confirm import ConfirmScreen
+
+    app = pilot.app
+    app.screen.query_one("#name").value = name  # type: ignore[attr-defined]
+    app.screen.query_one("#pin").value = pin  # type: ignore[attr-defined]
+    app.screen.query_one("#pin").focus()
+    await pilot.press("f2")
+    await workers_done(pilot)
+    if answer is not None and isinstance(app.screen, ConfirmScreen):
+        await pilot.click("#confirm-yes" if answer else "#confirm-no")
+        await workers_done(pilot)

@@ -16,7 +16,7 @@ from crisishouse.screens.problem import ProblemScreen
 from crisishouse.services import House
 from crisishouse.store import StoreDamaged, StoreError
 from crisishouse.store.schema import month_of
-from tests.pilot_helpers import opened, screen_text, sign_in
+from tests.pilot_helpers import opened, press_f2, screen_text, sign_in
 
 
 def stay_of(house: House, session, name: str) -> Stay:  # type: ignore[no-untyped-def]
@@ -101,11 +101,7 @@ async def test_f2_with_a_damaged_month_file_says_so(demo_dir: Path, clock: Fixed
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        app.screen.query_one("#name").value = "Tama"
-        app.screen.query_one("#pin").value = "2222"
-        await pilot.press("f2")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await press_f2(pilot, "Tama", "2222")
         assert isinstance(app.screen, LockScreen) and app.is_running
         assert "cannot be read" in screen_text(app)
     assert month.read_bytes() == b'{"shifts": {"x": '
@@ -126,11 +122,7 @@ async def test_f2_with_the_disk_full_says_so(demo_dir: Path, clock: FixedClock, 
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         monkeypatch.setattr(storage, "atomic_write", full)
-        app.screen.query_one("#name").value = "Tama"
-        app.screen.query_one("#pin").value = "2222"
-        await pilot.press("f2")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await press_f2(pilot, "Tama", "2222")
         assert isinstance(app.screen, LockScreen) and app.is_running
         assert "No space left" in screen_text(app)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
 import pytest
 
+from crisishouse.services import House
 from crisishouse.settings import (
     Settings,
     SettingsError,
@@ -76,3 +78,68 @@ def test_rhythm_is_sorted_by_time():
 def test_rendered_defaults_are_valid_toml():
     """The written file parses back to the defaults."""
     assert parse_settings(tomllib.loads(render_settings(Settings()))) == Settings()
+
+
+# -- a changed house.toml, read again while the terminal runs (House.reread_settings) ---------
+
+
+def _with_name(house: House, name: str) -> None:
+    save_settings(house.data_dir, replace(house.settings, house_name=name))
+
+
+def test_an_unchanged_house_toml_is_not_read_again(house: House):
+    """Nothing changed: the same settings and the same services."""
+    stays = house.stays
+    assert house.reread_settings() is False
+    assert house.stays is stays and house.settings_problem is None
+
+
+def test_a_changed_house_toml_rebuilds_the_services(house: House):
+    """A new name and rooms reach every service; the services are made again from them."""
+    stays = house.stays
+    save_settings(house.data_dir, replace(house.settings, house_name="Te Whare Hou", rooms=("Kōwhai", "Rātā")))
+    assert house.reread_settings() is True
+    assert house.settings.house_name == "Te Whare Hou"
+    assert house.stays is not stays and house.stays.settings.rooms == ("Kōwhai", "Rātā")
+    assert house.reread_settings() is False, "read once"
+
+
+def test_a_comment_only_change_rebuilds_nothing(house: House):
+    """The same settings written another way: nothing to rebuild."""
+    stays = house.stays
+    path = house.data_dir / "house.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# the heat pump is in the lounge\n", encoding="utf-8")
+    assert house.reread_settings() is False and house.stays is stays
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda path: path.write_text('[house]\nname = "open', encoding="utf-8"), "house.toml is not valid TOML"),
+        (lambda path: path.write_text("[house]\nidle_lock_minutes = -3\n", encoding="utf-8"), "idle_lock_minutes"),
+        (lambda path: path.unlink(), "house.toml has gone from the data folder"),
+    ],
+    ids=["not-toml", "bad-value", "missing"],
+)
+def test_a_bad_new_house_toml_keeps_the_settings_and_says_why(house: House, damage, said: str):
+    """Broken, wrong or gone: the house keeps what it had and says what is wrong, until the file is put right."""
+    path = house.data_dir / "house.toml"
+    good = path.read_bytes()
+    before = house.settings
+    damage(path)
+    assert house.reread_settings() is False
+    assert house.settings is before
+    assert house.settings_problem is not None and said in house.settings_problem
+    assert "keeps the settings it had" in house.settings_problem
+    assert str(house.data_dir) not in house.settings_problem, "the board names the file, not the folder"
+    path.write_bytes(good)
+    house.reread_settings()
+    assert house.settings_problem is None and house.settings == before
+
+
+def test_the_house_writing_its_own_settings_is_no_change(new_dir: Path, clock):
+    """Setting up a house writes house.toml: that is not a change for the terminal to pick up."""
+    house = House.open(new_dir, clock)
+    house.set_up("Te Whare", "Aroha", "1111", "1111")
+    stays = house.stays
+    assert house.reread_settings() is False and house.stays is stays

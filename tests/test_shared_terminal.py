@@ -25,7 +25,7 @@ from crisishouse.screens.staff_forms import SelfCheckForm
 from crisishouse.screens.voice_forms import NoteForm
 from crisishouse.services import House, Session
 from crisishouse.store import Store
-from tests.pilot_helpers import opened, screen_text, sign_in
+from tests.pilot_helpers import opened, press_f2, screen_text, sign_in
 
 WORDS = "Nan's phone number is 021 555 0199"
 
@@ -46,15 +46,9 @@ def said(app: CrisisHouseApp) -> str:
 
 
 async def _f2(pilot, name: str, pin: str) -> None:  # type: ignore[no-untyped-def]
-    app = pilot.app
+    """Sign on with F2 (answering yes to its question)."""
     await opened(pilot)
-    app.screen.query_one("#name").value = name
-    app.screen.query_one("#pin").value = pin
-    app.screen.query_one("#pin").focus()
-    await pilot.press("f2")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await press_f2(pilot, name, pin)
 
 
 async def _copy_from_a_note(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +83,7 @@ async def test_the_clipboard_is_forgotten_at_lock(demo_dir: Path, clock: FixedCl
         await pilot.pause()
         assert name.value == ""
         await sign_in(pilot, "Mere", "3333")
-        await pilot.press("n")
+        await pilot.press("escape", "tab", "enter", "n")  # her own draft came back to her: leave it, open a new note
         await pilot.pause()
         await pilot.press("ctrl+v")
         assert app.screen.query_one("#note-text", Input).value == ""

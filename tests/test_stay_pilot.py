@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 
 import pendulum
-from textual.widgets import Checkbox, DataTable, Input, Label, RadioButton, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Label, RadioButton, RadioSet, Select, Static
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
@@ -24,7 +24,8 @@ from crisishouse.screens.rating_form import RatingForm
 from crisishouse.screens.rhythm import RhythmScreen
 from crisishouse.screens.rhythm_form import OneOffForm
 from crisishouse.screens.stay_forms import ArriveForm, LeaveForm, LeavingDateForm, MoveRoomForm
-from tests.pilot_helpers import screen_text, sign_in
+from crisishouse.screens.unsaved import LeaveUnsaved
+from tests.pilot_helpers import screen_rows, screen_text, sign_in
 from tests.sessions import staff_of
 
 ROOMS = ("Kōwhai", "Rātā", "Mānuka", "Harakeke", "Tōtara", "Pōhutukawa", "Kauri", "Rimu")
@@ -75,6 +76,18 @@ def dialog_text(app) -> str:  # type: ignore[no-untyped-def]
     """A form's words as one line: its lines unwrapped, borders taken off."""
     lines = (line.strip().strip("│").strip() for line in screen_text(app).splitlines())
     return " ".join(line for line in lines if line)
+
+
+def newest_entry(app) -> str:  # type: ignore[no-untyped-def]
+    """The entry made at 10:30 as one line: its row and the rows its words wrap onto."""
+    rows = screen_rows(app)
+    start = next(i for i, row in enumerate(rows) if "10:30" in row)
+    entry = [rows[start]]
+    for row in rows[start + 1 :]:
+        if not row.strip() or not row.startswith(" " * 12):  # the next entry, or the table's end
+            break
+        entry.append(row)
+    return " ".join(" ".join(entry).split())
 
 
 async def highlight_room(pilot, room: str) -> None:  # type: ignore[no-untyped-def]
@@ -225,6 +238,11 @@ async def test_a_whole_stay_from_arrival_to_leaving(demo_dir: Path, clock: Fixed
         await open_room(pilot, "Kauri")
         await press(pilot, "l")
         assert isinstance(app.screen, LeaveForm)
+        assert app.screen.query_one("#leave-choice", RadioSet).pressed_button is None, "the choice is Ben's to make"
+        await save(pilot)
+        assert isinstance(app.screen, LeaveForm), "saving without a choice asks for one"
+        assert problem(app).startswith("Choose with the guest")
+        choose(app, "keep")
         await save(pilot)
         assert isinstance(app.screen, BoardScreen)
         assert house.stays.get(staff_of(house), ben.id).record_choice == "keep"
@@ -515,8 +533,7 @@ async def test_check_in_note_keeps_odd_text_literally(demo_dir: Path, clock: Fix
         await pilot.pause()
         assert isinstance(app.screen, GuestScreen), problem(app)
         assert app.house.check_ins.for_stay(staff_of(app.house), stay)[-1].note == ODD_SHOWN
-        newest = next(line for line in screen_text(app).splitlines() if "10:30" in line)
-        assert ODD_SHOWN in newest
+        assert ODD_SHOWN in newest_entry(app)
         assert app.is_running
 
 
@@ -532,8 +549,7 @@ async def test_rating_words_keep_odd_text_literally(demo_dir: Path, clock: Fixed
         assert isinstance(app.screen, GuestScreen), problem(app)
         assert app.house.wellbeing.for_stay(app.session, stay.guest_id, stay.id)[-1].own_words == ODD_SHOWN
         await pilot.pause()
-        newest = next(line for line in screen_text(app).splitlines() if "10:30" in line)
-        assert ODD_SHOWN in newest
+        assert ODD_SHOWN in newest_entry(app)
         assert app.is_running
 
 
@@ -690,7 +706,7 @@ async def test_rhythm_day_keys_are_shown_and_work_with_a_long_item(demo_dir: Pat
         await press(pilot, "right")
         assert "Wednesday 25 November 2026  (tomorrow)" in screen_text(app)
         footer = screen_text(app).splitlines()[-1]
-        assert "Day before" in footer and "Day after" in footer
+        assert "←→Day" in footer.replace(" ", ""), footer
 
 
 async def test_guest_screen_says_whose_record_at_80x24(demo_dir: Path, clock: FixedClock):
@@ -720,6 +736,8 @@ async def test_no_room_chosen_is_explained(demo_dir: Path, clock: FixedClock):
         await save(pilot)
         assert problem(app) == "Choose a free room."
         await press(pilot, "escape")
+        assert isinstance(app.screen, LeaveUnsaved), "Ana's name was typed: Esc asks before it is lost"
+        await pilot.click("#leave-anyway")
         # Every room taken: the arrival form still opens, and says why it cannot save.
         app.house.stays.arrive(app.session, chosen_name="Pita", room="Rimu", planned_leaving=LATER)
         await press(pilot, "r")

@@ -60,8 +60,26 @@ building, a song called "Psycho" (see `rules`).
 
 from __future__ import annotations
 
-from crisishouse.language.checker import Finding, LanguageCheck, check, default_check
-from crisishouse.language.vocabulary import KINDS, Entry, builtin_entries, builtin_exceptions
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crisishouse.language.checker import Finding, LanguageCheck, check, default_check
+    from crisishouse.language.vocabulary import KINDS, Entry, builtin_entries, builtin_exceptions
+
+# The names below are loaded when first asked for (PEP 562): the house's settings read
+# `crisishouse.language.vocabulary.KINDS` while the app opens, and importing the package
+# should not load the checker (a tenth of a second) for that.
+_WHERE = {
+    "Finding": "checker",
+    "LanguageCheck": "checker",
+    "check": "checker",
+    "default_check": "checker",
+    "KINDS": "vocabulary",
+    "Entry": "vocabulary",
+    "builtin_entries": "vocabulary",
+    "builtin_exceptions": "vocabulary",
+}
 
 __all__ = [
     "KINDS",
@@ -73,3 +91,16 @@ __all__ = [
     "check",
     "default_check",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

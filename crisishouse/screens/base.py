@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from textual.actions import parse
@@ -21,6 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from crisishouse.errors import HouseError
+from crisishouse.screens.form import FormScreen
 
 if TYPE_CHECKING:
     from crisishouse.services import House, Session
@@ -37,6 +39,8 @@ class Terminal(Protocol):
     """Who is signed in; None while the terminal is locked."""
     house_ready: threading.Event
     """Set once the house's data is open (or could not be)."""
+    copy_folders: dict[str, Path]
+    """The folder each person last saved a copy of a record in (in memory, for the app's life)."""
 
 
 def terminal_of(node: DOMNode) -> Terminal:
@@ -51,6 +55,13 @@ class LockNow(Message):
 
 class HouseScreen(Screen[None]):
     """A screen acting for one person (`session`) on the house's data (`house`)."""
+
+    # The terminal's keys, first in every footer (a screen's own follow): F1
+    # and Lock are never cut off at 80 columns, and are always in one place.
+    BINDINGS = [
+        Binding("f1", "app.keys", "Keys", id="keys"),
+        Binding("ctrl+l", "app.lock", "Lock", id="lock-here"),
+    ]
 
     def __init__(self, house: House, session: Session) -> None:
         super().__init__()
@@ -72,7 +83,17 @@ class HouseScreen(Screen[None]):
         """Open a form; when it closes with a result, `then` hears it and the screen reads again.
 
         A form closed without a result (cancelled) changes nothing, so nothing is read again.
+        A form with nothing to choose from (no free room) is not opened: the screen says why.
         """
+        if isinstance(form, FormScreen):
+            try:
+                reason = form.cannot_open()
+            except HouseError as problem:
+                self.show_problem(problem)
+                return
+            if reason is not None:
+                self.notify(reason, markup=False)
+                return
 
         def closed(result: FormResult | None) -> None:
             if result is None:

@@ -20,7 +20,7 @@ _OUTCOMES = list(CHECK_IN_OUTCOMES)
 class CheckInForm(FormScreen[CheckIn]):
     """Press 1 to 4 to record at once, or write a note first (Tab)."""
 
-    AUTO_FOCUS = "#outcome"
+    FIRST_FIELD = "#outcome"
     BINDINGS = [
         *FormScreen.BINDINGS,
         *(

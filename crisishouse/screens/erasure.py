@@ -27,40 +27,14 @@ from textual.widgets.option_list import Option
 
 from crisishouse.errors import HouseError
 from crisishouse.models import HandoverEntry, RhythmItem
+from crisishouse.screens.confirm import ConfirmScreen
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.form import FormScreen, labelled
-from crisishouse.screens.handover_form import highlighted
 from crisishouse.services import House, ServiceError, Session
 from crisishouse.services.erasure import Departed, ErasureDone, Mention, name_pattern, names
 from crisishouse.text import plural
+from crisishouse.widgets.found_words import highlighted
 from crisishouse.widgets.literal import literal
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes-or-no question with the consequence spelt out."""
-
-    BINDINGS = [Binding("escape", "no", "Cancel")]
-    AUTO_FOCUS = "#confirm-no"
-
-    def __init__(self, question: Text, yes: str) -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question)
-            with Horizontal(classes="buttons"):
-                yield Button(self.yes, id="confirm-yes", variant="error")
-                yield Button("Cancel", id="confirm-no")
-
-    @on(Button.Pressed, "#confirm-yes")
-    def _yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def action_no(self) -> None:
-        self.dismiss(False)
 
 
 def reword(house: House, session: Session, mention: Mention, words: str) -> object:

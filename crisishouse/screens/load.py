@@ -11,6 +11,7 @@ from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
 from crisishouse.services import House, Session
 from crisishouse.services.load import LoadRow
+from crisishouse.widgets.house_table import HouseTable
 from crisishouse.widgets.literal import literal
 
 
@@ -41,16 +42,8 @@ class LoadScreen(HouseScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(Text("Staff load: sustainable work, not judgement", style="bold"), id="load-heading")
-        yield DataTable(id="load-table", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="load-flags")
-        yield Static("", id="load-chats")
-        yield Footer()
-
-    def on_mount(self) -> None:
         # Two-line headings keep every column in view at 80 columns.
-        table = self.query_one("#load-table", DataTable)
-        table.header_height = 2
-        table.add_columns(
+        yield HouseTable(
             "Name",
             "Shifts\n7d",
             "\n28d",
@@ -62,7 +55,16 @@ class LoadScreen(HouseScreen):
             "MH\nleft",
             "Debrief\nowed",
             "\nChat",
+            id="load-table",
+            wrap=False,
+            zebra_stripes=True,
+            header_height=2,
         )
+        yield Static("", id="load-flags")
+        yield Static("", id="load-chats")
+        yield Footer()
+
+    def on_mount(self) -> None:
         self.action_refresh()
 
     def action_refresh(self) -> None:
@@ -74,26 +76,25 @@ class LoadScreen(HouseScreen):
             self.query_one("#load-flags", Static).update(literal(str(problem)))
             return
         self.rows = rows
-        table = self.query_one("#load-table", DataTable)
-        at = table.cursor_row
-        table.clear()
-        for row in rows:
-            table.add_row(
-                literal(row.name),
-                str(row.shifts_7_days),
-                str(row.shifts_28_days),
-                _hours(row.hours_7_days),
-                str(row.nights_28_days),
-                str(row.longest_run_28_days),
-                str(row.days_since_day_off),
-                str(row.mental_health_days_used),
-                str(row.mental_health_days_left),
-                str(row.debriefs_owed) if row.debriefs_owed else "",
-                "chat" if row.wants_chat else "",
-                key=row.staff_id,
+        self.query_one("#load-table", HouseTable).fill(
+            (
+                row.staff_id,
+                (
+                    literal(row.name),
+                    str(row.shifts_7_days),
+                    str(row.shifts_28_days),
+                    _hours(row.hours_7_days),
+                    str(row.nights_28_days),
+                    str(row.longest_run_28_days),
+                    str(row.days_since_day_off),
+                    str(row.mental_health_days_used),
+                    str(row.mental_health_days_left),
+                    str(row.debriefs_owed) if row.debriefs_owed else "",
+                    "chat" if row.wants_chat else "",
+                ),
             )
-        if at is not None and table.row_count:
-            table.move_cursor(row=min(at, table.row_count - 1))
+            for row in rows
+        )
         self._show_flags()
         tz = self.house.settings.time_zone
         if chats:
@@ -107,10 +108,8 @@ class LoadScreen(HouseScreen):
         self.query_one("#load-chats", Static).update(words)
 
     def _highlighted(self) -> LoadRow | None:
-        row = self.query_one("#load-table", DataTable).cursor_row
-        if row is None or not 0 <= row < len(self.rows):
-            return None
-        return self.rows[row]
+        key = self.query_one("#load-table", HouseTable).highlighted_key()
+        return next((row for row in self.rows if row.staff_id == key), None)
 
     def _show_flags(self) -> None:
         row = self._highlighted()

@@ -6,7 +6,7 @@ import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,14 +18,18 @@ from crisishouse.widgets.literal import literal
 class PastHandoversScreen(HouseScreen):
     """Choose a saved handover on the left; read it on the right."""
 
-    HELP = "Past handovers, newest first, as they were printed."
+    HELP = (
+        "Past handovers, newest first, as they were printed: line for line, never rewrapped. "
+        "Tab moves to the text; the arrow keys scroll it, left and right too when it is wider than the screen."
+    )
     BINDINGS = [Binding("escape", "back", "Back", id="back")]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal():
             yield OptionList(id="past-list")
-            with VerticalScroll(id="past-text-scroll"):
+            # Scrolls both ways: the printed lines are kept as they are, however narrow the screen.
+            with ScrollableContainer(id="past-text-scroll"):
                 yield Static("", id="past-text")
         yield Footer()
 
@@ -40,17 +44,17 @@ class PastHandoversScreen(HouseScreen):
             options.highlighted = 0
 
     def _label(self, stem: str) -> str:
-        """ "2026-11-24 morning, printed Tue 10:30" from the saved copy's name."""
+        """ "24 Nov morning, printed Tue 10:30" from the saved copy's name (short: the text needs the room)."""
         stamp, _, rest = stem.partition("-handover-")
+        parts = rest.split("-")
         try:
             printed = pendulum.from_format(stamp, "YYYYMMDDTHHmmss", tz="UTC").in_timezone(
                 self.house.settings.time_zone
             )
+            day = pendulum.from_format("-".join(parts[:3]), "YYYY-MM-DD").format("D MMM")
         except ValueError:
             return stem
-        parts = rest.split("-")
-        words = f"{'-'.join(parts[:3])} {' '.join(parts[3:])}".strip()
-        return f"{words}, printed {printed.format('ddd HH:mm')}"
+        return f"{day} {' '.join(parts[3:])}".strip() + f", printed {printed.format('ddd HH:mm')}"
 
     @on(OptionList.OptionHighlighted, "#past-list")
     def _show(self, event: OptionList.OptionHighlighted) -> None:

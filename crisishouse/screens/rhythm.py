@@ -15,6 +15,9 @@ from crisishouse.services import House, Session
 from crisishouse.services.rhythm import RhythmEntry
 from crisishouse.widgets.literal import literal
 
+_DAYS = Binding.Group("Day", compact=True)
+"""Left and right share one place in the footer: "←→ Day"."""
+
 
 class RhythmScreen(HouseScreen):
     """One day of the house's rhythm, with its one-off changes."""
@@ -22,12 +25,10 @@ class RhythmScreen(HouseScreen):
     HELP = "The house's daily rhythm. Left and right move between days."
     BINDINGS = [
         # Priority: the table would otherwise take left and right to scroll.
-        Binding("left", "day(-1)", "Day before", priority=True, id="day-before"),
-        Binding("right", "day(1)", "Day after", priority=True, id="day-after"),
+        Binding("left", "day(-1)", "Day before", priority=True, group=_DAYS, id="day-before"),
+        Binding("right", "day(1)", "Day after", priority=True, group=_DAYS, id="day-after"),
         Binding("t", "today", "Today", id="today"),
-        Binding(
-            "a", "add_everyday", "Add everyday", tooltip="A new item in every day of the rhythm", id="add-everyday"
-        ),
+        Binding("a", "add_everyday", "Add", tooltip="A new item in every day of the rhythm", id="add-everyday"),
         Binding(
             "o",
             "add_one_off",
@@ -36,9 +37,7 @@ class RhythmScreen(HouseScreen):
             id="add-one-off",
         ),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted everyday item: its time or words", id="edit"),
-        Binding(
-            "x", "skip", "Skip today", tooltip="Skip the highlighted item on this day, or undo a one-off", id="skip"
-        ),
+        Binding("x", "skip", "Skip", tooltip="Skip the highlighted item on this day, or undo a one-off", id="skip"),
         Binding("d", "remove", "Remove", show=False, tooltip="Take the highlighted item out of every day", id="remove"),
         Binding("escape", "back", "Board", id="back"),
     ]

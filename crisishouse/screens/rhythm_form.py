@@ -21,6 +21,8 @@ from crisishouse.services import House, Session
 from crisishouse.widgets.literal import literal
 
 NOTHING_REPLACED = "none"
+TIME_LABEL = "Time (14:30 or 2:30 pm)"
+"""Says what the forms accept (`parse_time`): 14:30, 1430, 2pm, 2:30 pm, noon, midnight."""
 
 
 class EverydayItemForm(FormScreen[RhythmItem]):
@@ -35,7 +37,7 @@ class EverydayItemForm(FormScreen[RhythmItem]):
 
     def fields(self) -> Iterable[Widget]:
         time = f"{self.item.time.hour:02d}:{self.item.time.minute:02d}" if self.item else ""
-        yield from labelled("Time (HH:MM, 24-hour)", Input(time, id="rhythm-time", placeholder="10:00"))
+        yield from labelled(TIME_LABEL, Input(time, id="rhythm-time", placeholder="10:00 or 10 am"))
         yield from labelled("What happens", Input(self.item.what if self.item else "", id="rhythm-what"))
 
     def save(self) -> RhythmItem:
@@ -60,7 +62,7 @@ class OneOffForm(FormScreen[RhythmItem]):
 
     def fields(self) -> Iterable[Widget]:
         yield from labelled("Date (YYYY-MM-DD)", Input(self.day.isoformat(), id="one-off-day"))
-        yield from labelled("Time (HH:MM, 24-hour)", Input(id="one-off-time", placeholder="13:00"))
+        yield from labelled(TIME_LABEL, Input(id="one-off-time", placeholder="13:00 or 1 pm"))
         yield from labelled("What happens", Input(id="one-off-what", placeholder="Trip to the beach"))
         options: list[tuple[Text | str, str]] = [("Nothing: as well as the usual day", NOTHING_REPLACED)]
         options += [

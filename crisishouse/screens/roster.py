@@ -20,6 +20,7 @@ from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.services import House, ServiceError, Session
 from crisishouse.services.load import Gap
 from crisishouse.services.shifts import Shifts, ShiftTime
+from crisishouse.widgets.house_table import HouseTable
 from crisishouse.widgets.literal import literal
 
 ROSTER_DAYS = 14
@@ -74,6 +75,23 @@ class AssignForm(FormScreen[Shift]):
         return self.house.roster.assign(self.session, staff_id, parse_date(self.text("assign-day")), shift_name)
 
 
+def _key(line: RosterLine) -> str:
+    """A row's key: the shift's id, or the day and shift nobody is on."""
+    return line.shift.id if line.shift is not None else f"{line.times.day}:{line.times.name}:nobody"
+
+
+def _cells(line: RosterLine, tz: str) -> tuple[object, ...]:
+    """Day, shift, times, who (and whether it is cover), and the gap in words."""
+    s, e = line.times.starts.in_timezone(tz), line.times.ends.in_timezone(tz)
+    if line.shift is None:
+        who, gap = Text("nobody", style="italic"), "gap: nobody on"
+    else:
+        who, gap = literal(line.name), ("over a guide" if line.gaps else "")
+        if line.shift.cover:
+            who.append(", cover")
+    return (line.times.day.format("ddd D MMM"), line.times.name, f"{s.format('HH:mm')}-{e.format('HH:mm')}", who, gap)
+
+
 class RosterScreen(HouseScreen):
     """Fourteen days of shifts; a gap is said in words, never only in colour."""
 
@@ -93,12 +111,11 @@ class RosterScreen(HouseScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static("", id="roster-heading")
-        yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
+        yield HouseTable("Day", "Shift", "Times", "Who", "Gap", id="roster-table", wrap=False, zebra_stripes=True)
         yield Static("", id="roster-gaps")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#roster-table", DataTable).add_columns("Day", "Shift", "Times", "Who", "Gap")
         self.action_refresh()
 
     def action_refresh(self) -> None:
@@ -126,24 +143,7 @@ class RosterScreen(HouseScreen):
                     mine = tuple(g for g in here if g.staff_id == shift.staff_id)
                     lines.append(RosterLine(times, shift, names.get(shift.staff_id, "(former staff)"), mine))
         self.lines = lines
-        table = self.query_one("#roster-table", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for line in lines:
-            s, e = line.times.starts.in_timezone(tz), line.times.ends.in_timezone(tz)
-            if line.shift is None:
-                who, gap = Text("nobody", style="italic"), "gap: nobody on"
-            else:
-                who, gap = literal(line.name), ("over a guide" if line.gaps else "")
-            table.add_row(
-                line.times.day.format("ddd D MMM"),
-                line.times.name,
-                f"{s.format('HH:mm')}-{e.format('HH:mm')}",
-                who,
-                gap,
-            )
-        if row is not None and table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one("#roster-table", HouseTable).fill((_key(line), _cells(line, tz)) for line in lines)
         open_shifts = sum(1 for line in lines if line.shift is None)
         heading = Text(
             f"Roster: {start.format('D MMM')} to {start.add(days=ROSTER_DAYS - 1).format('D MMM')}", style="bold"
@@ -153,10 +153,8 @@ class RosterScreen(HouseScreen):
         self._show_gap()
 
     def _highlighted(self) -> RosterLine | None:
-        row = self.query_one("#roster-table", DataTable).cursor_row
-        if row is None or not 0 <= row < len(self.lines):
-            return None
-        return self.lines[row]
+        key = self.query_one("#roster-table", HouseTable).highlighted_key()
+        return next((line for line in self.lines if _key(line) == key), None)
 
     def _show_gap(self) -> None:
         line = self._highlighted()
@@ -169,7 +167,12 @@ class RosterScreen(HouseScreen):
         elif line.shift is None:
             shown.update(Text(f"{line.times.words(tz)}: nobody is rostered."))
         else:
-            shown.update(Text(f"{line.times.words(tz)}: within the house's guides."))
+            words = Text(f"{line.times.words(tz)}: ")
+            if line.shift.cover:
+                words.append_text(literal(line.name))
+                words.append(" as cover (not rostered to them, or a second shift that day); ")
+            words.append("within the house's guides.")
+            shown.update(words)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_gap()
@@ -178,7 +181,16 @@ class RosterScreen(HouseScreen):
         line = self._highlighted()
         tz = self.house.settings.time_zone
         day = line.times.day if line else house_today(self.house.clock.now(), tz)
-        self.push_form(AssignForm(self.house, self.session, day, line.times.name if line else None))
+        self.push_form(AssignForm(self.house, self.session, day, line.times.name if line else None), self._assigned)
+
+    def _assigned(self, shift: Shift) -> None:
+        """Name who is now on which shift (and say so when it is cover)."""
+        names = {m.id: m.name for m in self.house.roster.staff(self.session)}
+        cover = ", as cover: their second shift that day" if shift.cover else ""
+        self.notify(
+            f"{names.get(shift.staff_id, 'Someone')} is on the {shift.name} shift on {shift.day.format('ddd D MMM')}{cover}.",
+            markup=False,
+        )
 
     def action_unassign(self) -> None:
         line = self._highlighted()

@@ -8,7 +8,7 @@ import pendulum
 from rich.text import Text
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Select
 
 from crisishouse.housetime import house_today, parse_date
 from crisishouse.models import Stay
@@ -32,6 +32,11 @@ class ArriveForm(FormScreen[Stay]):
         super().__init__()
         self.house = house
         self.session = session
+
+    def cannot_open(self) -> str | None:
+        if not self.house.stays.free_rooms(self.session):
+            return "Every room has someone staying: no room is free for an arrival."
+        return None
 
     def fields(self) -> Iterable[Widget]:
         rooms = self.house.stays.free_rooms(self.session)
@@ -120,11 +125,18 @@ class MoveRoomForm(StayForm):
 
     heading = "Move to another room"
 
+    def _rooms(self) -> list[str]:
+        return [r for r in self.house.stays.free_rooms(self.session) if r != self.stay.room]
+
+    def cannot_open(self) -> str | None:
+        if not self._rooms():
+            return "No room is free to move to: every other room has someone staying."
+        return None
+
     def fields(self) -> Iterable[Widget]:
-        rooms = [r for r in self.house.stays.free_rooms(self.session) if r != self.stay.room]
         yield from labelled(
             f"From {self.stay.room} to",
-            Select([(literal(r), r) for r in rooms], prompt="Choose a free room", id="move-room"),
+            Select([(literal(r), r) for r in self._rooms()], prompt="Choose a free room", id="move-room"),
         )
 
     def save(self) -> Stay:
@@ -135,13 +147,18 @@ class MoveRoomForm(StayForm):
 
 
 class LeaveForm(StayForm):
-    """A guest leaves, and chooses what happens to their record."""
+    """A guest leaves, and chooses what happens to their record.
+
+    Nothing is chosen when the form opens: the choice is the guest's
+    (principle 2), asked each time, never one the form makes for them.
+    """
 
     heading = "Leaving: what happens to the guest's record?"
 
     def fields(self) -> Iterable[Widget]:
+        yield Label("Ask the guest, and choose what they say (Space chooses).", classes="field-label")
         yield RadioSet(
-            RadioButton("Keep my record for next time", name="keep", value=True),
+            RadioButton("Keep my record for next time", name="keep"),
             RadioButton("Erase it, after I am given the complete record", name="erase"),
             RadioButton("Not chosen yet (the record is kept)", name="none"),
             id="leave-choice",
@@ -149,5 +166,9 @@ class LeaveForm(StayForm):
 
     def save(self) -> Stay:
         pressed = self.query_one("#leave-choice", RadioSet).pressed_button
-        choice = pressed.name if pressed is not None else "none"
+        if pressed is None:
+            raise ServiceError(
+                "Choose with the guest: keep their record, erase it after they have it, or not chosen yet."
+            )
+        choice = pressed.name
         return self.house.stays.leave(self.session, self.stay.id, None if choice == "none" else choice)

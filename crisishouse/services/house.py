@@ -30,7 +30,7 @@ from crisishouse.services.signin import SignIn
 from crisishouse.services.staff_wellbeing import StaffWellbeing
 from crisishouse.services.stays import Stays
 from crisishouse.services.wellbeing import Wellbeing
-from crisishouse.settings import Settings, load_settings
+from crisishouse.settings import SETTINGS_FILE, Settings, SettingsError, load_settings, settings_from_bytes
 from crisishouse.store import Store
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ class House:
         self.store = store
         self.clock = clock
         self._set_up = is_set_up(store)
+        self._settings_bytes = self._settings_file_bytes()
+        self.settings_problem: str | None = None
+        """Why a changed house.toml is not in use (the house keeps the settings it had), until it is fixed."""
         self._build(settings)
 
     def _build(self, settings: Settings) -> None:
@@ -74,6 +77,41 @@ class House:
         self.handover = Handover(ctx, self.stays, self.intentions, self.rhythm, self.records, self.voice)
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
+
+    def _settings_file_bytes(self) -> bytes | None:
+        try:
+            return (self.data_dir / SETTINGS_FILE).read_bytes()
+        except OSError:
+            return None
+
+    def reread_settings(self) -> bool:
+        """Use house.toml again if its bytes changed since it was read (call it where no work is half done).
+
+        A file that cannot be used now (missing, not TOML, a bad value)
+        leaves the settings as they were, and `settings_problem` says why.
+
+        Returns:
+            True if the house now works from new settings.
+        """
+        raw = self._settings_file_bytes()
+        if raw == self._settings_bytes:
+            return False
+        self._settings_bytes = raw
+        keeps = f"The house keeps the settings it had until {SETTINGS_FILE} is put right."
+        if raw is None:
+            self.settings_problem = f"{SETTINGS_FILE} has gone from the data folder, or cannot be read. {keeps}"
+            return False
+        try:
+            # Named without its folder: the board says what is wrong, `crisishouse where` says where.
+            settings = settings_from_bytes(Path(SETTINGS_FILE), raw)
+        except SettingsError as problem:
+            self.settings_problem = f"{problem} {keeps}"
+            return False
+        self.settings_problem = None
+        if settings == self.settings:
+            return False  # a comment or a blank line: nothing to rebuild
+        self._build(settings)
+        return True
 
     @property
     def reports(self) -> Reports:
@@ -124,6 +162,7 @@ class House:
             self.store, self.data_dir, self.settings, house_name, manager_name, pin, pin_again
         )
         self._build(settings)
+        self._settings_bytes = self._settings_file_bytes()  # the house's own writing is no change to pick up
         self._set_up = True
         return manager
 

@@ -16,7 +16,7 @@ class CheckInsTable(EntryTable):
 
     def show(self, record: GuestRecord, tz: str, now: pendulum.DateTime) -> None:
         check_ins = list(reversed(record.check_ins))
-        self.fill(
+        self.fill_entries(
             record,
             [("check_in", c.id) for c in check_ins],
             (

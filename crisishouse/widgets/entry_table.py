@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import pendulum
 from rich.text import Text
-from textual.widgets import DataTable
 
 from crisishouse.services.guest_record import GuestRecord
+from crisishouse.widgets.house_table import HouseTable, Row
 from crisishouse.widgets.literal import literal
 
 Entry = tuple[str, str]
@@ -38,38 +38,32 @@ def talk_cell(record: GuestRecord, entry_id: str) -> Text:
     return Text("talked", style="dim") if record.talked_about(entry_id) else Text("")
 
 
-class EntryTable(DataTable[object]):
-    """A tab's table of entries. Filled again, it keeps the highlight on the same row."""
+class EntryTable(HouseTable):
+    """A tab's table of entries. Filled again, it keeps the highlight on the same entry."""
 
     COLUMNS: tuple[str, ...] = ()
     """The column headings; the second is always the talk column."""
 
     def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row")
-        self.entries: list[Entry] = []
-        """The rows' entries, in the order shown."""
+        super().__init__(*self.COLUMNS, id=id)
 
     def show(self, record: GuestRecord, tz: str, now: pendulum.DateTime) -> None:
         """Show this table's part of the record, times in the house's zone."""
         raise NotImplementedError
 
-    def fill(self, record: GuestRecord, entries: list[Entry], cells: Iterable[tuple[object, ...]]) -> None:
+    def fill_entries(self, record: GuestRecord, entries: list[Entry], cells: Iterable[tuple[object, ...]]) -> None:
         """A row for each entry: its first cell, the talk column, then the rest."""
-        if not self.columns:
-            self.add_columns(*self.COLUMNS)
-        at = self.cursor_row
-        self.clear()
+        rows: list[Row] = []
         for (kind, entry_id), row in zip(entries, cells, strict=True):
             # The talk column comes second, so the longest words come last and never push it off a narrow screen.
             first, *rest = row
-            self.add_row(first, talk_cell(record, entry_id), *rest, key=f"{kind}:{entry_id}", height=None)
-        self.entries = entries
-        if at is not None and self.row_count:
-            self.move_cursor(row=min(at, self.row_count - 1))
+            rows.append((f"{kind}:{entry_id}", (first, talk_cell(record, entry_id), *rest)))
+        self.fill(rows)
 
     def highlighted(self) -> Entry | None:
         """The highlighted entry, if any."""
-        row = self.cursor_row
-        if not self.entries or row is None or not 0 <= row < len(self.entries):
+        key = self.highlighted_key()
+        if key is None:
             return None
-        return self.entries[row]
+        kind, _, entry_id = key.partition(":")
+        return kind, entry_id

@@ -27,4 +27,4 @@ class IntentionsTable(EntryTable):
             if said:
                 words.append_text(statement(said))
             cells.append((house_time(intention.set_at, tz, now), INTENTION_STATUSES[intention.status], words))
-        self.fill(record, [("intention", i.id) for i in record.intentions], cells)
+        self.fill_entries(record, [("intention", i.id) for i in record.intentions], cells)

@@ -17,7 +17,7 @@ class NotesTable(EntryTable):
 
     def show(self, record: GuestRecord, tz: str, now: pendulum.DateTime) -> None:
         notes = list(reversed(record.notes))
-        self.fill(
+        self.fill_entries(
             record,
             [("note", n.id) for n in notes],
             (

@@ -16,7 +16,7 @@ class RatingsTable(EntryTable):
 
     def show(self, record: GuestRecord, tz: str, now: pendulum.DateTime) -> None:
         ratings = list(reversed(record.ratings))
-        self.fill(
+        self.fill_entries(
             record,
             [("rating", r.id) for r in ratings],
             (
