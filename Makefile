@@ -21,11 +21,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP) ## Open the app on the demo house (data/demo)
 	$(BIN)/crisishouse run --demo
 
-test: $(STAMP) ## Run every test
-	$(BIN)/python -m pytest -q
+test: $(STAMP) ## Run every test (on every core)
+	$(BIN)/python -m pytest -q -n auto
 
 test-fast: $(STAMP) ## Run every test but the slow reliability ones (child processes, kills)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 lint: $(STAMP) ## Style (ruff), types (mypy) and the layer contracts (import-linter)
 	$(BIN)/ruff check crisishouse tests benchmarks
