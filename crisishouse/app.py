@@ -16,6 +16,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from crisishouse.screens.base import HouseScreen, LockNow
+from crisishouse.screens.drafts import Drafts
+from crisishouse.screens.form import FormScreen
+from crisishouse.screens.keys import KeysPanel, close_keys, toggle_keys
 from crisishouse.screens.lock import LockScreen
 from crisishouse.text import clean_line
 
@@ -42,9 +45,12 @@ class CrisisHouseApp(App[None]):
     TITLE = "crisishouse"
     CSS_PATH = "crisishouse.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", tooltip="Quit (asks for a staff PIN)", priority=True, id="quit"),
+        # Quit is rare and asks for a PIN: F1 lists it, so the footer keeps its room for each screen's keys.
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit (asks for a staff PIN)", priority=True, show=False, id="quit"),
         Binding("ctrl+l", "lock", "Lock", tooltip="Lock the terminal now", priority=True, id="lock"),
-        Binding("f1", "show_help_panel", "Keys", id="help"),
+        Binding("f1", "keys", "Keys", tooltip="Show or hide the keys of this screen", id="help"),
+        # Ahead of the screen's own Esc, and only while the keys panel is open.
+        Binding("escape", "close_keys", "Close the keys", show=False, priority=True, id="close-keys"),
     ]
 
     def __init__(
@@ -63,6 +69,10 @@ class CrisisHouseApp(App[None]):
         self._last_input = idle_clock()
         self.idle_timer: Timer | None = None
         """Calls `lock_if_idle` every few seconds once the house is open (tests move `idle_clock` and call it)."""
+        self.drafts = Drafts()
+        """Forms cut off by the lock, kept back in memory for the person writing them."""
+        self.copy_folders: dict[str, Path] = {}
+        """The folder each person last saved a copy of a record in, for this run of the app only."""
 
     # -- start-up -------------------------------------------------------------
 
@@ -162,18 +172,30 @@ class CrisisHouseApp(App[None]):
         self.action_lock()
 
     def start_session(self, session: Session) -> None:
-        """Open the right first screen for who signed in."""
+        """Open the right first screen for who signed in, and give back what they were writing when it locked."""
         assert self.house is not None
         self.session = session
         self.sub_title = clean_line(f"{session.name} ({session.role_words})")
+        # A safe point to pick up a changed house.toml: no screen of this session is open yet.
+        if self.house.reread_settings():
+            self.title = clean_line(self.house.settings.house_name)
         if session.is_staff:
             from crisishouse.screens.board import BoardScreen
 
-            self.push_screen(BoardScreen(self.house, session))
+            first: HouseScreen = BoardScreen(self.house, session)
         else:
             from crisishouse.screens.guest import GuestScreen
 
-            self.push_screen(GuestScreen(self.house, session, session.person_id))
+            first = GuestScreen(self.house, session, session.person_id)
+        self.push_screen(first)
+        draft = self.drafts.take(session.person_id)
+        if draft is not None:
+            self.push_screen(draft, lambda saved: first.action_refresh() if saved is not None else None)
+            self.notify(
+                "What you were writing when the terminal locked is back. Save it, or press Esc to leave it.",
+                title="Your draft",
+                timeout=15,
+            )
 
     @property
     def acting_for(self) -> Session | None:
@@ -198,8 +220,10 @@ class CrisisHouseApp(App[None]):
 
     def action_lock(self) -> None:
         """Lock now: close every screen of the session, forget what it left behind, show the lock screen."""
-        if self.acting_for is None:
+        acting = self.acting_for
+        if acting is None:
             return
+        self._keep_draft(acting)
         self.session = None
         self.sub_title = ""
         while not isinstance(self.screen, LockScreen) and len(self.screen_stack) > 2:
@@ -209,6 +233,14 @@ class CrisisHouseApp(App[None]):
         # The next person finds nothing of this one: no notice, nothing to paste.
         self.clear_notifications()
         self.copy_to_clipboard("")
+
+    def _keep_draft(self, acting: Session) -> None:
+        """Keep the form open at the lock (the topmost) for the person writing it, and only for them."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, FormScreen):
+                writer = getattr(screen, "session", None) or acting
+                self.drafts.keep(writer.person_id, screen)
+                return
 
     def copy_to_clipboard(self, text: str) -> None:
         """Copy within crisishouse only.
@@ -250,7 +282,17 @@ class CrisisHouseApp(App[None]):
     # -- keys and commands ----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_keys":
+            # Otherwise Esc goes on to the screen (back, cancel).
+            return bool(self.screen.query(KeysPanel))
         return not (self.locked and action in _LOCKED_OUT)
+
+    def action_keys(self) -> None:
+        """F1 shows this screen's keys; F1 again hides them."""
+        toggle_keys(self.screen)
+
+    def action_close_keys(self) -> None:
+        close_keys(self.screen)
 
     async def action_quit(self) -> None:
         """Quitting asks for a staff PIN, so no guest is left at a shell."""
@@ -275,6 +317,6 @@ class CrisisHouseApp(App[None]):
         if isinstance(screen, HouseScreen):
             yield from screen.palette_commands()
         yield SystemCommand("Lock", "Lock the terminal now", self.action_lock)
-        yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_help_panel)
+        yield SystemCommand("Keys", "Show or hide the keys for this screen (F1)", self.action_keys)
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
         yield SystemCommand("Quit", "Quit crisishouse (asks for a staff PIN)", self.action_quit)

@@ -400,7 +400,9 @@ async def test_guest_has_no_staff_keys(demo_dir: Path, clock: FixedClock):
         assert isinstance(screen, GuestScreen)
         for action in ("check_in", "move", "leave", "leaving_date", "out_tonight", "back"):
             assert screen.check_action(action, ()) is False, action
-        assert screen.check_action("rate", ()) and screen.check_action("intention", ())
+        # "i" works on every tab; the footer shows it on the intentions tab (its hidden twin works elsewhere).
+        assert screen.check_action("rate", ()) and screen.check_action("intention_anywhere", ())
+        assert screen.check_action("check_in_anywhere", ()) is False, "a twin never opens a staff key"
         footer = screen_text(app).splitlines()[-1]
         assert "Check in" not in footer and "Rate" in footer
         for key in ("c", "m", "l", "e", "o", "escape"):

@@ -11,6 +11,8 @@ import pendulum
 from crisishouse.errors import HouseError
 from crisishouse.text import clean_line, clean_text
 
+_UTC = pendulum.timezone("UTC")
+
 C = TypeVar("C", bound=str)
 
 NAME_MAX = 60
@@ -114,7 +116,8 @@ def instant_field(record: Any, name: str, what: str, *, required: bool = True) -
     if value.tzinfo is None:
         # A time with no zone could be house time or UTC: never guess.
         raise ValidationError(f"{what} needs a time zone; got {value!r}.", name)
-    set_field(record, name, value.in_timezone("UTC"))
+    if value.tzinfo is not _UTC or value.fold:  # read from the store, it is in UTC already
+        set_field(record, name, value.in_timezone("UTC"))
 
 
 def date_field(record: Any, name: str, what: str, *, required: bool = True) -> None:

@@ -19,12 +19,36 @@ from crisishouse.screens.base import HouseScreen, LockNow
 from crisishouse.services import House, NotAllowed, Session
 from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
-from crisishouse.text import plural
+from crisishouse.text import clean_line, plural
 from crisishouse.widgets.formatting import house_time, rhythm_line
 from crisishouse.widgets.literal import literal
 
 REFRESH_SECONDS = 30
 STATEMENT_LINES = 2
+COLUMNS = ("Room", "Guest", "Stay", "Last check-in", "Next")
+GIVE_WAY = (3, 1, 2)
+"""Columns that wrap onto a second line when the board is narrow: the last check-in, then the
+guest's name, then the stay's words. The room and the next check-in time are never cut."""
+NARROWEST = 12
+CELL_PADDING = 2
+SCROLLBAR = 2
+
+
+def fit_widths(natural: list[int], room: int) -> list[int]:
+    """Column widths that fit in `room`, taking from the `GIVE_WAY` columns in turn.
+
+    A column gives way down to `NARROWEST`, never below its heading (a heading is one line).
+    """
+    widths = list(natural)
+    over = sum(widths) - room
+    for column in GIVE_WAY:
+        if over <= 0:
+            break
+        least = max(NARROWEST, len(COLUMNS[column]))
+        taken = min(over, max(0, widths[column] - least))
+        widths[column] -= taken
+        over -= taken
+    return widths
 
 
 def _statement_lines(statement: str, width: int) -> Text:
@@ -45,6 +69,15 @@ def _next_words(timing: CheckInTiming, tz: str, now: pendulum.DateTime) -> str:
     return ("due since " if timing.overdue else "") + house_time(timing.next_due, tz, now)
 
 
+class RoomsTable(DataTable[object]):
+    """The board's rooms: when its width changes (the keys panel opens or closes), the columns fit again."""
+
+    def on_resize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BoardScreen) and screen.view is not None:
+            self.call_after_refresh(screen.show, screen.view)
+
+
 class BoardScreen(HouseScreen):
     """Who is staying, and what the shift needs to know now."""
 
@@ -59,14 +92,28 @@ class BoardScreen(HouseScreen):
         Binding("w", "load", "Load", tooltip="Staff load: shifts, hours, days off, debriefs owed", id="load"),
         Binding("o", "roster", "Roster", show=False, tooltip="The roster: the next 14 days, and the gaps", id="roster"),
         Binding(
-            "f", "report", "Funder", show=False, tooltip="The funder's monthly counts (house manager)", id="report"
+            "f",
+            "report",
+            "Funder's counts",
+            show=False,
+            tooltip="The funder's monthly counts (house manager)",
+            id="report",
         ),
-        Binding("x", "erase", "Erase", show=False, tooltip="Hand over and erase a departed guest's record", id="erase"),
-        Binding("m", "me", "Me", show=False, tooltip="My shifts, mental health days and wellbeing", id="me"),
+        Binding(
+            "x",
+            "erase",
+            "Erase a record",
+            show=False,
+            tooltip="Hand over and erase a departed guest's record",
+            id="erase",
+        ),
+        Binding(
+            "m", "me", "My shifts and days", show=False, tooltip="My shifts, mental health days and wellbeing", id="me"
+        ),
         Binding(
             "b",
             "restore_damaged",
-            "Restore from backup",
+            "Restore",
             tooltip="Put the newest good backup copy in place of a damaged data file",
             id="restore-damaged",
         ),
@@ -79,25 +126,31 @@ class BoardScreen(HouseScreen):
         """Damaged data files known at the last refresh (bindings ask often: read once a refresh)."""
         self._told: set[str] = set()
         """Notices already shown: the board refreshes every half minute and says each once."""
+        self._fresh = False
+        """Read on mount and not yet shown since: the first resume need not read it again."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static("", id="house-now")
         yield Static("", id="rhythm")
-        yield DataTable(id="rooms", cursor_type="row", zebra_stripes=True)
+        yield RoomsTable(id="rooms", cursor_type="row", zebra_stripes=True)
         yield Static("", id="comings")
         yield Static("", id="talk")
         yield Static("", id="due")
         yield Static("", id="records-to-erase")
+        yield Static("", id="settings-problem")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#rooms", DataTable)
-        table.add_columns("Room", "Guest", "Stay", "Last check-in", "Next")
         self.action_refresh()
+        self._fresh = True
         self.set_interval(REFRESH_SECONDS, self.action_refresh)
 
     def on_screen_resume(self) -> None:
+        # The first resume follows the mount straight away: the board was read just now.
+        if self._fresh:
+            self._fresh = False
+            return
         self.action_refresh()
 
     def more_palette_commands(self) -> Iterable[SystemCommand]:
@@ -118,7 +171,10 @@ class BoardScreen(HouseScreen):
         return True
 
     def action_refresh(self) -> None:
-        """Read the board from the house's services and show it."""
+        """Read the board from the house's services and show it (and pick up a changed house.toml)."""
+        if self.house.reread_settings():
+            self.app.title = clean_line(self.house.settings.house_name)
+            self.notify("house.toml has changed: the house now works from the new settings.", timeout=15)
         try:
             view = self.house.board.view(self.session)
         except NotAllowed:
@@ -138,6 +194,10 @@ class BoardScreen(HouseScreen):
             self._tell_once(self.house.backup_problem, "warning", title="Backups")
         if self.house.erasures.problem:
             self._tell_once(self.house.erasures.problem, "warning", title="Erasure")
+        # Said on the board for as long as it lasts, not once: the house is not working from the file as it is.
+        settings = self.query_one("#settings-problem", Static)
+        settings.update(literal(self.house.settings_problem or "", style="bold"))
+        settings.display = bool(self.house.settings_problem)
 
     def _tell_once(self, message: str, severity: SeverityLevel, title: str = "The house's data") -> None:
         if message not in self._told:
@@ -185,35 +245,26 @@ class BoardScreen(HouseScreen):
         self.query_one("#rhythm", Static).update(rhythm_line(view.rhythm_now, view.rhythm_next, tz, now))
         table = self.query_one("#rooms", DataTable)
         row = table.cursor_row
-        table.clear()
-        for line in view.rooms:
+        rows = [self._cells(line, tz, now) for line in view.rooms]
+        natural = [
+            max([len(title), *(cell.cell_len for cells in rows for cell in cells[column].split())])
+            for column, title in enumerate(COLUMNS)
+        ]
+        if any(line.last_statement for line in view.rooms):
+            natural[3] = max(natural[3], 20)
+        widths = self._widths(table, rows, natural)
+        table.clear(columns=True)
+        for title, column_width in zip(COLUMNS, widths, strict=True):
+            table.add_column(title, width=column_width, key=title)
+        for line, cells in zip(view.rooms, rows, strict=True):
             if line.stay is None or line.guest is None:
-                table.add_row(literal(line.room), Text("free", style="italic"), "", "", "")
+                table.add_row(*cells)
                 continue
-            name = literal(line.guest.chosen_name)
-            if line.guest.pronouns:
-                name.append(" (")
-                name.append_text(literal(line.guest.pronouns))
-                name.append(")")
-            stay_words = Text(line.stay_words)
-            if line.out_tonight:
-                stay_words.append(", out tonight")
-            timing = line.timing
-            last = Text("")
-            nxt = Text("")
-            if timing is not None:
-                if timing.last is not None:
-                    last = Text(f"{house_time(timing.last.at, tz, now)} {timing.last.outcome_words}")
-                nxt = Text(_next_words(timing, tz, now))
-            if line.damaged:
-                # Named here and in a notice; the other rooms still show.
-                last = Text("this guest's file cannot be read", style="bold")
-                nxt = Text("")
             if line.last_statement:
                 # The guest's statement goes where the check-in goes: its first words here, all of it in their record.
-                last.append("\n")
-                last.append_text(_statement_lines(line.last_statement, width=max(20, last.cell_len)))
-            table.add_row(literal(line.room), name, stay_words, last, nxt, key=line.stay.id, height=None)
+                cells[3].append("\n")
+                cells[3].append_text(_statement_lines(line.last_statement, width=widths[3]))
+            table.add_row(*cells, key=line.stay.id, height=None)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one("#comings", Static).update(self._comings(view))
@@ -224,6 +275,43 @@ class BoardScreen(HouseScreen):
             shown.update(text)
             shown.display = bool(text)
         self.refresh_bindings()
+
+    def _widths(self, table: DataTable[object], rows: list[list[Text]], natural: list[int]) -> list[int]:
+        """Widths that fit the table, leaving room for a scrollbar only when the rows will need one."""
+        width = (table.size.width or self.app.size.width) - CELL_PADDING * len(COLUMNS)
+        widths = fit_widths(natural, width)
+        lines = sum(
+            max(len(cell.wrap(self.app.console, max(1, w))) for cell, w in zip(cells, widths, strict=True))
+            for cells in rows
+        )
+        if not table.size.height or lines + 1 > table.size.height:
+            widths = fit_widths(natural, width - SCROLLBAR)
+        return widths
+
+    def _cells(self, line: RoomLine, tz: str, now: pendulum.DateTime) -> list[Text]:
+        """One room's row: room, guest, stay, last check-in and next (a statement is added once widths are known)."""
+        if line.stay is None or line.guest is None:
+            return [literal(line.room), Text("free", style="italic"), Text(""), Text(""), Text("")]
+        name = literal(line.guest.chosen_name)
+        if line.guest.pronouns:
+            name.append(" (")
+            name.append_text(literal(line.guest.pronouns))
+            name.append(")")
+        stay_words = Text(line.stay_words)
+        if line.out_tonight:
+            stay_words.append(", out tonight")
+        timing = line.timing
+        last = Text("")
+        nxt = Text("")
+        if timing is not None:
+            if timing.last is not None:
+                last = Text(f"{house_time(timing.last.at, tz, now)} {timing.last.outcome_words}")
+            nxt = Text(_next_words(timing, tz, now))
+        if line.damaged:
+            # Named here and in a notice; the other rooms still show.
+            last = Text("this guest's file cannot be read", style="bold")
+            nxt = Text("")
+        return [literal(line.room), name, stay_words, last, nxt]
 
     def _names(self, label: str, lines: tuple[RoomLine, ...]) -> Text:
         text = Text(label, style="bold")
@@ -312,9 +400,6 @@ class BoardScreen(HouseScreen):
     def action_arrive(self) -> None:
         from crisishouse.screens.stay_forms import ArriveForm
 
-        if self.view is not None and all(line.stay is not None for line in self.view.rooms):
-            self.notify("Every room has someone staying: no room is free for an arrival.")
-            return
         self.push_form(ArriveForm(self.house, self.session))
 
     def action_handover(self) -> None:

@@ -8,30 +8,33 @@ the record and acts on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pendulum
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today
-from crisishouse.models import ENTRY_KINDS, GuestNote, Stay
-from crisishouse.screens.base import HouseScreen
+from crisishouse.models import CheckIn, Stay
 from crisishouse.screens.check_in_form import CheckInForm
 from crisishouse.screens.copy_form import SaveCopyForm
+from crisishouse.screens.guest_entries import GuestEntries
 from crisishouse.screens.intention_forms import ChangeIntentionForm, IntentionForm
+from crisishouse.screens.keys import ANYWHERE
 from crisishouse.screens.rating_form import RatingForm
 from crisishouse.screens.stay_forms import LeaveForm, LeavingDateForm, MoveRoomForm
-from crisishouse.screens.voice_forms import EditNoteForm, NoteForm, StatementForm, who_reads
-from crisishouse.services import House, Session
 from crisishouse.services.erasure import Departed
 from crisishouse.services.guest_record import GuestRecord
+from crisishouse.services.undo import still_undoable
 from crisishouse.store import StoreError
 from crisishouse.widgets.check_ins_table import CheckInsTable
-from crisishouse.widgets.entry_table import Entry, EntryTable
+from crisishouse.widgets.entry_table import EntryTable
 from crisishouse.widgets.guest_summary import GuestSummary
 from crisishouse.widgets.handover_lines_table import HandoverLinesTable
 from crisishouse.widgets.intentions_table import IntentionsTable
@@ -40,15 +43,43 @@ from crisishouse.widgets.wellbeing_tab import WellbeingTab
 from crisishouse.widgets.who_opened import WhoOpened
 
 # Actions only staff have, and those that need a stay still going.
-_STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back", "talked"}
+_STAFF_ONLY = {"check_in", "leaving_date", "move", "out_tonight", "leave", "back", "talked", "undo_talked"}
 # Agreeing, notes, statements and asking to talk are the guest's own acts;
 # staff mark lines read back on the handover screen.
-_GUEST_ONLY = {"agree", "note", "statement", "talk", "edit_note", "note_for_staff", "note_just_me"}
+_GUEST_ONLY = {"agree", "note", "statement", "talk", "edit_note", "note_for_staff", "note_just_me", "handover_line"}
 # Keys about the highlighted note, shown on the notes tab; there they take
 # the place of keys about a highlighted intention or line, which a note is not.
 _NOTE_KEYS = {"edit_note", "note_for_staff", "note_just_me"}
 _NOT_FOR_NOTES = {"change_intention", "agree", "statement"}
-_NEEDS_STAY = {"check_in", "rate", "intention", "change_intention", "leaving_date", "move", "out_tonight", "leave"}
+# Keys about one tab's entries, shown on that tab only, so every key fits a footer at 80 columns
+# (F1 lists them all, whichever tab is showing).
+_ON_TAB = {"change_intention": "tab-intentions", "agree": "tab-handover"}
+"""Keys about one tab's highlighted entry: on that tab only."""
+_SHOWN_ON_TAB = {"intention": "tab-intentions"}
+"""Keys shown in the footer on one tab; their hidden twins work on the others."""
+_TWINS = (
+    ("i", "intention", "Intention"),
+    ("w", "rate", "Rate"),
+    ("c", "check_in", "Check in"),
+    ("h", "handover_line", "Next shift"),
+)
+# Where a tab's own keys need the room, keys about other tabs step aside (F1 still lists them).
+_NOT_ON_TAB = {
+    "rate": {"tab-intentions", "tab-handover", "tab-notes"},
+    "check_in": {"tab-intentions"},
+    "handover_line": {"tab-intentions", "tab-notes"},
+}
+_NEEDS_STAY = {
+    "check_in",
+    "rate",
+    "intention",
+    "change_intention",
+    "leaving_date",
+    "move",
+    "out_tonight",
+    "leave",
+    "handover_line",
+}
 
 
 _TABS = {
@@ -59,21 +90,35 @@ _TABS = {
     "tab-notes": "Notes",
     "tab-access": "Who opened it",
 }
+_FIRST_TAB = "tab-check-ins"
+
+_CONTENT: dict[str, Callable[[], Widget]] = {
+    "tab-check-ins": lambda: CheckInsTable(id="guest-check-ins"),
+    "tab-wellbeing": WellbeingTab,
+    "tab-intentions": lambda: IntentionsTable(id="guest-intentions"),
+    "tab-handover": lambda: HandoverLinesTable(id="guest-handover"),
+    "tab-notes": lambda: NotesTable(id="guest-notes"),
+    "tab-access": WhoOpened,
+}
+"""What each tab shows. Only the first is built with the screen; each other tab's is built
+the first time it is shown (most openings look at one or two tabs, and every widget costs styling)."""
 
 
-def _opening(note: GuestNote, length: int = 30) -> str:
-    """A note named by its first words: “Slept well, then…”."""
-    words = " ".join(note.text.split())
-    return f"“{words if len(words) <= length else words[: length - 1].rstrip() + '…'}”"
+def _show(content: Widget, record: GuestRecord, tz: str, now: pendulum.DateTime) -> None:
+    """Show a tab's part of the record in its widget."""
+    if isinstance(content, WhoOpened):
+        content.show(record)
+    elif isinstance(content, (CheckInsTable, WellbeingTab, IntentionsTable, HandoverLinesTable, NotesTable)):
+        content.show(record, tz, now)
 
 
-class GuestScreen(HouseScreen):
+class GuestScreen(GuestEntries):
     """One guest's record."""
 
     HELP = "A guest's own record. Everything here is visible to the guest. Keys 1 to 6 show each tab."
     BINDINGS = [
         Binding("c", "check_in", "Check in", tooltip="Record a check-in with this guest", id="check-in"),
-        Binding("w", "rate", "Rate", tooltip="Wellbeing, rated by the guest", id="rate"),
+        Binding("w", "rate", "Rate", tooltip="Rate wellbeing: tinana, hinengaro, whānau, wairua", id="rate"),
         Binding("i", "intention", "Intention", tooltip="A new intention", id="intention"),
         Binding("s", "change_intention", "Change", tooltip="Change the highlighted intention", id="change-intention"),
         Binding(
@@ -88,6 +133,9 @@ class GuestScreen(HouseScreen):
         Binding("o", "out_tonight", "Out tonight", show=False, tooltip="Out overnight tonight", id="out-tonight"),
         Binding("l", "leave", "Leaves", show=False, tooltip="The guest leaves", id="leave"),
         Binding("a", "agree", "Agree", tooltip="Agree to the highlighted handover line", id="agree"),
+        Binding(
+            "h", "handover_line", "Next shift", tooltip="A line for the next shift, in your own words", id="own-line"
+        ),
         Binding("n", "note", "Note", tooltip="Write a note of your own", id="note"),
         # "e" is also staff's leaving date: each is only ever on for one of guest and staff.
         Binding("e", "edit_note", "Edit", tooltip="Change the words of the highlighted note", id="edit-note"),
@@ -99,50 +147,69 @@ class GuestScreen(HouseScreen):
         Binding(
             "d",
             "statement",
-            "Statement",
+            "My say",
             tooltip="Your statement on the highlighted entry, if you disagree",
             id="statement",
         ),
         Binding("k", "talked", "Talked", tooltip="We talked about the highlighted entry", id="talked"),
-        Binding("p", "print_own", "Print", tooltip="Print (and save) everything about this guest", id="print-own"),
-        Binding("x", "save_own", "Save copy", tooltip="Save everything about this guest as a text file", id="save-own"),
+        Binding("u", "undo_talked", "Undo", tooltip="Take back the talk just marked as had", id="undo-talked"),
+        Binding("p", "print_own", "Print", tooltip="Print (and save) the whole record", id="print-own"),
+        Binding("x", "save_own", "Save", tooltip="Save the whole record as a text file", id="save-own"),
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
         Binding("escape", "back", "Board", id="back"),
         *(Binding(str(n), f"tab('{tab}')", title, show=False) for n, (tab, title) in enumerate(_TABS.items(), 1)),
+        # Hidden twins: these keys work on every tab, though the footer shows them only where they fit.
+        *(Binding(key, f"{action}{ANYWHERE}", words, show=False) for key, action, words in _TWINS),
     ]
-
-    def __init__(self, house: House, session: Session, guest_id: str) -> None:
-        super().__init__(house, session)
-        self.guest_id = guest_id
-        self.record: GuestRecord | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield GuestSummary("", id="guest-summary")
-        with TabbedContent(id="guest-tabs"):
-            with TabPane(_TABS["tab-check-ins"], id="tab-check-ins"):
-                yield CheckInsTable(id="guest-check-ins")
-            with TabPane(_TABS["tab-wellbeing"], id="tab-wellbeing"):
-                yield WellbeingTab()
-            with TabPane(_TABS["tab-intentions"], id="tab-intentions"):
-                yield IntentionsTable(id="guest-intentions")
-            with TabPane(_TABS["tab-handover"], id="tab-handover"):
-                yield HandoverLinesTable(id="guest-handover")
-            with TabPane(_TABS["tab-notes"], id="tab-notes"):
-                yield NotesTable(id="guest-notes")
-            with TabPane(_TABS["tab-access"], id="tab-access"):
-                yield WhoOpened()
+        with TabbedContent(id="guest-tabs", initial=_FIRST_TAB):
+            for tab, title in _TABS.items():
+                with TabPane(title, id=tab):
+                    if tab == _FIRST_TAB:
+                        yield _CONTENT[tab]()
         yield Footer()
 
     def on_mount(self) -> None:
         self.action_refresh()
 
+    # The hidden twins of keys the footer shows on some tabs only (see _TWINS).
+    def action_intention_anywhere(self) -> None:
+        self.action_intention()
+
+    def action_rate_anywhere(self) -> None:
+        self.action_rate()
+
+    def action_check_in_anywhere(self) -> None:
+        self.action_check_in()
+
+    def action_handover_line_anywhere(self) -> None:
+        self.action_handover_line()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.endswith(ANYWHERE):
+            # The twin works wherever its shown binding would, but is hidden only by the tab rules.
+            base = action.removesuffix(ANYWHERE)
+            return self._allowed(base, tab_rules=False) and not self._allowed(base, tab_rules=True)
+        return self._allowed(action, tab_rules=True)
+
+    def _allowed(self, action: str, *, tab_rules: bool) -> bool | None:
         if action in _STAFF_ONLY and not self.session.is_staff:
             return False
+        if action == "undo_talked":
+            return self.talked is not None and still_undoable(self.talked.at, self.house.clock.now())
         if action in _GUEST_ONLY and self.session.is_staff:
             return False
-        on_notes = self.is_mounted and self._tabs.active == "tab-notes"
+        showing = self._tabs.active if self.is_mounted else ""
+        if action in _ON_TAB and showing != _ON_TAB[action]:
+            return False
+        if tab_rules and action in _SHOWN_ON_TAB and showing != _SHOWN_ON_TAB[action]:
+            return False
+        on_notes = showing == "tab-notes"
+        if tab_rules and showing in _NOT_ON_TAB.get(action, ()):
+            return False
         if action in _NOTE_KEYS and not on_notes:
             return False
         if action in _NOT_FOR_NOTES and on_notes and not self.session.is_staff:
@@ -155,10 +222,6 @@ class GuestScreen(HouseScreen):
 
     # -- showing --------------------------------------------------------------
 
-    @property
-    def _tabs(self) -> TabbedContent:
-        return self.query_one("#guest-tabs", TabbedContent)
-
     def action_refresh(self) -> None:
         """Read the record again from the house's services."""
         try:
@@ -170,36 +233,26 @@ class GuestScreen(HouseScreen):
         self.refresh_bindings()
         tz, now = self.house.settings.time_zone, self.house.clock.now()
         self.query_one(GuestSummary).show(record, tz, now, greet=not self.session.is_staff)
-        self.query_one(CheckInsTable).show(record, tz, now)
-        self.query_one(WellbeingTab).show(record, tz, now)
-        self.query_one(IntentionsTable).show(record, tz, now)
-        self.query_one(HandoverLinesTable).show(record, tz, now)
-        self.query_one(NotesTable).show(record, tz, now)
-        self.query_one(WhoOpened).show(record)
+        for pane in self.query(TabPane):
+            for content in pane.children:
+                _show(content, record, tz, now)
+        if self._bring_into_view is not None:
+            for table in self.query(EntryTable):
+                table.highlight(self._bring_into_view)
+            # A tab not built yet highlights it when it is (`_build`).
+            self._highlight_when_built = self._bring_into_view
+            self._bring_into_view = None
 
-    def _highlighted(self) -> Entry | None:
-        """(kind, id) of the highlighted entry in the tab showing, if any."""
-        active = self._tabs.active
-        if not active:
-            return None
-        # The wellbeing tab's table sits under the four walls; the access tab has none.
-        table = next(iter(self._tabs.get_pane(active).query(EntryTable)), None)
-        return table.highlighted() if table is not None else None
-
-    def _entry_words(self, kind: str, entry_id: str) -> str:
-        assert self.record is not None
-        record = self.record
-        found = {
-            "check_in": {c.id: f"{c.outcome_words}. {c.note}".strip(". ") for c in record.check_ins},
-            "rating": {
-                r.id: f"tinana {r.tinana}, hinengaro {r.hinengaro}, whānau {r.whanau}, wairua {r.wairua}"
-                for r in record.ratings
-            },
-            "intention": {i.id: i.words for i in record.intentions},
-            "handover": {h.id: h.text for h in record.handover_lines},
-            "note": {n.id: n.text for n in record.notes},
-        }
-        return found.get(kind, {}).get(entry_id, "")
+    async def _build(self, pane: TabPane) -> None:
+        """Build a tab's content the first time it is shown, and show the record in it."""
+        if pane.children or pane.id not in _CONTENT:
+            return
+        content = _CONTENT[pane.id]()
+        await pane.mount(content)
+        if self.record is not None:
+            _show(content, self.record, self.house.settings.time_zone, self.house.clock.now())
+        if self._highlight_when_built is not None and isinstance(content, EntryTable):
+            content.highlight(self._highlight_when_built)
 
     def _stay(self) -> Stay:
         """The stay going on: the actions that need one are off without it (`check_action`)."""
@@ -209,33 +262,50 @@ class GuestScreen(HouseScreen):
     # -- actions --------------------------------------------------------------
 
     def action_check_in(self) -> None:
-        assert self.record is not None
-        self.push_form(CheckInForm(self.house, self.session, self._stay(), self.record.guest.chosen_name))
+        name = self._guest_name
+
+        def saved(check_in: CheckIn) -> None:
+            self.notify(f"The check-in with {name} is saved: {check_in.outcome_words}.", markup=False)
+
+        self.push_form(CheckInForm(self.house, self.session, self._stay(), name), saved)
 
     def action_rate(self) -> None:
-        self.push_form(RatingForm(self.house, self.session, self.guest_id))
+        form = RatingForm(self.house, self.session, self.guest_id)
+        self.push_form(form, self._done(f"{self._guest_name}'s wellbeing rating is saved.", "Your rating is saved."))
 
     def action_intention(self) -> None:
-        self.push_form(IntentionForm(self.house, self.session, self.guest_id))
+        form = IntentionForm(self.house, self.session, self.guest_id)
+        self.push_form(form, self._done(f"{self._guest_name}'s intention is saved.", "Your intention is saved."))
 
     def action_change_intention(self) -> None:
         assert self.record is not None
-        table = self.query_one(IntentionsTable)
         if not self.record.intentions:
             self.notify("There are no intentions to change yet.")
             return
-        if table.row_count and table.cursor_row is not None:
-            chosen = self.record.intentions[min(table.cursor_row, len(self.record.intentions) - 1)]
-        else:
-            chosen = self.record.intentions[-1]
+        # The highlighted intention, wherever the table has moved; with none highlighted, the newest.
+        key = next((table.highlighted() for table in self.query(IntentionsTable)), None)
+        by_id = {i.id: i for i in self.record.intentions}
+        chosen = by_id.get(key[1]) if key is not None else None
+        chosen = chosen or self.record.intentions[-1]
         self._tabs.active = "tab-intentions"
-        self.push_form(ChangeIntentionForm(self.house, self.session, chosen))
+        form = ChangeIntentionForm(self.house, self.session, chosen)
+        self.push_form(form, self._done(f"{self._guest_name}'s intention is changed.", "Your intention is changed."))
 
     def action_leaving_date(self) -> None:
-        self.push_form(LeavingDateForm(self.house, self.session, self._stay()))
+        name = self._guest_name
+
+        def saved(stay: Stay) -> None:
+            self.notify(f"{name} now plans to leave {stay.planned_leaving.format('dddd D MMMM')}.", markup=False)
+
+        self.push_form(LeavingDateForm(self.house, self.session, self._stay()), saved)
 
     def action_move(self) -> None:
-        self.push_form(MoveRoomForm(self.house, self.session, self._stay()))
+        name = self._guest_name
+
+        def saved(stay: Stay) -> None:
+            self.notify(f"{name} is now in {stay.room}.", markup=False)
+
+        self.push_form(MoveRoomForm(self.house, self.session, self._stay()), saved)
 
     def action_out_tonight(self) -> None:
         stay = self._stay()
@@ -244,7 +314,7 @@ class GuestScreen(HouseScreen):
         except HouseError as problem:
             self.show_problem(problem)
             return
-        self.notify("Noted: out overnight tonight.")
+        self.notify(f"Noted: {self._guest_name} is out overnight tonight.", markup=False)
         self.action_refresh()
 
     def action_leave(self) -> None:
@@ -254,6 +324,7 @@ class GuestScreen(HouseScreen):
         def done(left: Stay | None) -> None:
             if left is None:
                 return
+            self.notify(f"{name} has left: the stay is ended.", markup=False)
             if left.record_choice == "erase" and left.left_at:
                 from crisishouse.screens.erasure import EraseRecordScreen
 
@@ -265,115 +336,11 @@ class GuestScreen(HouseScreen):
 
         self.app.push_screen(LeaveForm(self.house, self.session, self._stay()), done)
 
-    def action_agree(self) -> None:
-        assert self.record is not None
-        self.action_tab("tab-handover")
-        table = self.query_one(HandoverLinesTable)
-        lines = list(reversed(self.record.handover_lines))
-        if not lines or table.cursor_row is None:
-            self.notify("There are no handover lines to agree to.")
-            return
-        line = lines[min(table.cursor_row, len(lines) - 1)]
-        self.try_change(lambda: self.house.handover.agree(self.session, line))
-
-    def action_note(self) -> None:
-        self.action_tab("tab-notes")
-
-        def saved(note: GuestNote) -> None:
-            self.notify(f"Your note is saved. {who_reads(note)}", markup=False)
-
-        self.push_form(NoteForm(self.house, self.session), saved)
-
-    def _highlighted_note(self) -> GuestNote | None:
-        """The note highlighted on the notes tab, or None (said plainly)."""
-        chosen = self._highlighted()
-        notes = {n.id: n for n in self.record.notes} if self.record is not None else {}
-        if chosen is None or chosen[0] != "note" or chosen[1] not in notes:
-            self.notify("Highlight one of your notes first, on the notes tab.")
-            return None
-        return notes[chosen[1]]
-
-    def action_edit_note(self) -> None:
-        note = self._highlighted_note()
-        if note is None:
-            return
-
-        def saved(changed: GuestNote) -> None:
-            self.notify(f"Your note {_opening(changed)} is changed. {who_reads(changed)}", markup=False)
-
-        self.push_form(EditNoteForm(self.house, self.session, note), saved)
-
-    def action_note_for_staff(self) -> None:
-        self._share_note(for_staff=True)
-
-    def action_note_just_me(self) -> None:
-        self._share_note(for_staff=False)
-
-    def _share_note(self, *, for_staff: bool) -> None:
-        note = self._highlighted_note()
-        if note is None:
-            return
-        if note.for_staff != for_staff:
-            try:
-                note = self.house.voice.share_note(self.session, note.id, for_staff)
-            except HouseError as problem:
-                self.show_problem(problem)
-                return
-            self.action_refresh()
-        self.notify(f"Your note {_opening(note)}: {who_reads(note)}", markup=False)
-
     @on(TabbedContent.TabActivated)
-    def _tab_shown(self) -> None:
+    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        await self._build(event.pane)
         # The notes tab has keys of its own.
         self.refresh_bindings()
-
-    def _chosen_entry(self, doing: str) -> Entry | None:
-        chosen = self._highlighted()
-        if chosen is None:
-            self.notify(
-                f"Highlight an entry first (in check-ins, wellbeing, intentions, handover lines or notes) to {doing}."
-            )
-        return chosen
-
-    def action_talk(self) -> None:
-        chosen = self._chosen_entry("ask to talk about it")
-        if chosen is None:
-            return
-        try:
-            self.house.voice.ask_to_talk(self.session, *chosen)
-        except HouseError as problem:
-            self.show_problem(problem)
-            return
-        self.notify(f"Staff will see that you would like to talk about {ENTRY_KINDS[chosen[0]]}.")
-        self.action_refresh()
-
-    def action_statement(self) -> None:
-        chosen = self._chosen_entry("add your statement")
-        if chosen is None or self.record is None:
-            return
-        kind, entry_id = chosen
-        if kind == "note":
-            self.notify("Your notes are already in your own words; a statement goes with other entries.")
-            return
-        form = StatementForm(
-            self.house,
-            self.session,
-            kind,
-            entry_id,
-            self._entry_words(kind, entry_id),
-            self.record.statement_on(kind, entry_id),
-        )
-        self.push_form(form)
-
-    def action_talked(self) -> None:
-        chosen = self._chosen_entry("mark it talked about")
-        if chosen is None or self.record is None:
-            return
-        asked = self.record.open_request(chosen[1])
-        if asked is None:
-            self.notify("The guest has not asked to talk about that entry.")
-            return
-        self.try_change(lambda: self.house.voice.talked(self.session, self.guest_id, asked.id))
 
     def action_save_own(self) -> None:
         def saved(path: Path | None) -> None:
@@ -413,9 +380,6 @@ class GuestScreen(HouseScreen):
         # Only for the person who asked: not once the terminal has locked, or someone else signed in.
         if self.terminal.session is self.session:
             self.notify(message, severity=severity, markup=False, timeout=15)
-
-    def action_tab(self, tab: str) -> None:
-        self._tabs.active = tab
 
     @on(EntryTable.RowSelected, "#guest-intentions")
     def _change_selected(self) -> None:

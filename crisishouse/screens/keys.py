@@ -37,6 +37,10 @@ def _declared(node: object) -> list[Binding]:
     return declared
 
 
+ANYWHERE = "_anywhere"
+"""The suffix of a hidden twin binding: the same key and action, working where the shown one is not in the footer."""
+
+
 def keys_table(screen: Screen[object]) -> Table:
     """The screen's keys as two columns, grouped, each action once with all its keys."""
     app = screen.app
@@ -49,7 +53,10 @@ def keys_table(screen: Screen[object]) -> Table:
             return
         # One line for one action whatever its parameters: "1 2 3 4 5 6  Check-ins, Wellbeing, ...".
         _namespace, action, _parameters = parse(binding.action)
-        keys, descriptions, _ = groups[group].setdefault(action, ([], [], enabled))
+        # A key that works on every tab but shows in the footer on one is one action here.
+        action = action.removesuffix(ANYWHERE)
+        keys, descriptions, was = groups[group].get(action, ([], [], False))
+        groups[group][action] = (keys, descriptions, was or enabled)
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,10 +16,11 @@ from textual.widgets import Input, Label, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import terminal_of
+from crisishouse.screens.confirm import ConfirmScreen
 from crisishouse.widgets.literal import literal
 
 if TYPE_CHECKING:
-    from crisishouse.models import Shift
+    from crisishouse.screens.shift_steps import ShiftStep, StepKind
     from crisishouse.services import House, Session
     from crisishouse.services.signin import Wait
 
@@ -42,7 +44,10 @@ class LockScreen(Screen[None]):
             self.session = session
             """Who signed in."""
 
-    HELP = "Type your name and your PIN, then press Enter to sign in, or F2 to sign on or off your shift."
+    HELP = (
+        "Type your name and your PIN, then press Enter to sign in. Staff: F2 instead signs on or off your shift, "
+        "asking first; a sign-off made by mistake can be taken back with F2 for 10 minutes."
+    )
     AUTO_FOCUS = "#name"
     BINDINGS = [Binding("f2", "shift", "Sign on or off a shift", id="shift")]
 
@@ -134,11 +139,11 @@ class LockScreen(Screen[None]):
         self.app.call_from_thread(self._signed_in, session)
 
     def action_shift(self) -> None:
-        """Sign on or off a shift with name and PIN; the terminal stays locked."""
-        self._sign_on_or_off(*self._typed())
+        """Sign on or off a shift (or take back a sign-off) with name and PIN, asked first; the terminal stays locked."""
+        self._ask_about_shift(*self._typed())
 
     @work(thread=True, exclusive=True, group="sign-in")
-    def _sign_on_or_off(self, name: str, pin: str) -> None:
+    def _ask_about_shift(self, name: str, pin: str) -> None:
         house = self._opened_house()
         if house is None:
             return
@@ -147,23 +152,49 @@ class LockScreen(Screen[None]):
         except HouseError as refused:
             self.app.call_from_thread(self._refused, str(refused), getattr(refused, "wait", None))
             return
-        tz = house.settings.time_zone
+        # Loaded on F2, not with the lock screen: it brings in the house's services (a quarter second at start).
+        from crisishouse.screens.shift_steps import next_step
+
         try:
-            if house.roster.on_shift(session) is not None:
-                message = _signed_off_words(session.name, house.roster.sign_off(session), tz)
+            step = next_step(house, session)
+        except HouseError as problem:
+            self.app.call_from_thread(self._refused, str(problem))
+            return
+        self.app.call_from_thread(self._ask, session, step)
+
+    def _ask(self, session: Session, step: ShiftStep) -> None:
+        # The PIN has done its work: nothing typed waits behind the question.
+        self.reset()
+
+        from crisishouse.screens.shift_steps import declined
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._take_step(session, step.kind)
             else:
-                message = _signed_on_words(session.name, house.roster.sign_on(session), tz)
+                self.query_one("#sign-in-message", Static).update(literal(declined(step.kind)))
+
+        question = ConfirmScreen(Text(step.question), step.yes, no=step.no, yes_variant="primary", session=session)
+        self.app.push_screen(question, answered)
+
+    @work(thread=True, exclusive=True, group="sign-in")
+    def _take_step(self, session: Session, step: StepKind) -> None:
+        from crisishouse.screens.shift_steps import take_step
+
+        assert self.house is not None, "a question was asked, so the house is open"
+        try:
+            message = take_step(self.house, session, step)
         except HouseError as problem:
             # A damaged month file or a full disk: said plainly, the shift as it was.
             self.app.call_from_thread(self._refused, str(problem))
             return
-        self.app.call_from_thread(self._shift_done, message, session)
+        # A private self-check is offered at sign-on and sign-off, never required; not after taking one back.
+        self.app.call_from_thread(self._shift_done, message, session if step != "take_back" else None)
 
     def _shift_done(self, message: str, signed_on: Session | None) -> None:
         self.reset()
         self.query_one("#sign-in-message", Static).update(literal(message))
         if signed_on is not None and self.house is not None:
-            # A private self-check, offered at sign-on and sign-off, never required.
             from crisishouse.screens.staff_forms import SelfCheckForm
 
             self.app.push_screen(SelfCheckForm(self.house, signed_on))
@@ -196,20 +227,3 @@ class LockScreen(Screen[None]):
     def _signed_in(self, session: Session) -> None:
         self.reset()
         self.post_message(self.SignedIn(session))
-
-
-def _signed_on_words(name: str, shift: Shift, tz: str) -> str:
-    """ "Tama: signed on for the morning shift at 07:02." """
-    assert shift.signed_on_at is not None, "the roster returns the shift signed on"
-    return f"{name}: signed on for the {shift.name} shift at {shift.signed_on_at.in_timezone(tz).format('HH:mm')}."
-
-
-def _signed_off_words(name: str, shift: Shift, tz: str) -> str:
-    """ "Tama: signed off the morning shift at 15:05, 8.1 hours. Thank you." """
-    on, off = shift.signed_on_at, shift.signed_off_at
-    assert on is not None and off is not None, "the roster returns the shift signed on and off"
-    hours = (off - on).total_seconds() / 3600
-    return (
-        f"{name}: signed off the {shift.name} shift at {off.in_timezone(tz).format('HH:mm')}, {hours:.1f} hours. "
-        "Thank you."
-    )

@@ -38,8 +38,25 @@ def to_doc(record: Any) -> dict[str, Any]:
     return {f.name: encode_value(getattr(record, f.name)) for f in dataclasses.fields(record)}
 
 
+_UTC = pendulum.timezone("UTC")
+_NO_OFFSET = dt.timedelta(0)
+
+
 def _decode_datetime(raw: str) -> pendulum.DateTime:
-    return pendulum.instance(dt.datetime.fromisoformat(raw)).in_timezone("UTC")
+    moment = dt.datetime.fromisoformat(raw)
+    if moment.utcoffset() == _NO_OFFSET:
+        # Stored in UTC, as the store writes it: built as is, the same moment a conversion would give.
+        return pendulum.DateTime(
+            moment.year,
+            moment.month,
+            moment.day,
+            moment.hour,
+            moment.minute,
+            moment.second,
+            moment.microsecond,
+            tzinfo=_UTC,
+        )
+    return pendulum.instance(moment).in_timezone("UTC")
 
 
 def _decode_date(raw: str) -> pendulum.Date:
