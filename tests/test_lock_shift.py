@@ -118,8 +118,8 @@ async def test_a_mistaken_sign_off_is_taken_back_with_f2(demo_dir: Path, clock: 
     assert back_on is not None and back_on.signed_off_at is None
 
 
-async def test_after_ten_minutes_f2_signs_on_again_as_cover(demo_dir: Path, clock: FixedClock):
-    """Past the 10 minutes, a sign-off stands and F2 asks to sign on (cover) instead of refusing."""
+async def test_after_ten_minutes_the_same_shift_is_not_signed_on_twice(demo_dir: Path, clock: FixedClock):
+    """Past the 10 minutes a sign-off stands: signing on again to the same shift would double its hours, so F2 says so."""
     house = House.open(demo_dir, clock)
     tama = house.sign_in.confirm_staff("Tama", "2222")
     house.roster.sign_on(tama)
@@ -130,7 +130,8 @@ async def test_after_ten_minutes_f2_signs_on_again_as_cover(demo_dir: Path, cloc
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await _f2(pilot, "Tama", "2222")
-        assert _question(app).startswith("You are not rostered now. Sign on to cover")
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert "signing on again would count it twice" in " ".join(screen_text(app).split())
 
 
 async def test_signing_on_to_ones_own_shift_says_so(demo_dir: Path, clock: FixedClock):

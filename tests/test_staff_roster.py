@@ -215,3 +215,18 @@ def test_a_sign_off_is_taken_back_only_soon_and_only_ones_own(staffed_house: Hou
     with pytest.raises(ServiceError, match="no sign-off from the last 10 minutes"):
         roster.undo_sign_off(tama)
     assert roster.on_shift(tama) is None
+
+
+def test_signing_on_again_after_signing_off_is_refused_not_doubled(
+    staffed_house: House, roster: Roster, clock: FixedClock
+):
+    """The same shift twice would double the hours: refused, pointing to taking the sign-off back."""
+    tama = session_of(staffed_house, "Tama")
+    roster.sign_on(tama)
+    clock.advance(hours=1)
+    roster.sign_off(tama)
+    clock.advance(minutes=20)
+    for asking in (roster.sign_on_question, roster.sign_on):
+        with pytest.raises(ServiceError, match="signing on again would count it twice"):
+            asking(tama)
+    assert len(roster.roster(tama, TODAY, 1)) == 1

@@ -140,18 +140,31 @@ class Roster(Service):
             signed = replace(mine, signed_on_at=at)
             self.store.put(signed)
             return signed
+        shift = replace(self._cover_at(session, at), signed_on_at=at)
+        self.store.put(shift)
+        return shift
+
+    def _cover_at(self, session: Session, at: pendulum.DateTime) -> Shift:
+        """The shift on at `at`, as cover for them; refused if it would overlap one of their own."""
         current = self.shifts.at(at)
-        shift = Shift(
+        cover = Shift(
             staff_id=session.person_id,
             day=current.day,
             name=current.name,
             starts_at=current.starts,
             ends_at=current.ends,
-            signed_on_at=at,
             cover=True,
         )
-        self.store.put(shift)
-        return shift
+        day = current.day
+        for theirs in shifts_on_days(self.store, day.subtract(days=1), day.add(days=1), staff_id=session.person_id):
+            if theirs.overlaps(cover):
+                # Most often: the shift they signed off earlier. Counting it twice would double their hours.
+                until = (theirs.signed_off_at or theirs.ends_at).in_timezone(self.tz).format("HH:mm")
+                raise ServiceError(
+                    f"You were on the {theirs.name} shift until {until}; signing on again would count it twice. "
+                    f"A sign-off made in the last {UNDO_WORDS} can be taken back with F2."
+                )
+        return cover
 
     def sign_on_question(self, session: Session) -> str:
         """What to ask before signing on: their own shift, or which one they would cover."""
@@ -162,18 +175,8 @@ class Roster(Service):
         mine = self._rostered_now(session, now)
         if mine is not None:
             return f"Sign on to your {mine.name} shift ({_span(mine, self.tz)})?"
-        current = self.shifts.at(now)
-        span = _span(
-            Shift(
-                staff_id=session.person_id,
-                day=current.day,
-                name=current.name,
-                starts_at=current.starts,
-                ends_at=current.ends,
-            ),
-            self.tz,
-        )
-        return f"You are not rostered now. Sign on to cover the {current.name} shift ({span})?"
+        cover = self._cover_at(session, now)
+        return f"You are not rostered now. Sign on to cover the {cover.name} shift ({_span(cover, self.tz)})?"
 
     def _rostered_now(self, session: Session, at: pendulum.DateTime) -> Shift | None:
         """Their own rostered shift that is on at `at` or starts within the hour."""
