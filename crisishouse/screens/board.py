@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen, LockNow
@@ -21,6 +21,7 @@ from crisishouse.services.board import BoardView, RoomLine
 from crisishouse.services.check_ins import NONE_DUE, CheckInTiming
 from crisishouse.text import clean_line, plural
 from crisishouse.widgets.formatting import house_time, rhythm_line
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.literal import literal
 
 REFRESH_SECONDS = 30
@@ -139,7 +140,7 @@ class BoardScreen(HouseScreen):
         yield Static("", id="due")
         yield Static("", id="records-to-erase")
         yield Static("", id="settings-problem")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import pendulum
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
 from crisishouse.services import House, Session
 from crisishouse.services.debriefs import OwedDebrief
 from crisishouse.services.undo import UNDO_WINDOW, still_undoable
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.house_table import HouseTable
 from crisishouse.widgets.literal import literal
 
@@ -59,7 +60,7 @@ class DebriefsScreen(HouseScreen):
         yield Header(show_clock=False)
         yield HouseTable("For", "Owed for", "Status", "The hard event", id="debriefs-table")
         yield Static("", id="debriefs-about")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today
@@ -37,6 +37,7 @@ from crisishouse.widgets.check_ins_table import CheckInsTable
 from crisishouse.widgets.entry_table import EntryTable
 from crisishouse.widgets.guest_summary import GuestSummary
 from crisishouse.widgets.handover_lines_table import HandoverLinesTable
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.intentions_table import IntentionsTable
 from crisishouse.widgets.notes_table import NotesTable
 from crisishouse.widgets.wellbeing_tab import WellbeingTab
@@ -170,7 +171,7 @@ class GuestScreen(GuestEntries):
                 with TabPane(title, id=tab):
                     if tab == _FIRST_TAB:
                         yield _CONTENT[tab]()
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.models import HandoverEntry
@@ -20,6 +20,7 @@ from crisishouse.services.shifts import ShiftTime
 from crisishouse.widgets.formatting import house_time
 from crisishouse.widgets.found_words import explained, highlighted, marked
 from crisishouse.widgets.handover_lines_table import wrote_it
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.house_table import HouseTable, Row
 from crisishouse.widgets.literal import literal
 
@@ -68,7 +69,7 @@ class HandoverScreen(HouseScreen):
         yield HouseTable("", "Line", id="handover-lines")
         yield Static("", id="handover-house")
         yield Static("", id="handover-result")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
 from crisishouse.services import House, Session
 from crisishouse.services.load import LoadRow
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.house_table import HouseTable
 from crisishouse.widgets.literal import literal
 
@@ -62,7 +63,7 @@ class LoadScreen(HouseScreen):
         )
         yield Static("", id="load-flags")
         yield Static("", id="load-chats")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

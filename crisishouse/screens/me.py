@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today
 from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.staff_forms import HardEventForm, MentalHealthDayForm, SelfCheckForm
+from crisishouse.widgets.house_footer import HouseFooter
 
 PAST_DAYS = 28
 AHEAD_DAYS = 28
@@ -42,7 +43,7 @@ class MyShiftsScreen(HouseScreen):
         yield Static("", id="me-days")
         yield Sparkline([], id="me-trend")
         yield Static("", id="me-numbers")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.query_one("#me-shifts", DataTable).add_columns("Day", "Shift", "Times", "Hours", "")

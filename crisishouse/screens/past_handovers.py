@@ -7,11 +7,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.literal import literal
 
 
@@ -31,7 +32,7 @@ class PastHandoversScreen(HouseScreen):
             # Scrolls both ways: the printed lines are kept as they are, however narrow the screen.
             with ScrollableContainer(id="past-text-scroll"):
                 yield Static("", id="past-text")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         found = self.house.handover.past_printouts(self.session)

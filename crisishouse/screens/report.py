@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen
 from crisishouse.services import House, Session
 from crisishouse.services.report import MonthReport, Reports, add_months
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.literal import literal
 
 NO_NAMES = "Counts only: no names, initials or anything else that could identify a guest."
@@ -61,7 +62,7 @@ class ReportScreen(HouseScreen):
         yield Static(Text(NO_NAMES), id="report-note")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True, show_header=False)
         yield Static("", id="report-saved")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.query_one("#report-table", DataTable).add_columns("What", "Count")

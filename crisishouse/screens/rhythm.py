@@ -6,13 +6,14 @@ import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crisishouse.housetime import house_today
 from crisishouse.screens.base import HouseScreen
 from crisishouse.screens.rhythm_form import EverydayItemForm, OneOffForm
 from crisishouse.services import House, Session
 from crisishouse.services.rhythm import RhythmEntry
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.literal import literal
 
 _DAYS = Binding.Group("Day", compact=True)
@@ -52,7 +53,7 @@ class RhythmScreen(HouseScreen):
         yield Static("", id="rhythm-day")
         yield DataTable(id="rhythm-items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="rhythm-notes")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.query_one("#rhythm-items", DataTable).add_columns("Time", "What", "")

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today, parse_date
@@ -20,6 +20,7 @@ from crisishouse.screens.form import FormScreen, labelled
 from crisishouse.services import House, ServiceError, Session
 from crisishouse.services.load import Gap
 from crisishouse.services.shifts import Shifts, ShiftTime
+from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.house_table import HouseTable
 from crisishouse.widgets.literal import literal
 
@@ -113,7 +114,7 @@ class RosterScreen(HouseScreen):
         yield Static("", id="roster-heading")
         yield HouseTable("Day", "Shift", "Times", "Who", "Gap", id="roster-table", wrap=False, zebra_stripes=True)
         yield Static("", id="roster-gaps")
-        yield Footer()
+        yield HouseFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -1,0 +1,90 @@
+"""The house footer builds its keys once per change of what it shows, not once per signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Label
+from textual.widgets._footer import FooterKey
+
+from crisishouse.widgets.house_footer import HouseFooter
+
+
+class Counted(Screen[None]):
+    BINDINGS = [
+        Binding("a", "first", "First"),
+        Binding("u", "undo", "Take back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.can_undo = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("hello")
+        yield HouseFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.can_undo
+        return True
+
+    def action_first(self) -> None:
+        pass
+
+    def action_undo(self) -> None:
+        pass
+
+
+class CountedApp(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(Counted())
+
+
+def shown(app: App[None]) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey) if key.description]
+
+
+async def test_keys_are_built_once_and_again_only_when_they_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    made = FooterKey.__init__
+
+    def counting(self: FooterKey, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        built.append(self.description)
+
+    monkeypatch.setattr(FooterKey, "__init__", counting)
+    app = CountedApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Counted)
+        assert shown(app) == ["First", "palette"]
+        first_build = len(built)
+        assert built.count("First") == 1
+
+        # Signals that change nothing build nothing.
+        for _ in range(5):
+            screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(built) == first_build
+
+        # A change is shown, after one build however many signals came.
+        screen.can_undo = True
+        for _ in range(5):
+            screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert shown(app) == ["First", "Take back", "palette"]
+        assert built.count("First") == 2
+
+        screen.can_undo = False
+        screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert shown(app) == ["First", "palette"]
