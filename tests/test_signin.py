@@ -113,3 +113,24 @@ def test_set_up_names_the_house_and_only_once(new_dir: Path, clock: FixedClock):
     assert House.open(new_dir, clock).settings.house_name == "Te Whare o Rongo"
     with pytest.raises(ServiceError, match="already set up"):
         house.set_up("Other", "Someone", "1234", "1234")
+
+
+@pytest.mark.parametrize("holders", [0, 1, 2])
+def test_the_pin_checks_of_one_sign_in_run_side_by_side(monkeypatch: pytest.MonkeyPatch, holders: int):
+    """Each check waits for the other to start: run one after the other, they would never meet."""
+    import threading
+
+    from crisishouse.services import pins
+
+    meet = threading.Barrier(pins.CHECKS_PER_ATTEMPT, timeout=10)
+    checked: list[str] = []
+
+    def waits_for_the_other(pin: str, stored: str) -> bool:
+        meet.wait()
+        checked.append(stored)
+        return stored == "mine"
+
+    monkeypatch.setattr(pins, "verify_pin", waits_for_the_other)
+    hashes = ["mine", "theirs"][:holders]
+    assert pins.matching("1234", hashes) == ([0] if holders else [])
+    assert len(checked) == pins.CHECKS_PER_ATTEMPT, "the same number of checks however many hold the name"

@@ -71,12 +71,12 @@ def _next_words(timing: CheckInTiming, tz: str, now: pendulum.DateTime) -> str:
 
 
 class RoomsTable(DataTable[object]):
-    """The board's rooms: when its width changes (the keys panel opens or closes), the columns fit again."""
+    """The board's rooms: when its size changes (first laid out, the keys panel opens or closes), the columns fit again."""
 
     def on_resize(self) -> None:
         screen = self.screen
-        if isinstance(screen, BoardScreen) and screen.view is not None:
-            self.call_after_refresh(screen.show, screen.view)
+        if isinstance(screen, BoardScreen):
+            screen.fit_rooms()
 
 
 class BoardScreen(HouseScreen):
@@ -129,6 +129,8 @@ class BoardScreen(HouseScreen):
         """Notices already shown: the board refreshes every half minute and says each once."""
         self._fresh = False
         """Read on mount and not yet shown since: the first resume need not read it again."""
+        self._filled_for: tuple[BoardView, list[int]] | None = None
+        """The view and column widths the rooms table was last filled with."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -244,9 +246,30 @@ class BoardScreen(HouseScreen):
             )
         )
         self.query_one("#rhythm", Static).update(rhythm_line(view.rhythm_now, view.rhythm_next, tz, now))
+        self._filled_for = None
+        self.fit_rooms()
+        self.query_one("#comings", Static).update(self._comings(view))
+        self.query_one("#due", Static).update(self._due(view))
+        # Lines that are often empty take no room on the board when they are.
+        for selector, text in (("#talk", self._talk(view)), ("#records-to-erase", self._to_erase(view))):
+            shown = self.query_one(selector, Static)
+            shown.update(text)
+            shown.display = bool(text)
+        self.refresh_bindings()
+
+    def fit_rooms(self) -> None:
+        """Fill the rooms table from the view, in columns that fit its size.
+
+        Only once the table has been laid out (its first size calls this again), and
+        again only when the view or the widths have changed: filling a table lays the
+        screen out again, and the board is the first screen after every sign-in.
+        """
         table = self.query_one("#rooms", DataTable)
-        row = table.cursor_row
-        rows = [self._cells(line, tz, now) for line in view.rooms]
+        view = self.view
+        if view is None or not table.size.width:
+            return
+        tz = self.house.settings.time_zone
+        rows = [self._cells(line, tz, view.at) for line in view.rooms]
         natural = [
             max([len(title), *(cell.cell_len for cells in rows for cell in cells[column].split())])
             for column, title in enumerate(COLUMNS)
@@ -254,6 +277,10 @@ class BoardScreen(HouseScreen):
         if any(line.last_statement for line in view.rooms):
             natural[3] = max(natural[3], 20)
         widths = self._widths(table, rows, natural)
+        if self._filled_for is not None and self._filled_for[0] is view and self._filled_for[1] == widths:
+            return
+        self._filled_for = (view, widths)
+        row = table.cursor_row
         table.clear(columns=True)
         for title, column_width in zip(COLUMNS, widths, strict=True):
             table.add_column(title, width=column_width, key=title)
@@ -268,18 +295,10 @@ class BoardScreen(HouseScreen):
             table.add_row(*cells, key=line.stay.id, height=None)
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        self.query_one("#comings", Static).update(self._comings(view))
-        self.query_one("#due", Static).update(self._due(view))
-        # Lines that are often empty take no room on the board when they are.
-        for selector, text in (("#talk", self._talk(view)), ("#records-to-erase", self._to_erase(view))):
-            shown = self.query_one(selector, Static)
-            shown.update(text)
-            shown.display = bool(text)
-        self.refresh_bindings()
 
     def _widths(self, table: DataTable[object], rows: list[list[Text]], natural: list[int]) -> list[int]:
         """Widths that fit the table, leaving room for a scrollbar only when the rows will need one."""
-        width = (table.size.width or self.app.size.width) - CELL_PADDING * len(COLUMNS)
+        width = table.size.width - CELL_PADDING * len(COLUMNS)
         widths = fit_widths(natural, width)
         lines = sum(
             max(len(cell.wrap(self.app.console, max(1, w))) for cell, w in zip(cells, widths, strict=True))
