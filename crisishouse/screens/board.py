@@ -84,7 +84,10 @@ class BoardScreen(HouseScreen):
 
     HELP = "The house board. Rooms, who is staying, check-ins and the day's rhythm."
     BINDINGS = [
-        Binding("enter", "open_guest", "Open", tooltip="Open the highlighted guest's record", id="open-guest"),
+        # Not in the footer: the rooms table, which has the focus, takes Enter as "row chosen" (F1 lists it).
+        Binding(
+            "enter", "open_guest", "Open", show=False, tooltip="Open the highlighted guest's record", id="open-guest"
+        ),
         Binding("c", "check_in", "Check in", tooltip="Check-in with the highlighted guest", id="check-in"),
         Binding("a", "arrive", "Arrival", tooltip="A guest arrives: welcome them into a free room", id="arrive"),
         Binding("h", "handover", "Handover", tooltip="Write the handover with each guest, and print it", id="handover"),
@@ -133,6 +136,8 @@ class BoardScreen(HouseScreen):
         """The view and column widths the rooms table was last filled with."""
 
     def compose(self) -> ComposeResult:
+        # Read before the widgets are built, so the footer's first keys already follow the view.
+        self._read()
         yield Header(show_clock=False)
         yield Static("", id="house-now")
         yield Static("", id="rhythm")
@@ -145,7 +150,8 @@ class BoardScreen(HouseScreen):
         yield HouseFooter()
 
     def on_mount(self) -> None:
-        self.action_refresh()
+        if self.view is not None:
+            self._show_view(self.view)
         self._fresh = True
         self.set_interval(REFRESH_SECONDS, self.action_refresh)
 
@@ -175,6 +181,12 @@ class BoardScreen(HouseScreen):
 
     def action_refresh(self) -> None:
         """Read the board from the house's services and show it (and pick up a changed house.toml)."""
+        view = self._read()
+        if view is not None:
+            self._show_view(view)
+
+    def _read(self) -> BoardView | None:
+        """Read the board (and a changed house.toml); None if the house refused."""
         if self.house.reread_settings():
             self.app.title = clean_line(self.house.settings.house_name)
             self.notify("house.toml has changed: the house now works from the new settings.", timeout=15)
@@ -183,12 +195,16 @@ class BoardScreen(HouseScreen):
         except NotAllowed:
             # The house's records no longer know this session (made inactive, say): lock, never show on.
             self.post_message(LockNow())
-            return
+            return None
         except HouseError as problem:
             self.show_problem(problem, title="The house's data", timeout=30)
-            return
+            return None
         self.view = view
         self._damaged = self._damaged_paths()
+        return view
+
+    def _show_view(self, view: BoardView) -> None:
+        """Show the view read, and say once what needs saying about the house's data."""
         self.show(view)
         for line in view.rooms:
             if line.damaged:

@@ -164,6 +164,8 @@ class GuestScreen(GuestEntries):
     ]
 
     def compose(self) -> ComposeResult:
+        # Read before the widgets are built, so the footer's first keys already follow the record.
+        self._read()
         yield Header(show_clock=False)
         yield GuestSummary("", id="guest-summary")
         with TabbedContent(id="guest-tabs", initial=_FIRST_TAB):
@@ -174,7 +176,8 @@ class GuestScreen(GuestEntries):
         yield HouseFooter()
 
     def on_mount(self) -> None:
-        self.action_refresh()
+        if self.record is not None:
+            self._show_record(self.record)
 
     # The hidden twins of keys the footer shows on some tabs only (see _TWINS).
     def action_intention_anywhere(self) -> None:
@@ -225,12 +228,19 @@ class GuestScreen(GuestEntries):
 
     def action_refresh(self) -> None:
         """Read the record again from the house's services."""
+        record = self._read()
+        if record is not None:
+            self._show_record(record)
+
+    def _read(self) -> GuestRecord | None:
         try:
-            record = self.house.records.open(self.session, self.guest_id, "your record")
+            self.record = self.house.records.open(self.session, self.guest_id, "your record")
         except HouseError as problem:
             self.show_problem(problem, timeout=20)
-            return
-        self.record = record
+            return None
+        return self.record
+
+    def _show_record(self, record: GuestRecord) -> None:
         self.refresh_bindings()
         tz, now = self.house.settings.time_zone, self.house.clock.now()
         self.query_one(GuestSummary).show(record, tz, now, greet=not self.session.is_staff)

@@ -40,7 +40,9 @@ class HouseFooter(Footer):
         )
 
     def compose(self) -> ComposeResult:
-        self._shown = self._what_it_shows() if self._bindings_ready else None
+        # The keys come with the screen's first layout, not in a second one after it.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._what_it_shows()
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:

@@ -41,6 +41,8 @@ class HouseTable(DataTable[object]):
         """The rows' keys, in the order shown."""
         self._rows: list[Row] = []
         self._fitted_to = 0
+        self._waiting: tuple[str | None, bool] | None = None
+        """Rows given before the table had a width: the record to highlight, and whether from the top."""
 
     def fill(self, rows: Iterable[Row], *, highlight: str | None = None, from_top: bool = False) -> None:
         """Show these rows, the highlight on the same record as before.
@@ -51,10 +53,22 @@ class HouseTable(DataTable[object]):
             from_top: Highlight the first row: the rows are another list (another guest's lines).
         """
         self._rows = list(rows)
+        if self.wrap and not self.size.width:
+            self.keys = [key for key, _cells in self._rows]
+            # Not laid out yet: how the words wrap depends on the width, so the table is
+            # filled once, when its first size is known (`on_resize`), not now and again then.
+            waiting = self._waiting
+            self._waiting = (highlight or (waiting[0] if waiting else None), from_top)
+            return
         self._refill(highlight, from_top=from_top)
 
     def highlight(self, key: str) -> bool:
         """Move the highlight to the record with this key, if it is shown here."""
+        if self._waiting is not None:
+            if key not in self.keys:
+                return False
+            self._waiting = (key, self._waiting[1])
+            return True
         try:
             row = self.get_row_index(key)
         except RowDoesNotExist:
@@ -62,8 +76,24 @@ class HouseTable(DataTable[object]):
         self.move_cursor(row=row)
         return True
 
+    def move_cursor(
+        self,
+        *,
+        row: int | None = None,
+        column: int | None = None,
+        animate: bool = False,
+        scroll: bool = True,
+    ) -> None:
+        if self._waiting is not None and row is not None and 0 <= row < len(self.keys):
+            # Rows not filled in yet: the highlight goes there when they are.
+            self._waiting = (self.keys[row], False)
+            return
+        super().move_cursor(row=row, column=column, animate=animate, scroll=scroll)
+
     def highlighted_key(self) -> str | None:
         """The highlighted row's key, or None in an empty table."""
+        if self._waiting is not None and self._waiting[0] in self.keys:
+            return self._waiting[0]
         if not self.keys or not 0 <= self.cursor_row < len(self.keys):
             return None
         return self.keys[self.cursor_row]
@@ -117,7 +147,11 @@ class HouseTable(DataTable[object]):
 
     def on_resize(self, event: events.Resize) -> None:
         # A new width wraps the words afresh (a tab shown for the first time, a larger window).
-        if self.wrap and self._rows and event.size.width != self._fitted_to:
+        if self._waiting is not None and event.size.width:
+            highlight, from_top = self._waiting
+            self._waiting = None
+            self._refill(highlight, from_top=from_top)
+        elif self.wrap and self._rows and event.size.width != self._fitted_to:
             self._refill()
 
 
