@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 from textual.widgets._footer import FooterKey
 
+from crisishouse.clock import FixedClock
 from crisishouse.widgets.house_footer import HouseFooter
 
 
@@ -88,3 +90,45 @@ async def test_keys_are_built_once_and_again_only_when_they_change(monkeypatch: 
         await pilot.pause()
         await pilot.pause()
         assert shown(app) == ["First", "palette"]
+
+
+@pytest.mark.parametrize(
+    ("name", "pin", "keys"),
+    [("Tama", "2222", ("", "enter", "h", "y", "m")), ("Aroha", "1111", ("", "w", "o")), ("Mere", "3333", ("",))],
+)
+async def test_each_screen_builds_its_footer_keys_once_as_it_opens(
+    demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, name: str, pin: str, keys: tuple[str, ...]
+) -> None:
+    """A screen reads what its keys depend on before it is built, so the footer's first keys are its last.
+
+    (A second build styles every key again and lays the screen out again: about a third of a screen's opening.)
+    """
+    from crisishouse.app import CrisisHouseApp
+    from crisishouse.widgets.house_footer import HouseFooter
+    from tests.pilot_helpers import sign_in
+
+    builds: list[str] = []
+    compose = HouseFooter.compose
+
+    def counted(self: HouseFooter) -> Any:
+        builds.append(type(self.screen).__name__)
+        return compose(self)
+
+    monkeypatch.setattr(HouseFooter, "compose", counted)
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, name, pin)
+        for key in keys:
+            if key:
+                board = app.screen
+                builds.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+                assert app.screen is not board, f"{key} opened a screen"
+            await pilot.pause()
+            screen = type(app.screen).__name__
+            assert builds.count(screen) == 1, f"{screen}: its footer was built {builds.count(screen)} times"
+            if key:
+                await pilot.press("escape")
+                await pilot.pause()

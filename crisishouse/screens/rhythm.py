@@ -20,6 +20,14 @@ _DAYS = Binding.Group("Day", compact=True)
 """Left and right share one place in the footer: "←→ Day"."""
 
 
+class DayTable(DataTable[object]):
+    """The day's items: left and right are the screen's (another day), never the table's."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Off, not merely outranked: the footer then keeps the screen's order (F1 and Lock first).
+        return action not in ("cursor_left", "cursor_right")
+
+
 class RhythmScreen(HouseScreen):
     """One day of the house's rhythm, with its one-off changes."""
 
@@ -51,7 +59,7 @@ class RhythmScreen(HouseScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static("", id="rhythm-day")
-        yield DataTable(id="rhythm-items", cursor_type="row", zebra_stripes=True)
+        yield DayTable(id="rhythm-items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="rhythm-notes")
         yield HouseFooter()
 
