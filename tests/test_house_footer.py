@@ -132,3 +132,22 @@ async def test_each_screen_builds_its_footer_keys_once_as_it_opens(
             if key:
                 await pilot.press("escape")
                 await pilot.pause()
+
+
+async def test_keys_are_born_as_compact_as_the_footer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key is styled as it mounts, not restyled twice more for its `compact` class."""
+    restyled: list[FooterKey] = []
+    update = FooterKey.update_node_styles
+
+    def counted(self: FooterKey, animate: bool = True) -> None:
+        restyled.append(self)
+        update(self, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    app = CountedApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert keys
+        assert restyled == []
+        assert all(not key.has_class("-compact") and not key.compact for key in keys)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not exported; the type of a footer's keys
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -43,7 +44,13 @@ class HouseFooter(Footer):
         # The keys come with the screen's first layout, not in a second one after it.
         self.set_reactive(Footer._bindings_ready, True)
         self._shown = self._what_it_shows()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Born as compact as the footer: else each key is styled twice more as it
+                # mounts (its own default, then the footer's value, each a class change).
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
