@@ -115,12 +115,14 @@ def _checking(method: Callable[..., Any]) -> Callable[..., Any]:
         outer = _checked.get()
         if type(session) is Session and any(s is store and c == session for s, c in outer):
             return method(self, *args, **kwargs)
-        known = verify_session(store, session)
-        token = _checked.set((*outer, (store, known)))
-        try:
-            return method(self, *args, **kwargs)
-        finally:
-            _checked.reset(token)
+        # One request reads one moment of the house: each file from disk once (writes read it again).
+        with store.reading():
+            known = verify_session(store, session)
+            token = _checked.set((*outer, (store, known)))
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                _checked.reset(token)
 
     _WRAPPED.add(checked)
     return checked

@@ -20,6 +20,7 @@ from crisishouse.store.erase import PENDING
 from crisishouse.store.errors import NotDamaged, StoreDamaged
 from crisishouse.store.lock import HouseLock
 from crisishouse.store.schema import KIND_BY_TABLE, META_TABLE
+from crisishouse.store.storage import writes_from_disk
 from crisishouse.store.validate import check_meta_shapes, validate_tables
 
 SETTINGS_NAME = backup_files.SETTINGS_NAME
@@ -121,7 +122,7 @@ def restore_from_backup(
     root = _data_root(data_dir)
     relative = _relative(data_dir, damaged_path)
     now = (clock or Clock()).now()
-    with HouseLock(root / ".lock").held():
+    with HouseLock(root / ".lock").held(), writes_from_disk():
         _refuse_if_mended(root, relative)
         return backup_files.restore_file(backup, relative, root, _aside_dir(data_dir, now))
 
@@ -149,7 +150,7 @@ def restore_settings(data_dir: Path, backup: backup_files.Backup, clock: Clock |
     Returns where the replaced `house.toml` was kept.
     """
     now = (clock or Clock()).now()
-    with HouseLock(_data_root(data_dir) / ".lock").held():
+    with HouseLock(_data_root(data_dir) / ".lock").held(), writes_from_disk():
         return backup_files.restore_file(backup, SETTINGS_NAME, Path(data_dir), _aside_dir(data_dir, now))
 
 
@@ -158,7 +159,7 @@ def set_damaged_aside(data_dir: Path, damaged_path: Path, clock: Clock | None = 
     root = _data_root(data_dir)
     relative = _relative(data_dir, damaged_path)
     now = (clock or Clock()).now()
-    with HouseLock(root / ".lock").held():
+    with HouseLock(root / ".lock").held(), writes_from_disk():
         _refuse_if_mended(root, relative)
         return backup_files.set_aside(root, relative, _aside_dir(data_dir, now))
 

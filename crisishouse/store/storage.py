@@ -2,13 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
 from crisishouse.store.atomic import atomic_write, encode, parse_data, read_bytes
+
+_READ_ONCE: ContextVar[set[int] | None] = ContextVar("crisishouse_read_once", default=None)
+"""Inside `read_once`: the storages (by id) already read from disk in this scope."""
+
+_MISSING = object()
+"""A field a record does not have: equal to no value asked for."""
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within the block, each file is read from disk once: later reads see the same moment.
+
+    One request (the board, a guest's record) reads the same files dozens of
+    times; a core file of ten years is megabytes. What it reads is one moment
+    of the house, not several. A write (`writes_from_disk`) reads from disk
+    whatever the scope, and a reader sees its own writes.
+    """
+    if _READ_ONCE.get() is not None:
+        yield
+        return
+    token = _READ_ONCE.set(set())
+    try:
+        yield
+    finally:
+        _READ_ONCE.reset(token)
+
+
+@contextmanager
+def writes_from_disk() -> Iterator[None]:
+    """Within the block (the house lock held), every read is from disk, whatever scope it is in.
+
+    After it, the scope's next read of each file is from disk again: files may have been
+    written or put back from a backup inside.
+    """
+    outer = _READ_ONCE.get()
+    token = _READ_ONCE.set(None)
+    try:
+        yield
+    finally:
+        _READ_ONCE.reset(token)
+        if outer is not None:
+            outer.clear()
 
 
 class AtomicJSONStorage(Storage):
@@ -30,13 +74,19 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._checked: dict[str, Any] | None = None
         """The last data that passed `validate` (kept across `forget`)."""
+        self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
+        """Records of the parsed data by the values of some fields (see `matching`); dropped with it."""
 
     def forget(self) -> None:
         """Drop what was parsed, so the next read parses from disk."""
         self._raw = None
         self._data = None
+        self._indexes = {}
 
     def read(self) -> dict[str, Any] | None:
+        seen = _READ_ONCE.get()
+        if seen is not None and self._data is not None and id(self) in seen:
+            return self._data
         raw = read_bytes(self.path)
         if raw is None:
             self.forget()
@@ -48,7 +98,38 @@ class AtomicJSONStorage(Storage):
                 self._checked = data
             self._data = data
             self._raw = raw
+            self._indexes = {}
+        if seen is not None:
+            seen.add(id(self))
         return self._data
+
+    def matching(self, table: str, where: dict[str, Any]) -> list[dict[str, Any]]:
+        """The records of `table` whose fields equal `where`'s values, in the table's order.
+
+        Read as `read` reads; looked up in an index of the parsed data, built
+        on the first ask for these fields and kept until the file changes
+        (the parsed data is never changed in place), so finding one guest's
+        stays among ten years of them does not test every stay.
+        """
+        data = self.read() or {}
+        records = data.get(table) or {}
+        fields = tuple(sorted(where))
+        wanted = tuple(where[f] for f in fields)
+        try:
+            hash(wanted)
+        except TypeError:
+            return [r for r in records.values() if all(r.get(f, _MISSING) == where[f] for f in fields)]
+        index = self._indexes.get((table, fields))
+        if index is None:
+            index = {}
+            for record in records.values():
+                key = tuple(record.get(f, _MISSING) for f in fields)
+                try:
+                    index.setdefault(key, []).append(record)
+                except TypeError:  # a value that cannot be a key (a list) equals no value asked for here
+                    continue
+            self._indexes[(table, fields)] = index
+        return list(index.get(wanted, ()))
 
     def write(self, data: dict[str, Any]) -> None:
         self.forget()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import operator
 import os
 import stat
 from collections import OrderedDict
@@ -24,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from crisishouse.clock import Clock
@@ -51,7 +50,7 @@ from crisishouse.store.schema import (
     month_shard,
     stay_shard,
 )
-from crisishouse.store.storage import AtomicJSONStorage
+from crisishouse.store.storage import AtomicJSONStorage, read_once, writes_from_disk
 from crisishouse.store.validate import validate_tables
 
 T = TypeVar("T")
@@ -122,6 +121,11 @@ def _owner_only(path: Path) -> bool:
 class _Db(TinyDB):
     table_class = _Table
 
+    @property
+    def storage(self) -> AtomicJSONStorage:
+        # Every house database is made with this storage (`Store._db`).
+        return cast(AtomicJSONStorage, self._storage)
+
 
 class Store:
     """The house's records on disk: durable, shared safely between terminals.
@@ -156,7 +160,7 @@ class Store:
         store = cls(data_dir, clock)
         make_dir(store.root)
         store._tighten_modes()
-        with store._lock.held():
+        with store._locked():
             store._remove_stray_temp_files()
             store._read_core()
             store._refuse_lost_core()
@@ -265,6 +269,12 @@ class Store:
         return db
 
     @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the house lock; every read inside is from disk, even within a `reading`."""
+        with self._lock.held(), writes_from_disk():
+            yield
+
+    @contextlib.contextmanager
     def _writing(self, shard: str) -> Iterator[_Db]:
         """Hold the house lock for a write to `shard`.
 
@@ -272,7 +282,7 @@ class Store:
         from what is on disk. Writes build new dicts and never change the
         parsed copy in place: a refused or failed write leaves nothing behind.
         """
-        with self._lock.held():
+        with self._locked():
             make_dir(self._path_of(shard).parent)
             yield self._db(shard)
 
@@ -316,8 +326,16 @@ class Store:
         until the block ends, so a rule checked inside still holds when the
         write lands (a room free, a stay not yet ended).
         """
-        with self._lock.held():
+        with self._locked():
             yield
+
+    def reading(self) -> contextlib.AbstractContextManager[None]:
+        """Reads inside the block see one moment of the house: each file is read from disk once.
+
+        For one request of a screen (the services' session check opens it).
+        Inside `transaction` or a write, every read is from disk again.
+        """
+        return read_once()
 
     def update(
         self,
@@ -333,7 +351,7 @@ class Store:
         `change` gets the record as it is now (never a caller's copy) and may
         raise to refuse. Raises RecordGone if the record is not there.
         """
-        with self._lock.held():
+        with self._locked():
             current = self.get(cls, record_id, stay_id=stay_id, month=month)
             if current is None:
                 raise RecordGone("That record is no longer in the house's data (another terminal may have removed it).")
@@ -389,7 +407,7 @@ class Store:
         for record in records:
             kind = kind_of(type(record))
             grouped.setdefault(kind.shard_of(record), {}).setdefault(kind.table, []).append(record)
-        with self._lock.held():
+        with self._locked():
             self._guard(records)
             for shard, tables in grouped.items():
                 self._rewrite(shard, functools.partial(_with_records, tables=tables))
@@ -462,7 +480,7 @@ class Store:
             self._erase_files(guest_id, stay_ids, forget)
 
     def _erase_files(self, guest_id: str, stay_ids: list[str], forget: erasing.Forget | None = None) -> None:
-        with self._lock.held():
+        with self._locked():
             for stay_id in stay_ids:
                 shard = self._shards.pop(stay_shard(stay_id), None)
                 if shard is not None:
@@ -526,12 +544,9 @@ class Store:
             # lexists: a broken link or a loop where a file should be is damage, not "no records".
             if not os.path.lexists(self._path_of(shard)):
                 continue
-            table = self._db(shard).table(kind.table)
-            if where:
-                q = Query()
-                docs = table.search(functools.reduce(operator.and_, [q[key] == value for key, value in where.items()]))
-            else:
-                docs = table.all()
+            db = self._db(shard)
+            docs: list[dict[str, Any]]
+            docs = db.storage.matching(kind.table, where) if where else list(db.table(kind.table).all())
             if text_test is not None:
                 field, test = text_test
                 docs = [d for d in docs if isinstance(d.get(field), str) and test(d[field])]
@@ -572,7 +587,7 @@ class Store:
 
     def backup(self, reason: str) -> backup_files.Backup:
         """Take a backup now (before a risky step, or the day's first write)."""
-        with self._lock.held():
+        with self._locked():
             made = backup_files.take_backup(self.root, self.backups_dir, self.clock.now(), reason)
             backup_files.prune_backups(self.backups_dir)
             return made
