@@ -58,3 +58,28 @@ async def test_rows_given_before_layout_are_filled_once_at_the_tables_width(
         assert table.row_count == len(table.keys)
         last = table.ordered_columns[-1]
         assert last.width < 60, "the words wrap to the width left"
+
+
+class _Plain(App[None]):
+    def compose(self) -> ComposeResult:
+        yield HouseTable("Who", "Words", id="t")
+
+
+async def test_only_rows_that_wrap_are_measured_and_every_word_is_shown():
+    app = _Plain()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(HouseTable)
+        long = "words that go on well past the edge of a forty column table"
+        table.fill(
+            [
+                ("short", (Text("Ana"), Text("fine"))),
+                ("long", (Text("Ben"), Text(long))),
+                ("lines", (Text("Cy"), Text("one\ntwo"))),
+            ]
+        )
+        await pilot.pause()
+        heights = {key.value: row.height for key, row in table.rows.items()}
+        assert heights["short"] == 1
+        assert heights["long"] > 1, "a long line wraps onto more lines"
+        assert heights["lines"] == 2
+        assert not table.rows[next(k for k in table.rows if k.value == "short")].auto_height

@@ -108,7 +108,7 @@ class HouseTable(DataTable[object]):
         self.clear()
         self._fit_last_column()
         for key, cells in self._rows:
-            self.add_row(*cells, key=key, height=None)
+            self.add_row(*cells, key=key, height=self._height(cells))
         self.keys = [key for key, _cells in self._rows]
         if not self.row_count:
             return
@@ -126,6 +126,20 @@ class HouseTable(DataTable[object]):
             self.call_after_refresh(self.scroll_to, y=was_scrolled, animate=False)
         else:
             self.move_cursor(row=row)
+
+    def _height(self, cells: Sequence[object]) -> int | None:
+        """1 for a row that fits on one line; None (measured by the table) for one that wraps.
+
+        A row of auto height is rendered whole to measure it before the table shows: most
+        rows (a check-in's few words) need no measuring.
+        """
+        shown = [_shown(cell) for cell in cells]
+        if any("\n" in text.plain for text in shown):
+            return None
+        last = self.ordered_columns[-1] if self.columns else None
+        if self.wrap and last is not None and not last.auto_width and shown and shown[-1].cell_len > last.width:
+            return None
+        return 1
 
     def _fit_last_column(self) -> None:
         """Make the last column as wide as the table leaves, so its words wrap rather than run off."""
