@@ -409,8 +409,8 @@ def _carry_out_erasures(store: Store, settings: Settings, clock: Clock, builder:
     manager = next(s for s in builder.staff if s.role == "manager")
     session = Session(manager.id, manager.name, "manager")
     erasures = House(store.data_dir, store, settings, clock).erasures
-    for departed in erasures.waiting(session):
-        erasures.erase(session, departed.guest_id, "saved")
+    # All at once, as a manager catching up would: one write of the house's data, not one each.
+    erasures.erase_each(session, [departed.guest_id for departed in erasures.waiting(session)], "saved")
 
 
 def demo_is_ready(data_dir: Path, clock: Clock | None = None) -> bool:

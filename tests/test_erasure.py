@@ -425,14 +425,14 @@ def test_an_older_printout_naming_her_goes_even_after_a_stop(
     naming.write_text("Mere  ·  room Kōwhai\n  • Old line\n", encoding="utf-8")
     """Printouts are cleaned by name before the data is touched: a stop after that still leaves none."""
     mere_leaves_choosing_erasure(demo_house, tama, mere)
-    erase_guest = demo_house.store.erase_guest
+    erase_guests = demo_house.store.erase_guests
 
     def stop_after(*args, **kwargs):  # type: ignore[no-untyped-def]
-        erase_guest(*args, **kwargs)
+        erase_guests(*args, **kwargs)
         raise RuntimeError("the terminal stopped")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(demo_house.store, "erase_guest", stop_after)
+        patch.setattr(demo_house.store, "erase_guests", stop_after)
         with pytest.raises(RuntimeError, match="the terminal stopped"):
             demo_house.erasures.erase(tama, mere.person_id, "printed")
     assert demo_house.store.pending_erasures()

@@ -32,7 +32,7 @@ from crisishouse.models import (
     Shift,
     Stay,
 )
-from crisishouse.store import Store, StoreDamaged, StoreTooNew
+from crisishouse.store import Store, StoreDamaged, StoreTooNew, ToErase
 from crisishouse.store.atomic import encode
 from crisishouse.store.convert import to_doc
 from crisishouse.store.errors import RecordErased, RecordGone, RuleBroken
@@ -911,3 +911,48 @@ def test_an_owner_only_data_folder_has_its_known_folders_and_top_files_tightened
     assert own_mode_of(data_dir / "store" / "core.json") == 0o600
     # Not walked: the folder itself was never open to others.
     assert own_mode_of(data_dir / "store" / "stays" / "s1.json") == 0o644
+
+
+# -- erasing several guests at once --------------------------------------------------
+
+
+def test_several_guests_are_erased_in_one_write_with_a_note_each(two_stays: Store, writes: list[str]):
+    writes.clear()
+    refused = two_stays.erase_guests([ToErase("g1", ["s1"], erasure("e1")), ToErase("g2", ["s2"], erasure("e2"))])
+    assert refused == {}
+    assert writes.count("store/core.json") == 1, "one write of core.json for both"
+    core = raw(two_stays.root / "core.json")
+    assert core["guests"] == {} and core["stays"] == {}
+    assert set(core["erasures"]) == {"e1", "e2"}
+    assert core["meta"]["erased"] == {"marks": sorted(mark(i) for i in ("g1", "s1", "g2", "s2"))}
+    assert sorted(two_stays.pending_erasures()) == [("g1", ["s1"]), ("g2", ["s2"])]
+    writes.clear()
+    two_stays.erasures_done(["g1", "g2"])
+    assert writes.count("store/core.json") == 1
+    assert two_stays.pending_erasures() == []
+    assert "g1" not in json.dumps(raw(two_stays.root / "core.json"))
+
+
+def test_a_guest_erased_elsewhere_or_whose_stays_changed_is_left_and_the_others_erased(two_stays: Store):
+    two_stays.put_many([guest("g3"), stay("s3", "g3")])
+    Store.open(two_stays.data_dir).erase_guest("g1", ["s1"], erasure("e0"))  # another terminal, first
+    refused = two_stays.erase_guests(
+        [
+            ToErase("g1", ["s1"], erasure("e1")),
+            ToErase("g2", ["s2", "s9"], erasure("e2")),  # asked with stays she no longer has
+            ToErase("g3", ["s3"], erasure("e3")),
+        ]
+    )
+    assert isinstance(refused["g1"], RecordGone) and isinstance(refused["g2"], RuleBroken)
+    assert set(refused) == {"g1", "g2"}
+    core = raw(two_stays.root / "core.json")
+    assert set(core["guests"]) == {"g2"} and set(core["stays"]) == {"s2"}
+    assert set(core["erasures"]) == {"e0", "e3"}, "one Erasure each, counted once"
+    assert sorted(g for g, _ in two_stays.pending_erasures()) == ["g1", "g3"]
+
+
+def test_nothing_to_erase_writes_nothing(two_stays: Store, writes: list[str]):
+    two_stays.erase_guest("g1", ["s1"], erasure("e1"))
+    writes.clear()
+    assert set(two_stays.erase_guests([ToErase("g1", ["s1"], erasure("e2"))])) == {"g1"}
+    assert writes == []

@@ -40,7 +40,7 @@ from crisishouse.services.session import Session, checks_sessions, require_manag
 from crisishouse.services.signin import name_marks
 from crisishouse.services.staff_records import find_all
 from crisishouse.services.stays import Stays
-from crisishouse.store import RecordGone, StoreError
+from crisishouse.store import StoreError, ToErase
 from crisishouse.text import clean_line, clean_text, name_key
 
 if TYPE_CHECKING:
@@ -285,10 +285,36 @@ class Erasures(Service):
                 "First give the guest their complete record: print it, save it as a text file for them, "
                 "or note that they did not want a copy."
             )
+        guest, stays = self._chose_erasure(session, guest_id)
+        done, refused = self._erase_all([(guest, stays)], HANDED_OVER[handed_over])
+        if guest.id in refused:
+            raise refused[guest.id]
+        return done[guest.id]
+
+    def erase_each(self, session: Session, guest_ids: list[str], handed_over: str) -> list[Erasure]:
+        """`erase` for several departed guests at once, each handed her record the same way (one write).
+
+        Each is checked as `erase` checks her, before any is erased; a refusal erases none.
+        A guest another terminal erased meanwhile is counted there, once, and left out here.
+        """
+        require_staff(session, "erase a guest's record")
+        if handed_over not in HANDED_OVER:
+            raise ServiceError(
+                "First give the guest their complete record: print it, save it as a text file for them, "
+                "or note that they did not want a copy."
+            )
+        from crisishouse.printing import JobPurge
+
+        chosen = [self._chose_erasure(session, guest_id) for guest_id in dict.fromkeys(guest_ids)]
+        done, _erased_elsewhere = self._erase_all(chosen, HANDED_OVER[handed_over])
+        self._tell(sum((d.paper for d in done.values()), JobPurge()))
+        return [d.erasure for d in done.values()]
+
+    def _chose_erasure(self, session: Session, guest_id: str) -> tuple[Guest, list[Stay]]:
         guest, stays = self._guest_and_stays(session, guest_id)
         if stays[-1].record_choice != "erase":
             raise ServiceError(f"{guest.chosen_name} did not choose erasure when they left, so the record is kept.")
-        return self._erase(guest, stays, HANDED_OVER[handed_over])
+        return guest, stays
 
     def erase_past_retention(self, session: Session) -> int:
         """Erase every departed guest kept past the house's retention; how many.
@@ -298,17 +324,15 @@ class Erasures(Service):
         """
         from crisishouse.printing import JobPurge
 
-        done = 0
-        paper = JobPurge()
+        chosen = []
         for departed in self.past_retention(session):
             try:
-                guest, stays = self._guest_and_stays(session, departed.guest_id)
-                paper += self._erase(guest, stays, RETENTION_ENDED).paper
-            except (ServiceError, RecordGone):
+                chosen.append(self._guest_and_stays(session, departed.guest_id))
+            except ServiceError:
                 continue  # erased meanwhile from another terminal: counted there, once
-            done += 1
-        self._tell(paper)
-        return done
+        done, _erased_elsewhere = self._erase_all(chosen, RETENTION_ENDED)
+        self._tell(sum((d.paper for d in done.values()), JobPurge()))
+        return len(done)
 
     def _guest_and_stays(self, session: Session, guest_id: str) -> tuple[Guest, list[Stay]]:
         guest = self.store.get(Guest, guest_id)
@@ -321,39 +345,58 @@ class Erasures(Service):
             raise ServiceError(f"{guest.chosen_name} is staying: a record is erased after the guest leaves.")
         return guest, stays
 
-    def _erase(self, guest: Guest, stays: list[Stay], handed_over: str) -> ErasureDone:
+    def _erase_all(
+        self, chosen: list[tuple[Guest, list[Stay]]], handed_over: str
+    ) -> tuple[dict[str, ErasureDone], dict[str, StoreError]]:
+        """Erase each guest with her stays, in one write of the house's data.
+
+        Returns each one erased, and each one the data refused (erased meanwhile by another
+        terminal, or her stays changed) with the reason, by guest id.
+        """
         from crisishouse.printing import purge_jobs
         from crisishouse.services.month_counts import stay_month_counts
 
         tz, today = self.settings.time_zone, self._today()
-        counts: list[MonthCount] = []
-        for stay in stays:
-            counts += stay_month_counts(stay, self.store.find(CheckIn, stay_id=stay.id), tz, today)
-        left_behind = Erasure(erased_on=today, handed_over=handed_over, counts=merge_counts(counts))
-        # CUPS's copies of her printouts first, while the printouts say which
-        # jobs held her lines; then the printouts, while the name is known
-        # (older printouts say only that); then the data; then both again, by
-        # id, in case one was printed meanwhile. A stop anywhere leaves either
-        # the whole record, or a note in the data that finishes the job at
-        # the next opening.
-        paper = purge_jobs(printout_jobs(self.ctx.printouts_dir, guest.id))
-        clean_printouts(self.ctx.printouts_dir, guest.id, guest.chosen_name, self._note(), paper.purged)
-        # Her name's sign-in counts go too: they are a mark of her name, with times.
-        self.store.erase_guest(guest.id, [s.id for s in stays], left_behind, name_marks(guest.chosen_name))
+        papers: dict[str, JobPurge] = {}
+        to_erase: list[ToErase] = []
+        for guest, stays in chosen:
+            counts: list[MonthCount] = []
+            for stay in stays:
+                counts += stay_month_counts(stay, self.store.find(CheckIn, stay_id=stay.id), tz, today)
+            left_behind = Erasure(erased_on=today, handed_over=handed_over, counts=merge_counts(counts))
+            # CUPS's copies of her printouts first, while the printouts say which
+            # jobs held her lines; then the printouts, while the name is known
+            # (older printouts say only that); then the data; then both again, by
+            # id, in case one was printed meanwhile. A stop anywhere leaves either
+            # the whole record, or a note in the data that finishes the job at
+            # the next opening.
+            papers[guest.id] = purge_jobs(printout_jobs(self.ctx.printouts_dir, guest.id))
+            clean_printouts(self.ctx.printouts_dir, guest.id, guest.chosen_name, self._note(), papers[guest.id].purged)
+            # Her name's sign-in counts go too: they are a mark of her name, with times.
+            to_erase.append(ToErase(guest.id, [s.id for s in stays], left_behind, name_marks(guest.chosen_name)))
+        refused = self.store.erase_guests(to_erase)
         self._retention_count = None
-        paper += self._finish(guest.id)
-        return ErasureDone(left_behind, paper)
+        erased = [e for e in to_erase if e.guest_id not in refused]
+        for e in erased:
+            papers[e.guest_id] += self._finish_printouts(e.guest_id)
+        if erased:
+            self.store.erasures_done(e.guest_id for e in erased)
+        return {e.guest_id: ErasureDone(e.left_behind, papers[e.guest_id]) for e in erased}, refused
 
     def _note(self) -> str:
         day = self._today().format("D MMMM YYYY")
         return f"One guest's lines were taken out of this copy on {day}, when their record was erased."
 
     def _finish(self, guest_id: str) -> JobPurge:
+        paper = self._finish_printouts(guest_id)
+        self.store.erasure_done(guest_id)
+        return paper
+
+    def _finish_printouts(self, guest_id: str) -> JobPurge:
         from crisishouse.printing import purge_jobs
 
         paper = purge_jobs(printout_jobs(self.ctx.printouts_dir, guest_id))
         clean_printouts(self.ctx.printouts_dir, guest_id, None, self._note(), paper.purged)
-        self.store.erasure_done(guest_id)
         return paper
 
     def _tell(self, paper: JobPurge) -> None:

@@ -19,7 +19,7 @@ from crisishouse.store.recovery import (
     set_damaged_aside,
 )
 from crisishouse.store.schema import month_of
-from crisishouse.store.store import AppendOnly, Store
+from crisishouse.store.store import AppendOnly, Store, ToErase
 
 __all__ = [
     "AppendOnly",
@@ -34,6 +34,7 @@ __all__ = [
     "StoreError",
     "StoreTooNew",
     "StoreWriteError",
+    "ToErase",
     "check_folder",
     "month_of",
     "newest_good_backup",

@@ -20,6 +20,7 @@ import os
 import stat
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -74,6 +75,16 @@ ERASED_META = "erased"
 def erased_mark(record_id: str) -> str:
     """A mark that tells whether an id was erased without keeping the id itself."""
     return hashlib.sha256(f"crisishouse-erased:{record_id}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ToErase:
+    """One guest to erase: her id, her stays' ids, what is left of her, and meta entries to forget."""
+
+    guest_id: str
+    stay_ids: list[str]
+    left_behind: Any
+    forget: erasing.Forget | None = None
 
 
 class AppendOnly(StoreError):
@@ -445,39 +456,67 @@ class Store:
     def erase_guest(
         self, guest_id: str, stay_ids: Iterable[str], left_behind: Any, forget: erasing.Forget | None = None
     ) -> None:
-        """Remove a guest and everything about them; keep only `left_behind`.
+        """Remove a guest and everything about them; keep only `left_behind` (see `erase_guests`).
 
-        In one write of `core.json` the guest and their stays go, the
-        `left_behind` record (an Erasure: counts that identify no one) is
-        added, and the erasure is noted as unfinished. Then each stay's file
-        goes, and the guest is taken out of every backup and damaged copy.
-        The note stays until `erasure_done`, so that whatever else holds the
-        guest (printouts) is cleaned too, even after a crash.
+        Raises:
+            RecordGone: another terminal erased her first.
+            RuleBroken: her stays changed since the erasure was asked for; nothing was erased.
         """
-        stay_ids = list(stay_ids)
-        kind = kind_of(type(left_behind))
+        refused = self.erase_guests([ToErase(guest_id, list(stay_ids), left_behind, forget)])
+        if guest_id in refused:
+            raise refused[guest_id]
+
+    def erase_guests(self, guests: list[ToErase]) -> dict[str, StoreError]:
+        """Remove each guest and everything about them; keep only each one's `left_behind`.
+
+        In one write of `core.json` the guests and their stays go, each
+        `left_behind` record (an Erasure: counts that identify no one) is
+        added, and each erasure is noted as unfinished. Then each stay's file
+        goes, and each guest is taken out of every backup and damaged copy.
+        A note stays until `erasures_done`, so that whatever else holds a
+        guest (printouts) is cleaned too, even after a crash.
+
+        A guest another terminal erased first, or whose stays changed since
+        the erasure was asked for, is left as she is: the answer names her
+        with the reason, and the others are erased.
+        """
+        refused: dict[str, StoreError] = {}
+        erased: list[ToErase] = []
         with self._writing(CORE) as db:
             current = db.storage.read() or {}
-            if guest_id not in (current.get("guests") or {}):
-                # Another terminal erased her first: one Erasure, counted once.
-                raise RecordGone("This guest's record has already been erased.")
-            now_stays = {k for k, v in (current.get("stays") or {}).items() if v.get("guest_id") == guest_id}
-            if now_stays != set(stay_ids):
-                # She arrived again (or a stay changed) since the erasure was asked for.
-                raise RuleBroken(
-                    "This guest's stays changed since the erasure was asked for; nothing was erased. Look again."
-                )
-            cleaned = erasing.drop_from_core(current, guest_id, stay_ids, forget)
-            cleaned[kind.table] = {**cleaned.get(kind.table, {}), left_behind.id: to_doc(left_behind)}
+            cleaned = current
             meta = dict(cleaned.get(META_TABLE, {}))
-            pending = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] != guest_id]
-            meta[erasing.PENDING] = {"items": [*pending, {"guest_id": guest_id, "stay_ids": stay_ids}]}
+            pending = list((meta.get(erasing.PENDING) or {}).get("items", []))
             marks = set((meta.get(ERASED_META) or {}).get("marks", []))
-            marks.update(erased_mark(i) for i in (guest_id, *stay_ids))
+            for guest in guests:
+                if guest.guest_id not in (cleaned.get("guests") or {}):
+                    # Another terminal erased her first: one Erasure, counted once.
+                    refused[guest.guest_id] = RecordGone("This guest's record has already been erased.")
+                    continue
+                stays = cleaned.get("stays") or {}
+                if {k for k, v in stays.items() if v.get("guest_id") == guest.guest_id} != set(guest.stay_ids):
+                    # She arrived again (or a stay changed) since the erasure was asked for.
+                    refused[guest.guest_id] = RuleBroken(
+                        "This guest's stays changed since the erasure was asked for; nothing was erased. Look again."
+                    )
+                    continue
+                cleaned = erasing.drop_from_core(cleaned, guest.guest_id, guest.stay_ids, guest.forget)
+                kind = kind_of(type(guest.left_behind))
+                cleaned[kind.table] = {**cleaned.get(kind.table, {}), guest.left_behind.id: to_doc(guest.left_behind)}
+                pending = [p for p in pending if p["guest_id"] != guest.guest_id]
+                pending.append({"guest_id": guest.guest_id, "stay_ids": list(guest.stay_ids)})
+                marks.update(erased_mark(i) for i in (guest.guest_id, *guest.stay_ids))
+                erased.append(guest)
+            if not erased:
+                return refused
+            meta = dict(cleaned.get(META_TABLE, {}))
+            meta[erasing.PENDING] = {"items": pending}
             meta[ERASED_META] = {"marks": sorted(marks)}
             cleaned[META_TABLE] = meta
             db.storage.write(cleaned)
-            self._erase_files(guest_id, stay_ids, forget)
+            for guest in erased:
+                self._erase_files(guest.guest_id, list(guest.stay_ids), guest.forget)
+        return refused
 
     def _erase_files(self, guest_id: str, stay_ids: list[str], forget: erasing.Forget | None = None) -> None:
         with self._locked():
@@ -500,10 +539,15 @@ class Store:
 
     def erasure_done(self, guest_id: str) -> None:
         """Everything about the guest is gone: drop the note."""
+        self.erasures_done([guest_id])
+
+    def erasures_done(self, guest_ids: Iterable[str]) -> None:
+        """Everything about each of these guests is gone: drop their notes, in one write."""
+        done = set(guest_ids)
         with self._writing(CORE) as db:
             current = db.storage.read() or {}
             meta = dict(current.get(META_TABLE, {}))
-            items = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] != guest_id]
+            items = [p for p in (meta.get(erasing.PENDING) or {}).get("items", []) if p["guest_id"] not in done]
             if items:
                 meta[erasing.PENDING] = {"items": items}
             else:
