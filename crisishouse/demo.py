@@ -131,9 +131,34 @@ class _Builder:
         self.first_day = self.today.subtract(days=days)
         self.records: list[Any] = []
         self.staff: list[StaffMember] = []
+        self._walls: dict[tuple[pendulum.Date, pendulum.Time], pendulum.DateTime] = {}
+        self._moves: dict[tuple[pendulum.DateTime, int], pendulum.DateTime] = {}
+        self._next_days: dict[pendulum.Date, pendulum.Date] = {}
 
     def at(self, day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
-        return wall_clock_or_next(day, pendulum.Time(hour, minute), self.tz)[0]
+        return self.wall(day, pendulum.Time(hour, minute))
+
+    def wall(self, day: pendulum.Date, time: pendulum.Time) -> pendulum.DateTime:
+        """`wall_clock_or_next`, worked out once a day and time: every room's guest has the same day."""
+        key = (day, time)
+        found = self._walls.get(key)
+        if found is None:
+            found = self._walls[key] = wall_clock_or_next(day, time, self.tz)[0]
+        return found
+
+    def moved(self, at: pendulum.DateTime, minutes: int) -> pendulum.DateTime:
+        """`at` moved by some minutes, worked out once (a demo has years of the same few times)."""
+        key = (at, minutes)
+        found = self._moves.get(key)
+        if found is None:
+            found = self._moves[key] = at.add(minutes=minutes)
+        return found
+
+    def next_day(self, day: pendulum.Date) -> pendulum.Date:
+        found = self._next_days.get(day)
+        if found is None:
+            found = self._next_days[day] = day.add(days=1)
+        return found
 
     def days(self) -> list[pendulum.Date]:
         count = (self.today - self.first_day).days
@@ -294,9 +319,10 @@ class _Builder:
         base = rng.randint(3, 7)
         day = house_today(arrived_at, self.tz)
         last_day = house_today(end, self.tz)
+        agreed_by_now = self.now.subtract(hours=1)
         while day <= last_day:
             for slot in self.settings.check_in_times:
-                at = wall_clock_or_next(day, slot, self.tz)[0].add(minutes=rng.randint(0, 20))
+                at = self.moved(self.wall(day, slot), rng.randint(0, 20))
                 if at < arrived_at or at > end:
                     continue
                 self.records.append(
@@ -326,13 +352,13 @@ class _Builder:
                     )
                 )
             for pattern in self.settings.shifts:
-                written = wall_clock_or_next(day, pattern.end, self.tz)[0].subtract(minutes=30)
+                written = self.moved(self.wall(day, pattern.end), -30)
                 if pattern.crosses_midnight:
-                    written = written.add(days=1)
+                    written = self.moved(written, 24 * 60)
                 if not arrived_at <= written <= end:
                     continue
                 writer = rng.choice(peers)
-                agreed = written < self.now.subtract(hours=1) or rng.random() < 0.5
+                agreed = written < agreed_by_now or rng.random() < 0.5
                 self.records.append(
                     HandoverEntry(
                         text=rng.choice(_HANDOVER_LINES),
@@ -343,7 +369,7 @@ class _Builder:
                         guest_id=guest.id,
                         stay_id=stay.id,
                         agreed=agreed,
-                        agreed_at=written.add(minutes=5) if agreed else None,
+                        agreed_at=self.moved(written, 5) if agreed else None,
                         agreed_how="read back and agreed" if agreed else None,
                     )
                 )
@@ -354,11 +380,11 @@ class _Builder:
                         actor_id=writer.id,
                         actor_name=writer.name,
                         actor_role="peer staff",
-                        at=written.subtract(minutes=10),
+                        at=self.moved(written, -10),
                         what="your handover card",
                     )
                 )
-            day = day.add(days=1)
+            day = self.next_day(day)
         if (end - arrived_at).in_days() >= 3:
             step = IntentionStep(at=intention.set_at, words=intention.words, status="working_on_it", by=guest.id)
             intention = replace(intention, status="done" if rng.random() < 0.6 else "working_on_it", history=(step,))

@@ -490,6 +490,11 @@ REFUSALS = [
     case("Stays.out_overnight", OTHER, lambda s: s.house.stays.out_overnight(s.mere, s.other_stay.id)),
     case("Stays.leave", OTHER, lambda s: s.house.stays.leave(s.mere, s.other_stay.id, "erase")),
     case("Erasures.erase", OTHER + " who left", lambda s: s.house.erasures.erase(s.mere, s.departed_id, "printed")),
+    case(
+        "Erasures.erase_each",
+        OTHER + " who left",
+        lambda s: s.house.erasures.erase_each(s.mere, [s.departed_id], "printed"),
+    ),
     *(
         # Being added to the erasure service just now: refused like `erase`.
         [

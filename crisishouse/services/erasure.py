@@ -286,10 +286,7 @@ class Erasures(Service):
                 "or note that they did not want a copy."
             )
         guest, stays = self._chose_erasure(session, guest_id)
-        done, refused = self._erase_all([(guest, stays)], HANDED_OVER[handed_over])
-        if guest.id in refused:
-            raise refused[guest.id]
-        return done[guest.id]
+        return self._erase(guest, stays, HANDED_OVER[handed_over])
 
     def erase_each(self, session: Session, guest_ids: list[str], handed_over: str) -> list[Erasure]:
         """`erase` for several departed guests at once, each handed her record the same way (one write).
@@ -344,6 +341,13 @@ class Erasures(Service):
         if any(s.is_staying for s in stays):
             raise ServiceError(f"{guest.chosen_name} is staying: a record is erased after the guest leaves.")
         return guest, stays
+
+    def _erase(self, guest: Guest, stays: list[Stay], handed_over: str) -> ErasureDone:
+        """Erase one guest with her stays; what the data refused is raised (RecordGone, RuleBroken)."""
+        done, refused = self._erase_all([(guest, stays)], handed_over)
+        if guest.id in refused:
+            raise refused[guest.id]
+        return done[guest.id]
 
     def _erase_all(
         self, chosen: list[tuple[Guest, list[Stay]]], handed_over: str
