@@ -279,3 +279,13 @@ async def test_a_palette_command_does_what_its_key_does(demo_dir: Path, clock: F
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ArriveForm)
+
+
+async def test_the_lock_screen_is_ready_to_sign_in_when_it_first_shows(demo_dir: Path, clock: FixedClock):
+    """The house opens before the lock screen's first frame: no wait, no worker left opening it."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, LockScreen)
+        assert app.house is not None and app.screen.house is app.house
+        assert app.house_ready.is_set()
+        assert not [w for w in app.workers if w.group == "open"]
