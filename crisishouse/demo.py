@@ -7,8 +7,10 @@ Everyone here is made up.
 
 from __future__ import annotations
 
+import functools
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -131,34 +133,17 @@ class _Builder:
         self.first_day = self.today.subtract(days=days)
         self.records: list[Any] = []
         self.staff: list[StaffMember] = []
-        self._walls: dict[tuple[pendulum.Date, pendulum.Time], pendulum.DateTime] = {}
-        self._moves: dict[tuple[pendulum.DateTime, int], pendulum.DateTime] = {}
-        self._next_days: dict[pendulum.Date, pendulum.Date] = {}
+        # Worked out once for every room's guest: years of stays share the same few days and times.
+        self.wall: Callable[[pendulum.Date, pendulum.Time], pendulum.DateTime] = functools.cache(
+            lambda day, time: wall_clock_or_next(day, time, self.tz)[0]
+        )
+        self.moved: Callable[[pendulum.DateTime, int], pendulum.DateTime] = functools.cache(
+            lambda at, minutes: at.add(minutes=minutes)
+        )
+        self.next_day: Callable[[pendulum.Date], pendulum.Date] = functools.cache(lambda day: day.add(days=1))
 
     def at(self, day: pendulum.Date, hour: int, minute: int = 0) -> pendulum.DateTime:
         return self.wall(day, pendulum.Time(hour, minute))
-
-    def wall(self, day: pendulum.Date, time: pendulum.Time) -> pendulum.DateTime:
-        """`wall_clock_or_next`, worked out once a day and time: every room's guest has the same day."""
-        key = (day, time)
-        found = self._walls.get(key)
-        if found is None:
-            found = self._walls[key] = wall_clock_or_next(day, time, self.tz)[0]
-        return found
-
-    def moved(self, at: pendulum.DateTime, minutes: int) -> pendulum.DateTime:
-        """`at` moved by some minutes, worked out once (a demo has years of the same few times)."""
-        key = (at, minutes)
-        found = self._moves.get(key)
-        if found is None:
-            found = self._moves[key] = at.add(minutes=minutes)
-        return found
-
-    def next_day(self, day: pendulum.Date) -> pendulum.Date:
-        found = self._next_days.get(day)
-        if found is None:
-            found = self._next_days[day] = day.add(days=1)
-        return found
 
     def days(self) -> list[pendulum.Date]:
         count = (self.today - self.first_day).days

@@ -32,10 +32,16 @@ def opened(folder: Path) -> Store:
     return store
 
 
-def test_inside_a_reading_a_file_is_read_once_and_outside_every_time(tmp_path: Path):
+@pytest.fixture
+def terminals(tmp_path: Path) -> tuple[Store, Store]:
+    """This terminal and another on the same house, with Ana staying in s1."""
     here = opened(tmp_path / "house")
-    there = Store.open(tmp_path / "house")  # another terminal
     here.put(stay("s1", guest_id="ana"))
+    return here, Store.open(tmp_path / "house")
+
+
+def test_inside_a_reading_a_file_is_read_once_and_outside_every_time(terminals: tuple[Store, Store]):
+    here, there = terminals
     with here.reading():
         assert [s.id for s in here.find(Stay, where={"guest_id": "ana"})] == ["s1"]
         elsewhere(lambda: there.put(stay("s2", guest_id="ana")))
@@ -46,10 +52,8 @@ def test_inside_a_reading_a_file_is_read_once_and_outside_every_time(tmp_path: P
     assert here.get(Stay, "s2") is not None
 
 
-def test_a_change_inside_a_reading_starts_from_disk_and_is_seen_after(tmp_path: Path):
-    here = opened(tmp_path / "house")
-    there = Store.open(tmp_path / "house")
-    here.put(stay("s1", guest_id="ana"))
+def test_a_change_inside_a_reading_starts_from_disk_and_is_seen_after(terminals: tuple[Store, Store]):
+    here, there = terminals
     with here.reading():
         here.find(Stay)
         elsewhere(lambda: there.put(stay("s2", guest_id="ana")))
@@ -58,13 +62,11 @@ def test_a_change_inside_a_reading_starts_from_disk_and_is_seen_after(tmp_path: 
             assert {s.id for s in here.find(Stay)} == {"s1", "s2"}
         here.put(stay("s3", guest_id="ana"))  # a write reads the file from disk first: s2 is kept
         assert {s.id for s in here.find(Stay, where={"guest_id": "ana"})} == {"s1", "s2", "s3"}
-    assert {s.id for s in Store.open(tmp_path / "house").find(Stay)} == {"s1", "s2", "s3"}
+    assert {s.id for s in Store.open(here.data_dir).find(Stay)} == {"s1", "s2", "s3"}
 
 
-def test_a_reading_inside_a_reading_is_the_same_one(tmp_path: Path):
-    here = opened(tmp_path / "house")
-    there = Store.open(tmp_path / "house")
-    here.put(stay("s1", guest_id="ana"))
+def test_a_reading_inside_a_reading_is_the_same_one(terminals: tuple[Store, Store]):
+    here, there = terminals
     with here.reading():
         here.find(Stay)
         elsewhere(lambda: there.put(stay("s2", guest_id="ana")))

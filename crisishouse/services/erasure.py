@@ -124,6 +124,16 @@ class ErasureDone:
         return self.paper.words()
 
 
+def _handed_over(handed_over: str) -> str:
+    """How the record was given, in the Erasure's words; refused until it was given (or declined)."""
+    if handed_over not in HANDED_OVER:
+        raise ServiceError(
+            "First give the guest their complete record: print it, save it as a text file for them, "
+            "or note that they did not want a copy."
+        )
+    return HANDED_OVER[handed_over]
+
+
 def merge_counts(counts: list[MonthCount]) -> tuple[MonthCount, ...]:
     """Add month counts of several stays together, month by month."""
     by_month: dict[str, list[MonthCount]] = defaultdict(list)
@@ -280,13 +290,9 @@ class Erasures(Service):
     def erase_with_report(self, session: Session, guest_id: str, handed_over: str) -> ErasureDone:
         """`erase`, also saying what CUPS still keeps of her printouts (it never stops the erasure)."""
         require_staff(session, "erase a guest's record")
-        if handed_over not in HANDED_OVER:
-            raise ServiceError(
-                "First give the guest their complete record: print it, save it as a text file for them, "
-                "or note that they did not want a copy."
-            )
+        how = _handed_over(handed_over)
         guest, stays = self._chose_erasure(session, guest_id)
-        return self._erase(guest, stays, HANDED_OVER[handed_over])
+        return self._erase(guest, stays, how)
 
     def erase_each(self, session: Session, guest_ids: list[str], handed_over: str) -> list[Erasure]:
         """`erase` for several departed guests at once, each handed her record the same way (one write).
@@ -294,16 +300,12 @@ class Erasures(Service):
         Each is checked as `erase` checks her, before any is erased; a refusal erases none.
         A guest another terminal erased meanwhile is counted there, once, and left out here.
         """
-        require_staff(session, "erase a guest's record")
-        if handed_over not in HANDED_OVER:
-            raise ServiceError(
-                "First give the guest their complete record: print it, save it as a text file for them, "
-                "or note that they did not want a copy."
-            )
         from crisishouse.printing import JobPurge
 
+        require_staff(session, "erase a guest's record")
+        how = _handed_over(handed_over)
         chosen = [self._chose_erasure(session, guest_id) for guest_id in dict.fromkeys(guest_ids)]
-        done, _erased_elsewhere = self._erase_all(chosen, HANDED_OVER[handed_over])
+        done, _erased_elsewhere = self._erase_all(chosen, how)
         self._tell(sum((d.paper for d in done.values()), JobPurge()))
         return [d.erasure for d in done.values()]
 

@@ -44,18 +44,14 @@ def encode_value(value: Any) -> Any:
 
 def to_doc(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record's fields."""
-    return {name: encode_value(getattr(record, name)) for name in _field_names(type(record))}
+    cls: type = type(record)
+    return {name: encode_value(getattr(record, name)) for name in _field_names(cls)}
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
+@functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
     """A record class's field names, worked out once (a demo saves hundreds of thousands of records)."""
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 _UTC = pendulum.timezone("UTC")

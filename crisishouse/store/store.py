@@ -483,18 +483,19 @@ class Store:
         refused: dict[str, StoreError] = {}
         erased: list[ToErase] = []
         with self._writing(CORE) as db:
-            current = db.storage.read() or {}
-            cleaned = current
-            meta = dict(cleaned.get(META_TABLE, {}))
-            pending = list((meta.get(erasing.PENDING) or {}).get("items", []))
-            marks = set((meta.get(ERASED_META) or {}).get("marks", []))
+            cleaned = db.storage.read() or {}
+            before = cleaned.get(META_TABLE) or {}
+            pending = list((before.get(erasing.PENDING) or {}).get("items", []))
+            marks = set((before.get(ERASED_META) or {}).get("marks", []))
+            stays_of: dict[str, set[str]] = {}
+            for stay_id, stay in (cleaned.get("stays") or {}).items():
+                stays_of.setdefault(stay.get("guest_id"), set()).add(stay_id)
             for guest in guests:
                 if guest.guest_id not in (cleaned.get("guests") or {}):
-                    # Another terminal erased her first: one Erasure, counted once.
+                    # Another terminal erased her first (or she is twice in the list): one Erasure, counted once.
                     refused[guest.guest_id] = RecordGone("This guest's record has already been erased.")
                     continue
-                stays = cleaned.get("stays") or {}
-                if {k for k, v in stays.items() if v.get("guest_id") == guest.guest_id} != set(guest.stay_ids):
+                if stays_of.get(guest.guest_id, set()) != set(guest.stay_ids):
                     # She arrived again (or a stay changed) since the erasure was asked for.
                     refused[guest.guest_id] = RuleBroken(
                         "This guest's stays changed since the erasure was asked for; nothing was erased. Look again."
