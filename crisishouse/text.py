@@ -37,6 +37,14 @@ def clean_text(value: str) -> str:
     names are stored, compared and sorted the same way however they were
     typed. Carriage returns become newlines.
     """
+    if value.isascii() and value.isprintable():
+        # Nothing to remove or compose (no control, escape or newline is
+        # printable), and every stored name and time passes here on each read.
+        return value
+    return _cleaned(value)
+
+
+def _cleaned(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _ESCAPE_SEQUENCE.sub("", value)
     value = _CONTROL.sub("", value)
@@ -45,7 +53,13 @@ def clean_text(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """Like `clean_text`, for one-line fields: newlines and tabs become spaces."""
-    return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
+    if value.isascii() and value.isprintable():
+        return value.strip()
+    return _one_line(value)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(_cleaned(value).replace("\t", " ").split("\n")).strip()
 
 
 def sort_key(value: str) -> tuple[str, str]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
+from crisishouse import text
 from crisishouse.text import clean_line, clean_text, name_key, sort_key
 from crisishouse.widgets.literal import literal
 
@@ -266,3 +269,18 @@ def test_sort_key_sorts_a_macron_name_with_its_letter():
     names = ["Zoe", "Ārama", "Bella", "Aroha"]
     ordered = sorted(names, key=sort_key)
     assert ordered.index("Ārama") < ordered.index("Bella")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x1b[\r\n\t\x9b\u202e a")))
+def test_the_quick_path_cleans_as_the_full_one(value: str) -> None:
+    # Plain ASCII skips the cleaning; it must come out exactly as cleaning would leave it.
+    assert text.clean_text(value) == text._cleaned(value)
+    assert text.clean_line(value) == text._one_line(value)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127)))
+@example("  Tama  ")
+@example("Mere\x1b[31m")
+def test_the_quick_path_on_every_ascii_character(value: str) -> None:
+    assert text.clean_text(value) == text._cleaned(value)
+    assert text.clean_line(value) == text._one_line(value)
