@@ -10,11 +10,13 @@ from functools import lru_cache
 from typing import Any
 
 from crisishouse.language import cache
-from crisishouse.language.normalise import BRACKETED, SPACED, Tokens, squash_with_breaks, tokens, visible
+from crisishouse.language.normalise import BRACKETED, JOINED, SPACED, Tokens, squash_with_breaks, tokens, visible
 from crisishouse.language.rules import Rules, near_rules, sense_rules
 from crisishouse.language.vocabulary import (
+    HIDDEN_ONLY,
     KINDS,
     Entry,
+    builtin_alone,
     builtin_entries,
     builtin_exceptions,
     builtin_rules,
@@ -244,6 +246,8 @@ class LanguageCheck:
                         continue
                 if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):
                     continue
+                if entry.source == HIDDEN_ONLY and not self._hidden(text, found, start, end, key):
+                    continue
                 taken.append((start, end, entry))
                 last_end = end
         if fallbacks:
@@ -320,6 +324,20 @@ class LanguageCheck:
                         stack.append((j + 1, joined_up, by_reading))
         return candidates, exception_spans
 
+    def _hidden(self, text: str, found: Tokens, start: int, end: int, key: str) -> bool:
+        """Whether the word found as `key` at start..end (folded offsets) is written so as to hide it.
+
+        "pαrαnoid", "p@ranoid", "parrranoid", "p.a.r.a.n.o.i.d": written any
+        other way than its own letters (in any case, with an apostrophe).
+        Not when the guest says it of themselves ("I was sooo paranoiiid").
+        """
+        s, e = found.original(start, end)
+        written = text[s:e].casefold().replace("'", "").replace("\u2019", "")
+        if written == key:
+            return False
+        rules = self._rules
+        return rules is None or not rules.first_person_before(found, bisect_left(found.starts(), start))
+
     def _capitals_meant(self, text: str, start: int, end: int) -> bool:
         """An abbreviation that is also a word (ADD, DID) counts only in capitals.
 
@@ -328,6 +346,8 @@ class LanguageCheck:
         ADD", "felt SAD"): then it is the everyday word said loudly.
         """
         letters = [c for c in visible(text[start:end]) if c.isalpha()]
+        if len(letters) >= 3 and letters[-1] == "s":
+            letters.pop()  # a plural in capitals: "TTOs", "APs"
         if not letters or not all(c.isupper() for c in letters):
             return False
         line_start = text.rfind("\n", max(0, start - 40), start) + 1
@@ -368,6 +388,9 @@ def _builtin_tables() -> _Tables:
         table: dict[str, Any] = {}
         words: set[str] = set()
         _add_entries(entries, table, words)
+        alone = builtin_alone()
+        _add_alone(alone, table, words)
+        entries = [*entries, *(e for pair in alone for e in pair if e is not None)]
         _add_exceptions(exceptions, table)
         near: Sequence[Any]
         senses: Sequence[Any]
@@ -403,6 +426,9 @@ def _add_entries(entries: Iterable[Entry], table: dict[str, Any], words: set[str
             words.add(key)
             _add_prefixes(key, breaks, table, closed)
             if entry.exact_case:
+                # Only the plural: an abbreviation takes no other ending ("CTOs", "DAOs").
+                if key + "s" not in words and not table.get(key + "s"):
+                    table[key + "s"] = (entry, breaks, False)
                 continue
             forms = [(key + ending, breaks) for ending in ENDINGS]
             if key.endswith("y") and len(key) > 3:
@@ -414,6 +440,28 @@ def _add_entries(entries: Iterable[Entry], table: dict[str, Any], words: set[str
                     continue
                 old = table.get(form)
                 table[form] = (entry, form_breaks, bool(old) and old[2])
+
+
+def _add_alone(alone: Iterable[tuple[Entry, Entry | None]], table: dict[str, Any], words: set[str]) -> None:
+    """Compile the everyday-alone words: each as written (found only when hidden), and its derived forms.
+
+    A word or form the vocabulary already flags keeps its own entry.
+    """
+    closed: set[str] = set()
+    for hidden, bent in alone:
+        for phrase in hidden.words:
+            key, breaks = squash_with_breaks(phrase)
+            if table.get(key):
+                continue
+            table[key] = (hidden, breaks, False)
+            _add_prefixes(key, breaks, table, closed)
+            if bent is None:
+                continue
+            forms = [(key + ending, breaks) for ending in ENDINGS]
+            forms += [(form, breaks | more) for form, more in derived_forms(key)]
+            for form, form_breaks in forms:
+                if form not in words and not table.get(form):
+                    table[form] = (bent, form_breaks, False)
 
 
 def _add_exceptions(phrases: Iterable[str], table: dict[str, Any]) -> None:
@@ -442,6 +490,10 @@ def _add_prefixes(key: str, breaks: frozenset[int], table: dict[str, Any], close
         closed.add(prefix)
         table.setdefault(prefix, 0)
     for n in breaks:
+        table.setdefault(key[:n], 0)
+    # A later word spelt out or cut up to hide it ("attention s.e.e.k.i.n.g"):
+    # `_splits_fit` sees through only such cuts, so its prefixes are walked too.
+    for n in range(first + 1, len(key)):
         table.setdefault(key[:n], 0)
 
 
@@ -494,6 +546,7 @@ def _splits_fit(words: Sequence[str], joined: Sequence[int], first: int, last: i
     """
     offset = 0
     length = sum(len(words[k]) for k in range(first, last + 1))
+    chunked: set[int] | None = None
     for k in range(first + 1, last + 1):
         offset += len(words[k - 1])
         if offset in breaks:
@@ -507,8 +560,42 @@ def _splits_fit(words: Sequence[str], joined: Sequence[int], first: int, last: i
             if before == 1 or after == 1 or length < 6:
                 return False
         elif (before == 1 or after == 1) and not (k == last and words[k] == "s"):
-            return False
+            if chunked is None:
+                chunked = _chunked_cuts(words, joined, first, last, breaks)
+            if k not in chunked:
+                return False
     return True
+
+
+def _chunked_cuts(
+    words: Sequence[str], joined: Sequence[int], first: int, last: int, breaks: frozenset[int]
+) -> set[int]:
+    """The cuts inside words chopped into three pieces or more by hyphens or dots ("de-pr-e-ss-ive").
+
+    Cutting a word of six letters or more into pieces of any size, with
+    nothing but hyphens or dots, is hiding it; one cut next to a single
+    letter ("x-ray", "B-and-C") is not.
+    """
+    cuts: set[int] = set()
+    run: list[int] = []
+    size = len(words[first])
+    offset = 0
+
+    def close() -> None:
+        if len(run) >= 2 and size >= 6 and all(joined[k] == JOINED for k in run):
+            cuts.update(run)
+
+    for k in range(first + 1, last + 1):
+        offset += len(words[k - 1])
+        if offset in breaks:
+            close()
+            run.clear()
+            size = len(words[k])
+            continue
+        run.append(k)
+        size += len(words[k])
+    close()
+    return cuts
 
 
 def _by_start_longest_first(candidate: tuple[int, int, Entry, str]) -> tuple[int, int]:

@@ -637,7 +637,7 @@ class Rules:
         """A topic word at token t with an assessing word near it in the same clause ("speech pressured")."""
         words, gaps = found.words, found.gaps
         count = len(words)
-        if self._first_person_before(found, t):
+        if self.first_person_before(found, t):
             return []
         topic = words[t] if words[t] in self._topics or words[t] in self._phrases else self._reading(found, t)
         rules: list[tuple[int, Near]] = [(t, rule) for rule in self._topics.get(topic, ())]
@@ -662,7 +662,7 @@ class Rules:
             return [(starts[min(begin, nearest)], ends[max(t, nearest)], rule.entry)]
         return []
 
-    def _first_person_before(self, found: Tokens, t: int) -> bool:
+    def first_person_before(self, found: Tokens, t: int) -> bool:
         """Whether the clause before token t is the guest speaking of themselves ("I felt my ...")."""
         k = t - 1
         while k >= 0 and t - k <= 6 and not _ends_clause(found.gaps[k + 1]):

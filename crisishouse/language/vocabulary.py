@@ -124,6 +124,28 @@ def builtin_entries() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+# The source of an entry found only when its word is hidden (see `builtin_alone`).
+HIDDEN_ONLY = "vocabulary.toml, when hidden"
+
+
+@lru_cache(maxsize=1)
+def builtin_alone() -> tuple[tuple[Entry, Entry | None], ...]:
+    """The `[[everyday_alone]]` words: everyday as written, a label when hidden or bent.
+
+    Each gives the entry its words are found by only when they are disguised
+    ("pαrαnoid", "b0rderline", "parrranoid"), and, when its table says
+    `derived = true`, the entry its derived forms are always found by
+    ("paranoically", "borderliney"), or None.
+    """
+    found = []
+    for table in _hand().get("everyday_alone", []):
+        words = table.get("words")
+        hidden = entry_from({**table, "words": words}, source=HIDDEN_ONLY)
+        bent = entry_from({**table, "words": words}, source=VOCABULARY_FILE) if table.get("derived") else None
+        found.append((hidden, bent))
+    return tuple(found)
+
+
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
     """The `[[near]]` and `[[sense]]` tables of vocabulary.toml (see `rules`)."""
