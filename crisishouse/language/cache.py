@@ -30,10 +30,12 @@ from typing import Any
 
 from crisishouse.language.vocabulary import Entry
 
-FORMAT = 2
+FORMAT = 3
 _SOURCES = ("cache.py", "checker.py", "normalise.py", "rules.py", "vocabulary.py")
 
-Compiled = tuple[list[Entry], tuple[str, ...], dict[str, Any], set[str], Sequence[Any], Sequence[Any], Sequence[str]]
+Compiled = tuple[
+    list[Entry], tuple[str, ...], dict[str, Any], set[str], Sequence[Any], Sequence[Any], Sequence[str], Sequence[Any]
+]
 
 
 def folder() -> Path | None:
@@ -75,7 +77,7 @@ def load() -> Compiled | None:
         raw = marshal.loads(path.read_bytes())
         if raw[0] != FORMAT:
             return None
-        _, raw_entries, exceptions, prefixes, keys, values, words, near, senses, physical = raw
+        _, raw_entries, exceptions, prefixes, keys, values, words, near, senses, physical, nouns = raw
         entries = [
             Entry(tuple(w), kind, suggestion, exact, source) for w, kind, suggestion, exact, source in raw_entries
         ]
@@ -87,7 +89,8 @@ def load() -> Compiled | None:
                 strict=True,
             )
         )
-        return entries, tuple(exceptions), table, set(words.split("\n")), near, senses, physical
+        nouns = tuple(frozenset(group.split("\n")) if group else frozenset() for group in nouns)
+        return entries, tuple(exceptions), table, set(words.split("\n")), near, senses, physical, nouns
     except Exception:  # a damaged or foreign file: compile instead
         return None
 
@@ -100,6 +103,7 @@ def save(
     near: Sequence[Any],
     senses: Sequence[Any],
     physical: Iterable[str],
+    nouns: Sequence[Iterable[str]] = (),
 ) -> None:
     """Write the compiled vocabulary for the next process (quietly does nothing if it cannot)."""
     try:
@@ -122,6 +126,7 @@ def save(
             [dict(t) for t in near],
             [dict(t) for t in senses],
             sorted(physical),
+            tuple("\n".join(sorted(group)) for group in nouns),
         )
         data = marshal.dumps(raw)
         path.parent.mkdir(parents=True, exist_ok=True)

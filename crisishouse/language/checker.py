@@ -11,7 +11,7 @@ from typing import Any
 
 from crisishouse.language import cache
 from crisishouse.language.normalise import BRACKETED, JOINED, SPACED, Tokens, squash_with_breaks, tokens, visible
-from crisishouse.language.rules import Rules, near_rules, sense_rules
+from crisishouse.language.rules import Nouns, Rules, near_rules, sense_rules
 from crisishouse.language.vocabulary import (
     HIDDEN_ONLY,
     KINDS,
@@ -22,6 +22,7 @@ from crisishouse.language.vocabulary import (
     builtin_rules,
     entry_from,
     physical_words,
+    thing_words,
 )
 
 
@@ -396,11 +397,12 @@ def _builtin_tables() -> _Tables:
         senses: Sequence[Any]
         near, senses = builtin_rules()
         physical: Iterable[str] = physical_words()
-        cache.save(entries, exceptions, table, words, near, senses, physical)
+        nouns: Sequence[frozenset[str]] = thing_words()
+        cache.save(entries, exceptions, table, words, near, senses, physical, nouns)
     else:
-        entries, exceptions, table, words, near, senses, physical = compiled
+        entries, exceptions, table, words, near, senses, physical, nouns = compiled
     mental = frozenset(k for k in words if _is_diagnosis(table[k]))
-    rules = Rules(near_rules(near), sense_rules(senses), frozenset(physical), mental)
+    rules = Rules(near_rules(near), sense_rules(senses), frozenset(physical), mental, Nouns(*nouns))
     return _Tables(tuple(entries), tuple(exceptions), table, frozenset(words), rules)
 
 

@@ -422,6 +422,42 @@ class Sense:
     within: int
 
 
+@dataclass(frozen=True)
+class Nouns:
+    """Nouns for concrete things, other things, times and people (generated from WordNet: `build_things`)."""
+
+    concrete: frozenset[str]
+    things: frozenset[str]
+    times: frozenset[str]
+    persons: frozenset[str]
+
+    def kind(self, word: str) -> str:
+        """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds")."""
+        for form in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+            if not form:
+                continue
+            if form in self.persons:
+                return "person"
+            if form in self.concrete:
+                return "concrete"
+            if form in self.things:
+                return "thing"
+            if form in self.times:
+                return "time"
+        return ""
+
+
+# Said of a thing (the sense rule for things, `Rules.said_of_a_thing`).
+_THING_DETERMINERS = frozenset(_split("the a an this that these those our its"))
+_LINKS = frozenset(_split("is was were are been be being looks looked seems seemed got gets went goes felt feels"))
+_OF = frozenset(["of", "for"])
+_ON = frozenset(["on", "in", "across", "along"])
+# Whoever is spoken of: then the word may be said of them, not of the thing.
+_SOMEONE = frozenset(
+    _split("he she they him her them his hers their theirs himself herself themselves pt pts i me my we us")
+)
+
+
 def _words(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         value = [value]
@@ -477,11 +513,13 @@ class Rules:
         senses: Sequence[Sense],
         physical: frozenset[str],
         mental: frozenset[str],
+        nouns: Nouns | None = None,
     ) -> None:
         self.near = tuple(near)
         self.senses = tuple(senses)
         self.physical = physical
         self.mental = mental
+        self.nouns = nouns or Nouns(frozenset(), frozenset(), frozenset(), frozenset())
         # token -> what to try where it stands: a shape (pattern, entry), or a rule's name.
         at: dict[str, list[Any]] = {}
         for starters, pattern, entry, *needs in _SHAPES:
@@ -718,7 +756,7 @@ class Rules:
 
     def may_be_everyday(self, text: str, found: Tokens, start: int, end: int, entry: Entry, key: str) -> bool:
         """A quick look: whether `everyday` could say yes for this finding (folded offsets start..end)."""
-        if key in self._sense_words:
+        if key in self._sense_words or self.nouns.persons:
             return True
         if entry.kind in ("diagnosis", "deficit") and text[found.original(start, start + 1)[0]].isupper():
             return True
@@ -735,7 +773,63 @@ class Rules:
         for sense in senses:
             if self._sense_applies(found, first, last, sense):
                 return True
+        if last - first <= 1 and self.said_of_a_thing(found, first, last):
+            return True
         return entry.kind in ("diagnosis", "deficit") and self._is_title(text, found, starts, first, last)
+
+    def said_of_a_thing(self, found: Tokens, first: int, last: int) -> bool:
+        """Whether tokens first..last are said of a thing, in a sentence about no one.
+
+        "The market was manic", "the tide was manic" (a thing or a time before
+        "was"); "the formulation of the cough syrup" (a concrete thing after
+        "of" or "for": not an act, a drug, a drink or a time, "delusions of
+        persecution", "harmful use of alcohol", "an assessment for the
+        weekend"); "the depressions on the map" (a plural named with "the",
+        a concrete thing after "on" or "in"). Never when the sentence names
+        or points at a person ("she", "the guest", "pt").
+        """
+        words, gaps = found.words, found.gaps
+        count = len(words)
+        kind = self.nouns.kind
+        said = False
+        # A thing, then a linking verb and at most one more word: "the market was (really) manic".
+        for link in range(first - 1, max(0, first - 3) - 1, -1):
+            if _ends_sentence(gaps[link + 1]):
+                break
+            if words[link] in _LINKS:
+                subject = link - 1
+                said = (
+                    subject >= 0
+                    and not _ends_sentence(gaps[link])
+                    and kind(words[subject]) in ("concrete", "thing", "time")
+                    and any(words[d] in _THING_DETERMINERS for d in range(max(0, subject - 3), subject))
+                )
+                break
+        # "of" or "for" a concrete thing, or "on" one after a plural named with "the", within four words.
+        after = last + 1
+        if not said and after < count and not _ends_clause(gaps[after]):
+            named = first > 0 and words[first - 1] in _THING_DETERMINERS and words[last].endswith("s")
+            if words[after] in _OF or (words[after] in _ON and named):
+                for k in range(after + 1, min(count - 1, after + 4) + 1):
+                    if _ends_clause(gaps[k]):
+                        break
+                    if kind(words[k]) == "concrete":
+                        said = k == after + 1 or any(words[d] in _THING_DETERMINERS for d in range(after + 1, k))
+                        break
+        if not said:
+            return False
+        # The sentence (up to a dozen words either side) must be about no one.
+        k = first
+        while k > 0 and first - k < 12 and not _ends_sentence(gaps[k]):
+            k -= 1
+            if words[k] in _SOMEONE or kind(words[k]) == "person":
+                return False
+        k = last
+        while k + 1 < count and k - last < 12 and not _ends_sentence(gaps[k + 1]):
+            k += 1
+            if words[k] in _SOMEONE or kind(words[k]) == "person":
+                return False
+        return True
 
     def _sense_applies(self, found: Tokens, first: int, last: int, sense: Sense) -> bool:
         words, gaps = found.words, found.gaps

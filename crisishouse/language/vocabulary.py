@@ -153,6 +153,16 @@ def builtin_rules() -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], .
     return tuple(hand.get("near", [])), tuple(hand.get("sense", []))
 
 
+THINGS_FILE = "thing_words.json"
+
+
+@lru_cache(maxsize=1)
+def thing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Nouns for concrete things, other things, times and people, from WordNet: generated, see build_things."""
+    document = json.loads(_read(THINGS_FILE))
+    return tuple(frozenset(document[k]) for k in ("concrete", "things", "times", "persons"))  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=1)
 def physical_words() -> frozenset[str]:
     """Words naming physical conditions ("diabetes", "asthma"): generated, see build_vocabulary."""

@@ -1,0 +1,185 @@
+"""Build ``data/thing_words.json`` from WordNet: nouns for things, and nouns for people.
+
+A word such as "manic", "depression" or "formulation" is clinical when it is
+said of a person, and everyday when it is said of a thing: "the market was
+manic", "the depressions on the map", "the formulation of the cough syrup".
+The sense rule in ``rules.py`` needs to know which nouns name things and which
+name people, for thousands of nouns, so the lists come from Princeton WordNet
+3.0 rather than being written by hand:
+
+- a *thing* is a noun whose most common sense (WordNet lists senses by how
+  often they were seen) is an object, artifact, substance, food, plant,
+  animal, place, time, event, natural phenomenon, possession, quantity,
+  shape, communication, act or group, and whose second sense is not a person
+  ("ward" is first a person, then a hospital room: not a thing);
+- a *person* is a noun whose most common sense is a person ("guest",
+  "nurse", "patient").
+
+Words the language vocabulary itself holds, and the words of clinical
+settings in NOT_THINGS ("meeting", "review", "plan"), are never things: a
+"formulation for the MDT meeting" is still clinical.
+
+WordNet comes from Debian's ``wordnet-base`` package (``apt-get install
+wordnet-base``; its files are read from ``/usr/share/wordnet``). It is a
+build dependency only: the house reads the committed JSON file. Run::
+
+    .venv/bin/python -m crisishouse.language.build_things [--check] [--wordnet DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+OUTPUT = DATA / "thing_words.json"
+WORDNET = Path("/usr/share/wordnet")
+
+# WordNet's lexicographer files, by number (lexnames).
+_LEXNAMES = {
+    4: "act", 5: "animal", 6: "artifact", 10: "communication", 11: "event", 13: "food", 14: "group", 15: "location",
+    17: "object", 18: "person", 19: "phenomenon", 20: "plant", 21: "possession", 23: "quantity",
+    25: "shape", 27: "substance", 28: "time",
+}  # fmt: skip
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+THING_KINDS = frozenset(_LEXNAMES.values()) - {"person"}
+# Things that can be touched or stood in: "the formulation of the cough syrup", "depressions on the map".
+# Not substances ("harmful use of alcohol"), acts ("delusions of persecution"), groups or quantities.
+CONCRETE_KINDS = frozenset(["artifact", "object", "food", "plant", "animal", "location"])
+# Nouns of clinical settings, of the work of services, and of what a diagnosis is
+# often "of" ("harmful use of alcohol", "restriction of food"): what is said of them stays clinical.
+NOT_THINGS = frozenset(
+    _split(
+        """
+    meeting meetings review reviews plan plans session sessions appointment appointments admission admissions
+    discharge referral referrals service services ward wards unit units clinic clinics hospital hospitals team
+    teams mdt leave visit visits transfer notes note letter letters file files chart charts report reports
+    summary summaries record records
+    assessment assessments formulation treatment treatments therapy medication medications meds dose doses
+    depot injection round rounds handover handovers shift shifts obs observation observations intake triage
+    presentation presentations episode episodes behaviour behaviours behavior behaviors history histories
+    care support risk risks crisis crises case cases programme program group groups course relapse act section
+    order orders court tribunal police ambulance ed emergency bed beds room rooms seclusion picu
+    diagnosis diagnoses prognosis label labels speech conversation talk language content statement
+    alcohol drink drinks booze liquor beer wine spirits drug drugs cannabis marijuana weed meth cocaine heroin
+    pill pills tablet tablets substance substances pokies phone screen screens internet food meal meals body
+    """
+    )
+)
+# Concrete things that are what a diagnosis is often "of" ("harmful use of MDMA"): any noun
+# whose first sense is a kind of these (by WordNet's hypernyms) is never concrete.
+TAKEN = frozenset(["drug", "medicine", "beverage", "alcohol", "narcotic", "agent"])
+
+
+def _ancestors(raw: bytes, at: int, seen: set[int] | None = None) -> set[str]:
+    """The words of every synset above the one at offset `at` (its hypernyms, all the way up)."""
+    seen = set() if seen is None else seen
+    words: set[str] = set()
+    line = raw[at : raw.index(b"\n", at)].split(b" | ")[0].split()
+    count = int(line[3], 16)
+    words.update(w.decode().lower() for w in line[4 : 4 + 2 * count : 2])
+    pointers = line[4 + 2 * count :]
+    for k in range(1, len(pointers) - 3, 4):
+        if pointers[k] in (b"@", b"@i") and int(pointers[k + 1]) not in seen:
+            seen.add(int(pointers[k + 1]))
+            words |= _ancestors(raw, int(pointers[k + 1]), seen)
+    return words
+
+
+def _first_kinds(wordnet: Path) -> dict[str, list[str]]:
+    """Each single-word noun of WordNet, with the kinds of its first three senses (most common first).
+
+    A noun whose first sense is a drug, a medicine or a drink counts as "taken".
+    """
+    with open(wordnet / "data.noun", "rb") as data:
+        raw = data.read()
+    kinds: dict[str, list[str]] = {}
+    for line in (wordnet / "index.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue  # the licence
+        parts = line.split()
+        lemma = parts[0]
+        if not _WORD.fullmatch(lemma):
+            continue
+        count = int(parts[2])
+        found = []
+        for offset in parts[-count:][:3]:
+            at = int(offset)
+            lexname = int(raw[at : raw.index(b" ", raw.index(b" ", at) + 1)].split()[1])
+            found.append(_LEXNAMES.get(lexname, "other"))
+        if found[0] in CONCRETE_KINDS and not TAKEN.isdisjoint(_ancestors(raw, int(parts[-count]))):
+            found[0] = "taken"
+        kinds[lemma] = found
+    return kinds
+
+
+def build(wordnet: Path = WORDNET) -> dict:
+    from crisishouse.language.checker import _add_alone, _add_entries
+    from crisishouse.language.vocabulary import builtin_alone, builtin_entries
+
+    # The words the vocabulary flags, as written or in a form of theirs (not the prefixes it walks).
+    table: dict[str, object] = {}
+    _add_entries(builtin_entries(), table, set())
+    _add_alone(builtin_alone(), table, set())
+    vocabulary = {w for w, value in table.items() if value}
+    found: dict[str, list[str]] = {"concrete": [], "things": [], "times": [], "persons": []}
+    for word, kinds in sorted(_first_kinds(wordnet).items()):
+        if kinds[0] == "person":
+            found["persons"].append(word)
+        elif (
+            kinds[0] in THING_KINDS and "person" not in kinds[:2] and word not in NOT_THINGS and word not in vocabulary
+        ):
+            group = "concrete" if kinds[0] in CONCRETE_KINDS else "times" if kinds[0] == "time" else "things"
+            found[group].append(word)
+    return {
+        "about": (
+            "Nouns naming concrete things (artifacts, objects, food, plants, animals, places), other things, "
+            "Nouns naming things (first sense an object, artifact, substance, food, plant, animal, place, "
+            "event, phenomenon, possession, quantity, shape, communication, act or group, and the second not a person) "
+            "nouns naming times (listed apart: 'an assessment for the weekend' is still clinical) and nouns naming people (first sense a person), from Princeton WordNet 3.0, less the language "
+            "vocabulary's own words and the nouns of clinical settings. The sense rule reads them: a clinical "
+            "word said of a thing ('the market was manic') is everyday. Generated by "
+            "crisishouse/language/build_things.py; do not edit by hand."
+        ),
+        "source": "Princeton WordNet 3.0 (Debian wordnet-base)",
+        **found,
+    }
+
+
+def render(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=0) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is out of date")
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet's dict folder")
+    args = parser.parse_args(argv)
+    if not (args.wordnet / "index.noun").is_file():
+        print(f"No WordNet in {args.wordnet}: apt-get install wordnet-base", file=sys.stderr)
+        return 2
+    text = render(build(args.wordnet))
+    current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+    if current == text:
+        return 0
+    if args.check:
+        print(f"Out of date: {OUTPUT}; run: python -m crisishouse.language.build_things", file=sys.stderr)
+        return 1
+    OUTPUT.write_text(text, encoding="utf-8")
+    document = json.loads(text)
+    counts = ", ".join(f"{len(document[k])} {k}" for k in ("concrete", "things", "times", "persons"))
+    print(f"Wrote {OUTPUT}: {counts}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
