@@ -351,6 +351,8 @@ class LanguageCheck:
             letters.pop()  # a plural in capitals: "TTOs", "APs"
         if not letters or not all(c.isupper() for c in letters):
             return False
+        if text[end : end + 1] == "!":
+            return False  # "AH!", "DID!": said aloud
         line_start = text.rfind("\n", max(0, start - 40), start) + 1
         line_end = text.find("\n", end, end + 40)
         before = _WORD_BEFORE.search(text, max(line_start, start - 40), start)
