@@ -13,6 +13,7 @@ from crisishouse.language import cache
 from crisishouse.language.normalise import BRACKETED, JOINED, SPACED, Tokens, squash_with_breaks, tokens, visible
 from crisishouse.language.rules import Nouns, Rules, near_rules, sense_rules
 from crisishouse.language.vocabulary import (
+    COMPOUNDS_ONLY,
     HIDDEN_ONLY,
     KINDS,
     Entry,
@@ -37,7 +38,10 @@ ENDINGS = ("s", "es")
 # Derived forms of a flagged word, found without being listed ("OCD-ish",
 # "manicky", "psychoticness", "delusionally", "dissociating"): endings added
 # to the word as it is ...
-ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque")
+ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly")
+# ... or joined to a word that says how someone seemed or what drove them ("paranoia-driven",
+# "depressed-looking"), the only forms made of some words left to the guest ("anxious-seeming").
+COMPOUNDS = ("driven", "looking", "presenting", "seeming", "appearing", "fuelled", "fueled", "type", "like")
 # ... or to the word less its last letters: (ending, letters dropped, endings)
 ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("c", 0, ("ky", "ally", "al", "ism", "ness")),
@@ -79,6 +83,9 @@ NEVER_DERIVED = frozenset(
 )
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+# "More paranoid than yesterday", "increasingly borderline": a word left to the guest, graded by staff.
+_GRADERS = frozenset(_split("more less increasingly markedly overtly floridly frankly acutely"))
+_PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.
 _SUBJECTS = frozenset(
@@ -247,7 +254,11 @@ class LanguageCheck:
                         continue
                 if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):
                     continue
-                if entry.source == HIDDEN_ONLY and not self._hidden(text, found, start, end, key):
+                if (
+                    entry.source == HIDDEN_ONLY
+                    and not self._hidden(text, found, start, end, key)
+                    and not self._graded(found, start)
+                ):
                     continue
                 taken.append((start, end, entry))
                 last_end = end
@@ -333,11 +344,21 @@ class LanguageCheck:
         Not when the guest says it of themselves ("I was sooo paranoiiid").
         """
         s, e = found.original(start, end)
-        written = text[s:e].casefold().replace("'", "").replace("\u2019", "")
-        if written == key:
+        pieces = _PHRASE_GAPS.split(text[s:e].casefold())
+        value = self._table.get(key)
+        words = len(value[1]) + 1 if value else 1  # the words of the phrase as listed
+        if "".join(pieces) == key and len(pieces) <= words + 1:
+            return False  # its own letters; a gap only where its words meet ("self-harm"), or before "'s"
+        rules = self._rules
+        return rules is None or not rules.first_person_before(found, found.at(start))
+
+    def _graded(self, found: Tokens, start: int) -> bool:
+        """Whether the everyday-alone word at `start` is graded as staff track a label: "more paranoid"."""
+        first = found.at(start)
+        if first == 0 or found.words[first - 1] not in _GRADERS or found.joined[first] != SPACED:
             return False
         rules = self._rules
-        return rules is None or not rules.first_person_before(found, bisect_left(found.starts(), start))
+        return rules is None or not rules.first_person_before(found, first)
 
     def _capitals_meant(self, text: str, start: int, end: int) -> bool:
         """An abbreviation that is also a word (ADD, DID) counts only in capitals.
@@ -461,8 +482,11 @@ def _add_alone(alone: Iterable[tuple[Entry, Entry | None]], table: dict[str, Any
             _add_prefixes(key, breaks, table, closed)
             if bent is None:
                 continue
-            forms = [(key + ending, breaks) for ending in ENDINGS]
-            forms += [(form, breaks | more) for form, more in derived_forms(key)]
+            if bent.source == COMPOUNDS_ONLY:
+                forms = [(key + ending, breaks | {len(key)}) for ending in COMPOUNDS]
+            else:
+                forms = [(key + ending, breaks) for ending in ENDINGS]
+                forms += [(form, breaks | more) for form, more in derived_forms(key, multiword=bool(breaks))]
             for form, form_breaks in forms:
                 if form not in words and not table.get(form):
                     table[form] = (bent, form_breaks, False)
@@ -511,13 +535,15 @@ def derived_forms(key: str, multiword: bool = False) -> list[tuple[str, frozense
     forms: dict[str, frozenset[int]] = {}
     at_end = frozenset([len(key)])
     if multiword:
-        # "obsessive compulsive" gives "obsessive-compulsively" only
+        # "obsessive compulsive" gives "obsessive-compulsively", "obsessive-compulsivey",
+        # "borderline-personalityish"
         for tail, _, endings in ADDED_AFTER:
             if key.endswith(tail) and tail in ("c", "al", "ive", "ous"):
                 forms.update((key + ending, frozenset()) for ending in endings)
+        forms.update((key + ending, at_end) for ending in ("y", "ey", "ish", "esque"))
         return [(form, breaks) for form, breaks in forms.items() if form not in NEVER_DERIVED]
     if len(key) >= 4 or len(key) == 3:
-        for ending in ADDED if len(key) >= 4 else ("y", "ish"):
+        for ending in (*ADDED, *COMPOUNDS) if len(key) >= 4 else ("y", "ish"):
             forms[key + ending] = at_end
     if len(key) >= 4:
         for tail, drop, endings in ADDED_AFTER:

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -123,12 +123,22 @@ _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 # Symbols standing for letters: inside a word (a word character on both
 # sides), or "$" and "@" at the start of a word ("$chizo", "@dhd") and "$" at
 # the end of one ("behaviour$").
-_SYMBOL = re.compile(r"[$@!|¥€*]")
+_SYMBOL = re.compile(r"[$@!|¥€*_#]")
 _BRACKETED_CHAR = re.compile(r"[^\W_]\([^\W_]\)[^\W_]")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
 WILDCARD = "\u0298"  # a letter no word holds: "*" inside a word, read as any vowel
-_SYMBOL_LETTERS = {"$": "s", "@": "a", "!": "1", "|": "1", "¥": "y", "€": "e", "*": WILDCARD}
+_SYMBOL_LETTERS = {
+    "$": "s",
+    "@": "a",
+    "!": "1",
+    "|": "1",
+    "¥": "y",
+    "€": "e",
+    "*": WILDCARD,
+    "#": WILDCARD,
+    "_": WILDCARD,
+}
 _HAS_SYMBOL = frozenset(_SYMBOL_LETTERS)
 _DIGIT = re.compile(r"\d")
 _DIGITS_AS_I = str.maketrans("013457", "oieast")
@@ -207,10 +217,21 @@ def _symbols_as_letters(text: str) -> str:
         word_before = bool(before) and _WORD_CHAR.match(before) is not None
         word_after = bool(after) and _WORD_CHAR.match(after) is not None
         inside = word_before and word_after
-        starting = symbol in "$@" and not word_before and _letters(text, at + 1, at + 3)
+        if inside and symbol == "_" and not (_letters(text, at - 2, at) or _letters(text, at + 1, at + 3)):
+            continue  # "n_u_t_s": underscores between single letters space them out, as hyphens do
+        # "|oony": a bar starting a word of letters is an l.
+        starting = (symbol in "$@" or symbol == "|") and not word_before and _letters(text, at + 1, at + 3)
         # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
         ending = symbol in "$@" and not word_after and at >= 3 and _letters(text, at - 3, at)
-        if inside or starting or ending:
+        # "n_u_t_c_@_s_e": a symbol among letters spelt out.
+        spelt = (
+            symbol in "$@"
+            and before in _SPELT_GAPS
+            and after in _SPELT_GAPS
+            and _letters(text, at - 2, at - 1)
+            and _letters(text, at + 2, at + 3)
+        )
+        if inside or starting or ending or spelt:
             if chars is None:
                 chars = list(text)
             chars[at] = _SYMBOL_LETTERS[symbol]
@@ -241,13 +262,37 @@ def readings(word: str) -> tuple[str, ...]:
     letters = word.translate(_NO_DIGITS)
     if len(letters) >= 4:
         found.append(letters)  # a digit put in to break the word: "dep3ressive"
-    if WILDCARD in first and first.count(WILDCARD) <= 2:
+    digits = [k for k, c in enumerate(word) if c.isdigit()]
+    if len(digits) == 1 and 0 < digits[0] < len(word) - 1 and len(letters) >= 5:
+        # One digit inside a word stands for whatever letter it hides ("ps7chotic").
+        found.append(word[: digits[0]] + WILDCARD + word[digits[0] + 1 :])
+    if WILDCARD in first and first.count(WILDCARD) == 1:
+        found.append(first.replace(WILDCARD, ""))  # "attention_seeking": the mark stood for a space
+    if any(WILDCARD in f for f in found):
         # One "*" may stand for any letter ("p*ychotic"); two, for vowels only.
-        choices = _LETTERS_ALL if first.count(WILDCARD) == 1 else _VOWELS
-        for _ in range(first.count(WILDCARD)):
-            found = [f.replace(WILDCARD, v, 1) for f in found for v in choices]
+        read = []
+        for f in found:
+            marks = f.count(WILDCARD)
+            if not marks:
+                read.append(f)
+            elif marks <= 2:
+                choices = _LETTERS_ALL if marks == 1 else _VOWELS
+                options = [f]
+                for _ in range(marks):
+                    options = [o.replace(WILDCARD, v, 1) for o in options for v in choices]
+                read += options
+        found = read
     return tuple(f for f in dict.fromkeys(found) if f != word and WILDCARD not in f)
 
+
+_SPELT_GAPS = frozenset("_.-/ ")
+_SLASHED = re.compile(r"(?<![^\W_])[^\W_](?:/[^\W_]){3,}(?![^\W_/])")
+_DIGIT_LETTERS = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",), "8": ("b",)}
+# A whole word of six letters or more in which two letters are each written twice ("scchhizzo").
+_DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*")
+_DOUBLE = re.compile(r"([^\W\d_])\1")
+# A digit alone between single letters spelt out ("s.c.h.1.z.o").
+_LONE_DIGIT = re.compile(r"(?<![^\W_])(?<=[^\W\d_][.\-_ /])(?<![^\W_]{2}[.\-_ /])\d(?=[.\-_ /][^\W\d_](?![^\W_]))")
 
 # A letter written three times or more in a row.
 _RUN = re.compile(r"([^\W\d_])\1\1")
@@ -331,6 +376,10 @@ class Tokens:
         """Where each token starts in the folded text."""
         return self._edges[0::2]
 
+    def at(self, offset: int) -> int:
+        """The token that holds folded offset `offset` (or the last one starting before it)."""
+        return (bisect_right(self._edges, offset) - 1) // 2
+
     def ends(self) -> Sequence[int]:
         """Where each token ends in the folded text."""
         return self._edges[1::2]
@@ -362,6 +411,28 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = found
+    if "/" in folded:
+        # "s/c/h/i/z/o": single letters between slashes, four or more, are one word spelt out
+        # ("c/o" and "SI/HI" are left to the shorthand rules).
+        token_starts = edges[0::2]
+        for m in _SLASHED.finditer(folded):
+            for k in range(bisect_left(token_starts, m.start()) + 1, bisect_left(token_starts, m.end())):
+                joined[k] = JOINED
+    if digits:
+        # "s.c.h.1.z.o": a lone digit among single letters spelt out is the letter it looks like.
+        for m in _LONE_DIGIT.finditer(folded):
+            k = bisect_left(edges, m.start(), 0, len(edges)) // 2
+            if words[k] in _DIGIT_LETTERS and joined[k] and joined[k + 1]:
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = _DIGIT_LETTERS[words[k]]
+    for m in _DOUBLED_WORD.finditer(folded):
+        # "scchhizzo": a word with two letters or more each written twice is also read with them once.
+        k = bisect_left(edges, m.start(), 0, len(edges)) // 2
+        if words[k] == m.group():
+            if alts is None:
+                alts = [()] * len(words)
+            alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
     if _RUN.search(folded) is not None:
         # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice.
         for k, word in enumerate(words):

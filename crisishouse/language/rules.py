@@ -314,7 +314,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("urine", "drug", "tox", "toxicology"), r"(?:urine|drug|tox|toxicology)\s+(?:drug\s+)?screens?" + _E, _SHORTHAND),
 )
 # Tokens that are history, diagnosis, symptom and treatment shorthand (and any token ending in "hx").
-_SHORTHAND_TOKENS = frozenset(["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx", "pmhx", "pphx", "psh", "shx"])
+_SHORTHAND_TOKENS = frozenset(["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx", "pmhx", "pphx", "psh", "shx", "ix"])
 # "?psychosis", "? bipolar": a diagnosis queried. Not after a word ("ok?no").
 _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # A capitalised acronym holding "MH" is a mental-health service (CAMHS, MHSOP, SMHS).
@@ -452,6 +452,13 @@ _THING_DETERMINERS = frozenset(_split("the a an this that these those our its"))
 _LINKS = frozenset(_split("is was were are been be being looks looked seems seemed got gets went goes felt feels"))
 _OF = frozenset(["of", "for"])
 _ON = frozenset(["on", "in", "across", "along"])
+# "on the baseline", "below its baseline": a place.
+_PLACE_WORDS = frozenset(
+    _split("on behind along over under near across past beyond below above inside onto into at off")
+)
+_PLACE_DETERMINERS = frozenset(_split("the its a an"))
+# Words before a finding that may make it said of a thing, a place or a name.
+_CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
 # Whoever is spoken of: then the word may be said of them, not of the thing.
 _SOMEONE = frozenset(
     _split("he she they him her them his hers their theirs himself herself themselves pt pts i me my we us")
@@ -756,11 +763,24 @@ class Rules:
 
     def may_be_everyday(self, text: str, found: Tokens, start: int, end: int, entry: Entry, key: str) -> bool:
         """A quick look: whether `everyday` could say yes for this finding (folded offsets start..end)."""
-        if key in self._sense_words or self.nouns.persons:
+        if key in self._sense_words:
+            return True
+        if self.nouns.persons and self._thing_context(found, start, end):
             return True
         if entry.kind in ("diagnosis", "deficit") and text[found.original(start, start + 1)[0]].isupper():
             return True
         return not self._sense_words.keys().isdisjoint(_WORDS.findall(found.folded, start, end))
+
+    def _thing_context(self, found: Tokens, start: int, end: int) -> bool:
+        """A quick look for what `said_of_a_thing`, `_a_place` and `_proper_noun` need around start..end."""
+        first, last = found.at(start), found.at(end - 1)
+        words = found.words
+        before = words[first - 1] if first > 0 else ""
+        return (
+            before in _CONTEXT_BEFORE
+            or (first > 1 and words[first - 2] in _LINKS)
+            or (last + 1 < len(words) and (words[last + 1] in _OF or words[last + 1] in _ON))
+        )
 
     def everyday(
         self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int, entry: Entry, key: str
@@ -774,6 +794,10 @@ class Rules:
             if self._sense_applies(found, first, last, sense):
                 return True
         if last - first <= 1 and self.said_of_a_thing(found, first, last):
+            return True
+        if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
+            return True
+        if first == last and self._proper_noun(text, found, starts, first):
             return True
         return entry.kind in ("diagnosis", "deficit") and self._is_title(text, found, starts, first, last)
 
@@ -830,6 +854,25 @@ class Rules:
             if words[k] in _SOMEONE or kind(words[k]) == "person":
                 return False
         return True
+
+    def _a_place(self, found: Tokens, t: int) -> bool:
+        """Whether the word at t is a place: "on the baseline", "behind the baseline", "below its baseline"."""
+        words, gaps = found.words, found.gaps
+        return (
+            t >= 2
+            and words[t - 1] in _PLACE_DETERMINERS
+            and words[t - 2] in _PLACE_WORDS
+            and not _ends_clause(gaps[t])
+            and not _ends_clause(gaps[t - 1])
+        )
+
+    def _proper_noun(self, text: str, found: Tokens, starts: Sequence[int], first: int) -> bool:
+        """A capitalised word after "the", inside a sentence: a name ("survived the Depression")."""
+        if first < 1 or _ends_sentence(found.gaps[first]) or found.words[first - 1] != "the":
+            return False
+        start, end = found.original(starts[first], starts[first] + 2)
+        written = text[start:end]
+        return len(written) == 2 and written[0].isupper() and written[1].islower()
 
     def _sense_applies(self, found: Tokens, first: int, last: int, sense: Sense) -> bool:
         words, gaps = found.words, found.gaps

@@ -126,6 +126,8 @@ def builtin_entries() -> tuple[Entry, ...]:
 
 # The source of an entry found only when its word is hidden (see `builtin_alone`).
 HIDDEN_ONLY = "vocabulary.toml, when hidden"
+# ... and of an everyday-alone word's compounds only ("anxious-looking"), when `derived = "compounds"`.
+COMPOUNDS_ONLY = "vocabulary.toml, in compounds"
 
 
 @lru_cache(maxsize=1)
@@ -135,13 +137,18 @@ def builtin_alone() -> tuple[tuple[Entry, Entry | None], ...]:
     Each gives the entry its words are found by only when they are disguised
     ("pαrαnoid", "b0rderline", "parrranoid"), and, when its table says
     `derived = true`, the entry its derived forms are always found by
-    ("paranoically", "borderliney"), or None.
+    ("paranoically", "borderliney"), or with `derived = "compounds"` only its
+    compounds ("anxious-looking", "depressed-seeming"), or None.
     """
     found = []
     for table in _hand().get("everyday_alone", []):
         words = table.get("words")
         hidden = entry_from({**table, "words": words}, source=HIDDEN_ONLY)
-        bent = entry_from({**table, "words": words}, source=VOCABULARY_FILE) if table.get("derived") else None
+        derived = table.get("derived")
+        bent = None
+        if derived:
+            source = COMPOUNDS_ONLY if derived == "compounds" else VOCABULARY_FILE
+            bent = entry_from({**table, "words": words}, source=source)
         found.append((hidden, bent))
     return tuple(found)
 
