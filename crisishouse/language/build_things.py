@@ -52,9 +52,10 @@ def _split(words: str) -> list[str]:
 
 
 THING_KINDS = frozenset(_LEXNAMES.values()) - {"person"}
-# Things that can be touched or stood in: "the formulation of the cough syrup", "depressions on the map".
-# Not substances ("harmful use of alcohol"), acts ("delusions of persecution"), groups or quantities.
-CONCRETE_KINDS = frozenset(["artifact", "object", "food", "plant", "animal", "location"])
+# Things that can be touched or stood in: "the formulation of the cough syrup", "depressions on the map",
+# "a labile compound". Not acts ("delusions of persecution"), groups or quantities; drugs and drinks
+# are never things at all (TAKEN, below).
+CONCRETE_KINDS = frozenset(["artifact", "object", "food", "plant", "animal", "location", "substance"])
 # Nouns of clinical settings, of the work of services, and of what a diagnosis is
 # often "of" ("harmful use of alcohol", "restriction of food"): what is said of them stays clinical.
 NOT_THINGS = frozenset(
@@ -72,12 +73,13 @@ NOT_THINGS = frozenset(
     diagnosis diagnoses prognosis label labels speech conversation talk language content statement
     alcohol drink drinks booze liquor beer wine spirits drug drugs cannabis marijuana weed meth cocaine heroin
     pill pills tablet tablets substance substances pokies phone screen screens internet food meal meals body
+    glue petrol gas inhalant inhalants solvent solvents nicotine tobacco caffeine sugar fluids fluid blood urine
     """
     )
 )
 # Concrete things that are what a diagnosis is often "of" ("harmful use of MDMA"): any noun
 # whose first sense is a kind of these (by WordNet's hypernyms) is never concrete.
-TAKEN = frozenset(["drug", "medicine", "beverage", "alcohol", "narcotic", "agent"])
+TAKEN = frozenset(["drug", "medicine", "beverage", "alcohol", "narcotic", "agent", "intoxicant", "solvent", "fuel"])
 
 
 def _ancestors(raw: bytes, at: int, seen: set[int] | None = None) -> set[str]:
@@ -122,6 +124,27 @@ def _first_kinds(wordnet: Path) -> dict[str, list[str]]:
     return kinds
 
 
+# Words said aloud that WordNet does not list (interjections).
+SAID_ALOUD = frozenset(_split("ah oh hi ho ok um uh eh aw ow yo ha"))
+
+
+def _lemmas(wordnet: Path) -> set[str]:
+    """Every single-word lemma of WordNet, of any part of speech, and the irregular forms ("did", "went")."""
+    found: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        for name in (f"index.{pos}", f"{pos}.exc"):
+            path = wordnet / name
+            if not path.is_file():
+                continue
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.startswith(" "):
+                    continue
+                word = line.split(" ", 1)[0]
+                if "_" not in word:
+                    found.add(word)
+    return found
+
+
 def build(wordnet: Path = WORDNET) -> dict:
     from crisishouse.language.checker import _add_alone, _add_entries
     from crisishouse.language.vocabulary import builtin_alone, builtin_entries
@@ -140,9 +163,18 @@ def build(wordnet: Path = WORDNET) -> dict:
         ):
             group = "concrete" if kinds[0] in CONCRETE_KINDS else "times" if kinds[0] == "time" else "things"
             found[group].append(word)
+    # The abbreviations looked for in capitals only that are English words too ("ADD", "SAD", "DID"):
+    # said loudly, they are the word, so only these need the checks for shouting.
+    english = _lemmas(wordnet) | SAID_ALOUD
+    caps = sorted(
+        {w.casefold() for e in builtin_entries() if e.exact_case for w in e.words}
+        | {w.casefold() for pair in builtin_alone() for e in pair if e is not None and e.exact_case for w in e.words}
+    )
+    found["caps"] = [w for w in caps if w in english or (w.endswith("s") and w[:-1] in english)]
     return {
         "about": (
-            "Nouns naming concrete things (artifacts, objects, food, plants, animals, places), other things, "
+            "The vocabulary's capitals-only abbreviations that are also English words ('caps'), and "
+            "nouns naming concrete things (artifacts, objects, food, plants, animals, places), other things, "
             "Nouns naming things (first sense an object, artifact, substance, food, plant, animal, place, "
             "event, phenomenon, possession, quantity, shape, communication, act or group, and the second not a person) "
             "nouns naming times (listed apart: 'an assessment for the weekend' is still clinical) and nouns naming people (first sense a person), from Princeton WordNet 3.0, less the language "
@@ -176,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     OUTPUT.write_text(text, encoding="utf-8")
     document = json.loads(text)
-    counts = ", ".join(f"{len(document[k])} {k}" for k in ("concrete", "things", "times", "persons"))
+    counts = ", ".join(f"{len(document[k])} {k}" for k in ("concrete", "things", "times", "persons", "caps"))
     print(f"Wrote {OUTPUT}: {counts}.")
     return 0
 

@@ -78,6 +78,7 @@ NEVER_DERIVED = frozenset(
         """
     depressed depressing depressingly resisted resisting addicted addicting obsessed obsessing sectioning
     cheeky pathology relapsey deviating deranging baselined hysterical hysterically hysterics maniacs
+    obsessively
     """
     )
 )
@@ -363,7 +364,8 @@ class LanguageCheck:
     def _capitals_meant(self, text: str, start: int, end: int) -> bool:
         """An abbreviation that is also a word (ADD, DID) counts only in capitals.
 
-        Not when shouted (a neighbouring word in capitals too, "I DID IT"),
+        An abbreviation that is no English word ("CRHTT", "ETOH") counts
+        whatever stands around it. One that is a word is not counted when shouted (a neighbouring word in capitals too, "I DID IT"),
         nor straight after a subject, "to" or a feeling word ("I DID", "to
         ADD", "felt SAD"): then it is the everyday word said loudly.
         """
@@ -374,6 +376,10 @@ class LanguageCheck:
             return False
         if text[end : end + 1] == "!":
             return False  # "AH!", "DID!": said aloud
+        spoken = "".join(letters).casefold()
+        rules = self._rules
+        if rules is not None and spoken not in rules.nouns.caps:
+            return True  # "CRHTT", "ETOH": no English word, so never a word said loudly
         line_start = text.rfind("\n", max(0, start - 40), start) + 1
         line_end = text.find("\n", end, end + 40)
         before = _WORD_BEFORE.search(text, max(line_start, start - 40), start)

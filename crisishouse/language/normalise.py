@@ -115,6 +115,8 @@ _LOOKALIKES = str.maketrans(
         "ı": "i",
         "ɡ": "g",
         "ɑ": "a",
+        # Greek upper case
+        "Η": "H",
     }
 )
 # Invisible characters that are not Unicode format characters.
@@ -123,7 +125,7 @@ _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 # Symbols standing for letters: inside a word (a word character on both
 # sides), or "$" and "@" at the start of a word ("$chizo", "@dhd") and "$" at
 # the end of one ("behaviour$").
-_SYMBOL = re.compile(r"[$@!|¥€*_#]")
+_SYMBOL = re.compile(r"[$@!|¥€¢*_#]")
 _BRACKETED_CHAR = re.compile(r"[^\W_]\([^\W_]\)[^\W_]")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -135,6 +137,7 @@ _SYMBOL_LETTERS = {
     "|": "1",
     "¥": "y",
     "€": "e",
+    "¢": "c",
     "*": WILDCARD,
     "#": WILDCARD,
     "_": WILDCARD,
@@ -149,7 +152,7 @@ _VOWELS = "aeiouy"
 _TOKEN = re.compile(r"([^\W_]+)")
 _ASCII_TOKEN = re.compile(r"([a-z0-9]+)")  # folded ASCII text is in lower case
 # Characters that may stand inside a word without ending it.
-_SOFT_GAP = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013\u2014\u2212\u2043'\u2019\u2018\u02bc`_]+")
+_SOFT_GAP = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013\u2014\u2212\u2043'\u2019\u2018\u02bc`_/]+")
 _SPACES = re.compile(r"[ \t]+")
 _BRACKETS = re.compile(r"[ \t]*[\[\](){}][ \t\[\](){}]*")
 NOT_JOINED, JOINED, SPACED, BRACKETED = 0, 1, 2, 3
@@ -269,14 +272,15 @@ def readings(word: str) -> tuple[str, ...]:
     if WILDCARD in first and first.count(WILDCARD) == 1:
         found.append(first.replace(WILDCARD, ""))  # "attention_seeking": the mark stood for a space
     if any(WILDCARD in f for f in found):
-        # One "*" may stand for any letter ("p*ychotic"); two, for vowels only.
+        # One "*" may stand for any letter ("p*ychotic"); two, for vowels only in a short word.
         read = []
         for f in found:
             marks = f.count(WILDCARD)
             if not marks:
                 read.append(f)
             elif marks <= 2:
-                choices = _LETTERS_ALL if marks == 1 else _VOWELS
+                # Two marks may stand for any letters ("p_ych_path") where the word is long enough to tell.
+                choices = _LETTERS_ALL if marks == 1 or len(f) >= 8 else _VOWELS
                 options = [f]
                 for _ in range(marks):
                     options = [o.replace(WILDCARD, v, 1) for o in options for v in choices]
@@ -291,6 +295,8 @@ _DIGIT_LETTERS = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": (
 # A whole word of six letters or more in which two letters are each written twice ("scchhizzo").
 _DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*")
 _DOUBLE = re.compile(r"([^\W\d_])\1")
+# Doubled letters English words seldom have: where a word's letters were doubled to hide it they are there.
+_RARE_DOUBLE = re.compile(r"aa|hh|ii|jj|kk|qq|uu|vv|ww|xx|yy")
 # A digit alone between single letters spelt out ("s.c.h.1.z.o").
 _LONE_DIGIT = re.compile(r"(?<![^\W_])(?<=[^\W\d_][.\-_ /])(?<![^\W_]{2}[.\-_ /])\d(?=[.\-_ /][^\W\d_](?![^\W_]))")
 
@@ -426,7 +432,7 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = _DIGIT_LETTERS[words[k]]
-    for m in _DOUBLED_WORD.finditer(folded):
+    for m in _DOUBLED_WORD.finditer(folded) if _RARE_DOUBLE.search(folded) is not None else ():
         # "scchhizzo": a word with two letters or more each written twice is also read with them once.
         k = bisect_left(edges, m.start(), 0, len(edges)) // 2
         if words[k] == m.group():

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from crisishouse.language.normalise import Tokens, squash
+from crisishouse.language.normalise import NOT_JOINED, Tokens, squash
 from crisishouse.language.vocabulary import Entry
 
 
@@ -253,9 +253,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
             "sofas",
             "gaf",
             "audit",
+            "aims",
+            "hcr",
         ),
         r"(?:honos(?:ca|65)?|bprs|panss|madrs|ymrs|mmse|moca|c-?ssrs|wemwbs|caarms|psyrats|dast(?:-\d+)?"
-        r"|sofas\s+\d+|gaf\s+(?:of\s+)?\d+|audit(?:-c)?\s+(?:score\s+)?(?:of\s+)?\d+|audit\s+score)" + _E,
+        r"|sofas\s+\d+|gaf\s+(?:of\s+)?\d+|audit(?:-c)?\s+(?:score\s+)?(?:of\s+)?\d+|audit\s+score"
+        r"|aims\s+(?:score\s+)?(?:of\s+)?\d+|hcr-?\s?20)" + _E,
         _SCALE,
     ),
     # observation levels: level 2 obs, 15-min checks, q15 obs, 1:1 nursing, constant observation
@@ -297,6 +300,20 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?!\s*of\s+the\s+(?!mental|mh))",
         _SHORTHAND,
     ),
+    # a section's leave or its Act: "s17 leave", "s3 MHA", "section 2 papers"
+    (
+        ("s", "section", "sect", MIXED),
+        r"(?:s|sect|section)\s?\.?\s?\d{1,3}[a-z]?\s+(?:leave|mha|mhca|papers|order|detention|assessment|tribunal)"
+        + _E,
+        _SHORTHAND,
+    ),
+    # dosing: "q2w", "q4h prn", "PO BD", "IMI", "2/24"
+    (("q", MIXED), r"q\s?\d{1,2}\s?(?:h|hr|hrs|hourly|d|w|wk|wks|m|min|mins)" + _E, _SHORTHAND),
+    (
+        ("po", "im", "imi", "sc", "iv"),
+        r"(?:po|imi?|sc|iv)\s+(?:bd|tds|tid|qds|qid|od|mane|nocte|prn|stat|bid|qhs)" + _E,
+        _SHORTHAND,
+    ),
     # missed appointments: DNA x2, DNA'd clinic
     (
         ("dna", "dnas", "dnad", "dnaed"),
@@ -313,6 +330,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     (("urine", "drug", "tox", "toxicology"), r"(?:urine|drug|tox|toxicology)\s+(?:drug\s+)?screens?" + _E, _SHORTHAND),
 )
+_ARROWED = re.compile(r"[↑↓]\s?([^\W\d_]{3,})")
+_NOT_MEASURED = frozenset(_split("again now here there today tomorrow yesterday up down top bottom"))
 # Tokens that are history, diagnosis, symptom and treatment shorthand (and any token ending in "hx").
 _SHORTHAND_TOKENS = frozenset(["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx", "pmhx", "pphx", "psh", "shx", "ix"])
 # "?psychosis", "? bipolar": a diagnosis queried. Not after a word ("ok?no").
@@ -430,6 +449,8 @@ class Nouns:
     things: frozenset[str]
     times: frozenset[str]
     persons: frozenset[str]
+    caps: frozenset[str] = frozenset()
+    """The vocabulary's abbreviations in capitals that are also English words ("add", "sad", "did")."""
 
     def kind(self, word: str) -> str:
         """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds")."""
@@ -459,6 +480,10 @@ _PLACE_WORDS = frozenset(
 _PLACE_DETERMINERS = frozenset(_split("the its a an"))
 # Words before a finding that may make it said of a thing, a place or a name.
 _CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
+_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{10,}")
+# Endings a diagnosis's stem is found without ("schizophrenia" gives "schizophren").
+_STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
+_WRITER = frozenset(_split("i me my we us"))
 # Whoever is spoken of: then the word may be said of them, not of the thing.
 _SOMEONE = frozenset(
     _split("he she they him her them his hers their theirs himself herself themselves pt pts i me my we us")
@@ -527,6 +552,12 @@ class Rules:
         self.physical = physical
         self.mental = mental
         self.nouns = nouns or Nouns(frozenset(), frozenset(), frozenset(), frozenset())
+        # The stems a bent diagnosis begins with ("bipolaring", "schizophrenogenic"): each one-word
+        # diagnosis of seven letters or more, and less its ending where eight or more are left.
+        stems = {k for k in mental if k.isalpha() and len(k) >= 7}
+        stems |= {k[: -len(e)] for k in mental for e in _STEM_ENDINGS if k.endswith(e) and len(k) - len(e) >= 8}
+        self._stems = frozenset(stems)
+        self._stem_sizes = sorted({len(stem) for stem in stems}, reverse=True)
         # token -> what to try where it stands: a shape (pattern, entry), or a rule's name.
         at: dict[str, list[Any]] = {}
         for starters, pattern, entry, *needs in _SHAPES:
@@ -631,6 +662,14 @@ class Rules:
                 before = folded[m.start() - 1 : m.start()]
                 if not before or not (before.isalnum() or before == "?"):
                     candidates.append((m.start(), m.end(), _QUERIED))
+        candidates += self._stem_led(found, starts, ends)
+        if "↑" in folded or "↓" in folded:
+            # "↑ paranoia", "↓ appetite": a chart's arrows beside what they measure.
+            candidates += [
+                (m.start(), m.end(), _SHORTHAND)
+                for m in _ARROWED.finditer(folded)
+                if m.group(1) not in _STOP and m.group(1) not in _NOT_MEASURED
+            ]
         if "thymi" in folded or "phreni" in folded:
             candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _DIAGNOSTIC_ENDING.finditer(folded)]
         if not text.islower():
@@ -648,6 +687,29 @@ class Rules:
                     last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
                     candidates.append((starts[first], ends[last], _SHORTHAND))
         return candidates, fallbacks
+
+    def _stem_led(self, found: Tokens, starts: Sequence[int], ends: Sequence[int]) -> list[Candidate]:
+        """Words made from a diagnosis by an ending of three letters or more that no rule lists.
+
+        "Bipolaring", "schizophrenogenic": the diagnosis's stem, then more.
+        Not a word that names something else ("psychotherapy" is a noun of
+        its own, "hysterectomy" a physical word, and "hyster" too short a stem).
+        """
+        found_here: list[Candidate] = []
+        stems, sizes = self._stems, self._stem_sizes
+        kind = self.nouns.kind
+        words = found.words
+        for m in _LONG_WORD.finditer(found.folded):
+            k = found.at(m.start())
+            word = words[k]
+            if len(word) < 10:
+                continue
+            for n in sizes:
+                if n <= len(word) - 3 and word[:n] in stems:
+                    if word.isalpha() and word not in self.physical and not kind(word):
+                        found_here.append((starts[k], ends[k], _DIAGNOSIS))
+                    break
+        return found_here
 
     def _head(self, found: Tokens, starts: Sequence[int], ends: Sequence[int], h: int) -> list[Candidate]:
         """ "gaming disorder", "Capgras syndrome": the head at token h and the words that name it."""
@@ -763,7 +825,7 @@ class Rules:
 
     def may_be_everyday(self, text: str, found: Tokens, start: int, end: int, entry: Entry, key: str) -> bool:
         """A quick look: whether `everyday` could say yes for this finding (folded offsets start..end)."""
-        if key in self._sense_words:
+        if key in self._sense_words or (not key and found.folded[start:end].replace(" ", "") in self._sense_words):
             return True
         if self.nouns.persons and self._thing_context(found, start, end):
             return True
@@ -787,7 +849,7 @@ class Rules:
     ) -> bool:
         """Whether tokens first..last, found as `entry`, are used in an everyday sense here."""
         words = found.words
-        senses = self._sense_words.get(key) or [
+        senses = self._sense_words.get(key or "".join(words[first : last + 1])) or [
             s for w in words[first : last + 1] for s in self._sense_words.get(w, ())
         ]
         for sense in senses:
@@ -796,6 +858,8 @@ class Rules:
         if last - first <= 1 and self.said_of_a_thing(found, first, last):
             return True
         if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
+            return True
+        if first == last and entry.kind in ("jargon", "compliance") and self._names_a_thing(found, first):
             return True
         if first == last and self._proper_noun(text, found, starts, first):
             return True
@@ -815,7 +879,7 @@ class Rules:
         words, gaps = found.words, found.gaps
         count = len(words)
         kind = self.nouns.kind
-        said = False
+        said = said_of_what = False
         # A thing, then a linking verb and at most one more word: "the market was (really) manic".
         for link in range(first - 1, max(0, first - 3) - 1, -1):
             if _ends_sentence(gaps[link + 1]):
@@ -839,21 +903,41 @@ class Rules:
                         break
                     if kind(words[k]) == "concrete":
                         said = k == after + 1 or any(words[d] in _THING_DETERMINERS for d in range(after + 1, k))
+                        said_of_what = said
                         break
         if not said:
             return False
-        # The sentence (up to a dozen words either side) must be about no one.
+        # The sentence (up to a dozen words either side) must be about no one but the writer
+        # ("in chemistry we learned how the formulation of a paint ..."), who is not its subject.
+        someone = _SOMEONE if not said_of_what else _SOMEONE - _WRITER
         k = first
         while k > 0 and first - k < 12 and not _ends_sentence(gaps[k]):
             k -= 1
-            if words[k] in _SOMEONE or kind(words[k]) == "person":
+            if words[k] in someone or kind(words[k]) == "person":
                 return False
         k = last
         while k + 1 < count and k - last < 12 and not _ends_sentence(gaps[k + 1]):
             k += 1
-            if words[k] in _SOMEONE or kind(words[k]) == "person":
+            if words[k] in someone or kind(words[k]) == "person":
                 return False
         return True
+
+    def _names_a_thing(self, found: Tokens, t: int) -> bool:
+        """Whether the jargon word at t describes the concrete thing right after it.
+
+        "A revolving door", "a secluded beach", "a labile compound": the
+        service's word in its plain sense. Not a diagnosis ("paranoid vibes"),
+        nor a setting's noun ("secluded room", "settled ward").
+        """
+        words, gaps = found.words, found.gaps
+        noun = t + 1
+        if noun >= len(words) or _ends_clause(gaps[noun]) or found.joined[noun] == NOT_JOINED:
+            return False
+        kind = self.nouns.kind
+        if kind(words[noun]) != "concrete":
+            return False
+        after = noun + 1
+        return not (after < len(words) and not _ends_clause(gaps[after]) and kind(words[after]) == "person")
 
     def _a_place(self, found: Tokens, t: int) -> bool:
         """Whether the word at t is a place: "on the baseline", "behind the baseline", "below its baseline"."""
@@ -867,10 +951,34 @@ class Rules:
         )
 
     def _proper_noun(self, text: str, found: Tokens, starts: Sequence[int], first: int) -> bool:
-        """A capitalised word after "the", inside a sentence: a name ("survived the Depression")."""
-        if first < 1 or _ends_sentence(found.gaps[first]) or found.words[first - 1] != "the":
+        """A capitalised word inside a sentence after "the" or a name's "'s": a name itself.
+
+        "Survived the Depression", "Def Leppard's Hysteria", "Depression
+        glass" (a thing named after it). Not at the start
+        of a sentence or a clause ("Dx: Schizophrenia"), nor after any other
+        word ("has Bipolar").
+        """
+        gaps, words = found.gaps, found.words
+        if first < 1 or _ends_clause(gaps[first]) or not self._title_case(text, found, starts, first):
             return False
-        start, end = found.original(starts[first], starts[first] + 2)
+        if words[first - 1] == "the":
+            return True
+        noun = first + 1
+        if noun < len(words) and found.joined[noun] and self.nouns.kind(words[noun]) == "concrete":
+            return True  # "green Depression glass": a kind of thing, by name
+        # "Leppard's": a name's possessive.
+        before = first - 2
+        return (
+            before >= 1
+            and words[first - 1] == "s"
+            and gaps[first - 1] in ("'", "’")
+            and not _ends_clause(gaps[before])
+            and self._title_case(text, found, starts, before)
+        )
+
+    @staticmethod
+    def _title_case(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
+        start, end = found.original(starts[k], starts[k] + 2)
         written = text[start:end]
         return len(written) == 2 and written[0].isupper() and written[1].islower()
 

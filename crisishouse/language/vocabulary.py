@@ -164,10 +164,13 @@ THINGS_FILE = "thing_words.json"
 
 
 @lru_cache(maxsize=1)
-def thing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Nouns for concrete things, other things, times and people, from WordNet: generated, see build_things."""
+def thing_words() -> tuple[frozenset[str], ...]:
+    """Nouns for concrete things, other things, times and people, and the abbreviations that are English words.
+
+    From WordNet: generated, see build_things.
+    """
     document = json.loads(_read(THINGS_FILE))
-    return tuple(frozenset(document[k]) for k in ("concrete", "things", "times", "persons"))  # type: ignore[return-value]
+    return tuple(frozenset(document[k]) for k in ("concrete", "things", "times", "persons", "caps"))
 
 
 @lru_cache(maxsize=1)
