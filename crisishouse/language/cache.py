@@ -30,7 +30,7 @@ from typing import Any
 
 from crisishouse.language.vocabulary import Entry
 
-FORMAT = 3
+FORMAT = 4
 _SOURCES = ("cache.py", "checker.py", "normalise.py", "rules.py", "vocabulary.py")
 
 Compiled = tuple[
@@ -82,17 +82,21 @@ def load() -> Compiled | None:
             Entry(tuple(w), kind, suggestion, exact, source) for w, kind, suggestion, exact, source in raw_entries
         ]
         table: dict[str, Any] = dict.fromkeys(prefixes.split("\n"), 0)
-        table.update(
-            zip(
-                keys.split("\n"),
-                [(entries[n] if n >= 0 else None, breaks, excepted) for n, breaks, excepted in values],
-                strict=True,
-            )
-        )
+        shared, which = values
+        # Each distinct value is built once; the keys point at them by number (thousands of keys, few values).
+        built = [(entries[n] if n >= 0 else None, breaks, excepted) for n, breaks, excepted in shared]
+        table.update(zip(keys.split("\n"), map(built.__getitem__, which), strict=True))
         nouns = tuple(frozenset(group.split("\n")) if group else frozenset() for group in nouns)
         return entries, tuple(exceptions), table, set(words.split("\n")), near, senses, physical, nouns
     except Exception:  # a damaged or foreign file: compile instead
         return None
+
+
+def _shared_values(values: list[tuple[int, Any, bool]]) -> tuple[list[tuple[int, Any, bool]], list[int]]:
+    """The distinct values, and for each key the number of its value."""
+    numbers: dict[tuple[int, Any, bool], int] = {}
+    which = [numbers.setdefault(value, len(numbers)) for value in values]
+    return list(numbers), which
 
 
 def save(
@@ -121,7 +125,7 @@ def save(
             tuple(exceptions),
             "\n".join(prefixes),
             "\n".join(key for key, _ in hits),
-            [(index[id(v[0])] if v[0] is not None else -1, v[1], v[2]) for _, v in hits],
+            _shared_values([(index[id(v[0])] if v[0] is not None else -1, v[1], v[2]) for _, v in hits]),
             "\n".join(sorted(words)),
             [dict(t) for t in near],
             [dict(t) for t in senses],

@@ -298,7 +298,7 @@ _DOUBLE = re.compile(r"([^\W\d_])\1")
 # Doubled letters English words seldom have: where a word's letters were doubled to hide it they are there.
 _RARE_DOUBLE = re.compile(r"aa|hh|ii|jj|kk|qq|uu|vv|ww|xx|yy")
 # A digit alone between single letters spelt out ("s.c.h.1.z.o").
-_LONE_DIGIT = re.compile(r"(?<![^\W_])(?<=[^\W\d_][.\-_ /])(?<![^\W_]{2}[.\-_ /])\d(?=[.\-_ /][^\W\d_](?![^\W_]))")
+_LONE_DIGIT = re.compile(r"\d(?<=[^\W\d_][.\-_ /]\d)(?<![^\W_]{2}[.\-_ /]\d)(?=[.\-_ /][^\W\d_](?![^\W_]))")
 
 # A letter written three times or more in a row.
 _RUN = re.compile(r"([^\W\d_])\1\1")

@@ -480,7 +480,6 @@ _PLACE_WORDS = frozenset(
 _PLACE_DETERMINERS = frozenset(_split("the its a an"))
 # Words before a finding that may make it said of a thing, a place or a name.
 _CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
-_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{10,}")
 # Endings a diagnosis's stem is found without ("schizophrenia" gives "schizophren").
 _STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
 _WRITER = frozenset(_split("i me my we us"))
@@ -556,8 +555,10 @@ class Rules:
         # diagnosis of seven letters or more, and less its ending where eight or more are left.
         stems = {k for k in mental if k.isalpha() and len(k) >= 7}
         stems |= {k[: -len(e)] for k in mental for e in _STEM_ENDINGS if k.endswith(e) and len(k) - len(e) >= 8}
-        self._stems = frozenset(stems)
-        self._stem_sizes = sorted({len(stem) for stem in stems}, reverse=True)
+        # By their first seven letters, so a long word that begins no stem costs one lookup.
+        self._stems: dict[str, tuple[str, ...]] = {}
+        for stem in sorted(stems, key=len, reverse=True):
+            self._stems[stem[:7]] = (*self._stems.get(stem[:7], ()), stem)
         # token -> what to try where it stands: a shape (pattern, entry), or a rule's name.
         at: dict[str, list[Any]] = {}
         for starters, pattern, entry, *needs in _SHAPES:
@@ -696,17 +697,19 @@ class Rules:
         its own, "hysterectomy" a physical word, and "hyster" too short a stem).
         """
         found_here: list[Candidate] = []
-        stems, sizes = self._stems, self._stem_sizes
-        kind = self.nouns.kind
+        stems = self._stems
         words = found.words
-        for m in _LONG_WORD.finditer(found.folded):
-            k = found.at(m.start())
-            word = words[k]
+        if not words or max(map(len, words)) < 10:
+            return found_here
+        for k, word in enumerate(words):
             if len(word) < 10:
                 continue
-            for n in sizes:
-                if n <= len(word) - 3 and word[:n] in stems:
-                    if word.isalpha() and word not in self.physical and not kind(word):
+            begun = stems.get(word[:7])
+            if begun is None or not word.isalpha():
+                continue
+            for stem in begun:  # longest first
+                if len(stem) <= len(word) - 3 and word.startswith(stem):
+                    if word not in self.physical and not self.nouns.kind(word):
                         found_here.append((starts[k], ends[k], _DIAGNOSIS))
                     break
         return found_here
