@@ -439,13 +439,12 @@ def tokens(text: str) -> Tokens:
             if alts is None:
                 alts = [()] * len(words)
             alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
-    if _RUN.search(folded) is not None:
+    for m in _RUN.finditer(folded):
         # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice.
-        for k, word in enumerate(words):
-            if _RUN.search(word) is not None:
-                if alts is None:
-                    alts = [()] * len(words)
-                alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(word))))
+        k = (bisect_right(edges, m.start()) - 1) // 2
+        if alts is None:
+            alts = [()] * len(words)
+        alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(words[k]))))
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
