@@ -188,6 +188,33 @@ def speed() -> None:
         f"  {'crisishouse check-language, 10,000 lines':44} {cli_s:6.2f} s  {cli_cpu:7.2f} s    "
         f"budget {S_FOR_10K_LINES_BUDGET:.0f} s: {verdict}"
     )
+    print("  One line of 100 kB, processor time (a line with no end, and what a hostile one can hold):")
+    for label, line in _ONE_LINES:
+        cpu = min(_cpu_ms(check, line) for _ in range(3))
+        verdict = "ok" if cpu < MS_FOR_100_KB_BUDGET else "OVER"
+        print(f"    {label:42} {cpu:6.0f} ms   budget {MS_FOR_100_KB_BUDGET:.0f} ms: {verdict}")
+
+
+def _cpu_ms(check: Check, text: str) -> float:
+    started = time.process_time()
+    check(text)
+    return (time.process_time() - started) * 1000
+
+
+# One line of 100 kB each: an ordinary handover sentence repeated, one sentence that never ends,
+# one word, and lines made of what the check works hardest on.
+_ONE_LINES = [
+    (label, (unit * (100_000 // len(unit) + 1))[:100_000])
+    for label, unit in (
+        ("a handover sentence, repeated", "Mere had a good day and wants to ring her nan tonight. "),
+        ("one sentence with no end", "kai at the marae then a walk and "),
+        ("one word", "a"),
+        ("'per the referral' with no sentence end", "per the referral she is well and "),
+        ("a flagged word in every sentence", "He was manic at tea. "),
+        ("a disguised word, over and over", "b1p0lar "),
+        ("two-wildcard words, over and over", "p*ych*tic "),
+    )
+]
 
 
 _CLI = "import sys\nfrom crisishouse.cli import main\nsys.exit(main(sys.argv[1:]))"

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -249,7 +249,8 @@ def _letters(text: str, start: int, end: int) -> bool:
 _LETTERS_ALL = "abcdefghijklmnopqrstuvwxyz"
 
 
-def readings(word: str) -> tuple[str, ...]:
+@lru_cache(maxsize=4096)
+def readings(word: str, wide: bool = True) -> tuple[str, ...]:
     """A mixed token's other readings: digits as letters, a wildcard as each vowel.
 
     Only for tokens of three characters or more with two letters or more
@@ -279,8 +280,9 @@ def readings(word: str) -> tuple[str, ...]:
             if not marks:
                 read.append(f)
             elif marks <= 2:
-                # Two marks may stand for any letters ("p_ych_path") where the word is long enough to tell.
-                choices = _LETTERS_ALL if marks == 1 or len(f) >= 8 else _VOWELS
+                # Two marks may stand for any letters ("p_ych_path") where the word is long enough to
+                # tell, and while a text has few such words (`wide`): each is 676 readings.
+                choices = _LETTERS_ALL if marks == 1 or (wide and len(f) >= 8) else _VOWELS
                 options = [f]
                 for _ in range(marks):
                     options = [o.replace(WILDCARD, v, 1) for o in options for v in choices]
@@ -300,11 +302,14 @@ _RARE_DOUBLE = re.compile(r"aa|hh|ii|jj|kk|qq|uu|vv|ww|xx|yy")
 # A digit alone between single letters spelt out ("s.c.h.1.z.o").
 _LONE_DIGIT = re.compile(r"\d(?<=[^\W\d_][.\-_ /]\d)(?<![^\W_]{2}[.\-_ /]\d)(?=[.\-_ /][^\W\d_](?![^\W_]))")
 
+# Words with two wildcards read with any letters for both, in one text (past these, vowels only).
+_WIDE_READINGS = 20
 # A letter written three times or more in a row.
 _RUN = re.compile(r"([^\W\d_])\1\1")
 _RUN_ONE = re.compile(r"([^\W\d_])\1{2,}")
 
 
+@lru_cache(maxsize=4096)
 def _collapsed(word: str) -> tuple[str, ...]:
     """`word` with each letter written three times or more read once, and read twice ("bipolaaar", "schizzzo")."""
     once = _RUN_ONE.sub(r"\1", word)
@@ -338,7 +343,7 @@ class Tokens:
     the checker's hottest object), and never changed.
     """
 
-    __slots__ = ("_edges", "_index", "alts", "digits", "folded", "gaps", "joined", "words")
+    __slots__ = ("_edges", "_index", "_sentences", "alts", "digits", "folded", "gaps", "joined", "words")
 
     def __init__(
         self,
@@ -359,6 +364,7 @@ class Tokens:
         self.folded = folded
         self.alts = alts
         self.digits = digits  # whether the text holds a digit
+        self._sentences: tuple[list[int], list[int]] | None = None
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         start, end = self._edges[2 * first], self._edges[2 * last + 1]
@@ -381,6 +387,27 @@ class Tokens:
     def starts(self) -> Sequence[int]:
         """Where each token starts in the folded text."""
         return self._edges[0::2]
+
+    def sentence(self, ends_sentence: Callable[[str], bool]) -> tuple[list[int], list[int]]:
+        """For each token, the first and the last token of its sentence (worked out once, when asked).
+
+        `ends_sentence(gap)` says whether a gap between tokens ends a sentence.
+        """
+        if self._sentences is None:
+            count = len(self.words)
+            firsts, lasts = [0] * count, [0] * count
+            begin = 0
+            for k in range(count):
+                if k and ends_sentence(self.gaps[k]):
+                    begin = k
+                firsts[k] = begin
+            end = count - 1
+            for k in range(count - 1, -1, -1):
+                lasts[k] = end
+                if k and ends_sentence(self.gaps[k]):
+                    end = k - 1
+            self._sentences = (firsts, lasts)
+        return self._sentences
 
     def at(self, offset: int) -> int:
         """The token that holds folded offset `offset` (or the last one starting before it)."""
@@ -411,8 +438,10 @@ def tokens(text: str) -> Tokens:
     digits = _DIGIT.search(folded) is not None
     if digits or WILDCARD in folded:
         mixed = [k for k, word in enumerate(words) if (not word.isdigit() and not word.isalpha()) or WILDCARD in word]
+        wide = 0
         for k in mixed:
-            found = readings(words[k])
+            wide += words[k].count(WILDCARD) == 2
+            found = readings(words[k], wide <= _WIDE_READINGS)
             if found:
                 if alts is None:
                     alts = [()] * len(words)
@@ -439,9 +468,9 @@ def tokens(text: str) -> Tokens:
             if alts is None:
                 alts = [()] * len(words)
             alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
-    for m in _RUN.finditer(folded):
-        # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice.
-        k = (bisect_right(edges, m.start()) - 1) // 2
+    # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice
+    # (each such token once, however many runs it holds).
+    for k in sorted({(bisect_right(edges, m.start()) - 1) // 2 for m in _RUN.finditer(folded)}):
         if alts is None:
             alts = [()] * len(words)
         alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(words[k]))))

@@ -657,6 +657,8 @@ class Rules:
                 elif what == "wrapper":
                     candidates += self._wrapped(found, starts, ends, k)
                 elif what == "hearsay":
+                    if fallbacks and starts[k] < fallbacks[-1][1]:
+                        continue  # inside the sentence a "per the referral" before it already covers
                     fallbacks += self._hearsay(found, starts, ends, k)
         if "?" in folded:
             for m in _QUERY.finditer(folded):
@@ -855,9 +857,8 @@ class Rules:
         senses = self._sense_words.get(key or "".join(words[first : last + 1])) or [
             s for w in words[first : last + 1] for s in self._sense_words.get(w, ())
         ]
-        for sense in senses:
-            if self._sense_applies(found, first, last, sense):
-                return True
+        if senses and self._senses_apply(found, first, last, senses):
+            return True
         if last - first <= 1 and self.said_of_a_thing(found, first, last):
             return True
         if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
@@ -985,30 +986,27 @@ class Rules:
         written = text[start:end]
         return len(written) == 2 and written[0].isupper() and written[1].islower()
 
-    def _sense_applies(self, found: Tokens, first: int, last: int, sense: Sense) -> bool:
-        words, gaps = found.words, found.gaps
-        count = len(words)
-        around: list[str] = []
-        k = first - 1
-        while k >= 0 and first - k <= sense.within and not _ends_sentence(gaps[k + 1]):
-            around.append(words[k])
-            k -= 1
-        before = around[:2]
-        k = last + 1
-        after: list[str] = []
-        while k < count and k - last <= sense.within and not _ends_sentence(gaps[k]):
-            after.append(words[k])
-            k += 1
-        around += after
-        if sense.not_near and not sense.not_near.isdisjoint(around):
-            return False
-        if sense.before and (before[:1] and before[0] in sense.before):
-            return True
-        if sense.before and len(before) == 2 and before[0] in ("the", "a", "an") and before[1] in sense.before:
-            return True
-        if sense.after and after[:1] and after[0] in sense.after:
-            return True
-        return bool(sense.near) and not sense.near.isdisjoint(around)
+    def _senses_apply(self, found: Tokens, first: int, last: int, senses: Sequence[Sense]) -> bool:
+        """Whether any of `senses` applies to tokens first..last (the words around read once for all)."""
+        words = found.words
+        reach = max(sense.within for sense in senses)
+        firsts, lasts = found.sentence(_ends_sentence)
+        left = list(words[max(firsts[first], first - reach) : first][::-1])  # nearest first
+        right = list(words[last + 1 : min(lasts[last], last + reach) + 1])
+        for sense in senses:
+            before, after = left[: sense.within], right[: sense.within]
+            around = before + after
+            if sense.not_near and not sense.not_near.isdisjoint(around):
+                continue
+            if sense.before and before[:1] and before[0] in sense.before:
+                return True
+            if sense.before and len(before) >= 2 and before[0] in ("the", "a", "an") and before[1] in sense.before:
+                return True
+            if sense.after and after[:1] and after[0] in sense.after:
+                return True
+            if sense.near and not sense.near.isdisjoint(around):
+                return True
+        return False
 
     def _is_title(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
         """A label in a title ("watched Psycho", "Hysteria by Muse"): capitals and a word about media."""
