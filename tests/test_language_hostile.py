@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisishouse.language import LanguageCheck, check
-from crisishouse.language import normalise, rules
+from crisishouse.language import LanguageCheck, check, normalise, rules
 
 
 def test_a_word_of_one_letter_run_long_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
