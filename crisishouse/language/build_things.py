@@ -97,6 +97,29 @@ def _ancestors(raw: bytes, at: int, seen: set[int] | None = None) -> set[str]:
     return words
 
 
+def _other_parts(wordnet: Path) -> set[str]:
+    """The lemmas that are adjectives or adverbs too ("last", "still", "fine"): never concrete things."""
+    found: set[str] = set()
+    for pos in ("adj", "adv"):
+        for line in (wordnet / f"index.{pos}").read_text(encoding="utf-8").splitlines():
+            if not line.startswith(" "):
+                found.add(line.split(" ", 1)[0])
+    return found
+
+
+def _verbs(wordnet: Path) -> set[str]:
+    return {
+        line.split(" ", 1)[0]
+        for line in (wordnet / "index.verb").read_text(encoding="utf-8").splitlines()
+        if not line.startswith(" ")
+    }
+
+
+def _verb_form(word: str, verbs: set[str]) -> bool:
+    """ "remains", "goes": a verb's own form that WordNet also lists as a noun."""
+    return word.endswith("s") and (word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs))
+
+
 def _first_kinds(wordnet: Path) -> dict[str, list[str]]:
     """Each single-word noun of WordNet, with the kinds of its first three senses (most common first).
 
@@ -124,6 +147,15 @@ def _first_kinds(wordnet: Path) -> dict[str, list[str]]:
     return kinds
 
 
+NZ_THINGS = frozenset(
+    _split(
+        """
+    bach baches crib whare wharenui wharekai marae ute utes chillybin jandals togs dairy section
+    kauri totara rimu matai miro kahikatea pohutukawa rata manuka kanuka harakeke flax toetoe kawakawa
+    macrocarpa pine ponga punga nikau cabbage kumara puha paua kina pipi tuatua kutai kaimoana hangi
+    """
+    )
+)
 # Words said aloud that WordNet does not list (interjections).
 SAID_ALOUD = frozenset(_split("ah oh hi ho ok um uh eh aw ow yo ha"))
 
@@ -155,7 +187,11 @@ def build(wordnet: Path = WORDNET) -> dict:
     _add_alone(builtin_alone(), table, set())
     vocabulary = {w for w, value in table.items() if value}
     found: dict[str, list[str]] = {"concrete": [], "things": [], "times": [], "persons": []}
+    describing = _other_parts(wordnet)
+    verbs = _verbs(wordnet)
     for word, kinds in sorted(_first_kinds(wordnet).items()):
+        if kinds[0] in CONCRETE_KINDS and (word in describing or _verb_form(word, verbs)):
+            kinds = ["thing", *kinds[1:]]  # "last", "still", "remains": a thing only now and then
         if kinds[0] == "person":
             found["persons"].append(word)
         elif (
@@ -171,6 +207,12 @@ def build(wordnet: Path = WORDNET) -> dict:
         | {w.casefold() for pair in builtin_alone() for e in pair if e is not None and e.exact_case for w in e.words}
     )
     found["caps"] = [w for w in caps if w in english or (w.endswith("s") and w[:-1] in english)]
+    # Concrete nouns that are verbs too: their "-s" form may be the verb ("paints", "maps").
+    found["verbs"] = sorted(set(found["concrete"]) & verbs)
+    # Aotearoa's own things, which WordNet does not know or knows first as something else
+    # ("bach" is first the composer): a holiday house, trees, plants, kai.
+    found["concrete"] = sorted(set(found["concrete"]) | NZ_THINGS)
+    found["persons"] = sorted(set(found["persons"]) - NZ_THINGS)
     return {
         "about": (
             "The vocabulary's capitals-only abbreviations that are also English words ('caps'), and "
@@ -208,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     OUTPUT.write_text(text, encoding="utf-8")
     document = json.loads(text)
-    counts = ", ".join(f"{len(document[k])} {k}" for k in ("concrete", "things", "times", "persons", "caps"))
+    counts = ", ".join(f"{len(document[k])} {k}" for k in ("concrete", "things", "times", "persons", "caps", "verbs"))
     print(f"Wrote {OUTPUT}: {counts}.")
     return 0
 

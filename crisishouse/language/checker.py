@@ -41,7 +41,7 @@ ENDINGS = ("s", "es")
 ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly")
 # ... or joined to a word that says how someone seemed or what drove them ("paranoia-driven",
 # "depressed-looking"), the only forms made of some words left to the guest ("anxious-seeming").
-COMPOUNDS = ("driven", "looking", "presenting", "seeming", "appearing", "fuelled", "fueled", "type", "like")
+COMPOUNDS = ("driven", "looking", "presenting", "seeming", "appearing", "acting", "fuelled", "fueled", "type", "like")
 # ... or to the word less its last letters: (ending, letters dropped, endings)
 ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("c", 0, ("ky", "ally", "al", "ism", "ness")),
@@ -85,7 +85,7 @@ NEVER_DERIVED = frozenset(
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # "More paranoid than yesterday", "increasingly borderline": a word left to the guest, graded by staff.
-_GRADERS = frozenset(_split("more less increasingly markedly overtly floridly frankly acutely"))
+_GRADERS = frozenset(_split("more most less increasingly markedly overtly floridly frankly acutely known"))
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.

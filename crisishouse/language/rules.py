@@ -224,8 +224,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         _SCALE,
     ),
     (
-        ("bdi", "wais", "cgi", "ham", "ies", "y", "ybocs"),
-        r"(?:bdi-?(?:ii|iii)|wais-?(?:iii|iv)|cgi-?[si]|ham-?[ad]|ies-?r|y-?bocs)" + _E,
+        ("bdi", "wais", "cgi", "ham", "ies", "y", "ybocs", "mmpi", MIXED),
+        r"(?:bdi-?(?:ii|iii)|wais-?(?:iii|iv)|cgi-?[si]|ham-?[ad]|ies-?r|y-?bocs|mmpi-?(?:2|3|a)(?:-rf)?)" + _E,
         _SCALE,
     ),
     (
@@ -307,6 +307,29 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E,
         _SHORTHAND,
     ),
+    # a dose and when or how it is given: "15 mg mane", "500 mg BD", "150 mg IM", "5 mg PRN"
+    (
+        (DIGITS, MIXED),
+        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?)\s+(?:mane|nocte|bd|tds|tid|qds|qid|od|prn|im|imi|iv|sc|po|stat|bid|qhs|qd)"
+        + _E,
+        _SHORTHAND,
+    ),
+    # hallucinations in shorthand after what a note says of them: "c/o AH", "reports VH", "nil AVH"
+    (
+        ("c", "reports", "reported", "reporting", "experiencing", "denies", "denied", "nil", "hx", "with"),
+        r"(?:c/o|reports?|reported|reporting|experiencing|denies|denied|nil|hx\s+of|with)\s+(?:ah|vh|th|avh)" + _E,
+        _SHORTHAND,
+    ),
+    # a scale's total or score: "SDQ total 22", "K10 score of 31"
+    (
+        # ("k10" is a mixed token: MIXED brings it here, as it does the other shapes it may begin.)
+        ("phq", "gad", "dass", "sdq", "hads", "epds", "bdi", "bai", "kessler", "honos", "audit", MIXED),
+        r"(?:phq-?9?|gad-?7?|dass-?21?|sdq|k10|hads|epds|bdi|bai|kessler|honos|audit)\s+(?:total|score)\s+(?:of\s+)?\d+"
+        + _E,
+        _SCALE,
+    ),
+    # days of symptoms as a fraction: "3/7 no sleep", "2/7 hx of"
+    ((DIGITS,), r"\d/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening))", _SHORTHAND, "/"),
     # dosing: "q2w", "q4h prn", "PO BD", "IMI", "2/24"
     (("q", MIXED), r"q\s?\d{1,2}\s?(?:h|hr|hrs|hourly|d|w|wk|wks|m|min|mins)" + _E, _SHORTHAND),
     (
@@ -451,6 +474,8 @@ class Nouns:
     persons: frozenset[str]
     caps: frozenset[str] = frozenset()
     """The vocabulary's abbreviations in capitals that are also English words ("add", "sad", "did")."""
+    verbs: frozenset[str] = frozenset()
+    """Concrete nouns that are verbs too: their "-s" form may be the verb ("the price remains", "she paints")."""
 
     def kind(self, word: str) -> str:
         """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds")."""
@@ -460,7 +485,7 @@ class Nouns:
             if form in self.persons:
                 return "person"
             if form in self.concrete:
-                return "concrete"
+                return "" if form != word and form in self.verbs else "concrete"
             if form in self.things:
                 return "thing"
             if form in self.times:
@@ -483,6 +508,10 @@ _CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
 # Endings a diagnosis's stem is found without ("schizophrenia" gives "schizophren").
 _STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
 _WRITER = frozenset(_split("i me my we us"))
+
+_QUOTES = frozenset("\"“”'‘’«»")
+# After a band's or a film's name: "Catatonia were a Welsh band", "Psycho was shot in black and white".
+_TITLE_VERBS = frozenset(_split("were are was is released sang played topped starred"))
 # Whoever is spoken of: then the word may be said of them, not of the thing.
 _SOMEONE = frozenset(
     _split("he she they him her them his hers their theirs himself herself themselves pt pts i me my we us")
@@ -834,19 +863,24 @@ class Rules:
             return True
         if self.nouns.persons and self._thing_context(found, start, end):
             return True
-        if entry.kind in ("diagnosis", "deficit") and text[found.original(start, start + 1)[0]].isupper():
-            return True
+        if text[found.original(start, start + 1)[0]].isupper():
+            return True  # a title or a name, perhaps
         return not self._sense_words.keys().isdisjoint(_WORDS.findall(found.folded, start, end))
 
     def _thing_context(self, found: Tokens, start: int, end: int) -> bool:
         """A quick look for what `said_of_a_thing`, `_a_place` and `_proper_noun` need around start..end."""
         first, last = found.at(start), found.at(end - 1)
         words = found.words
+        count = len(words)
         before = words[first - 1] if first > 0 else ""
+        kind = self.nouns.kind
         return (
             before in _CONTEXT_BEFORE
+            or before == "s"
             or (first > 1 and words[first - 2] in _LINKS)
-            or (last + 1 < len(words) and (words[last + 1] in _OF or words[last + 1] in _ON))
+            or (last + 1 < count and (words[last + 1] in _OF or words[last + 1] in _ON))
+            or (bool(before) and kind(before) == "concrete")
+            or (last + 1 < count and kind(words[last + 1]) == "concrete")
         )
 
     def everyday(
@@ -863,11 +897,15 @@ class Rules:
             return True
         if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
             return True
-        if first == last and entry.kind in ("jargon", "compliance") and self._names_a_thing(found, first):
+        if (
+            first == last
+            and entry.kind in ("jargon", "compliance", "deficit")
+            and self._names_a_thing(text, found, starts, first)
+        ):
             return True
         if first == last and self._proper_noun(text, found, starts, first):
             return True
-        return entry.kind in ("diagnosis", "deficit") and self._is_title(text, found, starts, first, last)
+        return self._is_title(text, found, starts, first, last)
 
     def said_of_a_thing(self, found: Tokens, first: int, last: int) -> bool:
         """Whether tokens first..last are said of a thing, in a sentence about no one.
@@ -926,7 +964,7 @@ class Rules:
                 return False
         return True
 
-    def _names_a_thing(self, found: Tokens, t: int) -> bool:
+    def _names_a_thing(self, text: str, found: Tokens, starts: Sequence[int], t: int) -> bool:
         """Whether the jargon word at t describes the concrete thing right after it.
 
         "A revolving door", "a secluded beach", "a labile compound": the
@@ -934,10 +972,23 @@ class Rules:
         nor a setting's noun ("secluded room", "settled ward").
         """
         words, gaps = found.words, found.gaps
+        kind = self.nouns.kind
+        # "The paint formulation", "the bach's seclusion": a concrete thing (or its "'s") right before.
+        owner = t - 2 if t >= 2 and words[t - 1] == "s" and gaps[t - 1] in ("'", "’") else t - 1
+        if owner >= 0 and not _ends_clause(gaps[owner + 1]) and kind(words[owner]) == "concrete":
+            return True
+        # "A secluded beach", "a labile compound": the thing right after it ("a grandiose Edwardian
+        # facade": or after one word in capitals, a name for its kind).
         noun = t + 1
         if noun >= len(words) or _ends_clause(gaps[noun]) or found.joined[noun] == NOT_JOINED:
             return False
-        kind = self.nouns.kind
+        if (
+            kind(words[noun]) != "concrete"
+            and noun + 1 < len(words)
+            and not _ends_clause(gaps[noun + 1])
+            and self._capital(text, found, starts, noun)
+        ):
+            noun += 1
         if kind(words[noun]) != "concrete":
             return False
         after = noun + 1
@@ -973,10 +1024,11 @@ class Rules:
         # "Leppard's": a name's possessive.
         before = first - 2
         return (
-            before >= 1
+            before >= 0
             and words[first - 1] == "s"
             and gaps[first - 1] in ("'", "’")
             and not _ends_clause(gaps[before])
+            and words[before] not in _STOP
             and self._title_case(text, found, starts, before)
         )
 
@@ -1010,29 +1062,48 @@ class Rules:
 
     def _is_title(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
         """A label in a title ("watched Psycho", "Hysteria by Muse"): capitals and a word about media."""
-        start, _ = found.original(starts[first], starts[first] + 1)
-        if not text[start : start + 1].isupper():
-            return False
+        start, end = found.original(starts[first], found.ends()[first])
+        if not text[start : start + 1].isupper() or (end - start > 1 and text[start:end].isupper()):
+            return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT")
         words, gaps = found.words, found.gaps
         sentence_start = first == 0 or _ends_sentence(gaps[first])
         count = len(words)
-        media = False
-        k = first - 1
-        while k >= 0 and first - k <= 6 and not _ends_sentence(gaps[k + 1]):
-            media = media or words[k] in _MEDIA
-            k -= 1
-        k = last + 1
-        while k < count and k - last <= 6 and not _ends_sentence(gaps[k]):
-            media = media or words[k] in _MEDIA
-            k += 1
+        firsts, lasts = found.sentence(_ends_sentence)
+        sentence = words[max(firsts[first], first - 12) : min(lasts[last], last + 12) + 1]
+        media = not _MEDIA.isdisjoint(sentence)
         by_someone = last + 2 < count and words[last + 1] == "by" and self._capital(text, found, starts, last + 2)
+        if self._quoted_or_titled(text, found, starts, first, last):
+            return True
         if first > 0 and not _ends_sentence(gaps[first]) and words[first - 1] in _NAMING:
             return True  # "her dog Psycho", "a band called Lunatic"
         if sentence_start:
             titled = last > first and all(self._capital(text, found, starts, k) for k in range(first, last + 1))
-            after = last + 1 < count and self._capital(text, found, starts, last + 1)
+            after = last + 1 < count and (
+                self._capital(text, found, starts, last + 1)
+                or words[last + 1].isdigit()  # "Dementia 13 was one of Coppola's first films"
+                or words[last + 1] in _TITLE_VERBS  # "Catatonia were a Welsh band"
+            )
             return by_someone or (media and (titled or after))
         return media or by_someone
+
+    def _quoted_or_titled(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
+        """A capitalised label in quotes ('"Maniac" from Flashdance'), or in a title begun by "The"
+        inside a sentence ("Dawkins published The God Delusion")."""
+        gaps, words = found.gaps, found.words
+        before = gaps[first][-1:]
+        after = (
+            gaps[last + 1][:1]
+            if last + 1 < len(gaps)
+            else text[found.original(starts[last], starts[last] + 1)[0] :][-1:]
+        )
+        if before in _QUOTES and after in _QUOTES:
+            return True
+        for k in range(first - 1, max(-1, first - 4), -1):
+            if _ends_sentence(gaps[k + 1]) or not self._capital(text, found, starts, k):
+                return False
+            if words[k] == "the" and k < first - 1 and k > 0 and not _ends_sentence(gaps[k]):
+                return True
+        return False
 
     @staticmethod
     def _capital(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
