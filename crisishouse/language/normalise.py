@@ -470,7 +470,8 @@ def tokens(text: str) -> Tokens:
             alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
     # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice
     # (each such token once, however many runs it holds).
-    for k in sorted({(bisect_right(edges, m.start()) - 1) // 2 for m in _RUN.finditer(folded)}):
+    runs = () if _RUN.search(folded) is None else _RUN.finditer(folded)
+    for k in sorted({(bisect_right(edges, m.start()) - 1) // 2 for m in runs}):
         if alts is None:
             alts = [()] * len(words)
         alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(words[k]))))

@@ -1062,19 +1062,16 @@ class Rules:
 
     def _is_title(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
         """A label in a title ("watched Psycho", "Hysteria by Muse"): capitals and a word about media."""
-        start, end = found.original(starts[first], found.ends()[first])
+        start, end = found.span(first, first)
         if not text[start : start + 1].isupper() or (end - start > 1 and text[start:end].isupper()):
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT")
         words, gaps = found.words, found.gaps
         sentence_start = first == 0 or _ends_sentence(gaps[first])
         count = len(words)
-        firsts, lasts = found.sentence(_ends_sentence)
-        sentence = words[max(firsts[first], first - 12) : min(lasts[last], last + 12) + 1]
-        media = not _MEDIA.isdisjoint(sentence)
         by_someone = last + 2 < count and words[last + 1] == "by" and self._capital(text, found, starts, last + 2)
-        if self._quoted_or_titled(text, found, starts, first, last):
+        if by_someone or self._quoted_or_titled(text, found, starts, first, last):
             return True
-        if first > 0 and not _ends_sentence(gaps[first]) and words[first - 1] in _NAMING:
+        if first > 0 and not sentence_start and words[first - 1] in _NAMING:
             return True  # "her dog Psycho", "a band called Lunatic"
         if sentence_start:
             titled = last > first and all(self._capital(text, found, starts, k) for k in range(first, last + 1))
@@ -1083,8 +1080,11 @@ class Rules:
                 or words[last + 1].isdigit()  # "Dementia 13 was one of Coppola's first films"
                 or words[last + 1] in _TITLE_VERBS  # "Catatonia were a Welsh band"
             )
-            return by_someone or (media and (titled or after))
-        return media or by_someone
+            if not (titled or after):
+                return False
+        # Last, as it reads the sentence: a word about songs, films or books in it.
+        firsts, lasts = found.sentence(_ends_sentence)
+        return not _MEDIA.isdisjoint(words[max(firsts[first], first - 12) : min(lasts[last], last + 12) + 1])
 
     def _quoted_or_titled(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
         """A capitalised label in quotes ('"Maniac" from Flashdance'), or in a title begun by "The"
