@@ -185,12 +185,27 @@ LOOKALIKES = {
 def test_an_everyday_alone_word_is_flagged_when_one_letter_is_disguised(
     template: str, word: str, data: st.DataObject
 ) -> None:
-    upper = data.draw(st.lists(st.booleans(), min_size=len(word), max_size=len(word)), label="capitals")
-    plain = "".join(c.upper() if up else c for c, up in zip(word, upper, strict=True))
+    # As people write it: small letters, a capital first, or all capitals. (Capitals put in and
+    # out through the word, "pArAnOiD", hide it: that is a disguise of its own, tested below.)
+    plain = data.draw(st.sampled_from((word, word.title(), word.upper())), label="written")
     assert flagged(template.format(w=plain)) == []
     at = data.draw(st.sampled_from([k for k, c in enumerate(plain) if c in LOOKALIKES]), label="at")
     disguised = plain[:at] + data.draw(st.sampled_from(LOOKALIKES[plain[at]]), label="look-alike") + plain[at + 1 :]
     assert flagged(template.format(w=disguised)) == [disguised]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pArAnOiD about the neighbours again tonight.", ["pArAnOiD"]),
+        ("BoRdErLiNe, per the ward.", ["BoRdErLiNe"]),
+        ("Paranoid about the phone bill.", []),
+        ("PARANOID about the phone bill.", []),
+        ("McParanoid is a silly name.", []),
+    ],
+)
+def test_capitals_in_and_out_through_a_word_hide_it(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
 
 
 # ---------------------------------------------------------------------------
@@ -231,8 +246,9 @@ def test_a_clinical_word_said_of_a_thing_is_everyday(text: str, expected: list[s
 
 def test_thing_words_sorts_nouns_into_things_times_and_people() -> None:
     nouns = thing_words()
-    assert len(nouns) == 6 and all(isinstance(group, frozenset) for group in nouns)
-    concrete, things, times, persons, caps, verbs = nouns
+    assert len(nouns) == 7 and all(isinstance(group, frozenset) for group in nouns)
+    concrete, things, times, persons, caps, verbs, animals = nouns
+    assert {"dog", "insect"} <= animals <= concrete
     # "paint" is a thing and a verb: "she paints" is no plural of a thing.
     assert "paint" in concrete and "paint" in verbs
     # Abbreviations that are English words too: only these can be a word said loudly.

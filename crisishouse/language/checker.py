@@ -7,10 +7,21 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from crisishouse.language import cache
-from crisishouse.language.normalise import BRACKETED, JOINED, SPACED, Tokens, squash_with_breaks, tokens, visible
+from crisishouse.language.normalise import (
+    BRACKETED,
+    JOINED,
+    SOUNDED,
+    SPACED,
+    Tokens,
+    sound,
+    squash_with_breaks,
+    tokens,
+    visible,
+)
 from crisishouse.language.rules import Nouns, Rules, near_rules, sense_rules
 from crisishouse.language.vocabulary import (
     COMPOUNDS_ONLY,
@@ -41,7 +52,9 @@ ENDINGS = ("s", "es")
 ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly")
 # ... or joined to a word that says how someone seemed or what drove them ("paranoia-driven",
 # "depressed-looking"), the only forms made of some words left to the guest ("anxious-seeming").
-COMPOUNDS = ("driven", "looking", "presenting", "seeming", "appearing", "acting", "fuelled", "fueled", "type", "like")
+COMPOUNDS = (
+    "driven", "looking", "presenting", "seeming", "appearing", "acting", "sounding", "fuelled", "fueled", "type", "like",
+)  # fmt: skip
 # ... or to the word less its last letters: (ending, letters dropped, endings)
 ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("c", 0, ("ky", "ally", "al", "ism", "ness")),
@@ -197,6 +210,7 @@ class LanguageCheck:
         # (the Entry it is or None, where its own words meet, whether an exception is)
         self._table: dict[str, Any] = table
         self._words = words  # the words and phrases as listed (not their endings)
+        self._sounds: dict[str, str] | None = None  # built when first needed (`_sounded`)
 
     @classmethod
     def from_settings(cls, settings: Any) -> LanguageCheck:
@@ -219,6 +233,7 @@ class LanguageCheck:
         if not len(found):
             return []
         candidates, exception_spans = self._vocabulary(found)
+        candidates += self._sounded(found)
         edges = found._edges
         starts, ends = edges[0::2], edges[1::2]
         rules = self._rules
@@ -337,6 +352,23 @@ class LanguageCheck:
                         stack.append((j + 1, joined_up, by_reading))
         return candidates, exception_spans
 
+    def _sounded(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """Words spelt as they sound ("skitzofrenic", "sykotic", "boarderline"): a diagnosis or label
+        of six letters or more, written another way that sounds the same."""
+        words = found.words
+        if not words or max(map(len, words)) < 6 or SOUNDED.search(found.folded) is None:
+            return []
+        if self._sounds is None:
+            self._sounds = _sounds_of(self._table, self._words)
+        sounds, table, edges = self._sounds, self._table, found._edges
+        hits = []
+        for k, word in enumerate(words):
+            if len(word) >= 6 and word.isalpha() and SOUNDED.search(word) and not table.get(word):
+                listed = sounds.get(sound(word))
+                if listed is not None:
+                    hits.append((edges[2 * k], edges[2 * k + 1], table[listed][0], listed))
+        return hits
+
     def _hidden(self, text: str, found: Tokens, start: int, end: int, key: str) -> bool:
         """Whether the word found as `key` at start..end (folded offsets) is written so as to hide it.
 
@@ -345,6 +377,8 @@ class LanguageCheck:
         Not when the guest says it of themselves ("I was sooo paranoiiid").
         """
         s, e = found.original(start, end)
+        if _case_changes(text[s:e]) >= 3:
+            return True  # "pArAnOiD": capitals put in to hide it
         pieces = _PHRASE_GAPS.split(text[s:e].casefold())
         value = self._table.get(key)
         words = len(value[1]) + 1 if value else 1  # the words of the phrase as listed
@@ -496,6 +530,27 @@ def _add_alone(alone: Iterable[tuple[Entry, Entry | None]], table: dict[str, Any
             for form, form_breaks in forms:
                 if form not in words and not table.get(form):
                     table[form] = (bent, form_breaks, False)
+
+
+def _case_changes(written: str) -> int:
+    """How often the letters of `written` change between capitals and small letters, after the first."""
+    letters = [c.isupper() for c in written if c.isalpha()][1:]
+    return sum(a != b for a, b in pairwise(letters))
+
+
+def _sounds_of(table: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
+    """How each listed one-word diagnosis, label or hidden-only word of six letters or more sounds."""
+    sounds: dict[str, str] = {}
+    for key, value in sorted(table.items()):
+        if not value or value[0] is None or len(key) < 6 or not key.isalpha():
+            continue
+        entry = value[0]
+        if entry.source == HIDDEN_ONLY or (key in words and not entry.exact_case and entry.kind in _SOUNDED_KINDS):
+            sounds.setdefault(sound(key), key)
+    return sounds
+
+
+_SOUNDED_KINDS = frozenset(["diagnosis", "deficit"])
 
 
 def _add_exceptions(phrases: Iterable[str], table: dict[str, Any]) -> None:

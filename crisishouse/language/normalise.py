@@ -257,7 +257,7 @@ def readings(word: str, wide: bool = True) -> tuple[str, ...]:
     ("b1p0lar", "0cd"); "f20", "k10" and "3pm" are read too, and simply
     match nothing.
     """
-    if len(word) < 3 or sum(c.isalpha() and c != WILDCARD for c in word) < 2:
+    if len(word) < 2 or sum(c.isalpha() and c != WILDCARD for c in word) < (1 if len(word) == 2 else 2):
         return ()
     first = word.translate(_DIGITS_AS_I)
     found = [first]
@@ -267,7 +267,7 @@ def readings(word: str, wide: bool = True) -> tuple[str, ...]:
     if len(letters) >= 4:
         found.append(letters)  # a digit put in to break the word: "dep3ressive"
     digits = [k for k, c in enumerate(word) if c.isdigit()]
-    if len(digits) == 1 and 0 < digits[0] < len(word) - 1 and len(letters) >= 5:
+    if len(digits) == 1 and 0 < digits[0] < len(word) - 1 and len(letters) >= 5 and len(word) >= 3:
         # One digit inside a word stands for whatever letter it hides ("ps7chotic").
         found.append(word[: digits[0]] + WILDCARD + word[digits[0] + 1 :])
     if WILDCARD in first and first.count(WILDCARD) == 1:
@@ -300,7 +300,9 @@ _DOUBLE = re.compile(r"([^\W\d_])\1")
 # Doubled letters English words seldom have: where a word's letters were doubled to hide it they are there.
 _RARE_DOUBLE = re.compile(r"aa|hh|ii|jj|kk|qq|uu|vv|ww|xx|yy")
 # A digit alone between single letters spelt out ("s.c.h.1.z.o").
-_LONE_DIGIT = re.compile(r"\d(?<=[^\W\d_][.\-_ /]\d)(?<![^\W_]{2}[.\-_ /]\d)(?=[.\-_ /][^\W\d_](?![^\W_]))")
+_LONE_DIGIT = re.compile(
+    r"\d(?<=[^\W\d_][.\-_ /]\d)(?<![^\W_]{2}[.\-_ /]\d)(?:(?=[.\-_ /][^\W\d_](?![^\W_]))|(?=\.?(?![^\W_])))"
+)
 
 # Words with two wildcards read with any letters for both, in one text (past these, vowels only).
 _WIDE_READINGS = 20
@@ -437,7 +439,13 @@ def tokens(text: str) -> Tokens:
     alts: list[tuple[str, ...]] | None = None
     digits = _DIGIT.search(folded) is not None
     if digits or WILDCARD in folded:
-        mixed = [k for k, word in enumerate(words) if (not word.isdigit() and not word.isalpha()) or WILDCARD in word]
+        # (A mixed token of two characters is read only as a piece of a word cut up: "B1-P0-LAR".)
+        mixed = [
+            k
+            for k, word in enumerate(words)
+            if ((not word.isdigit() and not word.isalpha()) or WILDCARD in word)
+            and (len(word) > 2 or joined[k] == JOINED or (k + 1 < len(words) and joined[k + 1] == JOINED))
+        ]
         wide = 0
         for k in mixed:
             wide += words[k].count(WILDCARD) == 2
@@ -520,3 +528,34 @@ def squash_with_breaks(phrase: str) -> tuple[str, frozenset[int]]:
         )
     breaks = frozenset(accumulate(len(w) for w in found.words[:-1]))
     return "".join(found.words), breaks
+
+
+# Sound-alike spellings ("skitzofrenic", "sykotic", "boarderline"): the letters that spell a sound
+# more than one way, written one way. Applied in order.
+_SOUNDS = (
+    ("psy", "si"),
+    ("sch", "sk"),
+    ("ph", "f"),
+    ("ch", "k"),
+    ("ck", "k"),
+    ("tz", "s"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("y", "i"),
+    ("oa", "o"),
+    ("ea", "e"),
+    ("ee", "i"),
+)
+_DOUBLE_ANY = re.compile(r"([a-z])\1+")
+# Letters a sound-alike spelling usually holds: only such words are sounded out.
+SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|ph")
+
+
+@lru_cache(maxsize=8192)
+def sound(word: str) -> str:
+    """`word` as it sounds, roughly: "skitzofrenic" and "schizophrenic" both give "skisofrenik"."""
+    for written, said in _SOUNDS:
+        word = word.replace(written, said)
+    return _DOUBLE_ANY.sub(r"\1", word)

@@ -329,7 +329,10 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         _SCALE,
     ),
     # days of symptoms as a fraction: "3/7 no sleep", "2/7 hx of"
-    ((DIGITS,), r"\d/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening))", _SHORTHAND, "/"),
+    ((DIGITS,), r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago))", _SHORTHAND, "/"),
+    # triage and risk ratings: "ATS 2", "RAG rated amber"
+    (("ats", MIXED), r"ats\s?[1-5]" + _E, _SHORTHAND),
+    (("rag",), r"rag[\s-]?(?:rated|rating|status)(?:\s+(?:red|amber|green))?" + _E, _SHORTHAND),
     # dosing: "q2w", "q4h prn", "PO BD", "IMI", "2/24"
     (("q", MIXED), r"q\s?\d{1,2}\s?(?:h|hr|hrs|hourly|d|w|wk|wks|m|min|mins)" + _E, _SHORTHAND),
     (
@@ -356,7 +359,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
 _ARROWED = re.compile(r"[↑↓]\s?([^\W\d_]{3,})")
 _NOT_MEASURED = frozenset(_split("again now here there today tomorrow yesterday up down top bottom"))
 # Tokens that are history, diagnosis, symptom and treatment shorthand (and any token ending in "hx").
-_SHORTHAND_TOKENS = frozenset(["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx", "pmhx", "pphx", "psh", "shx", "ix"])
+_SHORTHAND_TOKENS = frozenset(
+    ["hx", "dx", "ddx", "sx", "tx", "mx", "fhx", "phx", "pmhx", "pphx", "psh", "shx", "ix", "rx"]
+)
 # "?psychosis", "? bipolar": a diagnosis queried. Not after a word ("ok?no").
 _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # A capitalised acronym holding "MH" is a mental-health service (CAMHS, MHSOP, SMHS).
@@ -476,6 +481,8 @@ class Nouns:
     """The vocabulary's abbreviations in capitals that are also English words ("add", "sad", "did")."""
     verbs: frozenset[str] = frozenset()
     """Concrete nouns that are verbs too: their "-s" form may be the verb ("the price remains", "she paints")."""
+    animals: frozenset[str] = frozenset()
+    """Concrete nouns that are animals: what hallucinations and fears are "of" ("hallucinations of insects")."""
 
     def kind(self, word: str) -> str:
         """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds")."""
@@ -495,7 +502,9 @@ class Nouns:
 
 # Said of a thing (the sense rule for things, `Rules.said_of_a_thing`).
 _THING_DETERMINERS = frozenset(_split("the a an this that these those our its"))
-_LINKS = frozenset(_split("is was were are been be being looks looked seems seemed got gets went goes felt feels"))
+_LINKS = frozenset(
+    _split("is was were are been be being looks looked seems seemed got gets went goes felt feels isn wasn aren weren")
+)
 _OF = frozenset(["of", "for"])
 _ON = frozenset(["on", "in", "across", "along"])
 # "on the baseline", "below its baseline": a place.
@@ -898,9 +907,9 @@ class Rules:
         if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
             return True
         if (
-            first == last
+            last - first <= 1
             and entry.kind in ("jargon", "compliance", "deficit")
-            and self._names_a_thing(text, found, starts, first)
+            and self._names_a_thing(text, found, starts, first, last)
         ):
             return True
         if first == last and self._proper_noun(text, found, starts, first):
@@ -943,7 +952,7 @@ class Rules:
                 for k in range(after + 1, min(count - 1, after + 4) + 1):
                     if _ends_clause(gaps[k]):
                         break
-                    if kind(words[k]) == "concrete":
+                    if kind(words[k]) == "concrete" and words[k].rstrip("s") not in self.nouns.animals:
                         said = k == after + 1 or any(words[d] in _THING_DETERMINERS for d in range(after + 1, k))
                         said_of_what = said
                         break
@@ -964,7 +973,7 @@ class Rules:
                 return False
         return True
 
-    def _names_a_thing(self, text: str, found: Tokens, starts: Sequence[int], t: int) -> bool:
+    def _names_a_thing(self, text: str, found: Tokens, starts: Sequence[int], t: int, last: int | None = None) -> bool:
         """Whether the jargon word at t describes the concrete thing right after it.
 
         "A revolving door", "a secluded beach", "a labile compound": the
@@ -979,7 +988,7 @@ class Rules:
             return True
         # "A secluded beach", "a labile compound": the thing right after it ("a grandiose Edwardian
         # facade": or after one word in capitals, a name for its kind).
-        noun = t + 1
+        noun = (t if last is None else last) + 1
         if noun >= len(words) or _ends_clause(gaps[noun]) or found.joined[noun] == NOT_JOINED:
             return False
         if (

@@ -170,7 +170,8 @@ def thing_words() -> tuple[frozenset[str], ...]:
     From WordNet: generated, see build_things.
     """
     document = json.loads(_read(THINGS_FILE))
-    return tuple(frozenset(document[k]) for k in ("concrete", "things", "times", "persons", "caps", "verbs"))
+    kinds = ("concrete", "things", "times", "persons", "caps", "verbs", "animals")
+    return tuple(frozenset(document[k]) for k in kinds)
 
 
 @lru_cache(maxsize=1)
