@@ -98,7 +98,9 @@ NEVER_DERIVED = frozenset(
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # "More paranoid than yesterday", "increasingly borderline": a word left to the guest, graded by staff.
-_GRADERS = frozenset(_split("more most less increasingly markedly overtly floridly frankly acutely known"))
+_GRADERS = frozenset(
+    _split("more most less increasingly markedly overtly floridly frankly acutely known classic typical")
+)
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.

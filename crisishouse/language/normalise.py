@@ -228,7 +228,7 @@ def _symbols_as_letters(text: str) -> str:
         ending = symbol in "$@" and not word_after and at >= 3 and _letters(text, at - 3, at)
         # "n_u_t_c_@_s_e": a symbol among letters spelt out.
         spelt = (
-            symbol in "$@"
+            symbol in "$@*"
             and before in _SPELT_GAPS
             and after in _SPELT_GAPS
             and _letters(text, at - 2, at - 1)
@@ -454,6 +454,13 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = found
+    if WILDCARD in folded:
+        # "d e l u s i * n a l": a star among letters spelt out stands for any one of them.
+        for k, word in enumerate(words):
+            if word == WILDCARD and (joined[k] or (k + 1 < len(words) and joined[k + 1])):
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = tuple(_LETTERS_ALL)
     if "/" in folded:
         # "s/c/h/i/z/o": single letters between slashes, four or more, are one word spelt out
         # ("c/o" and "SI/HI" are left to the shorthand rules).

@@ -440,7 +440,7 @@ _MEDIA = frozenset(
     show tv netflix spotify youtube radio vinyl record stereo playlist karaoke sang sing singing sings
     listened listening listen watched watching watch read reading book books novel played playing play
     gig concert tickets lyrics guitar cover episode season trailer cinema pictures theatre musical tune
-    jukebox dj lp ep podcast anthem classic hit
+    jukebox dj lp ep podcast anthem classic hit tape tapes cassette cassettes cd cds mixtape dvd vhs remix
     """
     )
 )
@@ -982,6 +982,8 @@ class Rules:
         """
         words, gaps = found.words, found.gaps
         kind = self.nouns.kind
+        if len(words[t]) < 4:
+            return False  # shorthand ("c/o toothache"), not a word that describes a thing
         # "The paint formulation", "the bach's seclusion": a concrete thing (or its "'s") right before.
         owner = t - 2 if t >= 2 and words[t - 1] == "s" and gaps[t - 1] in ("'", "’") else t - 1
         if owner >= 0 and not _ends_clause(gaps[owner + 1]) and kind(words[owner]) == "concrete":
@@ -1072,12 +1074,18 @@ class Rules:
     def _is_title(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
         """A label in a title ("watched Psycho", "Hysteria by Muse"): capitals and a word about media."""
         start, end = found.span(first, first)
-        if not text[start : start + 1].isupper() or (end - start > 1 and text[start:end].isupper()):
-            return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT")
+        written = text[start:end]
+        if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
+            return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
         words, gaps = found.words, found.gaps
         sentence_start = first == 0 or _ends_sentence(gaps[first])
         count = len(words)
-        by_someone = last + 2 < count and words[last + 1] == "by" and self._capital(text, found, starts, last + 2)
+        # "Hysteria by Muse", "Depression Cherry by Beach House": a title, then "by" and a name.
+        by_someone = any(
+            words[k] == "by" and k + 1 < count and self._capital(text, found, starts, k + 1)
+            for k in range(last + 1, min(count - 1, last + 3))
+            if all(self._capital(text, found, starts, j) for j in range(last + 1, k))
+        )
         if by_someone or self._quoted_or_titled(text, found, starts, first, last):
             return True
         if first > 0 and not sentence_start and words[first - 1] in _NAMING:
