@@ -215,21 +215,22 @@ def _check_language(source: str, as_json: bool, data: Path | None) -> int:
         lines.pop()
     name = "<stdin>" if source == "-" else source
     found = flagged_lines = 0
+    out: list[str] = []  # written once at the end: printing each of thousands of findings costs more than checking
     for number, line in enumerate(lines, start=1):
         findings = checker.check(line.removesuffix("\r"))
         found += len(findings)
         flagged_lines += bool(findings)
         if as_json:
-            record = {"line": number, "findings": [f.as_dict() for f in findings]}
-            print(json.dumps(record, ensure_ascii=False))
+            out.append(json.dumps({"line": number, "findings": [f.as_dict() for f in findings]}, ensure_ascii=False))
             continue
-        for finding in findings:
-            print(f"{name}:{number}:{finding.start + 1}: {finding.explain()}")
+        out.extend(f"{name}:{number}:{finding.start + 1}: {finding.explain()}" for finding in findings)
     if not as_json:
         if found:
-            print(f"{found} to reword on {flagged_lines} of {_lines(len(lines))}.")
+            out.append(f"{found} to reword on {flagged_lines} of {_lines(len(lines))}.")
         else:
-            print(f"Nothing to reword in {_lines(len(lines))}.")
+            out.append(f"Nothing to reword in {_lines(len(lines))}.")
+    if out:
+        sys.stdout.write("\n".join(out) + "\n")
     return 1 if found else 0
 
 
