@@ -209,7 +209,7 @@ def test_capitals_in_and_out_through_a_word_hide_it(text: str, expected: list[st
 
 
 # ---------------------------------------------------------------------------
-# 5. Things, not people: `Rules.said_of_a_thing` and `thing_words`
+# 5. Things, not people: `Senses.said_of_a_thing` and `thing_words`
 # ---------------------------------------------------------------------------
 
 

@@ -22,7 +22,8 @@ from crisishouse.language.normalise import (
     tokens,
     visible,
 )
-from crisishouse.language.rules import Nouns, Rules, near_rules, sense_rules
+from crisishouse.language.rules import Rules, near_rules
+from crisishouse.language.senses import Nouns, sense_rules
 from crisishouse.language.vocabulary import (
     COMPOUNDS_ONLY,
     HIDDEN_ONLY,
@@ -265,10 +266,10 @@ class LanguageCheck:
                     continue
                 if exception_spans and _excepted(start, end, exception_spans, exception_starts, longest_exception):
                     continue
-                if rules is not None and rules.may_be_everyday(text, found, start, end, entry, key):
+                if rules is not None and rules.sense.may_be_everyday(text, found, start, end, entry, key):
                     first = bisect_left(starts, start)
                     last = bisect_left(ends, end)
-                    if rules.everyday(text, found, starts, first, last, entry, key):
+                    if rules.sense.everyday(text, found, starts, first, last, entry, key):
                         continue
                 if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):
                     continue

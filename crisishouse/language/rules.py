@@ -1,7 +1,7 @@
-"""Rules that find what no list of words could: classes of clinical language, and sense.
+"""Rules that find what no list of words could: classes of clinical language.
 
 The vocabulary (`vocabulary.py`) finds words it holds. These rules find the
-rest by its shape, and keep everyday senses of clinical words alone:
+rest by its shape:
 
 - **A name ending in "disorder" or "syndrome"** is a diagnosis whatever
   precedes it ("gaming disorder", "Capgras syndrome"), unless nothing names
@@ -35,14 +35,8 @@ rest by its shape, and keep everyday senses of clinical words alone:
   "judgement impaired", "engaged well with staff", "risk to self"), unless a
   word of the everyday sense is near ("engagement party", "risk of rain"),
   or the guest says it of themselves ("my speech was slow today").
-- **Sense rules** (data: ``[[sense]]``): a word that is also a diagnosis
-  keeps its everyday sense near the words of that sense: the weather's,
-  the economy's and history's depression, a compliant building, or house
-  rules compliant with an Act, a manic week at work, a mania for sourdough.
-- **Titles and names**: a diagnosis or label in capitals inside a title, next
-  to a word about songs, bands, films or books ("watched Psycho", "Manic
-  Street Preachers on the radio", "Hysteria by Muse"), or after "called" or
-  "her dog", is the title or the name.
+- **Everyday senses** (`senses.py`, used through `Rules.sense`): a word
+  that is also a diagnosis said of a thing, a place, a title or a name.
 
 Everything here works on the folded text (`normalise.tokens`), so what the
 normaliser sees through (case, macrons, digits and symbols for letters,
@@ -56,16 +50,18 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from crisishouse.language.normalise import NOT_JOINED, Tokens, squash
+from crisishouse.language.clauses import STOP as _STOP
+from crisishouse.language.clauses import ends_clause as _ends_clause
+from crisishouse.language.clauses import ends_sentence as _ends_sentence
+from crisishouse.language.clauses import phrase_set as _words
+from crisishouse.language.clauses import split_words
+from crisishouse.language.normalise import Tokens
+from crisishouse.language.senses import Nouns, Sense, Senses
 from crisishouse.language.vocabulary import Entry
 
-
-def _split(words: str) -> list[str]:
-    """A list of words written as one string, a space or a line between them."""
-    return words.split()
+_split = split_words
 
 
 # A candidate finding in folded offsets: (start, end, entry).
@@ -122,26 +118,6 @@ _QUERIED = Entry(
     source="rule",
 )
 
-# Between a head ("disorder") and what names it, these words end the name.
-_STOP = frozenset(
-    _split(
-        """
-    a an the this that these those some any no such other another each every either neither
-    of in on at to for from with without by as into onto about over under after before than
-    and or but nor so yet if then because while when where who whom whose which what
-    i me my mine we us our you your he him his she her hers they them their it its
-    is was were be been being am are has have had having do does did get gets got getting
-    not very quite really bit little much more most less least also too just only still even
-    s t d ll re ve m
-    diagnosed dx known query queried possible probable likely suspected presumed provisional
-    working differential history hx past previous longstanding long-standing new old
-    living lives lived suffers suffering suffered developed develops develop treated treatment
-    meets meet criteria diagnosis diagnoses label labelled labeled called named
-    per according referral letter notes file records report said says told
-    specific particular various certain common different many several all both most
-    """
-    )
-)
 # Before "disorder", these make it the everyday word ("public disorder").
 _NOT_A_NAME = frozenset(
     _split(
@@ -151,10 +127,6 @@ _NOT_A_NAME = frozenset(
 )
 _HEADS = frozenset(["disorder", "disorders", "syndrome", "syndromes"])
 _MAX_NAME_WORDS = 4
-
-# Gaps that end a clause and a sentence.
-_CLAUSE_END = re.compile(r"[.;:!?,\n()\[\]{}\"“”]")
-_SENTENCE_END = re.compile(r"[.;!?\n]")
 
 # Shapes of clinical shorthand, in the folded text (lower case, symbols read
 # as letters, digits kept). Each is tried only where a token that can begin
@@ -421,29 +393,8 @@ _NOT_NAMING = frozenset(
         "likely probable suspected query and or with of in"
     )
 )
-_WORDS = re.compile(r"[^\W_]+")
-# Before a capitalised label, these make it a name: "her dog Psycho".
-_NAMING = frozenset(
-    _split(
-        """
-        dog dogs cat cats puppy kitten pet horse named called nicknamed titled band song film movie album book
-        show series track
-        """
-    )
-)
 # The guest speaking of themselves ("my speech was slow", "I felt my judgement was off").
 _PERSON = frozenset(["i", "my", "me", "im", "ive", "myself", "mine"])
-_MEDIA = frozenset(
-    _split(
-        """
-    song songs band bands album albums track tracks single film films movie movies doco documentary series
-    show tv netflix spotify youtube radio vinyl record stereo playlist karaoke sang sing singing sings
-    listened listening listen watched watching watch read reading book books novel played playing play
-    gig concert tickets lyrics guitar cover episode season trailer cinema pictures theatre musical tune
-    jukebox dj lp ep podcast anthem classic hit tape tapes cassette cassettes cd cds mixtape dvd vhs remix
-    """
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -455,82 +406,6 @@ class Near:
     unless: frozenset[str]
     within: int
     entry: Entry
-
-
-@dataclass(frozen=True)
-class Sense:
-    """An everyday sense of flagged words (`[[sense]]` in vocabulary.toml)."""
-
-    words: frozenset[str]
-    before: frozenset[str]
-    after: frozenset[str]
-    near: frozenset[str]
-    not_near: frozenset[str]
-    within: int
-
-
-@dataclass(frozen=True)
-class Nouns:
-    """Nouns for concrete things, other things, times and people (generated from WordNet: `build_things`)."""
-
-    concrete: frozenset[str]
-    things: frozenset[str]
-    times: frozenset[str]
-    persons: frozenset[str]
-    caps: frozenset[str] = frozenset()
-    """The vocabulary's abbreviations in capitals that are also English words ("add", "sad", "did")."""
-    verbs: frozenset[str] = frozenset()
-    """Concrete nouns that are verbs too: their "-s" form may be the verb ("the price remains", "she paints")."""
-    animals: frozenset[str] = frozenset()
-    """Concrete nouns that are animals: what hallucinations and fears are "of" ("hallucinations of insects")."""
-
-    def kind(self, word: str) -> str:
-        """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds")."""
-        for form in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
-            if not form:
-                continue
-            if form in self.persons:
-                return "person"
-            if form in self.concrete:
-                return "" if form != word and form in self.verbs else "concrete"
-            if form in self.things:
-                return "thing"
-            if form in self.times:
-                return "time"
-        return ""
-
-
-# Said of a thing (the sense rule for things, `Rules.said_of_a_thing`).
-_THING_DETERMINERS = frozenset(_split("the a an this that these those our its"))
-_LINKS = frozenset(
-    _split("is was were are been be being looks looked seems seemed got gets went goes felt feels isn wasn aren weren")
-)
-_OF = frozenset(["of", "for"])
-_ON = frozenset(["on", "in", "across", "along"])
-# "on the baseline", "below its baseline": a place.
-_PLACE_WORDS = frozenset(
-    _split("on behind along over under near across past beyond below above inside onto into at off")
-)
-_PLACE_DETERMINERS = frozenset(_split("the its a an"))
-# Words before a finding that may make it said of a thing, a place or a name.
-_CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
-# Endings a diagnosis's stem is found without ("schizophrenia" gives "schizophren").
-_STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
-_WRITER = frozenset(_split("i me my we us"))
-
-_QUOTES = frozenset("\"“”'‘’«»")
-# After a band's or a film's name: "Catatonia were a Welsh band", "Psycho was shot in black and white".
-_TITLE_VERBS = frozenset(_split("were are was is released sang played topped starred"))
-# Whoever is spoken of: then the word may be said of them, not of the thing.
-_SOMEONE = frozenset(
-    _split("he she they him her them his hers their theirs himself herself themselves pt pts i me my we us")
-)
-
-
-def _words(value: Any) -> frozenset[str]:
-    if isinstance(value, str):
-        value = [value]
-    return frozenset(" ".join(squash(w) for w in str(v).split()) for v in (value or ()))
 
 
 def near_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Near, ...]:
@@ -549,28 +424,8 @@ def near_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Near, ...]:
     return tuple(rules)
 
 
-def sense_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Sense, ...]:
-    return tuple(
-        Sense(
-            _words(t["words"]),
-            _words(t.get("before", ())),
-            _words(t.get("after", ())),
-            _words(t.get("near", ())),
-            _words(t.get("not_near", ())),
-            int(t.get("within", 6)),
-        )
-        for t in tables
-    )
-
-
-@lru_cache(maxsize=2048)
-def _ends_clause(gap: str) -> bool:
-    return _CLAUSE_END.search(gap) is not None
-
-
-@lru_cache(maxsize=2048)
-def _ends_sentence(gap: str) -> bool:
-    return _SENTENCE_END.search(gap) is not None
+# Endings a diagnosis's stem is found without ("schizophrenia" gives "schizophren").
+_STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
 
 
 class Rules:
@@ -585,10 +440,11 @@ class Rules:
         nouns: Nouns | None = None,
     ) -> None:
         self.near = tuple(near)
-        self.senses = tuple(senses)
         self.physical = physical
         self.mental = mental
-        self.nouns = nouns or Nouns(frozenset(), frozenset(), frozenset(), frozenset())
+        self.sense = Senses(senses, nouns)
+        """The everyday senses (`senses.Senses`): said of a thing, a place, a title or a name."""
+        self.nouns = self.sense.nouns
         # The stems a bent diagnosis begins with ("bipolaring", "schizophrenogenic"): each one-word
         # diagnosis of seven letters or more, and less its ending where eight or more are left.
         stems = {k for k in mental if k.isalpha() and len(k) >= 7}
@@ -627,10 +483,6 @@ class Rules:
         self._at = at
         self._digits = at.pop(DIGITS, [])
         self._mixed = at.pop(MIXED, [])
-        self._sense_words: dict[str, list[Sense]] = {}
-        for sense in self.senses:
-            for word in sense.words:
-                self._sense_words.setdefault(word, []).append(sense)
 
     # -- finding ---------------------------------------------------------------
 
@@ -863,266 +715,3 @@ class Rules:
         if begin == w and end - 1 == last:
             return []  # nothing but the wrapper
         return [(starts[begin], ends[end - 1], _HEARSAY)]
-
-    # -- sense -----------------------------------------------------------------
-
-    def may_be_everyday(self, text: str, found: Tokens, start: int, end: int, entry: Entry, key: str) -> bool:
-        """A quick look: whether `everyday` could say yes for this finding (folded offsets start..end)."""
-        if key in self._sense_words or (not key and found.folded[start:end].replace(" ", "") in self._sense_words):
-            return True
-        if self.nouns.persons and self._thing_context(found, start, end):
-            return True
-        if text[found.original(start, start + 1)[0]].isupper():
-            return True  # a title or a name, perhaps
-        return not self._sense_words.keys().isdisjoint(_WORDS.findall(found.folded, start, end))
-
-    def _thing_context(self, found: Tokens, start: int, end: int) -> bool:
-        """A quick look for what `said_of_a_thing`, `_a_place` and `_proper_noun` need around start..end."""
-        first, last = found.at(start), found.at(end - 1)
-        words = found.words
-        count = len(words)
-        before = words[first - 1] if first > 0 else ""
-        kind = self.nouns.kind
-        return (
-            before in _CONTEXT_BEFORE
-            or before == "s"
-            or (first > 1 and words[first - 2] in _LINKS)
-            or (last + 1 < count and (words[last + 1] in _OF or words[last + 1] in _ON))
-            or (bool(before) and kind(before) == "concrete")
-            or (last + 1 < count and kind(words[last + 1]) == "concrete")
-        )
-
-    def everyday(
-        self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int, entry: Entry, key: str
-    ) -> bool:
-        """Whether tokens first..last, found as `entry`, are used in an everyday sense here."""
-        words = found.words
-        senses = self._sense_words.get(key or "".join(words[first : last + 1])) or [
-            s for w in words[first : last + 1] for s in self._sense_words.get(w, ())
-        ]
-        if senses and self._senses_apply(found, first, last, senses):
-            return True
-        if last - first <= 1 and self.said_of_a_thing(found, first, last):
-            return True
-        if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
-            return True
-        if (
-            last - first <= 1
-            and entry.kind in ("jargon", "compliance", "deficit")
-            and self._names_a_thing(text, found, starts, first, last)
-        ):
-            return True
-        if first == last and self._proper_noun(text, found, starts, first):
-            return True
-        return self._is_title(text, found, starts, first, last)
-
-    def said_of_a_thing(self, found: Tokens, first: int, last: int) -> bool:
-        """Whether tokens first..last are said of a thing, in a sentence about no one.
-
-        "The market was manic", "the tide was manic" (a thing or a time before
-        "was"); "the formulation of the cough syrup" (a concrete thing after
-        "of" or "for": not an act, a drug, a drink or a time, "delusions of
-        persecution", "harmful use of alcohol", "an assessment for the
-        weekend"); "the depressions on the map" (a plural named with "the",
-        a concrete thing after "on" or "in"). Never when the sentence names
-        or points at a person ("she", "the guest", "pt").
-        """
-        words, gaps = found.words, found.gaps
-        count = len(words)
-        kind = self.nouns.kind
-        said = said_of_what = False
-        # A thing, then a linking verb and at most one more word: "the market was (really) manic".
-        for link in range(first - 1, max(0, first - 3) - 1, -1):
-            if _ends_sentence(gaps[link + 1]):
-                break
-            if words[link] in _LINKS:
-                subject = link - 1
-                said = (
-                    subject >= 0
-                    and not _ends_sentence(gaps[link])
-                    and kind(words[subject]) in ("concrete", "thing", "time")
-                    and any(words[d] in _THING_DETERMINERS for d in range(max(0, subject - 3), subject))
-                )
-                break
-        # "of" or "for" a concrete thing, or "on" one after a plural named with "the", within four words.
-        after = last + 1
-        if not said and after < count and not _ends_clause(gaps[after]):
-            named = first > 0 and words[first - 1] in _THING_DETERMINERS and words[last].endswith("s")
-            if words[after] in _OF or (words[after] in _ON and named):
-                for k in range(after + 1, min(count - 1, after + 4) + 1):
-                    if _ends_clause(gaps[k]):
-                        break
-                    if kind(words[k]) == "concrete" and words[k].rstrip("s") not in self.nouns.animals:
-                        said = k == after + 1 or any(words[d] in _THING_DETERMINERS for d in range(after + 1, k))
-                        said_of_what = said
-                        break
-        if not said:
-            return False
-        # The sentence (up to a dozen words either side) must be about no one but the writer
-        # ("in chemistry we learned how the formulation of a paint ..."), who is not its subject.
-        someone = _SOMEONE if not said_of_what else _SOMEONE - _WRITER
-        k = first
-        while k > 0 and first - k < 12 and not _ends_sentence(gaps[k]):
-            k -= 1
-            if words[k] in someone or kind(words[k]) == "person":
-                return False
-        k = last
-        while k + 1 < count and k - last < 12 and not _ends_sentence(gaps[k + 1]):
-            k += 1
-            if words[k] in someone or kind(words[k]) == "person":
-                return False
-        return True
-
-    def _names_a_thing(self, text: str, found: Tokens, starts: Sequence[int], t: int, last: int | None = None) -> bool:
-        """Whether the jargon word at t describes the concrete thing right after it.
-
-        "A revolving door", "a secluded beach", "a labile compound": the
-        service's word in its plain sense. Not a diagnosis ("paranoid vibes"),
-        nor a setting's noun ("secluded room", "settled ward").
-        """
-        words, gaps = found.words, found.gaps
-        kind = self.nouns.kind
-        if len(words[t]) < 4:
-            return False  # shorthand ("c/o toothache"), not a word that describes a thing
-        # "The paint formulation", "the bach's seclusion": a concrete thing (or its "'s") right before.
-        owner = t - 2 if t >= 2 and words[t - 1] == "s" and gaps[t - 1] in ("'", "’") else t - 1
-        if owner >= 0 and not _ends_clause(gaps[owner + 1]) and kind(words[owner]) == "concrete":
-            return True
-        # "A secluded beach", "a labile compound": the thing right after it ("a grandiose Edwardian
-        # facade": or after one word in capitals, a name for its kind).
-        noun = (t if last is None else last) + 1
-        if noun >= len(words) or _ends_clause(gaps[noun]) or found.joined[noun] == NOT_JOINED:
-            return False
-        if (
-            kind(words[noun]) != "concrete"
-            and noun + 1 < len(words)
-            and not _ends_clause(gaps[noun + 1])
-            and self._capital(text, found, starts, noun)
-        ):
-            noun += 1
-        if kind(words[noun]) != "concrete":
-            return False
-        after = noun + 1
-        return not (after < len(words) and not _ends_clause(gaps[after]) and kind(words[after]) == "person")
-
-    def _a_place(self, found: Tokens, t: int) -> bool:
-        """Whether the word at t is a place: "on the baseline", "behind the baseline", "below its baseline"."""
-        words, gaps = found.words, found.gaps
-        return (
-            t >= 2
-            and words[t - 1] in _PLACE_DETERMINERS
-            and words[t - 2] in _PLACE_WORDS
-            and not _ends_clause(gaps[t])
-            and not _ends_clause(gaps[t - 1])
-        )
-
-    def _proper_noun(self, text: str, found: Tokens, starts: Sequence[int], first: int) -> bool:
-        """A capitalised word inside a sentence after "the" or a name's "'s": a name itself.
-
-        "Survived the Depression", "Def Leppard's Hysteria", "Depression
-        glass" (a thing named after it). Not at the start
-        of a sentence or a clause ("Dx: Schizophrenia"), nor after any other
-        word ("has Bipolar").
-        """
-        gaps, words = found.gaps, found.words
-        if first < 1 or _ends_clause(gaps[first]) or not self._title_case(text, found, starts, first):
-            return False
-        if words[first - 1] == "the":
-            return True
-        noun = first + 1
-        if noun < len(words) and found.joined[noun] and self.nouns.kind(words[noun]) == "concrete":
-            return True  # "green Depression glass": a kind of thing, by name
-        # "Leppard's": a name's possessive.
-        before = first - 2
-        return (
-            before >= 0
-            and words[first - 1] == "s"
-            and gaps[first - 1] in ("'", "’")
-            and not _ends_clause(gaps[before])
-            and words[before] not in _STOP
-            and self._title_case(text, found, starts, before)
-        )
-
-    @staticmethod
-    def _title_case(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
-        start, end = found.original(starts[k], starts[k] + 2)
-        written = text[start:end]
-        return len(written) == 2 and written[0].isupper() and written[1].islower()
-
-    def _senses_apply(self, found: Tokens, first: int, last: int, senses: Sequence[Sense]) -> bool:
-        """Whether any of `senses` applies to tokens first..last (the words around read once for all)."""
-        words = found.words
-        reach = max(sense.within for sense in senses)
-        firsts, lasts = found.sentence(_ends_sentence)
-        left = list(words[max(firsts[first], first - reach) : first][::-1])  # nearest first
-        right = list(words[last + 1 : min(lasts[last], last + reach) + 1])
-        for sense in senses:
-            before, after = left[: sense.within], right[: sense.within]
-            around = before + after
-            if sense.not_near and not sense.not_near.isdisjoint(around):
-                continue
-            if sense.before and before[:1] and before[0] in sense.before:
-                return True
-            if sense.before and len(before) >= 2 and before[0] in ("the", "a", "an") and before[1] in sense.before:
-                return True
-            if sense.after and after[:1] and after[0] in sense.after:
-                return True
-            if sense.near and not sense.near.isdisjoint(around):
-                return True
-        return False
-
-    def _is_title(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
-        """A label in a title ("watched Psycho", "Hysteria by Muse"): capitals and a word about media."""
-        start, end = found.span(first, first)
-        written = text[start:end]
-        if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
-            return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
-        words, gaps = found.words, found.gaps
-        sentence_start = first == 0 or _ends_sentence(gaps[first])
-        count = len(words)
-        # "Hysteria by Muse", "Depression Cherry by Beach House": a title, then "by" and a name.
-        by_someone = any(
-            words[k] == "by" and k + 1 < count and self._capital(text, found, starts, k + 1)
-            for k in range(last + 1, min(count - 1, last + 3))
-            if all(self._capital(text, found, starts, j) for j in range(last + 1, k))
-        )
-        if by_someone or self._quoted_or_titled(text, found, starts, first, last):
-            return True
-        if first > 0 and not sentence_start and words[first - 1] in _NAMING:
-            return True  # "her dog Psycho", "a band called Lunatic"
-        if sentence_start:
-            titled = last > first and all(self._capital(text, found, starts, k) for k in range(first, last + 1))
-            after = last + 1 < count and (
-                self._capital(text, found, starts, last + 1)
-                or words[last + 1].isdigit()  # "Dementia 13 was one of Coppola's first films"
-                or words[last + 1] in _TITLE_VERBS  # "Catatonia were a Welsh band"
-            )
-            if not (titled or after):
-                return False
-        # Last, as it reads the sentence: a word about songs, films or books in it.
-        firsts, lasts = found.sentence(_ends_sentence)
-        return not _MEDIA.isdisjoint(words[max(firsts[first], first - 12) : min(lasts[last], last + 12) + 1])
-
-    def _quoted_or_titled(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
-        """A capitalised label in quotes ('"Maniac" from Flashdance'), or in a title begun by "The"
-        inside a sentence ("Dawkins published The God Delusion")."""
-        gaps, words = found.gaps, found.words
-        before = gaps[first][-1:]
-        after = (
-            gaps[last + 1][:1]
-            if last + 1 < len(gaps)
-            else text[found.original(starts[last], starts[last] + 1)[0] :][-1:]
-        )
-        if before in _QUOTES and after in _QUOTES:
-            return True
-        for k in range(first - 1, max(-1, first - 4), -1):
-            if _ends_sentence(gaps[k + 1]) or not self._capital(text, found, starts, k):
-                return False
-            if words[k] == "the" and k < first - 1 and k > 0 and not _ends_sentence(gaps[k]):
-                return True
-        return False
-
-    @staticmethod
-    def _capital(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
-        start, _ = found.original(starts[k], starts[k] + 1)
-        return text[start : start + 1].isupper()
