@@ -122,6 +122,14 @@ def _verb_form(word: str, verbs: set[str]) -> bool:
     return word.endswith("s") and (word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs))
 
 
+def _named_in(raw: bytes, at: int, lemma: str) -> bool:
+    """Whether the synset at offset `at` writes `lemma` only with a capital (a name, not a thing)."""
+    line = raw[at : raw.index(b"\n", at)].split(b" | ")[0].split()
+    count = int(line[3], 16)
+    forms = [w.decode() for w in line[4 : 4 + 2 * count : 2]]
+    return not any(form == lemma for form in forms) and any(form.lower() == lemma for form in forms)
+
+
 def _first_kinds(wordnet: Path) -> dict[str, list[str]]:
     """Each single-word noun of WordNet, with the kinds of its first three senses (most common first).
 
@@ -138,12 +146,15 @@ def _first_kinds(wordnet: Path) -> dict[str, list[str]]:
         if not _WORD.fullmatch(lemma):
             continue
         count = int(parts[2])
+        # A sense where the word is a name ("Villa" the general, "Bach" the composer) is not what
+        # "a villa" means: the senses in small letters come first, when there are any.
+        offsets = sorted(parts[-count:], key=lambda offset: _named_in(raw, int(offset), lemma))
         found = []
-        for offset in parts[-count:][:3]:
+        for offset in offsets[:3]:
             at = int(offset)
             lexname = int(raw[at : raw.index(b" ", raw.index(b" ", at) + 1)].split()[1])
             found.append(_LEXNAMES.get(lexname, "other"))
-        if found[0] in CONCRETE_KINDS and not TAKEN.isdisjoint(_ancestors(raw, int(parts[-count]))):
+        if found[0] in CONCRETE_KINDS and not TAKEN.isdisjoint(_ancestors(raw, int(offsets[0]))):
             found[0] = "taken"
         kinds[lemma] = found
     return kinds
@@ -158,6 +169,8 @@ NZ_THINGS = frozenset(
     """
     )
 )
+# Words that are nouns to WordNet but mostly the grammar of a sentence ("may" the hawthorn, "can" the tin).
+GRAMMAR = frozenset(_split("may might can could will would shall should must ought do does did am are was were"))
 # Words said aloud that WordNet does not list (interjections).
 SAID_ALOUD = frozenset(_split("ah oh hi ho ok um uh eh aw ow yo ha"))
 
@@ -192,7 +205,7 @@ def build(wordnet: Path = WORDNET) -> dict:
     describing = _other_parts(wordnet)
     verbs = _verbs(wordnet)
     for word, kinds in sorted(_first_kinds(wordnet).items()):
-        if kinds[0] in CONCRETE_KINDS and (word in describing or _verb_form(word, verbs)):
+        if kinds[0] in CONCRETE_KINDS and (word in describing or word in GRAMMAR or _verb_form(word, verbs)):
             kinds = ["thing", *kinds[1:]]  # "last", "still", "remains": a thing only now and then
         if kinds[0] == "person":
             found["persons"].append(word)
