@@ -553,7 +553,7 @@ def _sounds_of(table: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
     return sounds
 
 
-_SOUNDED_KINDS = frozenset(["diagnosis", "deficit"])
+_SOUNDED_KINDS = frozenset(["diagnosis", "deficit", "jargon"])
 
 
 def _add_exceptions(phrases: Iterable[str], table: dict[str, Any]) -> None:

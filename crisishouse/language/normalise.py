@@ -553,7 +553,6 @@ _SOUNDS = (
     ("y", "i"),
     ("oa", "o"),
     ("ea", "e"),
-    ("ee", "i"),
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
 # Letters a sound-alike spelling usually holds: only such words are sounded out.

@@ -240,7 +240,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("q", MIXED), r"q\s?\d{1,2}(?:\s?-?min(?:ute)?s?)?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
     (
         ("1", "one"),
-        r"(?:1|one)\s?(?::|to|-to-)\s?(?:1|one)\s+(?:obs|observations?|nursing|special(?:ling|ing)?|supervision)" + _E,
+        r"(?:1|one)\s?(?::|to|-to-)\s?(?:1|one)\s+(?:obs|observations?|nursing|special(?:ling|ing)?|supervision)"
+        + _E
+        + r"|(?<=\bon )(?:a\s+)?1\s?:\s?1(?![^\W_])",
         _OBSERVATION,
     ),
     (
@@ -288,8 +290,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # hallucinations in shorthand after what a note says of them: "c/o AH", "reports VH", "nil AVH"
     (
-        ("c", "reports", "reported", "reporting", "experiencing", "denies", "denied", "nil", "hx", "with"),
-        r"(?:c/o|reports?|reported|reporting|experiencing|denies|denied|nil|hx\s+of|with)\s+(?:ah|vh|th|avh)" + _E,
+        ("c", "reports", "reported", "reporting", "experiencing", "denies", "denied", "nil", "hx", "with", "query"),
+        r"(?:c/o|reports?|reported|reporting|experiencing|denies|denied|nil|hx\s+of|with|query)\s+(?:ah|vh|th|avh)"
+        + _E,
         _SHORTHAND,
     ),
     # a scale's total or score: "SDQ total 22", "K10 score of 31"
@@ -352,7 +355,7 @@ _EVERYDAY_ACRONYMS = frozenset(
     _split(
         """
     GP GPS ED ACC WINZ MSD IRD NZ NZTA AA NA RSA IT HR PR PE TV DJ OK KFC BBQ NCEA NGO CAB PIN ID DOC ECE SPCA
-    UK US USA AU CEO MP PM AM FM RNZ TVNZ DVD ATM WOF UN EU NRL AFL NFL NBA NHL MLB EPL RWC NPC FC AFC RFC BOT
+    UK US USA AU CEO MP PM AM FM RNZ TVNZ DVD ATM WOF UN EU NRL AFL NFL NBA NHL MLB EPL RWC NPC FC AFC RFC BOT SI
     PTA ERO IEP ICU ENT CT MRI XRAY SES ST STJ YMCA YWCA OSH IHC HNZ MOE MOJ MOH MOD NZDF NZQA AUT WETA
     A B C D E F G I WE US MY NO SO GO HI UP TO IN ON AT AN OR BY DO BE ME IS IT OF
     """

@@ -48,6 +48,7 @@ _MEDIA = frozenset(
     listened listening listen watched watching watch read reading book books novel played playing play
     gig concert tickets lyrics guitar cover episode season trailer cinema pictures theatre musical tune
     jukebox dj lp ep podcast anthem classic hit tape tapes cassette cassettes cd cds mixtape dvd vhs remix
+    scene scenes sequel remake director starring actor actress
     """
     )
 )
@@ -102,6 +103,7 @@ _LINKS = frozenset(
     _split("is was were are been be being looks looked seems seemed got gets went goes felt feels isn wasn aren weren")
 )
 _OF = frozenset(["of", "for"])
+_AUXILIARIES = frozenset(_split("has have had been being is was be will would may might can could"))
 _ON = frozenset(["on", "in", "across", "along"])
 # "on the baseline", "below its baseline": a place.
 _PLACE_WORDS = frozenset(
@@ -217,6 +219,8 @@ class Senses:
                 break
             if words[link] in _LINKS:
                 subject = link - 1
+                while subject > 0 and words[subject] in _AUXILIARIES:
+                    subject -= 1  # "the grass has been unkempt"
                 said = (
                     subject >= 0
                     and not _ends_sentence(gaps[link])
@@ -267,6 +271,17 @@ class Senses:
         # "The paint formulation", "the bach's seclusion": a concrete thing (or its "'s") right before.
         owner = t - 2 if t >= 2 and words[t - 1] == "s" and gaps[t - 1] in ("'", "’") else t - 1
         if owner >= 0 and not _ends_clause(gaps[owner + 1]) and kind(words[owner]) == "concrete":
+            return True
+        # "Sectioned the oranges", "splitting the wood": done to a thing.
+        end = t if last is None else last
+        if (
+            words[end].endswith(("ed", "ing"))
+            and end + 2 < len(words)
+            and words[end + 1] in _THING_DETERMINERS
+            and not _ends_clause(gaps[end + 1])
+            and not _ends_clause(gaps[end + 2])
+            and kind(words[end + 2]) == "concrete"
+        ):
             return True
         # "A secluded beach", "a labile compound": the thing right after it ("a grandiose Edwardian
         # facade": or after one word in capitals, a name for its kind).
