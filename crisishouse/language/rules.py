@@ -308,6 +308,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # triage and risk ratings: "ATS 2", "RAG rated amber"
     (("ats", MIXED), r"ats\s?[1-5]" + _E, _SHORTHAND),
     (("rag",), r"rag[\s-]?(?:rated|rating|status)(?:\s+(?:red|amber|green))?" + _E, _SHORTHAND),
+    # a route before a medicine's name (its ending says it is one): "PO paracetamol", "IM olanzapine"
+    (
+        ("po", "im", "iv", "sc", "sl", "pr"),
+        r"(?:po|im|iv|sc|sl|pr)\s+[a-z]{3,}(?:pine|done|pam|lam|mol|zine|idol|ide|one|ium|zole|pril|cin|mab)" + _E,
+        _SHORTHAND,
+    ),
     # dosing: "q2w", "q4h prn", "PO BD", "IMI", "2/24"
     (("q", MIXED), r"q\s?\d{1,2}\s?(?:h|hr|hrs|hourly|d|w|wk|wks|m|min|mins)" + _E, _SHORTHAND),
     (

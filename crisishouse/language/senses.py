@@ -266,8 +266,8 @@ class Senses:
         """
         words, gaps = found.words, found.gaps
         kind = self.nouns.kind
-        if len(words[t]) < 4:
-            return False  # shorthand ("c/o toothache"), not a word that describes a thing
+        if len(words[t]) < 4 or not words[t].isalpha():
+            return False  # shorthand ("c/o toothache", "400mg BD"), not a word that describes a thing
         # "The paint formulation", "the bach's seclusion": a concrete thing (or its "'s") right before.
         owner = t - 2 if t >= 2 and words[t - 1] == "s" and gaps[t - 1] in ("'", "’") else t - 1
         if owner >= 0 and not _ends_clause(gaps[owner + 1]) and kind(words[owner]) == "concrete":
