@@ -34,6 +34,8 @@ import re
 import sys
 from pathlib import Path
 
+from crisishouse.language.clauses import split_words as _split
+
 DATA = Path(__file__).parent / "data"
 OUTPUT = DATA / "thing_words.json"
 WORDNET = Path("/usr/share/wordnet")
@@ -45,10 +47,6 @@ _LEXNAMES = {
     25: "shape", 27: "substance", 28: "time",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]{3,}")
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
 
 
 THING_KINDS = frozenset(_LEXNAMES.values()) - {"person"}
@@ -97,22 +95,27 @@ def _ancestors(raw: bytes, at: int, seen: set[int] | None = None) -> set[str]:
     return words
 
 
-def _other_parts(wordnet: Path) -> set[str]:
-    """The lemmas that are adjectives or adverbs too ("last", "still", "fine"): never concrete things."""
+def _index_words(wordnet: Path, *names: str) -> set[str]:
+    """The first word of each line of WordNet's index or exception files `names` (their licence skipped)."""
     found: set[str] = set()
-    for pos in ("adj", "adv"):
-        for line in (wordnet / f"index.{pos}").read_text(encoding="utf-8").splitlines():
-            if not line.startswith(" "):
-                found.add(line.split(" ", 1)[0])
+    for name in names:
+        path = wordnet / name
+        if path.is_file():
+            found.update(
+                line.split(" ", 1)[0]
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if not line.startswith(" ")
+            )
     return found
 
 
+def _other_parts(wordnet: Path) -> set[str]:
+    """The lemmas that are adjectives or adverbs too ("last", "still", "fine"): never concrete things."""
+    return _index_words(wordnet, "index.adj", "index.adv")
+
+
 def _verbs(wordnet: Path) -> set[str]:
-    return {
-        line.split(" ", 1)[0]
-        for line in (wordnet / "index.verb").read_text(encoding="utf-8").splitlines()
-        if not line.startswith(" ")
-    }
+    return _index_words(wordnet, "index.verb")
 
 
 def _verb_form(word: str, verbs: set[str]) -> bool:
@@ -177,19 +180,8 @@ SAID_ALOUD = frozenset(_split("ah oh hi ho ok um uh eh aw ow yo ha"))
 
 def _lemmas(wordnet: Path) -> set[str]:
     """Every single-word lemma of WordNet, of any part of speech, and the irregular forms ("did", "went")."""
-    found: set[str] = set()
-    for pos in ("noun", "verb", "adj", "adv"):
-        for name in (f"index.{pos}", f"{pos}.exc"):
-            path = wordnet / name
-            if not path.is_file():
-                continue
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.startswith(" "):
-                    continue
-                word = line.split(" ", 1)[0]
-                if "_" not in word:
-                    found.add(word)
-    return found
+    names = [name for pos in ("noun", "verb", "adj", "adv") for name in (f"index.{pos}", f"{pos}.exc")]
+    return {word for word in _index_words(wordnet, *names) if "_" not in word}
 
 
 def build(wordnet: Path = WORDNET) -> dict:

@@ -359,7 +359,7 @@ class LanguageCheck:
         """Words spelt as they sound ("skitzofrenic", "sykotic", "boarderline"): a diagnosis or label
         of six letters or more, written another way that sounds the same."""
         words = found.words
-        if not words or max(map(len, words)) < 6 or SOUNDED.search(found.folded) is None:
+        if found.longest < 6 or SOUNDED.search(found.folded) is None:
             return []
         if self._sounds is None:
             self._sounds = _sounds_of(self._table, self._words)

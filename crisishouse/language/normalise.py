@@ -345,7 +345,7 @@ class Tokens:
     the checker's hottest object), and never changed.
     """
 
-    __slots__ = ("_edges", "_index", "_sentences", "alts", "digits", "folded", "gaps", "joined", "words")
+    __slots__ = ("_edges", "_index", "_longest", "_sentences", "alts", "digits", "folded", "gaps", "joined", "words")
 
     def __init__(
         self,
@@ -367,6 +367,7 @@ class Tokens:
         self.alts = alts
         self.digits = digits  # whether the text holds a digit
         self._sentences: tuple[list[int], list[int]] | None = None
+        self._longest: int | None = None
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         start, end = self._edges[2 * first], self._edges[2 * last + 1]
@@ -410,6 +411,13 @@ class Tokens:
                     end = k - 1
             self._sentences = (firsts, lasts)
         return self._sentences
+
+    @property
+    def longest(self) -> int:
+        """The length of the longest token (worked out once: several rules look only at long words)."""
+        if self._longest is None:
+            self._longest = max(map(len, self.words), default=0)
+        return self._longest
 
     def at(self, offset: int) -> int:
         """The token that holds folded offset `offset` (or the last one starting before it)."""

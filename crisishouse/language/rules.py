@@ -600,7 +600,7 @@ class Rules:
         found_here: list[Candidate] = []
         stems = self._stems
         words = found.words
-        if not words or max(map(len, words)) < 10:
+        if found.longest < 10:
             return found_here
         for k, word in enumerate(words):
             if len(word) < 10:
