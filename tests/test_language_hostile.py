@@ -7,6 +7,8 @@ to be made once per match instead of once per word or per sentence.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisishouse.language import LanguageCheck, check, normalise, rules
 
@@ -67,3 +69,31 @@ def test_the_sentence_of_each_token_is_worked_out_once() -> None:
 def test_a_house_checker_sees_the_same_as_the_built_in_one() -> None:
     line = "Referral says pαrαnoid; the market was manic; de-pr-e-ss-ive episode."
     assert [f.text for f in LanguageCheck().check(line)] == [f.text for f in check(line)]
+
+
+def _as_typed(line: str) -> list[str]:
+    return [line[:n] for n in range(1, len(line) + 1)]
+
+
+def test_every_line_of_the_corpus_is_checked_as_it_is_typed() -> None:
+    # The handover form checks each keystroke's text: a line cut off anywhere ("s.c.h.1") must not raise.
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "language_corpus"
+    lines = [
+        line.partition("||")[0].rstrip()
+        for path in sorted(corpus.glob("*/evasion.txt")) + sorted(corpus.glob("*/clinical_shorthand.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(lines) > 500
+    for line in lines:
+        for typed in _as_typed(line):
+            for found in check(typed):
+                assert typed[found.start : found.end] == found.text
+
+
+@given(st.text(alphabet=st.sampled_from("abcdehiloprsz01345 ._-/*$@|AΑа\u200b"), max_size=40))
+def test_any_text_of_letters_digits_and_separators_is_checked(text: str) -> None:
+    for found in check(text):
+        assert text[found.start : found.end] == found.text

@@ -268,7 +268,7 @@ class LanguageCheck:
                     continue
                 if rules is not None and rules.sense.may_be_everyday(text, found, start, end, entry, key):
                     first = bisect_left(starts, start)
-                    last = bisect_left(ends, end)
+                    last = found.at(end - 1)  # the token holding its last character ("Imp:" ends past one)
                     if rules.sense.everyday(text, found, starts, first, last, entry, key):
                         continue
                 if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):

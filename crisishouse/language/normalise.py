@@ -480,7 +480,8 @@ def tokens(text: str) -> Tokens:
         # "s.c.h.1.z.o": a lone digit among single letters spelt out is the letter it looks like.
         for m in _LONE_DIGIT.finditer(folded):
             k = bisect_left(edges, m.start(), 0, len(edges)) // 2
-            if words[k] in _DIGIT_LETTERS and joined[k] and joined[k + 1]:
+            # (Last of the text, as it is while being typed: "s.c.h.1".)
+            if words[k] in _DIGIT_LETTERS and joined[k] and (k + 1 == len(words) or joined[k + 1]):
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = _DIGIT_LETTERS[words[k]]

@@ -402,13 +402,8 @@ class Senses:
         """A capitalised label in quotes ('"Maniac" from Flashdance'), or in a title begun by "The"
         inside a sentence ("Dawkins published The God Delusion")."""
         gaps, words = found.gaps, found.words
-        before = gaps[first][-1:]
-        after = (
-            gaps[last + 1][:1]
-            if last + 1 < len(gaps)
-            else text[found.original(starts[last], starts[last] + 1)[0] :][-1:]
-        )
-        if before in _QUOTES and after in _QUOTES:
+        start, end = found.span(first, last)
+        if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
             return True
         for k in range(first - 1, max(-1, first - 4), -1):
             if _ends_sentence(gaps[k + 1]) or not self._capital(text, found, starts, k):
