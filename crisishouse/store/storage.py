@@ -11,6 +11,8 @@ from typing import Any
 from tinydb.storages import Storage
 
 from crisishouse.store.atomic import atomic_write, encode, parse_data, read_bytes
+from crisishouse.store.checked import CheckedStamp
+from crisishouse.store.errors import StoreDamaged
 
 _READ_ONCE: ContextVar[set[int] | None] = ContextVar("crisishouse_read_once", default=None)
 """Inside `read_once`: the storages (by id) already read from disk in this scope."""
@@ -65,11 +67,16 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(
-        self, path: Path, validate: Callable[[Path, dict[str, Any], dict[str, Any] | None], None] | None = None
+        self,
+        path: Path,
+        validate: Callable[[Path, dict[str, Any], dict[str, Any] | None], None] | None = None,
+        stamped: bool = False,
     ) -> None:
         self.path = Path(path)
         self._validate = validate
         """Checks every record of freshly read bytes (raises StoreDamaged)."""
+        self._stamp = CheckedStamp(self.path) if stamped and validate is not None else None
+        """Remembers across terminals which bytes were checked (a large file's opening skips a repeat check)."""
         self._raw: bytes | None = None
         self._data: dict[str, Any] | None = None
         self._checked: dict[str, Any] | None = None
@@ -94,8 +101,7 @@ class AtomicJSONStorage(Storage):
         if self._data is None or raw != self._raw:
             data = parse_data(self.path, raw)
             if self._validate is not None:
-                self._validate(self.path, data, self._checked)
-                self._checked = data
+                self._check(data, raw)
             self._data = data
             self._raw = raw
             self._indexes = {}
@@ -131,13 +137,32 @@ class AtomicJSONStorage(Storage):
             self._indexes[(table, fields)] = index
         return list(index.get(wanted, ()))
 
+    def _check(self, data: dict[str, Any], raw: bytes) -> None:
+        assert self._validate is not None
+        if self._stamp is None:
+            self._validate(self.path, data, self._checked)
+        else:
+            digest = self._stamp.digest(raw)
+            if not self._stamp.vouches_for(digest):
+                self._validate(self.path, data, self._checked)
+                self._stamp.record(digest)
+        self._checked = data
+
     def write(self, data: dict[str, Any]) -> None:
+        checked = self._checked
         self.forget()
         payload = encode(data)
         atomic_write(self.path, payload)
         self._raw = payload
         self._data = data
         self._checked = data
+        if self._stamp is not None and self._validate is not None:
+            # Stamped only once the records the write changed pass their checks.
+            try:
+                self._validate(self.path, data, checked)
+            except StoreDamaged:
+                return
+            self._stamp.record(self._stamp.digest(payload))
 
     def close(self) -> None:
         self.forget()

@@ -270,7 +270,8 @@ class Store:
         db = self._shards.get(shard)
         if db is None:
             path = self._path_of(shard)
-            db = _Db(path, storage=AtomicJSONStorage, validate=validate_tables)
+            # Only the core file is large enough (megabytes) for a stamp of its check to pay.
+            db = _Db(path, storage=AtomicJSONStorage, validate=validate_tables, stamped=shard == CORE)
             self._shards[shard] = db
             if len(self._shards) > OPEN_SHARDS:
                 _old, dropped = self._shards.popitem(last=False)

@@ -31,8 +31,11 @@ def validate_tables(path: Path, data: dict[str, Any], known: dict[str, Any] | No
         if kind is None:
             raise StoreDamaged(path, f"it holds a table this crisishouse does not know ({table_name!r})")
         seen = known.get(table_name) or {}
+        if seen is docs:  # a save leaves the tables it did not touch as they were
+            continue
         for doc_id, doc in docs.items():
-            if seen.get(doc_id) == doc:
+            before = seen.get(doc_id)
+            if before is doc or before == doc:
                 continue
             if not isinstance(doc, dict):
                 raise StoreDamaged(path, f"its {table_name} record {doc_id} is not a record")
