@@ -138,6 +138,11 @@ _SUBJECTS = frozenset(
     ]
 )
 _WORD_AFTER = re.compile(r"\W*(\w+)")
+_UNCHECKED_ADVICE = "try other words, or keep them knowingly; they cannot be printed until they can be checked"
+
+
+UNCHECKED = "unchecked"
+"""The kind of a finding that says the check failed on a text: the whole text, never let through."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,8 @@ class Finding:
     def explain(self) -> str:
         """One line for people: '"non-compliant" is compliance talk; try: "chose ..."'."""
         shown = " ".join(visible(self.text).split())
+        if self.kind == UNCHECKED:
+            return f"These words could not be checked (a fault in the language check); {self.suggestion}"
         ideas = " or ".join(f'"{idea.strip()}"' for idea in self.suggestion.split(";") if idea.strip())
         return f'"{shown}" is {KINDS.get(self.kind, self.kind)}; try: {ideas}'
 
@@ -229,7 +236,17 @@ class LanguageCheck:
         Offsets index `text` exactly as given: check the text as it is
         stored and they point into the stored text; check the text as it is
         typed and they point into that.
+
+        A fault in the check itself flags the whole text as not checked
+        (kind `UNCHECKED`): it neither takes the app down with the words
+        being typed nor lets words it could not read reach a printed page.
         """
+        try:
+            return self._check(text)
+        except Exception:
+            return [Finding(0, len(text), text, UNCHECKED, _UNCHECKED_ADVICE)]
+
+    def _check(self, text: str) -> list[Finding]:
         if not text:
             return []
         found = tokens(text)
