@@ -100,8 +100,13 @@ NEVER_DERIVED = frozenset(
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # "More paranoid than yesterday", "increasingly borderline": a word left to the guest, graded by staff.
 _GRADERS = frozenset(
-    _split("more most less increasingly markedly overtly floridly frankly acutely known classic typical")
+    _split(
+        "more most less increasingly markedly overtly floridly frankly acutely known classic typical "
+        "labelled labeled deemed"
+    )
 )
+_THOUGHT_TO_BE = frozenset(_split("thought believed said considered"))
+"""Graders only as "... to be": "thought to be paranoid"."""
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.
@@ -410,8 +415,16 @@ class LanguageCheck:
     def _graded(self, found: Tokens, start: int) -> bool:
         """Whether the everyday-alone word at `start` is graded as staff track a label: "more paranoid"."""
         first = found.at(start)
-        if first == 0 or found.words[first - 1] not in _GRADERS or found.joined[first] != SPACED:
+        words, joined = found.words, found.joined
+        if first == 0 or joined[first] != SPACED:
             return False
+        grader = first - 1
+        if words[grader] == "be" and grader >= 2 and words[grader - 1] == "to" and joined[grader] == SPACED:
+            grader -= 2  # "known to be self-harming", "thought to be paranoid"
+        if words[grader] not in _GRADERS and words[grader] not in _THOUGHT_TO_BE:
+            return False
+        if words[grader] in _THOUGHT_TO_BE and grader == first - 1:
+            return False  # "thought paranoid" alone is no grading; "thought to be" is
         rules = self._rules
         return rules is None or not rules.first_person_before(found, first)
 

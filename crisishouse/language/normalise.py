@@ -492,6 +492,16 @@ def tokens(text: str) -> Tokens:
             if alts is None:
                 alts = [()] * len(words)
             alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
+    if _CAPS_SUFFIXED.search(text) is not None:
+        # "OCDer", "BPDy": an abbreviation in capitals with an ending is also read as the abbreviation.
+        token_starts = edges[0::2]
+        for m in _CAPS_SUFFIXED.finditer(text):
+            at = m.start() if index is None else bisect_left(index, m.start())
+            k = bisect_left(token_starts, at)
+            if k < len(words) and token_starts[k] == at and words[k] == m.group().lower():
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = tuple(dict.fromkeys((*alts[k], m.group(1).lower())))
     # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice
     # (each such token once, however many runs it holds).
     runs = () if _RUN.search(folded) is None else _RUN.finditer(folded)
@@ -500,6 +510,9 @@ def tokens(text: str) -> Tokens:
             alts = [()] * len(words)
         alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(words[k]))))
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
+
+
+_CAPS_SUFFIXED = re.compile(r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish)(?![^\W_])")
 
 
 @lru_cache(maxsize=1024)

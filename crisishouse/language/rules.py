@@ -227,10 +227,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
             "audit",
             "aims",
             "hcr",
+            "dasa",
+            "bvc",
         ),
         r"(?:honos(?:ca|65)?|bprs|panss|madrs|ymrs|mmse|moca|c-?ssrs|wemwbs|caarms|psyrats|dast(?:-\d+)?"
         r"|sofas\s+\d+|gaf\s+(?:of\s+)?\d+|audit(?:-c)?\s+(?:score\s+)?(?:of\s+)?\d+|audit\s+score"
-        r"|aims\s+(?:score\s+)?(?:of\s+)?\d+|hcr-?\s?20)" + _E,
+        r"|aims\s+(?:score\s+)?(?:of\s+)?\d+|hcr-?\s?20|(?:dasa(?:-iv)?|bvc)\s+(?:score\s+)?(?:of\s+)?\d+|(?:dasa|bvc)\s+score)" + _E,
         _SCALE,
     ),
     # observation levels: level 2 obs, 15-min checks, q15 obs, 1:1 nursing, constant observation
@@ -238,6 +240,11 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("obs",), r"obs\s+(?:level|lvl|reduced|increased|stopped|lifted|ceased)" + _E, _OBSERVATION),
     ((DIGITS, MIXED), r"\d{1,2}\s?-?\s?min(?:ute)?s?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
     (("q", MIXED), r"q\s?\d{1,2}(?:\s?-?min(?:ute)?s?)?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
+    (
+        ("obs", "observations", "checks"),
+        r"(?:obs|observations|checks)\s+(?:at\s+|every\s+)?q\s?\d{1,2}(?:\s?-?min(?:ute)?s?|h|hr|hrly)?" + _E,
+        _OBSERVATION,
+    ),
     (
         ("1", "one"),
         r"(?:1|one)\s?(?::|to|-to-)\s?(?:1|one)\s+(?:obs|observations?|nursing|special(?:ling|ing)?|supervision)"
@@ -288,6 +295,14 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E,
         _SHORTHAND,
     ),
+    # risk and perception shorthand marked present or absent: "AH+", "VH++", "SI -ve", "HI neg"
+    (
+        ("ah", "vh", "th", "avh", "si", "hi", "sh", "dsh"),
+        # ("Hi +ve vibes" is a greeting: "hi" only as absent.)
+        r"(?:(?:ah|vh|th|avh|si|sh|dsh)(?:\s?\+{1,2}|\s?\+\s?ve" + _E + r"|\s?pos" + _E + r")"
+        r"|(?:ah|vh|th|avh|si|hi|sh|dsh)(?:\s?-\s?ve|\s?neg)" + _E + ")",
+        _SHORTHAND,
+    ),
     # hallucinations in shorthand after what a note says of them: "c/o AH", "reports VH", "nil AVH"
     (
         ("c", "reports", "reported", "reporting", "experiencing", "denies", "denied", "nil", "hx", "with", "query"),
@@ -323,10 +338,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # missed appointments: DNA x2, DNA'd clinic
     (
-        ("dna", "dnas", "dnad", "dnaed"),
-        r"dna(?:'?d|'?ed|s)?\s*(?:x\s?\d|\d\s?x|appts?|appointments?|clinic|opd|op|f/u)" + _E,
+        ("dna", "dnas", "dnad", "dnaed", "fta", "ftas", "ftad", "ftaed"),
+        r"(?:dna|fta)(?:'?d|'?ed|s)?\s*(?:x\s?\d|\d\s?x|appts?|appointments?|clinic|opd|op|f/u)" + _E,
         _SHORTHAND,
     ),
+    # alcohol and other drugs as a history: "AOD hx", "AOD use", "AOD issues" (not "AOD services")
+    (("aod",), r"aod\s+(?:hx|history|use|issues|concerns|screen|relapse)" + _E, _SHORTHAND),
     # blood alcohol and drug screens: BAC 0.2, positive for THC, tox screen
     (("bac", "bal"), r"ba[cl]\s?(?:of\s)?\d*\.\d+" + _E, _SHORTHAND),
     (

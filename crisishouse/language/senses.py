@@ -110,6 +110,13 @@ _PLACE_WORDS = frozenset(
     _split("on behind along over under near across past beyond below above inside onto into at off")
 )
 _PLACE_DETERMINERS = frozenset(_split("the its a an"))
+# Between a word and the thing it describes, these leave it describing the thing ("a grandiose old villa").
+_PLAIN_ADJECTIVES = frozenset(
+    _split(
+        "old new big small little large tiny huge long short tall wide narrow low high white black red "
+        "blue green grey gray brown yellow orange pink wooden brick stone concrete timber metal glass"
+    )
+)
 # Words before a finding that may make it said of a thing, a place or a name.
 _CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
 _WRITER = frozenset(_split("i me my we us"))
@@ -295,6 +302,13 @@ class Senses:
             and self._capital(text, found, starts, noun)
         ):
             noun += 1
+        if (
+            kind(words[noun]) != "concrete"
+            and words[noun] in _PLAIN_ADJECTIVES
+            and noun + 1 < len(words)
+            and not _ends_clause(gaps[noun + 1])
+        ):
+            noun += 1  # "a grandiose old villa": a word of size, age or colour between
         if kind(words[noun]) != "concrete":
             return False
         after = noun + 1
