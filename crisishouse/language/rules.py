@@ -232,7 +232,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         ),
         r"(?:honos(?:ca|65)?|bprs|panss|madrs|ymrs|mmse|moca|c-?ssrs|wemwbs|caarms|psyrats|dast(?:-\d+)?"
         r"|sofas\s+\d+|gaf\s+(?:of\s+)?\d+|audit(?:-c)?\s+(?:score\s+)?(?:of\s+)?\d+|audit\s+score"
-        r"|aims\s+(?:score\s+)?(?:of\s+)?\d+|hcr-?\s?20|(?:dasa(?:-iv)?|bvc)\s+(?:score\s+)?(?:of\s+)?\d+|(?:dasa|bvc)\s+score)" + _E,
+        r"|aims\s+(?:score\s+)?(?:of\s+)?\d+|hcr-?\s?20|(?:dasa(?:-iv)?|bvc)\s+(?:score\s+)?(?:of\s+)?\d+|(?:dasa|bvc)\s+score)"
+        + _E,
         _SCALE,
     ),
     # observation levels: level 2 obs, 15-min checks, q15 obs, 1:1 nursing, constant observation
