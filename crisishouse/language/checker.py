@@ -105,6 +105,7 @@ _GRADERS = frozenset(
         "labelled labeled deemed"
     )
 )
+_MANY_FINDINGS = 64
 _THOUGHT_TO_BE = frozenset(_split("thought believed said considered"))
 """Graders only as "... to be": "thought to be paranoid"."""
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
@@ -276,6 +277,8 @@ class LanguageCheck:
             exception_starts = [s for s, _ in exception_spans]
             longest_exception = max(e - s for s, e in exception_spans)
         taken: list[tuple[int, int, Entry]] = []
+        # A long text with many findings: their everyday senses are remembered by their surroundings.
+        seen: dict[tuple[Any, ...], bool] | None = {} if len(candidates) > _MANY_FINDINGS else None
         for group in (candidates, fallbacks) if fallbacks else (candidates,):
             if len(group) > 1:
                 group.sort(key=_by_start_longest_first)
@@ -291,7 +294,11 @@ class LanguageCheck:
                 if rules is not None and rules.sense.may_be_everyday(text, found, start, end, entry, key):
                     first = bisect_left(starts, start)
                     last = found.at(end - 1)  # the token holding its last character ("Imp:" ends past one)
-                    if rules.sense.everyday(text, found, starts, first, last, entry, key):
+                    if (
+                        rules.sense.everyday(text, found, starts, first, last, entry, key)
+                        if seen is None
+                        else rules.sense.everyday_in(seen, text, found, starts, first, last, entry, key)
+                    ):
                         continue
                 if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):
                     continue
@@ -573,13 +580,22 @@ def _case_changes(written: str) -> int:
 
 def _sounds_of(table: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
     """How each listed one-word diagnosis, label or hidden-only word of six letters or more sounds."""
+    sounded = sorted(
+        key
+        for key, value in table.items()
+        if value
+        and value[0] is not None
+        and len(key) >= 6
+        and key.isalpha()
+        and (
+            value[0].source == HIDDEN_ONLY
+            or (key in words and not value[0].exact_case and value[0].kind in _SOUNDED_KINDS)
+        )
+    )
+    # In order, so the same key stands for a sound shared by two words whatever the table's order.
     sounds: dict[str, str] = {}
-    for key, value in sorted(table.items()):
-        if not value or value[0] is None or len(key) < 6 or not key.isalpha():
-            continue
-        entry = value[0]
-        if entry.source == HIDDEN_ONLY or (key in words and not entry.exact_case and entry.kind in _SOUNDED_KINDS):
-            sounds.setdefault(sound(key), key)
+    for key in sounded:
+        sounds.setdefault(sound(key), key)
     return sounds
 
 

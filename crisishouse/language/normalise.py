@@ -345,7 +345,19 @@ class Tokens:
     the checker's hottest object), and never changed.
     """
 
-    __slots__ = ("_edges", "_index", "_longest", "_sentences", "alts", "digits", "folded", "gaps", "joined", "words")
+    __slots__ = (
+        "_edges",
+        "_index",
+        "_longest",
+        "_sentences",
+        "_vocabulary",
+        "alts",
+        "digits",
+        "folded",
+        "gaps",
+        "joined",
+        "words",
+    )
 
     def __init__(
         self,
@@ -368,6 +380,7 @@ class Tokens:
         self.digits = digits  # whether the text holds a digit
         self._sentences: tuple[list[int], list[int]] | None = None
         self._longest: int | None = None
+        self._vocabulary: frozenset[str] | None = None
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         start, end = self._edges[2 * first], self._edges[2 * last + 1]
@@ -390,6 +403,12 @@ class Tokens:
     def starts(self) -> Sequence[int]:
         """Where each token starts in the folded text."""
         return self._edges[0::2]
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the text, once (worked out when first asked)."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.words)
+        return self._vocabulary
 
     def sentence(self, ends_sentence: Callable[[str], bool]) -> tuple[list[int], list[int]]:
         """For each token, the first and the last token of its sentence (worked out once, when asked).

@@ -510,6 +510,18 @@ class Rules:
         self._at = at
         self._digits = at.pop(DIGITS, [])
         self._mixed = at.pop(MIXED, [])
+        # A token of letters and digits is tried only with the shapes that may begin with its first
+        # character ("k10" with the scales begun by "k"; "b1p0lar", hidden, with none of them).
+        self._mixed_from: dict[str, list[Any]] = {}
+        for starters, pattern, _entry, *_needs in _SHAPES:
+            if MIXED not in starters:
+                continue
+            compiled = next(c for c in self._mixed if c[0].pattern == pattern)
+            firsts = {w[0] for w in starters if w not in (DIGITS, MIXED)}
+            if DIGITS in starters:
+                firsts |= set("0123456789")
+            for first in firsts:
+                self._mixed_from.setdefault(first, []).append(compiled)
 
     # -- finding ---------------------------------------------------------------
 
@@ -523,7 +535,7 @@ class Rules:
         """
         folded = found.folded
         words, alts = found.words, found.alts
-        at, digits, mixed = self._at, self._digits, self._mixed
+        at, digits, mixed_from = self._at, self._digits, self._mixed_from
         candidates: list[Candidate] = []
         fallbacks: list[Candidate] = []
         where = [k for k, word in enumerate(words) if word in at]
@@ -542,9 +554,9 @@ class Rules:
             todo = at.get(word)
             if todo is None:
                 if word[0].isdigit():
-                    todo = digits if word.isdigit() else mixed
+                    todo = digits if word.isdigit() else mixed_from.get(word[0], [])
                 elif not word.isalpha():
-                    todo = mixed
+                    todo = mixed_from.get(word[0], [])
                 elif word.endswith("hx") and len(word) <= 6:
                     todo = [_SHORTHAND]
                 if alts is not None and alts[k]:

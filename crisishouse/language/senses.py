@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,11 @@ class Sense:
     near: frozenset[str]
     not_near: frozenset[str]
     within: int
+
+    @functools.cached_property
+    def cues(self) -> frozenset[str]:
+        """Every word that can make the sense apply (none in a text: it applies nowhere there)."""
+        return self.before | self.after | self.near
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,7 @@ _PLAIN_ADJECTIVES = frozenset(
 # Words before a finding that may make it said of a thing, a place or a name.
 _CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
 _WRITER = frozenset(_split("i me my we us"))
+_READS_AROUND = 16
 
 _QUOTES = frozenset("\"“”'‘’«»")
 # After a band's or a film's name: "Catatonia were a Welsh band", "Psycho was shot in black and white".
@@ -154,6 +161,48 @@ class Senses:
         for sense in self.senses:
             for word in sense.words:
                 self._sense_words.setdefault(word, []).append(sense)
+        # How far either side `everyday` may read: twelve words for a sentence's subject or a
+        # media word, a sense's own reach, and a few for the words around those.
+        self.reach = max([_READS_AROUND, *(sense.within + 4 for sense in self.senses)])
+
+    def everyday_in(
+        self,
+        seen: dict[tuple[Any, ...], bool],
+        text: str,
+        found: Tokens,
+        starts: Sequence[int],
+        first: int,
+        last: int,
+        entry: Entry,
+        key: str,
+    ) -> bool:
+        """`everyday`, remembered in `seen` for findings whose surroundings are written alike.
+
+        `everyday` reads no further than `reach` tokens either side, so two
+        findings of the same entry whose text is the same over that reach
+        (and alike cut off by the text's ends) get the same answer: a long
+        text of one word over and over is read once, not thousands of times.
+        """
+        count = len(found.words)
+        low, high = first - self.reach, last + self.reach
+        edges = found._edges
+        begin = edges[2 * low - 1] if low > 0 else 0
+        finish = edges[2 * high + 2] if high + 1 < count else len(found.folded)
+        shown_begin, shown_finish = found.original(begin, finish) if finish > begin else (0, 0)
+        signature = (
+            id(entry),
+            key,
+            low > 0,
+            high + 1 < count,
+            edges[2 * first] - begin,
+            edges[2 * last + 1] - begin,
+            found.folded[begin:finish],
+            text[shown_begin:shown_finish],
+        )
+        answer = seen.get(signature)
+        if answer is None:
+            answer = seen[signature] = self.everyday(text, found, starts, first, last, entry, key)
+        return answer
 
     def may_be_everyday(self, text: str, found: Tokens, start: int, end: int, entry: Entry, key: str) -> bool:
         """A quick look: whether `everyday` could say yes for this finding (folded offsets start..end)."""
@@ -360,6 +409,10 @@ class Senses:
 
     def _senses_apply(self, found: Tokens, first: int, last: int, senses: Sequence[Sense]) -> bool:
         """Whether any of `senses` applies to tokens first..last (the words around read once for all)."""
+        present = found.vocabulary()
+        senses = [sense for sense in senses if not sense.cues.isdisjoint(present)]
+        if not senses:
+            return False  # no word that could make one apply is anywhere in the text
         words = found.words
         reach = max(sense.within for sense in senses)
         firsts, lasts = found.sentence(_ends_sentence)
