@@ -106,6 +106,17 @@ _GRADERS = frozenset(
     )
 )
 _MANY_FINDINGS = 64
+# Two capitals listed beside a diagnosis in capitals ("ASD and LD"): learning or intellectual
+# disability, personality disorder, bipolar disorder, mental illness, developmental delay.
+_LISTED_ABBREVIATIONS = frozenset(_split("ld id pd bd mi dd"))
+_LISTING = frozenset(_split("and or with plus"))
+_LISTING_MARKS = frozenset(["/", "&", "+", ", ", " / ", " & ", " + ", "; "])
+_LISTED = Entry(
+    ("(an abbreviation listed with a diagnosis)",),
+    "diagnosis",
+    "what helps them, in their own words (a diagnosis is not recorded here)",
+    source="rule",
+)
 _THOUGHT_TO_BE = frozenset(_split("thought believed said considered"))
 """Graders only as "... to be": "thought to be paranoid"."""
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
@@ -312,6 +323,8 @@ class LanguageCheck:
                 last_end = end
         if fallbacks:
             taken.sort(key=_by_start)
+        if taken and len(taken) < _MANY_FINDINGS:
+            taken = self._coordinated(text, found, taken)
         original = found.original
         findings = []
         for start, end, entry in taken:
@@ -418,6 +431,50 @@ class LanguageCheck:
             return False  # its own letters; a gap only where its words meet ("self-harm"), or before "'s"
         rules = self._rules
         return rules is None or not rules.first_person_before(found, found.at(start))
+
+    def _coordinated(
+        self, text: str, found: Tokens, taken: list[tuple[int, int, Entry]]
+    ) -> list[tuple[int, int, Entry]]:
+        """`taken` with two capitals listed beside a diagnosis in capitals: "ASD and LD", "BPD/PD".
+
+        Two capitals alone may be a guest's initials, so they are left alone;
+        listed with a diagnosis's abbreviation they are another one.
+        """
+        words, starts, ends = found.words, found.starts(), found.ends()
+        added: list[tuple[int, int, Entry]] = []
+        spans = {(start, end) for start, end, _entry in taken}
+        for start, end, entry in taken:
+            if entry.kind != "diagnosis" or not _in_capitals(text, *found.original(start, end)):
+                continue
+            first, last = found.at(start), found.at(end - 1)
+            for k, joiner in ((last + 2, last + 1), (first - 2, first - 1)):
+                if not 0 <= k < len(words) or words[joiner] not in _LISTING:
+                    continue
+                if joiner > k:  # "LD and ASD": the words between are "LD", "and"
+                    between_ok = found.gaps[k + 1].strip() == "" and found.gaps[joiner + 1].strip() == ""
+                else:
+                    between_ok = found.gaps[joiner].strip() == "" and found.gaps[k].strip() == ""
+                if (
+                    between_ok
+                    and words[k] in _LISTED_ABBREVIATIONS
+                    and _in_capitals(text, *found.original(starts[k], ends[k]))
+                    and (starts[k], ends[k]) not in spans
+                ):
+                    added.append((starts[k], ends[k], _LISTED))
+                    spans.add((starts[k], ends[k]))
+            # Joined by a symbol alone: "ASD/LD", "BPD&PD".
+            for k in (last + 1, first - 1):
+                if not 0 <= k < len(words):
+                    continue
+                if (
+                    found.gaps[k if k > last else first] in _LISTING_MARKS
+                    and words[k] in _LISTED_ABBREVIATIONS
+                    and _in_capitals(text, *found.original(starts[k], ends[k]))
+                    and (starts[k], ends[k]) not in spans
+                ):
+                    added.append((starts[k], ends[k], _LISTED))
+                    spans.add((starts[k], ends[k]))
+        return sorted(taken + added, key=_by_start) if added else taken
 
     def _graded(self, found: Tokens, start: int) -> bool:
         """Whether the everyday-alone word at `start` is graded as staff track a label: "more paranoid"."""
@@ -570,6 +627,11 @@ def _add_alone(alone: Iterable[tuple[Entry, Entry | None]], table: dict[str, Any
             for form, form_breaks in forms:
                 if form not in words and not table.get(form):
                     table[form] = (bent, form_breaks, False)
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _case_changes(written: str) -> int:
