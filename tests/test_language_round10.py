@@ -43,6 +43,8 @@ def flagged(check: LanguageCheck, text: str) -> list[str]:
         ("A DASA of 7 overnight.", "DASA of 7"),
         ("Schiz hx per the letter.", "Schiz"),
         ("Referred to the IHT for a fortnight.", "IHT"),
+        ("Now under the IHT for a fortnight.", "IHT"),
+        ("Back under the CMHT since June.", "CMHT"),
         # An abbreviation in capitals with an ending.
         ("Called an ADHDer by the school.", "ADHDer"),
         ("Very BPDish in the notes, she says.", "BPDish"),
@@ -85,6 +87,8 @@ def test_flagged(check: LanguageCheck, text: str, words: str):
         "The unkempt old hedge needs a trim.",
         "Gave a great presentation at polytech.",
         "q3 figures are due to the board.",
+        "The ball landed behind the baseline.",
+        "THE BALL LANDED BEHIND THE BASELINE!",
     ],
 )
 def test_left_alone(check: LanguageCheck, text: str):

@@ -242,7 +242,16 @@ class Senses:
             return True
         if last - first <= 1 and self.said_of_a_thing(found, first, last):
             return True
-        if first == last and entry.kind == "jargon" and not entry.exact_case and self._a_place(found, first):
+        if (
+            first == last
+            and entry.kind == "jargon"
+            and not entry.exact_case
+            and self._a_place(found, first)
+            # "under the CMHT": a team in capitals, no place (unless the whole line is shouted)
+            and not (
+                self._in_capitals(text, found, starts, first) and not self._in_capitals(text, found, starts, first - 1)
+            )
+        ):
             return True
         if (
             last - first <= 1
@@ -400,6 +409,12 @@ class Senses:
             and words[before] not in _STOP
             and self._title_case(text, found, starts, before)
         )
+
+    @staticmethod
+    def _in_capitals(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
+        start, end = found.original(starts[k], found.ends()[k])
+        letters = [c for c in text[start:end] if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
 
     @staticmethod
     def _title_case(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
