@@ -55,6 +55,7 @@ ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly")
 # "depressed-looking"), the only forms made of some words left to the guest ("anxious-seeming").
 COMPOUNDS = (
     "driven", "looking", "presenting", "seeming", "appearing", "acting", "sounding", "fuelled", "fueled", "type", "like",
+    "tinged", "ridden", "prone",
 )  # fmt: skip
 # ... or to the word less its last letters: (ending, letters dropped, endings)
 ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (

@@ -87,6 +87,31 @@ _LOOKALIKES = str.maketrans(
         "І": "I",
         "Ј": "J",
         "Ѕ": "S",
+        # Latin small capitals ("ʙɪᴘᴏʟᴀʀ"), which no normal form folds
+        "ᴀ": "a",
+        "ʙ": "b",
+        "ᴄ": "c",
+        "ᴅ": "d",
+        "ᴇ": "e",
+        "ꜰ": "f",
+        "ɢ": "g",
+        "ʜ": "h",
+        "ɪ": "i",
+        "ᴊ": "j",
+        "ᴋ": "k",
+        "ʟ": "l",
+        "ᴍ": "m",
+        "ɴ": "n",
+        "ᴏ": "o",
+        "ᴘ": "p",
+        "ʀ": "r",
+        "ꜱ": "s",
+        "ᴛ": "t",
+        "ᴜ": "u",
+        "ᴠ": "v",
+        "ᴡ": "w",
+        "ʏ": "y",
+        "ᴢ": "z",
         # Greek
         "ο": "o",
         "α": "a",
@@ -587,17 +612,23 @@ _SOUNDS = (
     ("ch", "k"),
     ("ck", "k"),
     ("tz", "s"),
+    ("ci", "si"),
+    ("ce", "se"),
     ("c", "k"),
     ("q", "k"),
     ("x", "ks"),
     ("z", "s"),
+    ("ssion", "shun"),
+    ("sion", "shun"),
+    ("tion", "shun"),
     ("y", "i"),
     ("oa", "o"),
     ("ea", "e"),
+    ("oo", "u"),
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
 # Letters a sound-alike spelling usually holds: only such words are sounded out.
-SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|ph")
+SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|s[ie]|c[ie]")
 
 
 @lru_cache(maxsize=8192)

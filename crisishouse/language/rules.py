@@ -296,6 +296,21 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E,
         _SHORTHAND,
     ),
+    # risk and perception shorthand asked about or heard: "asked about HI", "re SI", "3rd person AH"
+    (
+        ("about", "re", "person", "command", "commanding", "derogatory", "persecutory"),
+        r"(?:about|re|person|command(?:ing)?|derogatory|persecutory)\s+"
+        r"(?:si|hi|ah|vh|avh)" + _E,
+        _SHORTHAND,
+    ),
+    # withdrawal scales with a score: "COWS 6", "CIWA-Ar 12"
+    (("cows", "ciwa"), r"(?:cows|ciwa(?:-ar)?)\s+(?:score\s+)?(?:of\s+)?\d{1,2}" + _E, _SCALE),
+    # blood levels in shorthand: "serum Li 0.7", "Li level", "cloz bloods" (a medicine's own name is left alone)
+    (
+        ("serum", "li", "cloz"),
+        r"(?:serum\s+(?:li|lithium|level|levels|clozapine|cloz|prolactin)|(?:li|cloz)\s+(?:level|levels|bloods))" + _E,
+        _SHORTHAND,
+    ),
     # risk and perception shorthand marked present or absent: "AH+", "VH++", "SI -ve", "HI neg"
     (
         ("ah", "vh", "th", "avh", "si", "hi", "sh", "dsh"),
@@ -326,8 +341,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("rag",), r"rag[\s-]?(?:rated|rating|status)(?:\s+(?:red|amber|green))?" + _E, _SHORTHAND),
     # a route before a medicine's name (its ending says it is one): "PO paracetamol", "IM olanzapine"
     (
-        ("po", "im", "iv", "sc", "sl", "pr"),
-        r"(?:po|im|iv|sc|sl|pr)\s+[a-z]{3,}(?:pine|done|pam|lam|mol|zine|idol|ide|one|ium|zole|pril|cin|mab)" + _E,
+        ("po", "im", "iv", "sc", "sl", "pr", "sos", "prn", "stat"),
+        r"(?:po|im|iv|sc|sl|pr|sos|prn|stat)\s+[a-z]{3,}(?:pine|done|pam|lam|mol|zine|idol|ide|one|ium|zole|pril|cin|mab)"
+        + _E,
         _SHORTHAND,
     ),
     # dosing: "q2w", "q4h prn", "PO BD", "IMI", "2/24"

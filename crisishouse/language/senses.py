@@ -454,6 +454,11 @@ class Senses:
         written = text[start:end]
         if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
+        if last > first:
+            whole = text[slice(*found.span(first, last))]
+            letters = [c for c in whole if c.isalpha()]
+            if len(letters) > 2 and all(c.isupper() for c in letters):
+                return False  # spelt out in capitals ("P A R A N O I D"): hidden, never a title
         words, gaps = found.words, found.gaps
         sentence_start = first == 0 or _ends_sentence(gaps[first])
         count = len(words)
