@@ -289,8 +289,11 @@ class LanguageCheck:
             exception_starts = [s for s, _ in exception_spans]
             longest_exception = max(e - s for s, e in exception_spans)
         taken: list[tuple[int, int, Entry]] = []
-        # A long text with many findings: their everyday senses are remembered by their surroundings.
-        seen: dict[tuple[Any, ...], bool] | None = {} if len(candidates) > _MANY_FINDINGS else None
+        # A long text of the same few findings over and over ("b1p0lar b1p0lar ..."): their everyday
+        # senses are remembered by their surroundings. Varied findings are read each afresh (cheaper).
+        seen: dict[tuple[Any, ...], bool] | None = None
+        if len(candidates) > _MANY_FINDINGS and len({c[3] for c in candidates}) * 4 < len(candidates):
+            seen = {}
         for group in (candidates, fallbacks) if fallbacks else (candidates,):
             if len(group) > 1:
                 group.sort(key=_by_start_longest_first)
