@@ -59,7 +59,7 @@ COMPOUNDS = (
 )  # fmt: skip
 # ... or to the word less its last letters: (ending, letters dropped, endings)
 ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
-    ("c", 0, ("ky", "ally", "al", "ism", "ness")),
+    ("c", 0, ("ky", "king", "ally", "al", "ism", "ness")),
     ("al", 0, ("ly", "ity", "ness")),
     ("ive", 0, ("ly", "ness")),
     ("ous", 0, ("ly", "ness")),
@@ -404,18 +404,28 @@ class LanguageCheck:
     def _sounded(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """Words spelt as they sound ("skitzofrenic", "sykotic", "boarderline"): a diagnosis or label
         of six letters or more, written another way that sounds the same."""
-        words = found.words
-        if found.longest < 6 or SOUNDED.search(found.folded) is None:
+        words, alts = found.words, found.alts
+        if found.longest < 4 or SOUNDED.search(found.folded) is None:
             return []
         if self._sounds is None:
             self._sounds = _sounds_of(self._table, self._words)
         sounds, table, edges = self._sounds, self._table, found._edges
         hits = []
         for k, word in enumerate(words):
-            if len(word) >= 6 and word.isalpha() and SOUNDED.search(word) and not table.get(word):
-                listed = sounds.get(sound(word))
-                if listed is not None:
-                    hits.append((edges[2 * k], edges[2 * k + 1], table[listed][0], listed))
+            # As written; in its readings ("del00sional"); and joined to the piece after a hyphen ("sy-kotik").
+            heard = [word]
+            if alts is not None and alts[k] and not word.isalpha():
+                heard += [a for a in alts[k] if a.isalpha()]
+            end = k
+            if k + 1 < len(words) and found.gaps[k + 1] == "-" and words[k + 1].isalpha() and word.isalpha():
+                heard.append(word + words[k + 1])
+            for form in heard:
+                if len(form) >= 6 and form.isalpha() and SOUNDED.search(form) and not table.get(form):
+                    listed = sounds.get(sound(form))
+                    if listed is not None:
+                        end = k + 1 if len(form) > len(word) and form not in (alts[k] if alts else ()) else k
+                        hits.append((edges[2 * k], edges[2 * end + 1], table[listed][0], listed))
+                        break
         return hits
 
     def _hidden(self, text: str, found: Tokens, start: int, end: int, key: str) -> bool:

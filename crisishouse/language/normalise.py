@@ -153,6 +153,8 @@ _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 _SYMBOL = re.compile(r"[$@!|¥€¢*_#]")
 _BRACKETED_CHAR = re.compile(r"[^\W_]\([^\W_]\)[^\W_]")
 _WORD_CHAR = re.compile(r"[^\W_]")
+# One emoji or pictograph with letters on both sides (one code point: offsets are kept).
+_PICTURE_INSIDE = re.compile(r"(?<=[^\W\d_])[\u2600-\u27bf\U0001f300-\U0001faff](?=[^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 WILDCARD = "\u0298"  # a letter no word holds: "*" inside a word, read as any vowel
 _SYMBOL_LETTERS = {
@@ -229,6 +231,8 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
                 parts.append(folded)
                 index.extend([start + offset] * len(folded))
     result = "".join(parts)
+    if _PICTURE_INSIDE.search(result) is not None:
+        result = _PICTURE_INSIDE.sub("*", result)  # "psych🙃tic": a picture among letters hides one
     if not _HAS_SYMBOL.isdisjoint(result):
         result = _symbols_as_letters(result)
     return result, index
@@ -245,10 +249,19 @@ def _symbols_as_letters(text: str) -> str:
         word_before = bool(before) and _WORD_CHAR.match(before) is not None
         word_after = bool(after) and _WORD_CHAR.match(after) is not None
         inside = word_before and word_after
-        if inside and symbol == "_" and not (_letters(text, at - 2, at) or _letters(text, at + 1, at + 3)):
+        if inside and symbol == "_" and _spaced_out(text, at):
             continue  # "n_u_t_s": underscores between single letters space them out, as hyphens do
+        # "s**cidal", "d__mentia": two marks side by side inside a word, each standing for a letter.
+        doubled = symbol in "*_#" and (
+            (word_before and after == symbol and _letters(text, at + 2, at + 3))
+            or (word_after and before == symbol and _letters(text, at - 2, at - 1))
+        )
         # "|oony": a bar starting a word of letters is an l.
         starting = (symbol in "$@" or symbol == "|") and not word_before and _letters(text, at + 1, at + 3)
+        # "$u1c1dal": a "$" starting a word of letters and digits (never "$5", money).
+        starting = starting or (
+            symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5)
+        )
         # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
         ending = symbol in "$@" and not word_after and at >= 3 and _letters(text, at - 3, at)
         # "n_u_t_c_@_s_e": a symbol among letters spelt out.
@@ -259,11 +272,31 @@ def _symbols_as_letters(text: str) -> str:
             and _letters(text, at - 2, at - 1)
             and _letters(text, at + 2, at + 3)
         )
-        if inside or starting or ending or spelt:
+        if inside or starting or ending or spelt or doubled:
             if chars is None:
                 chars = list(text)
             chars[at] = _SYMBOL_LETTERS[symbol]
     return text if chars is None else "".join(chars)
+
+
+_SPACED_OUT = re.compile(r"_?(?:[^\W_]_)+[^\W_]?")
+
+
+def _spaced_out(text: str, at: int) -> bool:
+    """Whether the underscore at `at` is in a run of single letters spaced out by underscores ("n_u_t_s")."""
+    low = at
+    while low > 0 and (text[low - 1] == "_" or _WORD_CHAR.match(text[low - 1])):
+        low -= 1
+    high = at + 1
+    while high < len(text) and (text[high] == "_" or _WORD_CHAR.match(text[high])):
+        high += 1
+    return _SPACED_OUT.fullmatch(text, low, high) is not None
+
+
+def _word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all letters or digits (and that long)."""
+    piece = text[start:end]
+    return len(piece) == end - start and all(_WORD_CHAR.match(c) for c in piece)
 
 
 def _letters(text: str, start: int, end: int) -> bool:
@@ -556,7 +589,7 @@ def tokens(text: str) -> Tokens:
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
-_CAPS_SUFFIXED = re.compile(r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish)(?![^\W_])")
+_CAPS_SUFFIXED = re.compile(r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed)(?![^\W_])")
 
 
 @lru_cache(maxsize=1024)

@@ -192,7 +192,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # rating scales with a score or a number: PHQ-9, GAD-7, K10, DASS-21, BDI-II, C-SSRS
     (
         ("phq", "gad", "dass", "pcl", "bdi", "bai", "hads", "epds", "sdq", "kessler", "k", "oci", "ocir", MIXED),
-        r"(?:phq|gad|dass|pcl|bdi|bai|hads|epds|sdq|oci|ocir|kessler|k)\s?-?\s?\d{1,2}" + _E,
+        r"(?:phq|gad|dass|pcl|bdi|bai|hads|epds|sdq|oci|ocir|kessler|k)(?:\s+of)?\s?-?\s?\d{1,2}" + _E,
         _SCALE,
     ),
     (
@@ -303,6 +303,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:si|hi|ah|vh|avh)" + _E,
         _SHORTHAND,
     ),
+    # a movement scale, checked or scored: "AIMS check", "AIMS testing"
+    (("aims",), r"aims\s+(?:check|checks|test|testing|score|assessment|review|screen)" + _E, _SCALE),
     # withdrawal scales with a score: "COWS 6", "CIWA-Ar 12"
     (("cows", "ciwa"), r"(?:cows|ciwa(?:-ar)?)\s+(?:score\s+)?(?:of\s+)?\d{1,2}" + _E, _SCALE),
     # blood levels in shorthand: "serum Li 0.7", "Li level", "cloz bloods" (a medicine's own name is left alone)

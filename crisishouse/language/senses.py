@@ -106,7 +106,9 @@ class Nouns:
 # Said of a thing (`Senses.said_of_a_thing`).
 _THING_DETERMINERS = frozenset(_split("the a an this that these those our its"))
 _LINKS = frozenset(
-    _split("is was were are been be being looks looked seems seemed got gets went goes felt feels isn wasn aren weren")
+    _split(
+        "is was were are been be being looks looked seems seemed got gets went goes gone felt feels isn wasn aren weren"
+    )
 )
 _OF = frozenset(["of", "for"])
 _AUXILIARIES = frozenset(_split("has have had been being is was be will would may might can could"))
