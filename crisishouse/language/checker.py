@@ -345,6 +345,7 @@ class LanguageCheck:
         exception_spans: list[tuple[int, int]] = []
         count = len(words)
         table = self._table
+        known_readings: dict[tuple[str, ...], tuple[str, ...]] = {}
         if alts is None:
             starting = [i for i, word in enumerate(words) if word in table]
         else:
@@ -381,7 +382,15 @@ class LanguageCheck:
             stack: list[tuple[int, str, bool]] = [(i, "", False)]
             while stack:
                 j, before, read = stack.pop()
-                for option, other in ((words[j], False), *((a, True) for a in (alts[j] if alts else ()))):
+                readings = alts[j] if alts else ()
+                if not before and readings:
+                    # Alone, only the readings the table knows can lead anywhere: worked out once per
+                    # way of reading a token in this text (a hostile text repeats one thousands of times).
+                    known = known_readings.get(readings)
+                    if known is None:
+                        known = known_readings[readings] = tuple(a for a in readings if get(a) is not None)
+                    readings = known
+                for option, other in ((words[j], False), *((a, True) for a in readings)):
                     joined_up = before + option
                     value = get(joined_up)
                     if value is None:

@@ -554,6 +554,7 @@ class Rules:
         folded = found.folded
         words, alts = found.words, found.alts
         at, digits, mixed_from = self._at, self._digits, self._mixed_from
+        named_by_readings: dict[tuple[str, ...], list[str]] = {}
         candidates: list[Candidate] = []
         fallbacks: list[Candidate] = []
         where = [k for k, word in enumerate(words) if word in at]
@@ -578,7 +579,13 @@ class Rules:
                 elif word.endswith("hx") and len(word) <= 6:
                     todo = [_SHORTHAND]
                 if alts is not None and alts[k]:
-                    todo = [x for a in alts[k] for x in at.get(a, ()) if isinstance(x, str)] + list(todo or ())
+                    # The rules its readings begin, worked out once per way of reading a token in this text.
+                    named = named_by_readings.get(alts[k])
+                    if named is None:
+                        named = named_by_readings[alts[k]] = [
+                            x for a in alts[k] for x in at.get(a, ()) if isinstance(x, str)
+                        ]
+                    todo = named + list(todo or ())
                 if not todo:
                     continue
             for what in todo:
