@@ -87,6 +87,9 @@ _LOOKALIKES = str.maketrans(
         "І": "I",
         "Ј": "J",
         "Ѕ": "S",
+        # Negative squared letters and regional indicators ("psych🅾tic"), which no normal form folds
+        **{chr(0x1F170 + n): chr(ord("a") + n) for n in range(26)},
+        **{chr(0x1F1E6 + n): chr(ord("a") + n) for n in range(26)},
         # Latin small capitals ("ʙɪᴘᴏʟᴀʀ"), which no normal form folds
         "ᴀ": "a",
         "ʙ": "b",
@@ -249,7 +252,11 @@ def _symbols_as_letters(text: str) -> str:
         word_before = bool(before) and _WORD_CHAR.match(before) is not None
         word_after = bool(after) and _WORD_CHAR.match(after) is not None
         inside = word_before and word_after
-        if inside and symbol == "_" and _spaced_out(text, at):
+        if symbol in "_*" and (word_before or word_after) and _spaced_out(text, at, symbol):
+            if symbol == "*":  # "A*D*H*D": read as letters spelt out with dots
+                if chars is None:
+                    chars = list(text)
+                chars[at] = "."
             continue  # "n_u_t_s": underscores between single letters space them out, as hyphens do
         # "s**cidal", "d__mentia": two marks side by side inside a word, each standing for a letter.
         doubled = symbol in "*_#" and (
@@ -279,18 +286,20 @@ def _symbols_as_letters(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-_SPACED_OUT = re.compile(r"_?(?:[^\W_]_)+[^\W_]?")
+_SPACED_OUT = re.compile(r"_*(?:[^\W_]_+)+[^\W_]?_*")
+_SPACED_OUT_STARS = re.compile(r"(?:[^\W_]\*+){2,}[^\W_]")
 
 
-def _spaced_out(text: str, at: int) -> bool:
-    """Whether the underscore at `at` is in a run of single letters spaced out by underscores ("n_u_t_s")."""
+def _spaced_out(text: str, at: int, mark: str = "_") -> bool:
+    """Whether the mark at `at` is in a run of single letters spaced out by it ("n_u_t_s", "A*D*H*D")."""
     low = at
-    while low > 0 and (text[low - 1] == "_" or _WORD_CHAR.match(text[low - 1])):
+    while low > 0 and (text[low - 1] == mark or _WORD_CHAR.match(text[low - 1])):
         low -= 1
     high = at + 1
-    while high < len(text) and (text[high] == "_" or _WORD_CHAR.match(text[high])):
+    while high < len(text) and (text[high] == mark or _WORD_CHAR.match(text[high])):
         high += 1
-    return _SPACED_OUT.fullmatch(text, low, high) is not None
+    pattern = _SPACED_OUT if mark == "_" else _SPACED_OUT_STARS
+    return pattern.fullmatch(text, low, high) is not None
 
 
 def _word(text: str, start: int, end: int) -> bool:
@@ -654,6 +663,10 @@ _SOUNDS = (
     ("ssion", "shun"),
     ("sion", "shun"),
     ("tion", "shun"),
+    ("tia", "sha"),
+    ("cia", "sha"),
+    ("igh", "i"),
+    ("ts", "s"),
     ("y", "i"),
     ("oa", "o"),
     ("ea", "e"),
@@ -661,7 +674,7 @@ _SOUNDS = (
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
 # Letters a sound-alike spelling usually holds: only such words are sounded out.
-SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|s[ie]|c[ie]")
+SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]")
 
 
 @lru_cache(maxsize=8192)

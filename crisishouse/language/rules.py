@@ -136,7 +136,7 @@ DIGITS, MIXED = "<digits>", "<mixed>"
 _E = r"(?![^\W_])"  # at the end of a word
 _SHAPES: tuple[tuple[Any, ...], ...] = (
     # complains of, on examination, history of, rule out, review, follow up, status post ...
-    (tuple("cohrfspbdin"), r"(?:c/o|o/e|h/o|r/o|r/v|f/u|s/p|p/w|b/g|d/c|i/p|o/p|n/v)" + _E, _SHORTHAND, "/"),
+    (tuple("cohrfspbdine"), r"(?:c/o|o/e|h/o|r/o|r/v|f/u|s/p|p/w|b/g|d/c|i/p|o/p|n/v|e/c)" + _E, _SHORTHAND, "/"),
     # weeks and days as fractions: review in 2/52, for 3/7
     ((DIGITS,), r"\d{1,2}/52" + _E + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12)" + _E, _SHORTHAND, "/"),
     # the patient, at the start of a sentence or after the/this/our
@@ -307,6 +307,10 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("aims",), r"aims\s+(?:check|checks|test|testing|score|assessment|review|screen)" + _E, _SCALE),
     # withdrawal scales with a score: "COWS 6", "CIWA-Ar 12"
     (("cows", "ciwa"), r"(?:cows|ciwa(?:-ar)?)\s+(?:score\s+)?(?:of\s+)?\d{1,2}" + _E, _SCALE),
+    # dementia and dependence ratings with a score: "CDR 1", "SDS 11"
+    (("cdr", "sds"), r"(?:cdr|sds)\s+(?:score\s+)?(?:of\s+)?\d{1,2}(?:\.\d)?" + _E, _SCALE),
+    # thoughts of harming others, towards someone: "HI towards the ex"
+    (("hi", "si"), r"(?:hi|si)\s+(?:towards?|toward)" + _E, _SHORTHAND),
     # blood levels in shorthand: "serum Li 0.7", "Li level", "cloz bloods" (a medicine's own name is left alone)
     (
         ("serum", "li", "cloz"),
@@ -332,7 +336,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (
         # ("k10" is a mixed token: MIXED brings it here, as it does the other shapes it may begin.)
         ("phq", "gad", "dass", "sdq", "hads", "epds", "bdi", "bai", "kessler", "honos", "audit", MIXED),
-        r"(?:phq-?9?|gad-?7?|dass-?21?|sdq|k10|hads|epds|bdi|bai|kessler|honos|audit)\s+(?:total|score)\s+(?:of\s+)?\d+"
+        r"(?:phq-?9?|gad-?7?|dass-?21?|sdq|k10|hads|epds|bdi|bai|kessler|honos|audit)\s+(?:total|score|scored)\s+(?:of\s+)?\d+"
         + _E,
         _SCALE,
     ),
