@@ -13,6 +13,7 @@ import pytest
 
 from crisishouse.clock import FixedClock
 from crisishouse.demo import build_demo
+from crisishouse.language import LanguageCheck
 from crisishouse.models import StaffMember
 from crisishouse.services import House, Session
 from crisishouse.services.pins import hash_pin
@@ -99,3 +100,9 @@ def kiri(demo_house: House, tama: Session) -> Session:
         tama, chosen_name="Kiri", room="Rimu", planned_leaving=pendulum.date(2026, 11, 30), pin="4321"
     )
     return demo_house.sign_in.sign_in("Kiri", "4321")
+
+
+@pytest.fixture(scope="session")
+def language_check() -> LanguageCheck:
+    """One built-in language check for the tests that only read it (building one takes a moment)."""
+    return LanguageCheck()

@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 
 from crisishouse.language import LanguageCheck
-
-
-@pytest.fixture(scope="module")
-def check() -> LanguageCheck:
-    return LanguageCheck()
-
-
-def flagged(check: LanguageCheck, text: str) -> list[str]:
-    return [f.text for f in check.check(text)]
+from tests.language_cases import flagged
 
 
 @pytest.mark.parametrize(
@@ -68,8 +60,10 @@ def flagged(check: LanguageCheck, text: str) -> list[str]:
         ("History of OCD, MI.", "MI"),
     ],
 )
-def test_flagged(check: LanguageCheck, text: str, words: str):
-    assert words in flagged(check, text) or any(words in found for found in flagged(check, text)), flagged(check, text)
+def test_flagged(language_check: LanguageCheck, text: str, words: str):
+    assert words in flagged(language_check, text) or any(words in found for found in flagged(language_check, text)), (
+        flagged(language_check, text)
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,11 +85,11 @@ def test_flagged(check: LanguageCheck, text: str, words: str):
         "THE BALL LANDED BEHIND THE BASELINE!",
     ],
 )
-def test_left_alone(check: LanguageCheck, text: str):
-    assert flagged(check, text) == []
+def test_left_alone(language_check: LanguageCheck, text: str):
+    assert flagged(language_check, text) == []
 
 
-def test_two_capitals_alone_or_in_small_letters_stay_a_persons_initials(check: LanguageCheck):
-    assert flagged(check, "LD rang about the van.") == []
-    assert flagged(check, "asd and ld") == ["asd"]
-    assert flagged(check, "ASD and Ld came by") == ["ASD"]
+def test_two_capitals_alone_or_in_small_letters_stay_a_persons_initials(language_check: LanguageCheck):
+    assert flagged(language_check, "LD rang about the van.") == []
+    assert flagged(language_check, "asd and ld") == ["asd"]
+    assert flagged(language_check, "ASD and Ld came by") == ["ASD"]

@@ -9,15 +9,7 @@ import pytest
 
 from crisishouse.language import LanguageCheck
 from crisishouse.language.normalise import sound
-
-
-@pytest.fixture(scope="module")
-def check() -> LanguageCheck:
-    return LanguageCheck()
-
-
-def flagged(check: LanguageCheck, text: str) -> list[str]:
-    return [f.text for f in check.check(text)]
+from tests.language_cases import assert_caught, flagged
 
 
 @pytest.mark.parametrize(
@@ -63,9 +55,8 @@ def test_spellings_that_sound_alike_sound_the_same(written: str, meant: str):
         ("Rapid pressured talking on the phone.", "pressured"),
     ],
 )
-def test_flagged(check: LanguageCheck, text: str, words: str):
-    found = flagged(check, text)
-    assert any(words in f or f in words for f in found), found
+def test_flagged(language_check: LanguageCheck, text: str, words: str):
+    assert_caught(language_check, text, words)
 
 
 @pytest.mark.parametrize(
@@ -85,10 +76,10 @@ def test_flagged(check: LanguageCheck, text: str, words: str):
         "A decision about the station.",
     ],
 )
-def test_left_alone(check: LanguageCheck, text: str):
-    assert flagged(check, text) == []
+def test_left_alone(language_check: LanguageCheck, text: str):
+    assert flagged(language_check, text) == []
 
 
-def test_a_title_in_capitals_is_still_a_title(check: LanguageCheck):
+def test_a_title_in_capitals_is_still_a_title(language_check: LanguageCheck):
     """Spelt-out capitals are hidden, but a title of one capitalised word near a word about films stays a title."""
-    assert flagged(check, "We watched Psycho, the film, last night.") == []
+    assert flagged(language_check, "We watched Psycho, the film, last night.") == []

@@ -9,15 +9,7 @@ import pytest
 
 from crisishouse.language import LanguageCheck
 from crisishouse.language.normalise import tokens
-
-
-@pytest.fixture(scope="module")
-def check() -> LanguageCheck:
-    return LanguageCheck()
-
-
-def flagged(check: LanguageCheck, text: str) -> list[str]:
-    return [f.text for f in check.check(text)]
+from tests.language_cases import assert_caught, flagged
 
 
 @pytest.mark.parametrize(
@@ -56,9 +48,8 @@ def flagged(check: LanguageCheck, text: str) -> list[str]:
         ("High psychosocial needs, says the referral.", "psychosocial needs"),
     ],
 )
-def test_flagged(check: LanguageCheck, text: str, words: str):
-    found = flagged(check, text)
-    assert any(words in f or f in words for f in found), found
+def test_flagged(language_check: LanguageCheck, text: str, words: str):
+    assert_caught(language_check, text, words)
 
 
 @pytest.mark.parametrize(
@@ -80,8 +71,8 @@ def test_flagged(check: LanguageCheck, text: str, words: str):
         "I love you 🙂 see you soon.",
     ],
 )
-def test_left_alone(check: LanguageCheck, text: str):
-    assert flagged(check, text) == []
+def test_left_alone(language_check: LanguageCheck, text: str):
+    assert flagged(language_check, text) == []
 
 
 def test_a_picture_among_letters_keeps_every_offset():

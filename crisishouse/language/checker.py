@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from crisishouse.language import cache
+from crisishouse.language.clauses import in_capitals
 from crisishouse.language.normalise import (
     BRACKETED,
     JOINED,
@@ -420,19 +421,21 @@ class LanguageCheck:
             self._sounds = _sounds_of(self._table, self._words)
         sounds, table, edges = self._sounds, self._table, found._edges
         hits = []
+        count = len(words)
         for k, word in enumerate(words):
-            # As written; in its readings ("del00sional"); and joined to the piece after a hyphen ("sy-kotik").
-            heard = [word]
-            if alts is not None and alts[k] and not word.isalpha():
-                heard += [a for a in alts[k] if a.isalpha()]
-            end = k
-            if k + 1 < len(words) and found.gaps[k + 1] == "-" and words[k + 1].isalpha() and word.isalpha():
-                heard.append(word + words[k + 1])
-            for form in heard:
+            # As written; in its readings ("del00sional"); and joined to the piece after a hyphen ("sy-kotik"),
+            # each with the token it ends at.
+            readings = alts[k] if alts is not None and alts[k] and not word.isalpha() else ()
+            hyphened = k + 1 < count and found.gaps[k + 1] == "-" and word.isalpha() and words[k + 1].isalpha()
+            if len(word) < 6 and not readings and not hyphened:
+                continue
+            heard = [(word, k), *((a, k) for a in readings)]
+            if hyphened:
+                heard.append((word + words[k + 1], k + 1))
+            for form, end in heard:
                 if len(form) >= 6 and form.isalpha() and SOUNDED.search(form) and not table.get(form):
                     listed = sounds.get(sound(form))
                     if listed is not None:
-                        end = k + 1 if len(form) > len(word) and form not in (alts[k] if alts else ()) else k
                         hits.append((edges[2 * k], edges[2 * end + 1], table[listed][0], listed))
                         break
         return hits
@@ -467,36 +470,17 @@ class LanguageCheck:
         added: list[tuple[int, int, Entry]] = []
         spans = {(start, end) for start, end, _entry in taken}
         for start, end, entry in taken:
-            if entry.kind != "diagnosis" or not _in_capitals(text, *found.original(start, end)):
+            if entry.kind != "diagnosis" or not in_capitals(text[slice(*found.original(start, end))]):
                 continue
-            first, last = found.at(start), found.at(end - 1)
-            for k, joiner in ((last + 2, last + 1), (first - 2, first - 1)):
-                if not 0 <= k < len(words) or words[joiner] not in _LISTING:
-                    continue
-                if joiner > k:  # "LD and ASD": the words between are "LD", "and"
-                    between_ok = found.gaps[k + 1].strip() == "" and found.gaps[joiner + 1].strip() == ""
-                else:
-                    between_ok = found.gaps[joiner].strip() == "" and found.gaps[k].strip() == ""
+            for k in _listed_beside(found, found.at(start), found.at(end - 1)):
+                span = (starts[k], ends[k])
                 if (
-                    between_ok
-                    and words[k] in _LISTED_ABBREVIATIONS
-                    and _in_capitals(text, *found.original(starts[k], ends[k]))
-                    and (starts[k], ends[k]) not in spans
+                    words[k] in _LISTED_ABBREVIATIONS
+                    and span not in spans
+                    and in_capitals(text[slice(*found.original(*span))])
                 ):
-                    added.append((starts[k], ends[k], _LISTED))
-                    spans.add((starts[k], ends[k]))
-            # Joined by a symbol alone: "ASD/LD", "BPD&PD".
-            for k in (last + 1, first - 1):
-                if not 0 <= k < len(words):
-                    continue
-                if (
-                    found.gaps[k if k > last else first] in _LISTING_MARKS
-                    and words[k] in _LISTED_ABBREVIATIONS
-                    and _in_capitals(text, *found.original(starts[k], ends[k]))
-                    and (starts[k], ends[k]) not in spans
-                ):
-                    added.append((starts[k], ends[k], _LISTED))
-                    spans.add((starts[k], ends[k]))
+                    added.append((*span, _LISTED))
+                    spans.add(span)
         return sorted(taken + added, key=_by_start) if added else taken
 
     def _graded(self, found: Tokens, start: int) -> bool:
@@ -652,9 +636,21 @@ def _add_alone(alone: Iterable[tuple[Entry, Entry | None]], table: dict[str, Any
                     table[form] = (bent, form_breaks, False)
 
 
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    letters = [c for c in text[start:end] if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+def _listed_beside(found: Tokens, first: int, last: int) -> list[int]:
+    """The tokens listed right beside tokens first..last: by a mark ("ASD/LD") or a word ("LD and ASD")."""
+    words, gaps = found.words, found.gaps
+    beside = []
+    for k, step in ((last + 1, 1), (first - 1, -1)):
+        if not 0 <= k < len(words):
+            continue
+        between = gaps[k] if step > 0 else gaps[first]
+        if between in _LISTING_MARKS:
+            beside.append(k)
+        elif words[k] in _LISTING and not between.strip():
+            far = k + step
+            if 0 <= far < len(words) and not (gaps[far] if step > 0 else gaps[k]).strip():
+                beside.append(far)
+    return beside
 
 
 def _case_changes(written: str) -> int:

@@ -54,6 +54,12 @@ def ends_sentence(gap: str) -> bool:
     return _SENTENCE_END.search(gap) is not None
 
 
+def in_capitals(written: str, at_least: int = 2) -> bool:
+    """Whether `written` has `at_least` letters and every one is a capital ("LD", "P A R A N O I D")."""
+    letters = [c for c in written if c.isalpha()]
+    return len(letters) >= at_least and all(c.isupper() for c in letters)
+
+
 def phrase_set(value: Any) -> frozenset[str]:
     """A table's phrase or phrases, each folded word by word (`normalise.squash`)."""
     if isinstance(value, str):

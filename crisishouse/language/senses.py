@@ -26,6 +26,7 @@ from typing import Any
 from crisishouse.language.clauses import STOP as _STOP
 from crisishouse.language.clauses import ends_clause as _ends_clause
 from crisishouse.language.clauses import ends_sentence as _ends_sentence
+from crisishouse.language.clauses import in_capitals
 from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words as _split
 from crisishouse.language.normalise import NOT_JOINED, Tokens
@@ -414,9 +415,7 @@ class Senses:
 
     @staticmethod
     def _in_capitals(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
-        start, end = found.original(starts[k], found.ends()[k])
-        letters = [c for c in text[start:end] if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return in_capitals(text[slice(*found.original(starts[k], found.ends()[k]))])
 
     @staticmethod
     def _title_case(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
@@ -456,11 +455,8 @@ class Senses:
         written = text[start:end]
         if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
-        if last > first:
-            whole = text[slice(*found.span(first, last))]
-            letters = [c for c in whole if c.isalpha()]
-            if len(letters) > 2 and all(c.isupper() for c in letters):
-                return False  # spelt out in capitals ("P A R A N O I D"): hidden, never a title
+        if last > first and in_capitals(text[slice(*found.span(first, last))], at_least=3):
+            return False  # spelt out in capitals ("P A R A N O I D"): hidden, never a title
         words, gaps = found.words, found.gaps
         sentence_start = first == 0 or _ends_sentence(gaps[first])
         count = len(words)
