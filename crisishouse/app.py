@@ -18,14 +18,13 @@ from textual.timer import Timer
 from crisishouse.clock import Clock
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import HouseScreen, LockNow
-from crisishouse.screens.drafts import Drafts
-from crisishouse.screens.form import FormScreen
 from crisishouse.screens.keys import KeysPanel, close_keys, toggle_keys
 from crisishouse.screens.lock import LockScreen
 from crisishouse.services import House
 from crisishouse.text import clean_line
 
 if TYPE_CHECKING:
+    from crisishouse.screens.drafts import Drafts
     from crisishouse.screens.problem import ProblemScreen
     from crisishouse.screens.setup import SetupScreen
     from crisishouse.services import Session
@@ -38,6 +37,8 @@ if TYPE_CHECKING:
 # Actions that must do nothing while the terminal is locked.
 _LOCKED_OUT = {"command_palette", "quit", "lock"}
 LANGUAGE_WARM_UP_SECONDS = 3
+SERVICES_WARM_UP_SECONDS = 0.2
+"""After the lock screen shows, the services are built one by one, this far apart, while someone types."""
 BACKUP_CHECK_SECONDS = 3600
 
 
@@ -71,10 +72,19 @@ class CrisisHouseApp(App[None]):
         self._last_input = idle_clock()
         self.idle_timer: Timer | None = None
         """Calls `lock_if_idle` every few seconds once the house is open (tests move `idle_clock` and call it)."""
-        self.drafts = Drafts()
-        """Forms cut off by the lock, kept back in memory for the person writing them."""
+        self._drafts: Drafts | None = None
         self.copy_folders: dict[str, Path] = {}
         """The folder each person last saved a copy of a record in, for this run of the app only."""
+
+    @property
+    def drafts(self) -> Drafts:
+        """Forms cut off by the lock, kept back in memory for the person writing them."""
+        # Made when first needed: the forms' modules are not needed to show the lock screen.
+        if self._drafts is None:
+            from crisishouse.screens.drafts import Drafts
+
+            self._drafts = Drafts()
+        return self._drafts
 
     # -- start-up -------------------------------------------------------------
 
@@ -131,6 +141,13 @@ class CrisisHouseApp(App[None]):
         self._daily_backup()
         # Soon after start-up, not during it: the first note saved then need not wait for it.
         self.set_timer(LANGUAGE_WARM_UP_SECONDS, self._warm_language)
+        self.set_timer(SERVICES_WARM_UP_SECONDS, self._warm_services)
+
+    def _warm_services(self) -> None:
+        # On this thread, a few ms at a time: a name being typed on the lock screen never waits long.
+        house = self.house
+        if house is not None and house.warm_next():
+            self.set_timer(SERVICES_WARM_UP_SECONDS / 4, self._warm_services)
 
     @work(thread=True, exclusive=True, group="language", exit_on_error=False)
     def _warm_language(self) -> None:
@@ -234,6 +251,8 @@ class CrisisHouseApp(App[None]):
 
     def _keep_draft(self, acting: Session) -> None:
         """Keep the form open at the lock (the topmost) for the person writing it, and only for them."""
+        from crisishouse.screens.form import FormScreen
+
         for screen in reversed(self.screen_stack):
             if isinstance(screen, FormScreen):
                 writer = getattr(screen, "session", None) or acting

@@ -147,12 +147,15 @@ def _int(table: dict[str, Any], key: str, where: str, default: int, low: int, hi
     return value
 
 
+_TIME = re.compile(r"(\d{1,2}):(\d{1,2})")
+"""Hours and minutes, as pendulum's "HH:mm" reads them (which loaded its locale files at every start)."""
+
+
 def _time(value: Any, where: str) -> pendulum.Time:
-    if isinstance(value, str):
-        try:
-            return pendulum.from_format(value.strip(), "HH:mm").time()
-        except ValueError:
-            pass
+    if isinstance(value, str) and (found := _TIME.fullmatch(value.strip())):
+        hour, minute = int(found[1]), int(found[2])
+        if hour < 24 and minute < 60:
+            return pendulum.time(hour, minute)
     raise SettingsError(f'{where} should be a time like "07:00"; got {value!r}')
 
 

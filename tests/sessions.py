@@ -2,6 +2,7 @@
 
 from crisishouse.models import StaffMember
 from crisishouse.services import House, Session
+from crisishouse.services.on_first_use import services_of
 
 
 def staff_of(house: House) -> Session:
@@ -23,10 +24,11 @@ def session_of(house: House, name: str) -> Session:
 def service_classes(house: House) -> dict[str, type]:
     """The house and every service object it holds (and those they hold), by class name."""
     found: dict[str, type] = {"House": House}
-    # Services built when first needed are reached through the house's properties.
+    # Services built when first needed are reached through the house's properties and its services.
     todo = list(vars(house).values()) + [
         getattr(house, name) for name, value in vars(House).items() if isinstance(value, property)
     ]
+    todo += [getattr(house, name) for name in services_of(House)]
     seen: set[int] = set()
     while todo:
         obj = todo.pop()

@@ -22,7 +22,6 @@ from textual.message import Message
 from textual.screen import Screen
 
 from crisishouse.errors import HouseError
-from crisishouse.screens.form import FormScreen
 
 if TYPE_CHECKING:
     from crisishouse.services import House, Session
@@ -85,6 +84,8 @@ class HouseScreen(Screen[None]):
         A form closed without a result (cancelled) changes nothing, so nothing is read again.
         A form with nothing to choose from (no free room) is not opened: the screen says why.
         """
+        from crisishouse.screens.form import FormScreen  # not on the way to the lock screen
+
         if isinstance(form, FormScreen):
             try:
                 reason = form.cannot_open()

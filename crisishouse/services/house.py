@@ -8,39 +8,67 @@ from typing import TYPE_CHECKING
 
 from crisishouse.clock import Clock
 from crisishouse.models import StaffMember
-from crisishouse.services.board import Board
-from crisishouse.services.check_ins import CheckIns
 from crisishouse.services.context import HouseContext
-from crisishouse.services.debriefs import Debriefs
 from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS, DemoSignIn
-from crisishouse.services.erasure import Erasures
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.guest_record import GuestRecords
-from crisishouse.services.guest_voice import GuestVoice
-from crisishouse.services.handover import Handover
-from crisishouse.services.intentions import Intentions
-from crisishouse.services.load import Load
-from crisishouse.services.mental_health_days import MentalHealthDays
-from crisishouse.services.own_record import OwnRecords
-from crisishouse.services.rhythm import Rhythm
-from crisishouse.services.roster import Roster
+from crisishouse.services.on_first_use import OnFirstUse, forget, services_of
 from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
-from crisishouse.services.staff_wellbeing import StaffWellbeing
-from crisishouse.services.stays import Stays
-from crisishouse.services.wellbeing import Wellbeing
 from crisishouse.settings import SETTINGS_FILE, Settings, SettingsError, load_settings, settings_from_bytes
 from crisishouse.store import Store
 
 if TYPE_CHECKING:
     from crisishouse.language import Finding, LanguageCheck
+    from crisishouse.services.board import Board
+    from crisishouse.services.check_ins import CheckIns
+    from crisishouse.services.debriefs import Debriefs
+    from crisishouse.services.erasure import Erasures
+    from crisishouse.services.guest_record import GuestRecords
+    from crisishouse.services.guest_voice import GuestVoice
+    from crisishouse.services.handover import Handover
+    from crisishouse.services.intentions import Intentions
+    from crisishouse.services.load import Load
+    from crisishouse.services.mental_health_days import MentalHealthDays
+    from crisishouse.services.own_record import OwnRecords
     from crisishouse.services.report import Reports
+    from crisishouse.services.rhythm import Rhythm
+    from crisishouse.services.roster import Roster
+    from crisishouse.services.staff_wellbeing import StaffWellbeing
+    from crisishouse.services.stays import Stays
+    from crisishouse.services.wellbeing import Wellbeing
+
+_S = "crisishouse.services."
 
 
 @checks_sessions
 class House:
-    """One house's data and rules. Screens talk only to this."""
+    """One house's data and rules. Screens talk only to this.
+
+    Its services are imported and built when first asked for (the lock screen
+    needs only the sign-in); `warm_next` builds them one at a time beforehand.
+    """
+
+    rhythm: OnFirstUse[Rhythm] = OnFirstUse(_S + "rhythm", "Rhythm")
+    stays: OnFirstUse[Stays] = OnFirstUse(_S + "stays", "Stays")
+    check_ins: OnFirstUse[CheckIns] = OnFirstUse(_S + "check_ins", "CheckIns")
+    wellbeing: OnFirstUse[Wellbeing] = OnFirstUse(_S + "wellbeing", "Wellbeing", "stays")
+    intentions: OnFirstUse[Intentions] = OnFirstUse(_S + "intentions", "Intentions", "stays")
+    voice: OnFirstUse[GuestVoice] = OnFirstUse(_S + "guest_voice", "GuestVoice", "stays")
+    records: OnFirstUse[GuestRecords] = OnFirstUse(
+        _S + "guest_record", "GuestRecords", "stays", "wellbeing", "intentions", "voice"
+    )
+    own_record: OnFirstUse[OwnRecords] = OnFirstUse(_S + "own_record", "OwnRecords", "stays", "records", "voice")
+    erasures: OnFirstUse[Erasures] = OnFirstUse(_S + "erasure", "Erasures", "stays")
+    board: OnFirstUse[Board] = OnFirstUse(_S + "board", "Board", "check_ins", "rhythm", "stays", "voice", "erasures")
+    roster: OnFirstUse[Roster] = OnFirstUse(_S + "roster", "Roster")
+    staff_wellbeing: OnFirstUse[StaffWellbeing] = OnFirstUse(_S + "staff_wellbeing", "StaffWellbeing")
+    mental_health_days: OnFirstUse[MentalHealthDays] = OnFirstUse(_S + "mental_health_days", "MentalHealthDays")
+    debriefs: OnFirstUse[Debriefs] = OnFirstUse(_S + "debriefs", "Debriefs")
+    load: OnFirstUse[Load] = OnFirstUse(_S + "load", "Load", "mental_health_days", "debriefs", "staff_wellbeing")
+    handover: OnFirstUse[Handover] = OnFirstUse(
+        _S + "handover", "Handover", "stays", "intentions", "rhythm", "records", "voice"
+    )
 
     def __init__(self, data_dir: Path, store: Store, settings: Settings, clock: Clock) -> None:
         self.data_dir = Path(data_dir)
@@ -57,24 +85,10 @@ class House:
         self._language: LanguageCheck | None = None
         # Every service works from one context; the language check is built
         # only when words are first checked (it takes a moment).
-        self.ctx = ctx = HouseContext(self.store, settings, self.clock, self.data_dir, self._find_words)
-        self.rhythm = Rhythm(ctx)
-        self.stays = Stays(ctx)
-        self.check_ins = CheckIns(ctx)
-        self.wellbeing = Wellbeing(ctx, self.stays)
-        self.intentions = Intentions(ctx, self.stays)
-        self.voice = GuestVoice(ctx, self.stays)
-        self.records = GuestRecords(ctx, self.stays, self.wellbeing, self.intentions, self.voice)
-        self.own_record = OwnRecords(ctx, self.stays, self.records, self.voice)
-        self.erasures = Erasures(ctx, self.stays)
-        self.board = Board(ctx, self.check_ins, self.rhythm, self.stays, self.voice, self.erasures)
+        self.ctx = HouseContext(self.store, settings, self.clock, self.data_dir, self._find_words)
+        # The services are built again on this context when next asked for.
+        forget(self)
         self._reports: Reports | None = None
-        self.roster = Roster(ctx)
-        self.staff_wellbeing = StaffWellbeing(ctx)
-        self.mental_health_days = MentalHealthDays(ctx)
-        self.debriefs = Debriefs(ctx)
-        self.load = Load(ctx, self.mental_health_days, self.debriefs, self.staff_wellbeing)
-        self.handover = Handover(ctx, self.stays, self.intentions, self.rhythm, self.records, self.voice)
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)
 
@@ -148,8 +162,20 @@ class House:
         store = Store.open(Path(data_dir), clock)
         house = cls(Path(data_dir), store, settings, clock)
         # A terminal stopped in the middle of an erasure: finish it first.
-        house.erasures.finish_pending()
+        if store.pending_erasures():
+            house.erasures.finish_pending()
         return house
+
+    def warm_next(self) -> bool:
+        """Build one service not built yet (importing its module), ahead of the screen that needs it.
+
+        Returns:
+            True while some are still to build.
+        """
+        waiting = [name for name in services_of(type(self)) if name not in vars(self)]
+        if waiting:
+            getattr(self, waiting[0])
+        return len(waiting) > 1
 
     @property
     def is_set_up(self) -> bool:
