@@ -55,11 +55,10 @@ def corpus_lines(path: Path) -> list[str]:
 
 def caught(check: Check, line: str) -> bool:
     """Whether a finding overlaps the words marked after "||"."""
+    from tests.language_cases import marked_span
+
     sentence, _, expected = (part.strip() for part in line.partition("||"))
-    where = sentence.casefold().find(expected.casefold())
-    if where < 0:
-        raise ValueError(f"{expected!r} is not in {sentence!r}")
-    end = where + len(expected)
+    where, end = marked_span(sentence, expected)
     return any(f.start < end and where < f.end for f in check(sentence))
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from crisishouse.language import check, default_check
 from crisishouse.language.vocabulary import ICD_FILE
+from tests.language_cases import marked_span
 
 CORPUS = Path(__file__).parent / "language_corpus"
 DATA = Path(__file__).parent.parent / "crisishouse" / "language" / "data"
@@ -97,9 +98,7 @@ def caught(line: str) -> bool:
     """Whether a finding overlaps the words marked after "||"."""
     sentence, _, expected = (part.strip() for part in line.partition("||"))
     assert expected, f"no expected words in: {line!r}"
-    where = sentence.casefold().find(expected.casefold())
-    assert where >= 0, f"{expected!r} is not in {sentence!r}"
-    end = where + len(expected)
+    where, end = marked_span(sentence, expected)
     return any(f.start < end and where < f.end for f in check(sentence))
 
 
@@ -212,9 +211,7 @@ def test_recall_on_clinical_jargon_lines():
     for line in lines:
         sentence, _, expected = (part.strip() for part in line.partition("||"))
         assert expected, f"no expected words in: {line!r}"
-        where = sentence.casefold().find(expected.casefold())
-        assert where >= 0, f"{expected!r} is not in {sentence!r}"
-        end = where + len(expected)
+        where, end = marked_span(sentence, expected)
         if not any(f.start < end and where < f.end for f in check(sentence)):
             missed.append(f"{sentence} (expected {expected!r})")
     recall = 1 - len(missed) / len(lines)
@@ -321,3 +318,19 @@ def test_the_generated_icd_vocabulary_is_up_to_date():
     if json.loads(committed)["source"] != installed:
         pytest.skip(f"the data was built from {json.loads(committed)['source']}; {installed} is installed")
     assert render(build()) == committed, "run: python -m crisishouse.language.build_vocabulary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marked", "at"),
+    [
+        ("Crisis team phoned, said SI present but no plan.", "SI", 25),  # not the "si" of "Crisis"
+        ("Night shift: no concerns re SH overnight.", "SH", 28),  # not the "sh" of "shift"
+        ("Whose dsh is it, DSH on the form.", "DSH", 17),  # the case marked, first
+        ("His Paranoia, noted.", "paranoia", 4),  # any case, as a whole word
+        ("Read S.I. discussed.", "S.I.", 5),
+        ("unmarkedpsychosisinside", "psychosis", 8),  # inside a run of letters, if nowhere else
+    ],
+)
+def test_the_marked_words_are_found_where_they_stand(sentence: str, marked: str, at: int):
+    """The words after "||" are looked for as a whole word before as letters inside another."""
+    assert marked_span(sentence, marked) == (at, at + len(marked))
