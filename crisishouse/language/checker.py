@@ -56,7 +56,7 @@ ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly")
 # "depressed-looking"), the only forms made of some words left to the guest ("anxious-seeming").
 COMPOUNDS = (
     "driven", "looking", "presenting", "seeming", "appearing", "acting", "sounding", "fuelled", "fueled", "type", "like",
-    "tinged", "ridden", "prone",
+    "tinged", "ridden", "prone", "adjacent", "coded",
 )  # fmt: skip
 # ... or to the word less its last letters: (ending, letters dropped, endings)
 ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
@@ -70,6 +70,7 @@ ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("se", 0, ("ly",)),
     ("ion", 0, ("ary", "al", "ally")),
     ("e", 1, ("y",)),
+    ("ssion", 3, ("o",)),  # "depresso", "obsesso"
     ("ia", 2, ("ic", "ics", "ical", "ically", "iac", "iacs")),
 )
 # ... and the same stem with another ending: "dissociative" gives
@@ -78,7 +79,7 @@ ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
 STEM_FAMILIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
         ("ations", "ation", "ative", "ating", "ated", "ates", "ate"),
-        ("ate", "ated", "ates", "ating", "ation", "ations", "ative", "atively", "atory"),
+        ("ate", "ated", "ates", "ating", "ation", "ations", "ative", "atively", "atory", "atey"),
     ),
     (
         ("isation", "ization", "ising", "izing", "ised", "ized"),
@@ -328,7 +329,8 @@ class LanguageCheck:
                 last_end = end
         if fallbacks:
             taken.sort(key=_by_start)
-        if taken and len(taken) < _MANY_FINDINGS:
+        if taken:
+            # However long the text: a line's findings never depend on what else was written with it.
             taken = self._coordinated(text, found, taken)
         original = found.original
         findings = []
@@ -466,18 +468,22 @@ class LanguageCheck:
         Two capitals alone may be a guest's initials, so they are left alone;
         listed with a diagnosis's abbreviation they are another one.
         """
-        words, starts, ends = found.words, found.starts(), found.ends()
+        words = found.words
+        if _LISTED_ABBREVIATIONS.isdisjoint(words):
+            return taken  # nothing that could be listed: most texts
+        starts, ends = found.starts(), found.ends()
         added: list[tuple[int, int, Entry]] = []
         spans = {(start, end) for start, end, _entry in taken}
+        original = found.original
         for start, end, entry in taken:
-            if entry.kind != "diagnosis" or not in_capitals(text[slice(*found.original(start, end))]):
+            if entry.kind != "diagnosis" or not in_capitals(text[slice(*original(start, end))]):
                 continue
             for k in _listed_beside(found, found.at(start), found.at(end - 1)):
                 span = (starts[k], ends[k])
                 if (
                     words[k] in _LISTED_ABBREVIATIONS
                     and span not in spans
-                    and in_capitals(text[slice(*found.original(*span))])
+                    and in_capitals(text[slice(*original(*span))])
                 ):
                     added.append((*span, _LISTED))
                     spans.add(span)

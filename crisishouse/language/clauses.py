@@ -54,6 +54,7 @@ def ends_sentence(gap: str) -> bool:
     return _SENTENCE_END.search(gap) is not None
 
 
+@lru_cache(maxsize=4096)
 def in_capitals(written: str, at_least: int = 2) -> bool:
     """Whether `written` has `at_least` letters and every one is a capital ("LD", "P A R A N O I D")."""
     letters = [c for c in written if c.isalpha()]

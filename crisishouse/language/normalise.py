@@ -660,6 +660,8 @@ _SOUNDS = (
     ("q", "k"),
     ("x", "ks"),
     ("z", "s"),
+    ("y", "i"),  # before -tia and -cia: "dementya" is "dementia"
+    ("um", "m"),  # "autizzum"
     ("ssion", "shun"),
     ("sion", "shun"),
     ("tion", "shun"),
@@ -667,7 +669,6 @@ _SOUNDS = (
     ("cia", "sha"),
     ("igh", "i"),
     ("ts", "s"),
-    ("y", "i"),
     ("oa", "o"),
     ("ea", "e"),
     ("oo", "u"),

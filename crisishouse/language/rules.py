@@ -239,7 +239,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # observation levels: level 2 obs, 15-min checks, q15 obs, 1:1 nursing, constant observation
     (("level", "lvl", MIXED), r"(?:level|lvl)\s?[1-4]\s+(?:obs|observations?|checks)" + _E, _OBSERVATION),
     (("obs",), r"obs\s+(?:level|lvl|reduced|increased|stopped|lifted|ceased)" + _E, _OBSERVATION),
-    ((DIGITS, MIXED), r"\d{1,2}\s?-?\s?min(?:ute)?s?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
+    # ... and by the hour: "2-hrly checks", "4 hourly visual obs"
+    (
+        (DIGITS, MIXED),
+        r"\d{1,2}\s?-?\s?(?:min(?:ute)?s?|hrly|hourly|hly)\s+(?:visual\s+)?(?:obs|checks|observations?)" + _E,
+        _OBSERVATION,
+    ),
     (("q", MIXED), r"q\s?\d{1,2}(?:\s?-?min(?:ute)?s?)?\s+(?:obs|checks|observations?)" + _E, _OBSERVATION),
     (
         ("obs", "observations", "checks"),
@@ -439,7 +444,7 @@ _HEARSAY_AT = re.compile(
 _NOT_NAMING = frozenset(
     _split(
         "a an the some type mild moderate severe chronic acute early late stage her his their my possible "
-        "likely probable suspected query and or with of in"
+        "likely probable suspected query and or with of in recurrent persistent unspecified"
     )
 )
 # The guest speaking of themselves ("my speech was slow", "I felt my judgement was off").
@@ -691,6 +696,8 @@ class Rules:
         if named == 0 or (named == 1 and self._reading(found, first) in _NOT_A_NAME):
             return []
         naming = [self._reading(found, k) for k in range(first, h)]
+        # "Chronic", "severe", "early": how long or how much, in physical and mental names alike.
+        naming = [w for w in naming if w not in _NOT_NAMING] or naming
         mental = self.mental
         if any(w in self.physical for w in naming) and not any(w in mental or w in _MENTAL_NAMING for w in naming):
             return []  # "Down syndrome", "irritable bowel syndrome", "a bleeding disorder": physical

@@ -338,7 +338,12 @@ class Senses:
             return False  # shorthand ("c/o toothache", "400mg BD"), not a word that describes a thing
         # "The paint formulation", "the bach's seclusion": a concrete thing (or its "'s") right before.
         owner = t - 2 if t >= 2 and words[t - 1] == "s" and gaps[t - 1] in ("'", "’") else t - 1
-        if owner >= 0 and not _ends_clause(gaps[owner + 1]) and kind(words[owner]) == "concrete":
+        if (
+            owner >= 0
+            and not _ends_clause(gaps[owner + 1])
+            and kind(words[owner]) == "concrete"
+            and not self._a_name(text, found, starts, owner)
+        ):
             return True
         # "Sectioned the oranges", "splitting the wood": done to a thing.
         end = t if last is None else last
@@ -413,6 +418,18 @@ class Senses:
             and self._title_case(text, found, starts, before)
         )
 
+    def _a_name(self, text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
+        """Whether the word at k is written as someone's name: "team: Rosa disengaged", not "the rosa" (a genus).
+
+        A capital, then small letters, inside a sentence (where any word has one, "Oranges sectioned"),
+        neither after "the" or "a" nor after another such word ("Princes Street"): Rosa, Maria and
+        Sofia are also a plant, a sea on the moon and a city.
+        """
+        if k == 0 or _ends_sentence(found.gaps[k]) or not self._title_case(text, found, starts, k):
+            return False
+        before = k - 1
+        return found.words[before] not in _THING_DETERMINERS and not self._title_case(text, found, starts, before)
+
     @staticmethod
     def _in_capitals(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
         return in_capitals(text[slice(*found.original(starts[k], found.ends()[k]))])
@@ -455,9 +472,12 @@ class Senses:
         written = text[start:end]
         if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
-        if last > first and in_capitals(text[slice(*found.span(first, last))], at_least=3):
-            return False  # spelt out in capitals ("P A R A N O I D"): hidden, never a title
         words, gaps = found.words, found.gaps
+        if last > first and (
+            in_capitals(text[slice(*found.span(first, last))], at_least=3)
+            or all(len(words[k]) == 1 for k in range(first, last + 1))
+        ):
+            return False  # spelt out ("P A R A N O I D", "S.I."): hidden or shorthand, never a title
         sentence_start = first == 0 or _ends_sentence(gaps[first])
         count = len(words)
         # "Hysteria by Muse", "Depression Cherry by Beach House": a title, then "by" and a name.
