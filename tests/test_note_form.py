@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, DataTable, Input, TabbedContent
+from textual.widgets import Checkbox, DataTable, Input
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
@@ -19,6 +19,7 @@ from crisishouse.screens.guest import GuestScreen
 from crisishouse.screens.staff_forms import SelfCheckForm
 from crisishouse.screens.voice_forms import EditNoteForm, NoteForm
 from crisishouse.services import House, NotAllowed, Session, WordsToNotice
+from crisishouse.widgets.record_tabs import RecordTabs
 from tests.pilot_helpers import screen_text, sign_in
 
 FLAGGED = "They said I was attention-seeking"
@@ -223,7 +224,7 @@ async def test_note_keys_show_on_the_notes_tab_only(demo_dir: Path, clock: Fixed
         assert screen.check_action("edit_note", ()) is False
         await pilot.press("5")
         await pilot.pause()
-        assert screen.query_one("#guest-tabs", TabbedContent).active == "tab-notes"
+        assert screen.query_one("#guest-tabs", RecordTabs).active == "tab-notes"
         for action in ("edit_note", "note_for_staff", "note_just_me"):
             assert screen.check_action(action, ())
         # In the footer, or one F1 away (principle 12): the keys panel lists every key the screen allows now.

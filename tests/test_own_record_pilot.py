@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, DataTable, Input, TabbedContent
+from textual.widgets import Button, DataTable, Input
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
@@ -24,6 +24,7 @@ from crisishouse.screens.guest import GuestScreen
 from crisishouse.screens.stay_forms import LeaveForm
 from crisishouse.screens.voice_forms import NoteForm, StatementForm
 from crisishouse.services import ServiceError
+from crisishouse.widgets.record_tabs import RecordTabs
 from tests.pilot_helpers import screen_text, sign_in, workers_done
 
 MARKUP = "[bold red]not bold[/] [@click=app.quit]q[/]"
@@ -101,7 +102,7 @@ async def test_a_guest_reviews_agrees_asks_to_talk_and_prints(demo_dir: Path, cl
         await pilot.pause()
         (note,) = app.house.store.find(GuestNote, stay_id=stay.id)
         assert not note.for_staff
-        assert app.screen.query_one("#guest-tabs", TabbedContent).active == "tab-notes"
+        assert app.screen.query_one("#guest-tabs", RecordTabs).active == "tab-notes"
         assert "Remember the library books." in screen_text(app)
 
         # Her copy of everything, printed (saved first).

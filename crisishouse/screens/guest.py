@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header
 
 from crisishouse.errors import HouseError
 from crisishouse.housetime import house_today
@@ -40,6 +40,7 @@ from crisishouse.widgets.handover_lines_table import HandoverLinesTable
 from crisishouse.widgets.house_footer import HouseFooter
 from crisishouse.widgets.intentions_table import IntentionsTable
 from crisishouse.widgets.notes_table import NotesTable
+from crisishouse.widgets.record_tabs import RecordTabs
 from crisishouse.widgets.wellbeing_tab import WellbeingTab
 from crisishouse.widgets.who_opened import WhoOpened
 
@@ -102,7 +103,8 @@ _CONTENT: dict[str, Callable[[], Widget]] = {
     "tab-access": WhoOpened,
 }
 """What each tab shows. Only the first is built with the screen; each other tab's is built
-the first time it is shown (most openings look at one or two tabs, and every widget costs styling)."""
+the first time it is shown (`RecordTabs`: most openings look at one or two tabs, and every widget
+costs styling)."""
 
 
 def _show(content: Widget, record: GuestRecord, tz: str, now: pendulum.DateTime) -> None:
@@ -168,11 +170,7 @@ class GuestScreen(GuestEntries):
         self._read()
         yield Header(show_clock=False)
         yield GuestSummary("", id="guest-summary")
-        with TabbedContent(id="guest-tabs", initial=_FIRST_TAB):
-            for tab, title in _TABS.items():
-                with TabPane(title, id=tab):
-                    if tab == _FIRST_TAB:
-                        yield _CONTENT[tab]()
+        yield RecordTabs(_TABS, _CONTENT, initial=_FIRST_TAB, id="guest-tabs")
         yield HouseFooter()
 
     def on_mount(self) -> None:
@@ -244,9 +242,8 @@ class GuestScreen(GuestEntries):
         self.refresh_bindings()
         tz, now = self.house.settings.time_zone, self.house.clock.now()
         self.query_one(GuestSummary).show(record, tz, now, greet=not self.session.is_staff)
-        for pane in self.query(TabPane):
-            for content in pane.children:
-                _show(content, record, tz, now)
+        for content in self._tabs.built():
+            _show(content, record, tz, now)
         if self._bring_into_view is not None:
             for table in self.query(EntryTable):
                 table.highlight(self._bring_into_view)
@@ -254,12 +251,8 @@ class GuestScreen(GuestEntries):
             self._highlight_when_built = self._bring_into_view
             self._bring_into_view = None
 
-    async def _build(self, pane: TabPane) -> None:
-        """Build a tab's content the first time it is shown, and show the record in it."""
-        if pane.children or pane.id not in _CONTENT:
-            return
-        content = _CONTENT[pane.id]()
-        await pane.mount(content)
+    def _built(self, content: Widget) -> None:
+        """A tab's content, just built the first time it is shown: the record in it."""
         if self.record is not None:
             _show(content, self.record, self.house.settings.time_zone, self.house.clock.now())
         if self._highlight_when_built is not None and isinstance(content, EntryTable):
@@ -347,9 +340,10 @@ class GuestScreen(GuestEntries):
 
         self.app.push_screen(LeaveForm(self.house, self.session, self._stay()), done)
 
-    @on(TabbedContent.TabActivated)
-    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        await self._build(event.pane)
+    @on(RecordTabs.Shown)
+    def _tab_shown(self, event: RecordTabs.Shown) -> None:
+        if event.new:
+            self._built(event.content)
         # The notes tab has keys of its own.
         self.refresh_bindings()
 

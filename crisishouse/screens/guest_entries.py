@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pendulum
-from textual.widgets import TabbedContent
 
 from crisishouse.errors import HouseError
 from crisishouse.models import ENTRY_KINDS, GuestNote, HandoverEntry
@@ -24,6 +23,7 @@ from crisishouse.services.guest_record import GuestRecord
 from crisishouse.services.undo import UNDO_WINDOW
 from crisishouse.widgets.entry_table import Entry, EntryTable
 from crisishouse.widgets.handover_lines_table import HandoverLinesTable
+from crisishouse.widgets.record_tabs import RecordTabs
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,8 @@ class GuestEntries(HouseScreen):
         """The entry last brought into view, highlighted too by a tab built after it was."""
 
     @property
-    def _tabs(self) -> TabbedContent:
-        return self.query_one("#guest-tabs", TabbedContent)
+    def _tabs(self) -> RecordTabs:
+        return self.query_one("#guest-tabs", RecordTabs)
 
     def _highlighted(self) -> Entry | None:
         """(kind, id) of the highlighted entry in the tab showing, if any."""
@@ -66,7 +66,10 @@ class GuestEntries(HouseScreen):
         if not active:
             return None
         # The wellbeing tab's table sits under the four walls; the access tab has none.
-        table = next(iter(self._tabs.get_pane(active).query(EntryTable)), None)
+        content = self._tabs.content(active)
+        if content is None:
+            return None
+        table = content if isinstance(content, EntryTable) else next(iter(content.query(EntryTable)), None)
         return table.highlighted() if table is not None else None
 
     @property

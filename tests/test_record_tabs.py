@@ -1,0 +1,87 @@
+"""A guest's record in tabs (`RecordTabs`): only the tab shown is built, once, and only it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Label, Tabs
+
+from crisishouse.app import CrisisHouseApp
+from crisishouse.clock import FixedClock
+from crisishouse.screens.guest import GuestScreen
+from crisishouse.widgets.record_tabs import RecordTabs
+from tests.pilot_helpers import sign_in
+
+TITLES = {"one": "One", "two": "Two", "three": "Three"}
+
+
+class TabsApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.made: list[str] = []
+        self.shown: list[tuple[str, bool]] = []
+
+    def _maker(self, tab: str):  # type: ignore[no-untyped-def]
+        def make() -> Label:
+            self.made.append(tab)
+            return Label(f"the {tab} tab", id=f"content-{tab}")
+
+        return make
+
+    def compose(self) -> ComposeResult:
+        yield RecordTabs(TITLES, {tab: self._maker(tab) for tab in TITLES}, initial="one", id="tabs")
+
+    def on_record_tabs_shown(self, event: RecordTabs.Shown) -> None:
+        self.shown.append((event.tab, event.new))
+
+
+async def test_only_the_first_tab_is_built_at_first():
+    app = TabsApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        tabs = app.query_one(RecordTabs)
+        assert app.made == ["one"] and tabs.active == "one"
+        assert tabs.content("two") is None and [w.id for w in tabs.built()] == ["content-one"]
+
+
+async def test_a_tab_is_built_when_first_shown_and_kept():
+    app = TabsApp()
+    async with app.run_test() as pilot:
+        tabs = app.query_one(RecordTabs)
+        tabs.active = "three"
+        await pilot.pause()
+        tabs.active = "one"
+        await pilot.pause()
+        tabs.active = "three"
+        await pilot.pause()
+        assert app.made == ["one", "three"]
+        assert ("three", True) in app.shown and app.shown[-1] == ("three", False)
+        shown = [w.id for w in tabs.built() if w.display]
+        assert shown == ["content-three"]
+
+
+async def test_the_arrow_keys_move_between_tabs():
+    app = TabsApp()
+    async with app.run_test() as pilot:
+        app.query_one(Tabs).focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.query_one(RecordTabs).active == "two" and app.made == ["one", "two"]
+
+
+async def test_a_guest_record_opens_with_one_tab_built(demo_dir: Path, clock: FixedClock):
+    """Staff opening a record build the check-ins and nothing of the other five tabs."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GuestScreen)
+        tabs = screen.query_one(RecordTabs)
+        assert [w.id for w in tabs.built()] == ["guest-check-ins"]
+        await pilot.press("5")
+        await pilot.pause()
+        assert [w.id for w in tabs.built()] == ["guest-check-ins", "guest-notes"]
+        assert [w.id for w in tabs.built() if w.display] == ["guest-notes"]
