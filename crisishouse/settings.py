@@ -159,6 +159,22 @@ def _time(value: Any, where: str) -> pendulum.Time:
     raise SettingsError(f'{where} should be a time like "07:00"; got {value!r}')
 
 
+_MONTH_DAY = re.compile(r"(\d\d?)-([0-9 ]\d?)")
+"""A month and day, as pendulum's "MM-DD" reads them (a day may begin with a space, not a wide digit)."""
+
+
+def _is_month_day(value: Any) -> bool:
+    """Whether `value` is a day of the year, 29 February too ("04-01", "4-1")."""
+    found = _MONTH_DAY.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return False
+    try:
+        pendulum.date(2024, int(found[1]), int(found[2]))
+    except ValueError:  # not a day of the year, or a day that is only a space
+        return False
+    return True
+
+
 def _zone(value: str) -> str:
     try:
         keep_zone(value)
@@ -189,8 +205,6 @@ def _phrase(value: Any, where: str) -> str:
 
 def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str, ...]]:
     """The `[language]` table: the house's extra words and its exceptions."""
-    from crisishouse.language.vocabulary import KINDS
-
     language = _table(raw, "language")
     extra_raw = language.get("extra", [])
     if not isinstance(extra_raw, list):
@@ -200,6 +214,8 @@ def _language(raw: dict[str, Any]) -> tuple[tuple[LanguageWord, ...], tuple[str,
             f"got {extra_raw!r}"
         )
     extra = []
+    if extra_raw:
+        from crisishouse.language.vocabulary import KINDS  # only for a house's own words: off the start-up path
     for i, item in enumerate(extra_raw):
         where = f"language.extra[{i}]"
         if not isinstance(item, dict):
@@ -283,9 +299,7 @@ def parse_settings(raw: dict[str, Any]) -> Settings:
     if scale not in ("four_walls", "single"):
         raise SettingsError(f'staff.wellbeing_scale should be "four_walls" or "single"; got {scale!r}')
     year_starts = staff.get("leave_year_starts", base.leave_year_starts)
-    try:
-        pendulum.from_format(f"2024-{year_starts}", "YYYY-MM-DD")
-    except (ValueError, TypeError):
+    if not _is_month_day(year_starts):
         raise SettingsError(
             f'staff.leave_year_starts should be a month and day like "04-01"; got {year_starts!r}'
         ) from None

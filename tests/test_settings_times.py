@@ -1,4 +1,4 @@
-"""A shift's or the rhythm's time in house.toml is read as pendulum's "HH:mm" reads it.
+"""Times and days of the year in house.toml are read as pendulum's "HH:mm" and "MM-DD" read them.
 
 The settings read times with a pattern of their own (pendulum's from_format
 loaded its locale files at every start); a house.toml that worked before
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crisishouse.settings import SettingsError, _time
+from crisishouse.settings import SettingsError, _is_month_day, _time
 
 
 def _as_pendulum_read_it(value: str) -> pendulum.Time | None:
@@ -30,6 +30,7 @@ def _as_read(value: str) -> pendulum.Time | None:
 
 
 @given(st.text(alphabet="0123456789:  \t\n-+_.١٢７", max_size=8))
+@settings(max_examples=500)
 def test_any_time_is_read_as_pendulum_reads_it(value: str) -> None:
     assert _as_read(value) == _as_pendulum_read_it(value)
 
@@ -48,3 +49,28 @@ def test_times_read(value: str, expected: tuple[int, int]) -> None:
 def test_times_refused_say_what_is_wanted(value: object) -> None:
     with pytest.raises(SettingsError, match=r'shifts\[0\]\.start should be a time like "07:00"'):
         _time(value, "shifts[0].start")
+
+
+def _month_day_as_pendulum_read_it(value: str) -> bool:
+    try:
+        pendulum.from_format(f"2024-{value}", "YYYY-MM-DD")
+    except ValueError:
+        return False
+    return True
+
+
+@given(st.text(alphabet="0123456789-/ ７\n", max_size=7))
+@settings(max_examples=500)
+def test_any_leave_year_start_is_read_as_pendulum_reads_it(value: str) -> None:
+    assert _is_month_day(value) == _month_day_as_pendulum_read_it(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        *[("04-01", True), ("4-1", True), ("02-29", True), ("12-31", True), ("02-30", False), ("13-01", False)],
+        *[("00-10", False), (" 04-01", False), ("0401", False), ("04/01", False), (401, False), (None, False)],
+    ],
+)
+def test_leave_year_starts(value: object, read: bool) -> None:
+    assert _is_month_day(value) is read
