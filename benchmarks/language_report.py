@@ -212,6 +212,7 @@ _ONE_LINES = [
         ("a flagged word in every sentence", "He was manic at tea. "),
         ("a disguised word, over and over", "b1p0lar "),
         ("two-wildcard words, over and over", "p*ych*tic "),
+        ("abbreviations listed together, over and over", "BPD/PD/LD "),
     )
 ]
 

@@ -77,6 +77,8 @@ def test_long_texts_of_corpus_lines_find_the_same_both_ways(check: LanguageCheck
         "The Depression. the depression on the map. Psycho was on TV. ",
         "Manic ",
         "a manic market, a paranoid mate, known to be self-harming ",
+        "BPD/PD/LD ",
+        "I DID it. DID noted, ADD and SAD too; felt SAD\n",
     ],
 )
 def test_the_same_words_over_and_over_find_the_same_both_ways(check: LanguageCheck, long_way: Any, unit: str):

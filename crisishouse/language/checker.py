@@ -109,6 +109,8 @@ _GRADERS = frozenset(
     )
 )
 _MANY_FINDINGS = 64
+_CAPITALS_READ = 40
+"""How far `_capitals_meant` reads either side of an abbreviation."""
 # Two capitals listed beside a diagnosis in capitals ("ASD and LD"): learning or intellectual
 # disability, personality disorder, bipolar disorder, mental illness, developmental delay.
 _LISTED_ABBREVIATIONS = frozenset(_split("ld id pd bd mi dd"))
@@ -294,8 +296,9 @@ class LanguageCheck:
         # A long text of the same few findings over and over ("b1p0lar b1p0lar ..."): their everyday
         # senses are remembered by their surroundings. Varied findings are read each afresh (cheaper).
         seen: dict[tuple[Any, ...], bool] | None = None
+        capitals_seen: dict[tuple[str, int, int], bool] | None = None
         if len(candidates) > _MANY_FINDINGS and len({c[3] for c in candidates}) * 4 < len(candidates):
-            seen = {}
+            seen, capitals_seen = {}, {}
         for group in (candidates, fallbacks) if fallbacks else (candidates,):
             if len(group) > 1:
                 group.sort(key=_by_start_longest_first)
@@ -317,7 +320,7 @@ class LanguageCheck:
                         else rules.sense.everyday_in(seen, text, found, starts, first, last, entry, key)
                     ):
                         continue
-                if entry.exact_case and not self._capitals_meant(text, *found.original(start, end)):
+                if entry.exact_case and not self._capitals_meant_in(capitals_seen, text, *found.original(start, end)):
                     continue
                 if (
                     entry.source == HIDDEN_ONLY
@@ -505,6 +508,19 @@ class LanguageCheck:
         rules = self._rules
         return rules is None or not rules.first_person_before(found, first)
 
+    def _capitals_meant_in(
+        self, seen: dict[tuple[str, int, int], bool] | None, text: str, start: int, end: int
+    ) -> bool:
+        """`_capitals_meant`, remembered in `seen` by what it reads: the text 40 characters either side."""
+        if seen is None:
+            return self._capitals_meant(text, start, end)
+        low = max(0, start - _CAPITALS_READ)
+        key = (text[low : end + _CAPITALS_READ + 1], start - low, end - low)
+        meant = seen.get(key)
+        if meant is None:
+            meant = seen[key] = self._capitals_meant(key[0], key[1], key[2])
+        return meant
+
     def _capitals_meant(self, text: str, start: int, end: int) -> bool:
         """An abbreviation that is also a word (ADD, DID) counts only in capitals.
 
@@ -524,10 +540,10 @@ class LanguageCheck:
         rules = self._rules
         if rules is not None and spoken not in rules.nouns.caps:
             return True  # "CRHTT", "ETOH": no English word, so never a word said loudly
-        line_start = text.rfind("\n", max(0, start - 40), start) + 1
-        line_end = text.find("\n", end, end + 40)
-        before = _WORD_BEFORE.search(text, max(line_start, start - 40), start)
-        after = _WORD_AFTER.match(text, end, line_end if line_end >= 0 else min(len(text), end + 40))
+        line_start = text.rfind("\n", max(0, start - _CAPITALS_READ), start) + 1
+        line_end = text.find("\n", end, end + _CAPITALS_READ)
+        before = _WORD_BEFORE.search(text, max(line_start, start - _CAPITALS_READ), start)
+        after = _WORD_AFTER.match(text, end, line_end if line_end >= 0 else min(len(text), end + _CAPITALS_READ))
         if before is not None and visible(before.group(1)).casefold() in _SUBJECTS:
             return False
         for neighbour in (before, after):
