@@ -532,12 +532,19 @@ class LanguageCheck:
         letters = [c for c in visible(text[start:end]) if c.isalpha()]
         if len(letters) >= 3 and letters[-1] == "s":
             letters.pop()  # a plural in capitals: "TTOs", "APs"
+        rules = self._rules
+        if (
+            len(letters) >= 3
+            and sum(c.isupper() for c in letters) >= 2
+            and rules is not None
+            and "".join(letters).casefold() not in rules.nouns.caps
+        ):
+            return True  # "EtOH", "SpR": written as the abbreviation is, and no English word
         if not letters or not all(c.isupper() for c in letters):
             return False
         if text[end : end + 1] == "!":
             return False  # "AH!", "DID!": said aloud
         spoken = "".join(letters).casefold()
-        rules = self._rules
         if rules is not None and spoken not in rules.nouns.caps:
             return True  # "CRHTT", "ETOH": no English word, so never a word said loudly
         line_start = text.rfind("\n", max(0, start - _CAPITALS_READ), start) + 1
@@ -549,8 +556,11 @@ class LanguageCheck:
         for neighbour in (before, after):
             if neighbour is None or "/" in neighbour.group():
                 continue  # "SI/HI": a list of abbreviations, not shouting
+            if any(mark in neighbour.group() for mark in ":;.!?()"):
+                continue  # "the PDF: SI passive": another clause, not shouting
             word = visible(neighbour.group(1))
-            if len(word) >= 2 and word.isupper() and word.casefold() not in self._words:
+            # (Two letters at least: "CRT - 34F" is no shouting.)
+            if sum(c.isalpha() for c in word) >= 2 and word.isupper() and word.casefold() not in self._words:
                 return False
         return True
 

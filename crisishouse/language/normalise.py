@@ -147,8 +147,9 @@ _LOOKALIKES = str.maketrans(
         "Η": "H",
     }
 )
-# Invisible characters that are not Unicode format characters.
-_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f")
+# Invisible characters that are not Unicode format characters (the variation selectors too:
+# "bip🅾️lar" holds the one that asks for the emoji's picture).
+_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f\ufe0e\ufe0f")
 
 # Symbols standing for letters: inside a word (a word character on both
 # sides), or "$" and "@" at the start of a word ("$chizo", "@dhd") and "$" at

@@ -314,6 +314,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("cows", "ciwa"), r"(?:cows|ciwa(?:-ar)?)\s+(?:score\s+)?(?:of\s+)?\d{1,2}" + _E, _SCALE),
     # dementia and dependence ratings with a score: "CDR 1", "SDS 11"
     (("cdr", "sds"), r"(?:cdr|sds)\s+(?:score\s+)?(?:of\s+)?\d{1,2}(?:\.\d)?" + _E, _SCALE),
+    # risk to self or others with its level: "RTS low", "RTO moderate"
+    (("rts", "rto", "rtsh"), r"(?:rts|rto|rtsh)\s+(?:low|medium|mod|moderate|high|nil)" + _E, _SHORTHAND),
     # thoughts of harming others, towards someone: "HI towards the ex"
     (("hi", "si"), r"(?:hi|si)\s+(?:towards?|toward)" + _E, _SHORTHAND),
     # blood levels in shorthand: "serum Li 0.7", "Li level", "cloz bloods" (a medicine's own name is left alone)
@@ -768,8 +770,10 @@ class Rules:
                 k += 1
         if not following:
             return []
-        named = [w for w in (self._reading(found, j) for j in following) if w not in _NOT_NAMING][:2]
-        if any(w in self.physical for w in named) and not any(w in self.mental for w in named):
+        read = [w for w in (self._reading(found, j) for j in following) if w not in _NOT_NAMING]
+        named = read[:2]
+        # Physical by its first words, unless a mental word follows: "drug-induced psychosis".
+        if any(w in self.physical for w in named) and not any(w in self.mental for w in read):
             return []
         return [(m.start(), ends[following[-1]], _WRAPPED)]
 

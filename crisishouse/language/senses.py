@@ -231,6 +231,7 @@ class Senses:
             or (last + 1 < count and (words[last + 1] in _OF or words[last + 1] in _ON))
             or (bool(before) and kind(before) == "concrete")
             or (last + 1 < count and kind(words[last + 1]) == "concrete")
+            or (last + 2 < count and words[last + 1] in _THING_DETERMINERS)  # "sectioned an orange"
         )
 
     def everyday(
@@ -353,7 +354,8 @@ class Senses:
             and words[end + 1] in _THING_DETERMINERS
             and not _ends_clause(gaps[end + 1])
             and not _ends_clause(gaps[end + 2])
-            and kind(words[end + 2]) == "concrete"
+            # after "a" or "the", a noun: its plural's kind too ("an orange", a colour as well)
+            and "concrete" in (kind(words[end + 2]), kind(words[end + 2] + "s"))
         ):
             return True
         # "A secluded beach", "a labile compound": the thing right after it ("a grandiose Edwardian
@@ -425,10 +427,15 @@ class Senses:
         neither after "the" or "a" nor after another such word ("Princes Street"): Rosa, Maria and
         Sofia are also a plant, a sea on the moon and a city.
         """
-        if k == 0 or _ends_sentence(found.gaps[k]) or not self._title_case(text, found, starts, k):
+        words = found.words
+        if not self._title_case(text, found, starts, k):
             return False
+        if k == 0 or _ends_sentence(found.gaps[k]):
+            # First in a sentence, any word has a capital: a name only if one, before a deed
+            # ("Sofia disengaged", not "Oranges sectioned" nor "Paint formulation").
+            return not words[k].endswith("s") and k + 1 < len(words) and words[k + 1].endswith("ed")
         before = k - 1
-        return found.words[before] not in _THING_DETERMINERS and not self._title_case(text, found, starts, before)
+        return words[before] not in _THING_DETERMINERS and not self._title_case(text, found, starts, before)
 
     @staticmethod
     def _in_capitals(text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
