@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import pytest
+from textual import events
 from textual.app import App, ComposeResult
-from textual.widgets import Label, Tabs
+from textual.widgets import Label, Static, Tabs
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
@@ -85,3 +88,31 @@ async def test_a_guest_record_opens_with_one_tab_built(demo_dir: Path, clock: Fi
         await pilot.pause()
         assert [w.id for w in tabs.built()] == ["guest-check-ins", "guest-notes"]
         assert [w.id for w in tabs.built() if w.display] == ["guest-notes"]
+
+
+@pytest.mark.parametrize("tab", ["2", "6"])
+@pytest.mark.parametrize("gap", [1, 2, 3, 4, 6])
+async def test_a_refresh_while_a_tab_is_built_is_safe(demo_dir: Path, clock: FixedClock, tab: str, gap: int):
+    """A key (a refresh) arriving while a tab's content is being mounted: no crash, the record shows once built.
+
+    (The content was counted as built before it was mounted, so a refresh reached into a
+    wellbeing tab with no walls yet, and the app closed.)
+    """
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GuestScreen)
+        app.post_message(events.Key(tab, tab))
+        for _ in range(gap):
+            await asyncio.sleep(0)
+        app.post_message(events.Key("r", "r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        tabs = screen.query_one(RecordTabs)
+        assert len(tabs.built()) == 2 and all(w.is_mounted for w in tabs.built())
+        if tab == "6":
+            assert "opened" in str(screen.query_one("#guest-access", Static).render())

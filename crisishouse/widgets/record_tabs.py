@@ -58,12 +58,17 @@ class RecordTabs(Widget):
         self.query_one(Tabs).active = tab
 
     def content(self, tab: str) -> Widget | None:
-        """The tab's content, if it has been shown."""
-        return self._built.get(tab)
+        """The tab's content, once it has been shown and mounted."""
+        content = self._built.get(tab)
+        return content if content is not None and content.is_mounted else None
 
     def built(self) -> list[Widget]:
-        """Every tab's content made so far."""
-        return list(self._built.values())
+        """Every tab's content made and mounted so far.
+
+        (A tab being built is left out until it is mounted: a key pressed meanwhile, a refresh
+        say, must not reach into a widget whose own parts are not there yet.)
+        """
+        return [content for content in self._built.values() if content.is_mounted]
 
     @on(Tabs.TabActivated)
     async def _show(self, event: Tabs.TabActivated) -> None:
