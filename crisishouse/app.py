@@ -146,7 +146,12 @@ class CrisisHouseApp(App[None]):
     def _warm_services(self) -> None:
         # On this thread, a few ms at a time: a name being typed on the lock screen never waits long.
         house = self.house
-        if house is not None and house.warm_next():
+        try:
+            more = house is not None and house.warm_next()
+        except Exception:
+            # Left for the screen that needs it to meet (and say) when it asks: never a crash here.
+            return
+        if more:
             self.set_timer(SERVICES_WARM_UP_SECONDS / 4, self._warm_services)
 
     @work(thread=True, exclusive=True, group="language", exit_on_error=False)

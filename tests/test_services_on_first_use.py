@@ -22,6 +22,7 @@ from crisishouse.screens.lock import LockScreen
 from crisishouse.services import House
 from crisishouse.services import board as board_module
 from crisishouse.services import handover as handover_module
+from crisishouse.services import stays as stays_module
 from crisishouse.services.on_first_use import services_of
 from crisishouse.settings import save_settings
 from tests.pilot_helpers import sign_in
@@ -167,3 +168,55 @@ async def test_signing_in_before_the_warm_up_works(demo_dir: Path, clock: FixedC
         await sign_in(pilot, "Tama", "2222")
         assert type(app.screen).__name__ == "BoardScreen"
         assert "board" in vars(app.house)
+
+
+def test_new_settings_wait_for_a_service_being_built(house: House, monkeypatch: pytest.MonkeyPatch):
+    """A worker building a service while the settings change: its service and the ones it uses share a context.
+
+    (The new context was set outside the building lock, so a service could be built on the
+    new context around services built on the old.)
+    """
+
+    class SlowStays(stays_module.Stays):
+        def __init__(self, *args: Any) -> None:
+            time.sleep(0.2)  # the settings change while this is being built
+            super().__init__(*args)
+
+    monkeypatch.setattr(stays_module, "Stays", SlowStays)
+    got: list[Any] = []
+    worker = threading.Thread(target=lambda: got.append(house.records))
+    worker.start()
+    time.sleep(0.05)
+    save_settings(house.data_dir, replace(house.settings, house_name="Te Whare Hou"))
+    assert house.reread_settings() is True
+    worker.join()
+    records = got[0]
+    used = [s for s in vars(records).values() if isinstance(s, stays_module.Stays)]
+    assert used and all(s.ctx is records.ctx for s in used)
+    assert house.records is not records and house.records.ctx is house.ctx
+
+
+def test_a_house_of_another_kind_keeps_the_same_services():
+    """A subclass of House has its services too: dropped on new settings, warmed one at a time."""
+
+    class LocalHouse(House):
+        pass
+
+    assert services_of(LocalHouse) == services_of(House) and "board" in services_of(LocalHouse)
+
+
+async def test_a_failing_warm_up_leaves_the_lock_screen_working(
+    demo_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
+    """A service that cannot be built during the warm-up: no crash; the screen that needs it meets it."""
+
+    def broken(self: House) -> bool:
+        raise RuntimeError("cannot build a service")
+
+    monkeypatch.setattr(House, "warm_next", broken)
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, LockScreen) and app.is_running
+        await sign_in(pilot, "Tama", "2222")
+        assert app.session is not None

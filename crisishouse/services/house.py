@@ -11,7 +11,7 @@ from crisishouse.models import StaffMember
 from crisishouse.services.context import HouseContext
 from crisishouse.services.demo_house import DEMO_META, DEMO_SIGN_INS, DemoSignIn
 from crisishouse.services.errors import ServiceError
-from crisishouse.services.on_first_use import OnFirstUse, forget, services_of
+from crisishouse.services.on_first_use import OnFirstUse, renew, services_of
 from crisishouse.services.session import Session, checks_sessions, require_staff
 from crisishouse.services.setup import is_set_up, set_up_house
 from crisishouse.services.signin import SignIn
@@ -49,6 +49,8 @@ class House:
     needs only the sign-in); `warm_next` builds them one at a time beforehand.
     """
 
+    ctx: HouseContext
+    """What every service works from (`renew` sets it, with the services dropped, in one step)."""
     rhythm: OnFirstUse[Rhythm] = OnFirstUse(_S + "rhythm", "Rhythm")
     stays: OnFirstUse[Stays] = OnFirstUse(_S + "stays", "Stays")
     check_ins: OnFirstUse[CheckIns] = OnFirstUse(_S + "check_ins", "CheckIns")
@@ -85,9 +87,8 @@ class House:
         self._language: LanguageCheck | None = None
         # Every service works from one context; the language check is built
         # only when words are first checked (it takes a moment).
-        self.ctx = HouseContext(self.store, settings, self.clock, self.data_dir, self._find_words)
         # The services are built again on this context when next asked for.
-        forget(self)
+        renew(self, HouseContext(self.store, settings, self.clock, self.data_dir, self._find_words))
         self._reports: Reports | None = None
         if not hasattr(self, "sign_in"):
             self.sign_in = SignIn(self.store, self.clock)

@@ -56,21 +56,23 @@ class OnFirstUse(Generic[T]):
 
 
 def services_of(owner: type) -> list[str]:
-    """The names of a class's services built on first use, in the order they are declared."""
-    return [name for name, value in vars(owner).items() if isinstance(value, OnFirstUse)]
+    """The names of a class's services built on first use (its own and its bases'), as declared."""
+    names: dict[str, None] = {}
+    for klass in reversed(owner.__mro__):
+        names.update((name, None) for name, value in vars(klass).items() if isinstance(value, OnFirstUse))
+    return list(names)
 
 
-def forget(house: Any) -> None:
-    """Drop a house's built services: each is built again, on its new context, when next asked for."""
+def renew(house: Any, ctx: Any) -> None:
+    """Give a house a new context and drop its built services, in one step.
+
+    Under the building lock: a service being built meanwhile (in a worker) is built wholly on
+    the old context, then dropped, never from a mix of old and new.
+    """
     with _BUILDING:
+        house.ctx = ctx
         for name in services_of(type(house)):
             vars(house).pop(name, None)
 
 
-def warm_up(house: Any) -> None:
-    """Build every service not built yet (their modules imported), for a warm-up off the busy moments."""
-    for name in services_of(type(house)):
-        getattr(house, name)
-
-
-__all__ = ["OnFirstUse", "forget", "services_of", "warm_up"]
+__all__ = ["OnFirstUse", "renew", "services_of"]
