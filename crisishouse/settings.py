@@ -159,8 +159,9 @@ def _time(value: Any, where: str) -> pendulum.Time:
     raise SettingsError(f'{where} should be a time like "07:00"; got {value!r}')
 
 
-_MONTH_DAY = re.compile(r"(\d\d?)-([0-9 ]\d?)")
-"""A month and day, as pendulum's "MM-DD" reads them (a day may begin with a space, not a wide digit)."""
+_MONTH_DAY = re.compile(r"(\d\d?)-([0-9 ]\d?|\d\d)")
+"""A month and day, as pendulum's "MM-DD" reads them (a day of one digit may not be a wide one, nor
+follow a space unless it is a plain one)."""
 
 
 def _is_month_day(value: Any) -> bool:

@@ -59,7 +59,7 @@ def _month_day_as_pendulum_read_it(value: str) -> bool:
     return True
 
 
-@given(st.text(alphabet="0123456789-/ ７\n", max_size=7))
+@given(st.text(alphabet="0123456789-/ ７١٥०\n", max_size=7))
 @settings(max_examples=500)
 def test_any_leave_year_start_is_read_as_pendulum_reads_it(value: str) -> None:
     assert _is_month_day(value) == _month_day_as_pendulum_read_it(value)
@@ -70,6 +70,7 @@ def test_any_leave_year_start_is_read_as_pendulum_reads_it(value: str) -> None:
     [
         *[("04-01", True), ("4-1", True), ("02-29", True), ("12-31", True), ("02-30", False), ("13-01", False)],
         *[("00-10", False), (" 04-01", False), ("0401", False), ("04/01", False), (401, False), (None, False)],
+        *[("04-١٥", True), ("04-１５", True), ("٠٤-٠١", True), ("1-７", False)],
     ],
 )
 def test_leave_year_starts(value: object, read: bool) -> None:
