@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,26 @@ async def test_a_refresh_while_a_tab_is_built_is_safe(demo_dir: Path, clock: Fix
         assert len(tabs.built()) == 2 and all(w.is_mounted for w in tabs.built())
         if tab == "6":
             assert "opened" in str(screen.query_one("#guest-access", Static).render())
+
+
+@pytest.mark.parametrize("seed", range(3))
+async def test_a_burst_of_keys_on_a_record_is_safe(demo_dir: Path, clock: FixedClock, seed: int):
+    """Keys as a fast typist or a stuck key sends them, queued all at once: tabs, refreshes, arrows, Tab."""
+    rng = random.Random(seed)
+    keys = [rng.choice(["1", "2", "3", "4", "5", "6", "r", "left", "right", "tab", "shift+tab"]) for _ in range(40)]
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GuestScreen)
+        for key in keys:
+            app.post_message(events.Key(key, None))
+            await asyncio.sleep(0)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen and app.is_running, keys
+        tabs = screen.query_one(RecordTabs)
+        shown = [w for w in tabs.built() if w.display]
+        assert len(shown) == 1 and shown[0] is tabs.content(tabs.active), keys
