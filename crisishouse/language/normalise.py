@@ -56,6 +56,11 @@ from itertools import accumulate
 # Letters that look exactly like Latin letters, read as the Latin letter.
 _LOOKALIKES = str.maketrans(
     {
+        # Circles for an O ("⭕CD")
+        "⭕": "O",
+        "○": "O",
+        "◯": "O",
+        "⚪": "O",
         # Cyrillic lower case
         "а": "a",
         "е": "e",
@@ -253,8 +258,8 @@ def _symbols_as_letters(text: str) -> str:
         word_before = bool(before) and _WORD_CHAR.match(before) is not None
         word_after = bool(after) and _WORD_CHAR.match(after) is not None
         inside = word_before and word_after
-        if symbol in "_*" and (word_before or word_after) and _spaced_out(text, at, symbol):
-            if symbol == "*":  # "A*D*H*D": read as letters spelt out with dots
+        if symbol in "_*|" and (word_before or word_after) and _spaced_out(text, at, symbol):
+            if symbol in "*|":  # "A*D*H*D", "D|I|D": read as letters spelt out with dots
                 if chars is None:
                     chars = list(text)
                 chars[at] = "."
@@ -288,7 +293,12 @@ def _symbols_as_letters(text: str) -> str:
 
 
 _SPACED_OUT = re.compile(r"_*(?:[^\W_]_+)+[^\W_]?_*")
-_SPACED_OUT_STARS = re.compile(r"(?:[^\W_]\*+){2,}[^\W_]")
+_SPACED_OUT_BY = {
+    "*": re.compile(r"(?:[^\W_]\*+){2,}[^\W_]"),
+    # (Bars only between the three or four letters of an abbreviation: in a longer run, "p|s|y|c|h",
+    # a bar is read as the letter it looks like, as before.)
+    "|": re.compile(r"(?:[^\W_]\|+){2,3}[^\W_]"),
+}
 
 
 def _spaced_out(text: str, at: int, mark: str = "_") -> bool:
@@ -299,7 +309,7 @@ def _spaced_out(text: str, at: int, mark: str = "_") -> bool:
     high = at + 1
     while high < len(text) and (text[high] == mark or _WORD_CHAR.match(text[high])):
         high += 1
-    pattern = _SPACED_OUT if mark == "_" else _SPACED_OUT_STARS
+    pattern = _SPACED_OUT if mark == "_" else _SPACED_OUT_BY[mark]
     return pattern.fullmatch(text, low, high) is not None
 
 
@@ -661,6 +671,7 @@ _SOUNDS = (
     ("q", "k"),
     ("x", "ks"),
     ("z", "s"),
+    ("ye", "i"),  # "byepolar" (before "y" alone, which would leave "ie")
     ("y", "i"),  # before -tia and -cia: "dementya" is "dementia"
     ("um", "m"),  # "autizzum"
     ("ssion", "shun"),

@@ -181,6 +181,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("thought",), r"thought\s+(?:form|content|process|stream)" + _E, _MENTAL_STATE),
     # orientation: A&O x3, oriented x4, orientated to time place and person, alert and oriented
     (("a",), r"a\s?&\s?o(?:\s?x\s?\d)?" + _E, _MENTAL_STATE, "&"),
+    # ... run together, or alert as well: "AOx3", "AAOx4", "A+Ox3"
+    (("aox", "aaox", "ao", "aao", MIXED), r"a?a\s?\+?\s?o\s?x\s?[1-4]" + _E, _MENTAL_STATE),
     (
         ("oriented", "orientated", "disoriented", "disorientated"),
         r"(?:dis)?orien(?:ta)?ted\s*(?:x\s?\d|\d|to\s+(?:time|place|person|date|self|situation)"
@@ -276,7 +278,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # sections of the Mental Health Act: s.29, s 11, section 30, s8a
     (
         ("s", "section", "sect", MIXED),
-        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|110|111|113|117|135|136)" + _E,
+        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|109|110|111|113|117|135|136)" + _E,
         _SHORTHAND,
     ),
     # any act's section, where it holds someone: "detained on a s2", "under s136", "BIBP under section 3(2)"
@@ -312,6 +314,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("aims",), r"aims\s+(?:check|checks|test|testing|score|assessment|review|screen)" + _E, _SCALE),
     # withdrawal scales with a score: "COWS 6", "CIWA-Ar 12"
     (("cows", "ciwa"), r"(?:cows|ciwa(?:-ar)?)\s+(?:score\s+)?(?:of\s+)?\d{1,2}" + _E, _SCALE),
+    # a delirium screen with its score: "4AT of 6", "4AT score 4"
+    (("4at", MIXED), r"4at\s+(?:score\s+)?(?:of\s+)?\d{1,2}" + _E, _SCALE),
     # dementia and dependence ratings with a score: "CDR 1", "SDS 11"
     (("cdr", "sds"), r"(?:cdr|sds)\s+(?:score\s+)?(?:of\s+)?\d{1,2}(?:\.\d)?" + _E, _SCALE),
     # risk to self or others with its level: "RTS low", "RTO moderate"
