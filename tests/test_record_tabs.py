@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Label, Static, Tabs
 
 from crisishouse.app import CrisisHouseApp
@@ -18,6 +19,16 @@ from crisishouse.widgets.record_tabs import RecordTabs
 from tests.pilot_helpers import sign_in
 
 TITLES = {"one": "One", "two": "Two", "three": "Three"}
+
+
+async def open_record(pilot: Pilot[None]) -> GuestScreen:
+    """Tama signs in and opens the first room's guest (Enter on the board)."""
+    await sign_in(pilot, "Tama", "2222")
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, GuestScreen)
+    return screen
 
 
 class TabsApp(App[None]):
@@ -78,11 +89,7 @@ async def test_a_guest_record_opens_with_one_tab_built(demo_dir: Path, clock: Fi
     """Staff opening a record build the check-ins and nothing of the other five tabs."""
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, "Tama", "2222")
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GuestScreen)
+        screen = await open_record(pilot)
         tabs = screen.query_one(RecordTabs)
         assert [w.id for w in tabs.built()] == ["guest-check-ins"]
         await pilot.press("5")
@@ -101,11 +108,7 @@ async def test_a_refresh_while_a_tab_is_built_is_safe(demo_dir: Path, clock: Fix
     """
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, "Tama", "2222")
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GuestScreen)
+        screen = await open_record(pilot)
         app.post_message(events.Key(tab, tab))
         for _ in range(gap):
             await asyncio.sleep(0)
@@ -126,11 +129,7 @@ async def test_a_burst_of_keys_on_a_record_is_safe(demo_dir: Path, clock: FixedC
     keys = [rng.choice(["1", "2", "3", "4", "5", "6", "r", "left", "right", "tab", "shift+tab"]) for _ in range(40)]
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Tama", "2222")
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GuestScreen)
+        screen = await open_record(pilot)
         for key in keys:
             app.post_message(events.Key(key, None))
             await asyncio.sleep(0)

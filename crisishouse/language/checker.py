@@ -533,19 +533,14 @@ class LanguageCheck:
         if len(letters) >= 3 and letters[-1] == "s":
             letters.pop()  # a plural in capitals: "TTOs", "APs"
         rules = self._rules
-        if (
-            len(letters) >= 3
-            and sum(c.isupper() for c in letters) >= 2
-            and rules is not None
-            and "".join(letters).casefold() not in rules.nouns.caps
-        ):
+        no_word = rules is not None and "".join(letters).casefold() not in rules.nouns.caps
+        if no_word and len(letters) >= 3 and sum(c.isupper() for c in letters) >= 2:
             return True  # "EtOH", "SpR": written as the abbreviation is, and no English word
         if not letters or not all(c.isupper() for c in letters):
             return False
         if text[end : end + 1] == "!":
             return False  # "AH!", "DID!": said aloud
-        spoken = "".join(letters).casefold()
-        if rules is not None and spoken not in rules.nouns.caps:
+        if no_word:
             return True  # "CRHTT", "ETOH": no English word, so never a word said loudly
         line_start = text.rfind("\n", max(0, start - _CAPITALS_READ), start) + 1
         line_end = text.find("\n", end, end + _CAPITALS_READ)
