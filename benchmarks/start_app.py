@@ -5,7 +5,8 @@
 
 Run in a fresh interpreter each time, so imports count. The parent times the
 whole process from spawn to exit; this prints one JSON line with the phases it
-can see from inside (seconds since this script began running).
+can see from inside (seconds since this script began running), and the wall
+clock when it was ready, so the parent can time spawn to ready.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ async def _crisishouse(data_dir: Path) -> dict[str, float]:
         # Ready means ready to sign in: the house's data is open behind it.
         await _wait_for(pilot, lambda: getattr(app.screen, "house", None) is not None, "open house")
         phases["ready"] = _since()
+        phases["ready_clock"] = time.time()
     phases["exited"] = _since()
     return phases
 
@@ -66,6 +68,7 @@ async def _bare() -> dict[str, float]:
         phases["running"] = _since()
         await _wait_for(pilot, mounted, "mounted Label")
         phases["ready"] = _since()
+        phases["ready_clock"] = time.time()
     phases["exited"] = _since()
     return phases
 

@@ -8,10 +8,12 @@ place, which is also what lets backups be hard links.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +125,19 @@ def _why(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while parsing: JSON makes no cycles, and on a ten-year
+    core file (some 200,000 objects) the collector's passes cost a third of the parse."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def parse_data(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse the bytes of a data file, or say how it is damaged.
 
@@ -136,7 +151,8 @@ def parse_data(path: Path, raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         raise StoreDamaged(path, f"it holds bytes that are not text, at byte {error.start}") from None
     try:
-        data = json.loads(text)
+        with _collector_paused():
+            data = json.loads(text)
     except json.JSONDecodeError as error:
         at = len(text[: error.pos].encode())
         raise StoreDamaged(path, f"it is cut short or garbled near byte {at}") from None

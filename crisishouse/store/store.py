@@ -312,7 +312,7 @@ class Store:
         the background at start and every hour. A backup that fails (a full
         disk, say) is kept in `backup_problem` and tried again next time.
         """
-        today = self.clock.now().format("YYYY-MM-DD")
+        today = self.clock.now().in_timezone("UTC").date().isoformat()
         if self._backed_up_on == today or not (self.root / "core.json").exists():
             return None
         try:
