@@ -34,6 +34,7 @@ from crisishouse.language.vocabulary import (
     builtin_entries,
     builtin_exceptions,
     builtin_rules,
+    builtin_starred,
     entry_from,
     physical_words,
     thing_words,
@@ -195,6 +196,22 @@ class Finding:
         }
 
 
+# A word starred out in the middle: one to three letters, three stars or more, one to three letters.
+_CENSORED = re.compile(r"(?<![^\W_*])([^\W\d_]{1,3})\*{3,}([^\W\d_]{1,3})(?![^\W_*])")
+
+
+def _starred_index(table: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """The labels a starred word may hide (`builtin_starred`), by first and last letter."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for word in sorted(builtin_starred()):
+        value = table.get(word)
+        entry = value[0] if value else None
+        if entry is None or entry.exact_case or entry.source == COMPOUNDS_ONLY:
+            continue
+        index.setdefault((word[0], word[-1]), []).append(word)
+    return index
+
+
 class LanguageCheck:
     """A checker built once from the vocabulary, a house's extra words and exceptions.
 
@@ -243,6 +260,7 @@ class LanguageCheck:
         self._table: dict[str, Any] = table
         self._words = words  # the words and phrases as listed (not their endings)
         self._sounds: dict[str, str] | None = None  # built when first needed (`_sounded`)
+        self._starred: dict[tuple[str, str], list[str]] | None = None  # built when first needed (`_censored`)
 
     @classmethod
     def from_settings(cls, settings: Any) -> LanguageCheck:
@@ -276,6 +294,8 @@ class LanguageCheck:
             return []
         candidates, exception_spans = self._vocabulary(found)
         candidates += self._sounded(found)
+        if "***" in found.folded:
+            candidates += self._censored(found)
         edges = found._edges
         starts, ends = edges[0::2], edges[1::2]
         rules = self._rules
@@ -443,6 +463,25 @@ class LanguageCheck:
                     if listed is not None:
                         hits.append((edges[2 * k], edges[2 * end + 1], table[listed][0], listed))
                         break
+        return hits
+
+    def _censored(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """A label with its middle starred out ("s*******a", "ps****tic"): its first and last letters,
+        three stars or more between (as many as its letters or not), and no shorter than half of it."""
+        if self._starred is None:
+            self._starred = _starred_index(self._table)
+        hits = []
+        for m in _CENSORED.finditer(found.folded):
+            head, tail = m.group(1), m.group(2)
+            shown = m.end() - m.start()
+            fits = [
+                w
+                for w in self._starred.get((head[0], tail[-1]), ())
+                if w.startswith(head) and w.endswith(tail) and shown - 2 <= len(w) <= 2 * shown + 2
+            ]
+            if fits:
+                listed = min(fits, key=lambda w: (abs(len(w) - shown), w))
+                hits.append((m.start(), m.end(), self._table[listed][0], listed))
         return hits
 
     def _hidden(self, text: str, found: Tokens, start: int, end: int, key: str) -> bool:

@@ -148,6 +148,23 @@ _LOOKALIKES = str.maketrans(
         "ı": "i",
         "ɡ": "g",
         "ɑ": "a",
+        # Turned, reversed and open letters of phonetics ("dɘprɘssion", "mɐnic"), and letters with a
+        # stroke through them ("psychøtic", "bipołar"), which no normal form folds either
+        **dict.fromkeys("ɘǝəɛɜɇ", "e"),
+        **dict.fromkeys("ɐɒ", "a"),
+        **dict.fromkeys("ɔɵøǿ", "o"),
+        **dict.fromkeys("ɩɨ", "i"),
+        **dict.fromkeys("łƚ", "l"),
+        **dict.fromkeys("đðɖ", "d"),
+        "ʉ": "u",
+        "ƀ": "b",
+        "ħ": "h",
+        "ŧ": "t",
+        "ɾ": "r",
+        "Ø": "O",
+        "Ł": "L",
+        "Đ": "D",
+        "Ð": "D",
         # Greek upper case
         "Η": "H",
     }
@@ -188,7 +205,10 @@ _VOWELS = "aeiouy"
 _TOKEN = re.compile(r"([^\W_]+)")
 _ASCII_TOKEN = re.compile(r"([a-z0-9]+)")  # folded ASCII text is in lower case
 # Characters that may stand inside a word without ending it.
-_SOFT_GAP = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013\u2014\u2212\u2043'\u2019\u2018\u02bc`_/]+")
+# Middle dots and hyphenation points too ("bi·po·lar", "ma‧nic"): a dictionary's syllables.
+_SOFT_GAP = re.compile(
+    r"[ \t\-\u2010\u2011\u2012\u2013\u2014\u2212\u2043'\u2019\u2018\u02bc`_/\u00b7\u2027\u2219\u22c5\u30fb]+"
+)
 _SPACES = re.compile(r"[ \t]+")
 _BRACKETS = re.compile(r"[ \t]*[\[\](){}][ \t\[\](){}]*")
 NOT_JOINED, JOINED, SPACED, BRACKETED = 0, 1, 2, 3
@@ -271,9 +291,10 @@ def _symbols_as_letters(text: str) -> str:
         )
         # "|oony": a bar starting a word of letters is an l.
         starting = (symbol in "$@" or symbol == "|") and not word_before and _letters(text, at + 1, at + 3)
-        # "$u1c1dal": a "$" starting a word of letters and digits (never "$5", money).
+        # "$u1c1dal", "$u!c!d@l": a "$" starting a word of letters, digits and symbols for letters
+        # (never "$5", money).
         starting = starting or (
-            symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5)
+            symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5, True)
         )
         # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
         ending = symbol in "$@" and not word_after and at >= 3 and _letters(text, at - 3, at)
@@ -313,10 +334,10 @@ def _spaced_out(text: str, at: int, mark: str = "_") -> bool:
     return pattern.fullmatch(text, low, high) is not None
 
 
-def _word(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is all letters or digits (and that long)."""
+def _word(text: str, start: int, end: int, symbols: bool = False) -> bool:
+    """Whether text[start:end] is all letters or digits, or with `symbols` symbols for letters too (and that long)."""
     piece = text[start:end]
-    return len(piece) == end - start and all(_WORD_CHAR.match(c) for c in piece)
+    return len(piece) == end - start and all(_WORD_CHAR.match(c) or (symbols and c in _HAS_SYMBOL) for c in piece)
 
 
 def _letters(text: str, start: int, end: int) -> bool:

@@ -181,6 +181,11 @@ def physical_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def builtin_starred() -> frozenset[str]:
+    """The labels looked for with their middle starred out ("s*******a"): `starred` in vocabulary.toml."""
+    return frozenset(_hand().get("starred", []))
+
+
 def builtin_exceptions() -> tuple[str, ...]:
     """Phrases the built-in vocabulary never flags ("non-alcoholic", "splitting the bill")."""
     return tuple(_hand().get("exceptions", []))
