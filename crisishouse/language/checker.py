@@ -12,6 +12,7 @@ from typing import Any
 
 from crisishouse.language import cache
 from crisishouse.language.clauses import in_capitals
+from crisishouse.language.misspelt import Misspellings
 from crisishouse.language.normalise import (
     BRACKETED,
     JOINED,
@@ -33,6 +34,7 @@ from crisishouse.language.vocabulary import (
     builtin_alone,
     builtin_entries,
     builtin_exceptions,
+    builtin_misspelt,
     builtin_rules,
     builtin_starred,
     entry_from,
@@ -197,6 +199,7 @@ class Finding:
 
 
 # A word starred out in the middle: one to three letters, three stars or more, one to three letters.
+_STARS = re.compile(r"\*{3,}")
 _CENSORED = re.compile(r"(?<![^\W_*])([^\W\d_]{1,3})\*{3,}([^\W\d_]{1,3})(?![^\W_*])")
 
 
@@ -261,6 +264,7 @@ class LanguageCheck:
         self._words = words  # the words and phrases as listed (not their endings)
         self._sounds: dict[str, str] | None = None  # built when first needed (`_sounded`)
         self._starred: dict[tuple[str, str], list[str]] | None = None  # built when first needed (`_censored`)
+        self._misspellings: Misspellings | None = None  # built when first needed (`_misspelt`)
 
     @classmethod
     def from_settings(cls, settings: Any) -> LanguageCheck:
@@ -296,6 +300,8 @@ class LanguageCheck:
         candidates += self._sounded(found)
         if "***" in found.folded:
             candidates += self._censored(found)
+        if found.longest >= 4:
+            candidates += self._misspelt(found)
         edges = found._edges
         starts, ends = edges[0::2], edges[1::2]
         rules = self._rules
@@ -465,13 +471,33 @@ class LanguageCheck:
                         break
         return hits
 
+    def _misspelt(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """A common label one letter off, without its vowels or backwards ("dilusional", "dprssn")."""
+        if self._misspellings is None:
+            labels, not_misspelt = builtin_misspelt()
+            self._misspellings = Misspellings.of((w for w in labels if self._table.get(w)), not_misspelt)
+        misspellings, table, edges = self._misspellings, self._table, found._edges
+        hits = []
+        for k, word in enumerate(found.words):
+            if len(word) < 4 or table.get(word):
+                continue
+            label = misspellings.label_in(word)
+            if label is not None:
+                entry = table[label][0]
+                if entry is not None and not entry.exact_case:
+                    hits.append((edges[2 * k], edges[2 * k + 1], entry, label))
+        return hits
+
     def _censored(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """A label with its middle starred out ("s*******a", "ps****tic"): its first and last letters,
         three stars or more between (as many as its letters or not), and no shorter than half of it."""
         if self._starred is None:
             self._starred = _starred_index(self._table)
         hits = []
-        for m in _CENSORED.finditer(found.folded):
+        folded = found.folded
+        # Read only around each run of stars (a search for the whole pattern tries every position).
+        starts = {max(0, stars.start() - 3) for stars in _STARS.finditer(folded)}
+        for m in (m for at in sorted(starts) if (m := _CENSORED.search(folded, at, at + 80)) is not None):
             head, tail = m.group(1), m.group(2)
             shown = m.end() - m.start()
             fits = [

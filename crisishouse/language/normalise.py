@@ -391,7 +391,9 @@ def readings(word: str, wide: bool = True) -> tuple[str, ...]:
 
 
 _SPELT_GAPS = frozenset("_.-/ ")
-_SLASHED = re.compile(r"(?<![^\W_])[^\W_](?:/[^\W_]){3,}(?![^\W_/])")
+# Four single letters or more, each after the same mark ("s/c/h/i/z/o", "b+i+p+o+l+a+r", "o~c~d~s").
+_SPACED_BY_MARK = re.compile(r"(?<![^\W_])[^\W_]([/+~•,:;=^])[^\W_](?:\1[^\W_]){2,}(?![^\W_/+~•,:;=^])")
+_MARKS_BETWEEN = frozenset("/+~•,:;=^")
 _DIGIT_LETTERS = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",), "8": ("b",)}
 # A whole word of six letters or more in which two letters are each written twice ("scchhizzo").
 _DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*")
@@ -587,11 +589,11 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = tuple(_LETTERS_ALL)
-    if "/" in folded:
-        # "s/c/h/i/z/o": single letters between slashes, four or more, are one word spelt out
-        # ("c/o" and "SI/HI" are left to the shorthand rules).
+    if not _MARKS_BETWEEN.isdisjoint(folded):
+        # "s/c/h/i/z/o", "b+i+p+o+l+a+r": single letters after the same mark, four or more, are one
+        # word spelt out ("c/o" and "SI/HI" are left to the shorthand rules).
         token_starts = edges[0::2]
-        for m in _SLASHED.finditer(folded):
+        for m in _SPACED_BY_MARK.finditer(folded):
             for k in range(bisect_left(token_starts, m.start()) + 1, bisect_left(token_starts, m.end())):
                 joined[k] = JOINED
     if digits:

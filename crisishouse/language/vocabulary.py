@@ -186,6 +186,13 @@ def builtin_starred() -> frozenset[str]:
     return frozenset(_hand().get("starred", []))
 
 
+@lru_cache(maxsize=1)
+def builtin_misspelt() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The labels looked for written wrong (`misspelt`), and the English words beside them (`not_misspelt`)."""
+    hand = _hand()
+    return tuple(hand.get("misspelt", [])), tuple(hand.get("not_misspelt", []))
+
+
 def builtin_exceptions() -> tuple[str, ...]:
     """Phrases the built-in vocabulary never flags ("non-alcoholic", "splitting the bill")."""
     return tuple(_hand().get("exceptions", []))

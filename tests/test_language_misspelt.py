@@ -1,0 +1,159 @@
+"""Labels written wrong (`crisishouse/language/misspelt.py`) and letters spaced out by any one mark.
+
+These rules come from a generated set of disguises of the commonest labels (one letter off, no
+vowels, backwards, letters spaced by "+", "~", "•" or ","), not from the corpus's lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crisishouse.language import LanguageCheck
+from crisishouse.language.misspelt import Misspellings, one_letter_off, skeleton
+from crisishouse.language.vocabulary import builtin_misspelt
+from tests.language_cases import assert_caught, flagged
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance, the plain way: the reference `one_letter_off` is held to."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+words = st.text(alphabet="abcde", min_size=0, max_size=7)
+
+
+@given(words, words)
+def test_one_letter_off_is_distance_one(a: str, b: str) -> None:
+    assert one_letter_off(a, b) == (_distance(a, b) == 1)
+
+
+@given(words, st.integers(0, 8), st.sampled_from(["drop", "add", "change", "swap"]), st.sampled_from("abcxyz"))
+def test_one_edit_is_one_letter_off(word: str, at: int, edit: str, letter: str) -> None:
+    at = min(at, len(word))
+    if edit == "drop" and word:
+        other = word[: min(at, len(word) - 1)] + word[min(at, len(word) - 1) + 1 :]
+    elif edit == "add":
+        other = word[:at] + letter + word[at:]
+    elif edit == "change" and at < len(word):
+        other = word[:at] + letter + word[at + 1 :]
+    elif edit == "swap" and at + 1 < len(word):
+        other = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    else:
+        return
+    assert one_letter_off(word, other) == (other != word)
+
+
+def test_skeleton() -> None:
+    assert skeleton("depression") == "dprssn"
+    assert skeleton("anorexia") == "anrx"
+
+
+@pytest.fixture(scope="module")
+def misspellings() -> Misspellings:
+    labels, not_misspelt = builtin_misspelt()
+    return Misspellings.of(labels, not_misspelt)
+
+
+@pytest.mark.parametrize(
+    ("token", "label"),
+    [
+        ("dilusional", "delusional"),
+        ("schizophrenai", "schizophrenia"),
+        ("depresion", "depression"),
+        ("psychossis", "psychosis"),
+        ("dprssn", "depression"),
+        ("schzphrn", "schizophrenia"),
+        ("bplr", "bipolar"),
+        ("ainerhpozihcs", "schizophrenia"),
+        ("ralopib", "bipolar"),
+    ],
+)
+def test_a_label_written_wrong(misspellings: Misspellings, token: str, label: str) -> None:
+    assert misspellings.label_in(token) == label
+    assert misspellings.label_in(token) == label  # and again, from what it has seen
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        # English words a letter from a label, found in WordNet.
+        "artistic",
+        "repression",
+        "repressive",
+        "dipolar",
+        "catalonia",
+        "elusion",
+        # The first letter wrong is never read as a slip; short labels are never read at all.
+        "tipolar",
+        "panic",
+        "mainc",
+        "magic",
+        # Everyday words and abbreviations.
+        "breakfast",
+        "support",
+        "rhythm",
+        "hmmm",
+        "cmht",
+        "depressed",
+        "bipolars",
+    ],
+)
+def test_not_a_label(misspellings: Misspellings, token: str) -> None:
+    label = misspellings.label_in(token)
+    assert label is None or token.startswith(label)  # "bipolars": the label itself, a plural
+
+
+def test_what_it_has_seen_stays_bounded() -> None:
+    misspellings = Misspellings.of(["bipolar"], [])
+    for n in range(25_000):
+        misspellings.label_in(f"word{n}")
+    assert len(misspellings.seen) <= 20_000
+    assert misspellings.label_in("bipolr") == "bipolar"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Her brother's dilusional, the texts say.", "dilusional"),
+        ("Nan's dementa is worse this week.", "dementa"),
+        ("He typed dprssn into the chat.", "dprssn"),
+        ("Wrote ralopib on the whiteboard.", "ralopib"),
+        ("Cousin has b+i+p+o+l+a+r, he says.", "b+i+p+o+l+a+r"),
+        ("Says she's a~n~o~r~e~x~i~c again.", "a~n~o~r~e~x~i~c"),
+        ("m•a•n•i•c all weekend, whānau said.", "m•a•n•i•c"),
+        ("The note said d,e,m,e,n,t,i,a.", "d,e,m,e,n,t,i,a"),
+    ],
+)
+def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
+    assert_caught(language_check, text, words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artistic kids at the marae made the posters.",
+        "Catalonia on the telly, she wants to go one day.",
+        "Repression was the topic of her history essay.",
+        "The dipolar magnets arrived for the science fair.",
+        "Rhythm and blues at the pub, hmmm, maybe.",
+        "Options a,b,c,d on the form, tick one.",
+        "3+4+5=12 on the kids' homework.",
+        "Tea~coffee~milk on the shopping list.",
+        "Pick up the O,C,D and E batteries.",
+    ],
+)
+def test_left_alone(language_check: LanguageCheck, text: str) -> None:
+    assert flagged(language_check, text) == []
