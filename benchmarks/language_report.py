@@ -10,7 +10,8 @@ never tuned on, the honest figure). Prints, for each kind and each part:
   words a finding overlaps;
 - everyday lines: false alarms, the share with any finding at all.
 
-Then the speed: building the check, one check() of 100 kB, and
+Then the generated disguises of the commonest labels (tests/language_disguises.py),
+by way of hiding. Then the speed: building the check, one check() of 100 kB, and
 `crisishouse check-language` on a 10,000-line file (a fresh process, the
 vocabulary built inside it), against their budgets. It is a report: it
 exits non-zero only if something crashed.
@@ -128,6 +129,23 @@ def quality(show_misses: bool) -> None:
     for name in ("flagged_jargon.txt", "not_flagged_everyday.txt"):
         what, count, of, _ = measure(check, CORPUS / name)
         print(f"  {name + ' ' + what:<36} {count / of:6.1%} ({count}/{of})")
+
+
+def disguises() -> None:
+    """The generated disguises of the commonest labels (tests/language_disguises.py), by way of hiding."""
+    from crisishouse.language import default_check
+    from tests.language_disguises import measure as measure_disguises
+
+    results = measure_disguises(default_check())
+    caught = sum(r.caught for r in results.values())
+    of = sum(r.of for r in results.values())
+    print(
+        f"Generated disguises: {of} sentences, each with a common label hidden (no corpus line): {caught / of:.1%} caught"
+    )
+    for way, result in results.items():
+        missed = sorted(set(result.missed))
+        note = f"  missed: {', '.join(missed[:6])}" if missed else ""
+        print(f"  {way:<36} {result.share:6.1%} ({result.caught}/{result.of}){note}")
 
 
 def _build_ms(cache: str) -> float:
@@ -254,6 +272,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     quality(args.misses)
+    disguises()
     speed()
     return 0
 

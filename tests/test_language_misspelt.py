@@ -1,4 +1,5 @@
-"""Labels written wrong (`crisishouse/language/misspelt.py`) and letters spaced out by any one mark.
+"""Labels written wrong (`crisishouse/language/misspelt.py`), letters spaced out by any one mark, and
+symbols for letters side by side.
 
 These rules come from a generated set of disguises of the commonest labels (one letter off, no
 vowels, backwards, letters spaced by "+", "~", "•" or ","), not from the corpus's lines.
@@ -135,6 +136,9 @@ def test_what_it_has_seen_stays_bounded() -> None:
         ("Says she's a~n~o~r~e~x~i~c again.", "a~n~o~r~e~x~i~c"),
         ("m•a•n•i•c all weekend, whānau said.", "m•a•n•i•c"),
         ("The note said d,e,m,e,n,t,i,a.", "d,e,m,e,n,t,i,a"),
+        # Symbols for letters side by side, or one closing the word.
+        ("Nan's dement!@ is worse.", "dement!@"),
+        ("He wrote depre$$!on on the form.", "depre$$!on"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -153,6 +157,9 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "3+4+5=12 on the kids' homework.",
         "Tea~coffee~milk on the shopping list.",
         "Pick up the O,C,D and E batteries.",
+        "great!! see you at six",
+        "Email aroha@home.nz about the roster.",
+        "Raffle tickets $2!! at the door.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

@@ -267,6 +267,24 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
     return result, index
 
 
+_STANDS_FOR_ONE = "$@!¥€¢"
+
+
+def _among_letters(text: str, at: int) -> bool:
+    """Whether the symbol at `at` is inside a run of letters and such symbols, with three letters or
+    more, and neither first nor last in it ("dement!@"); an "!" only with more than "!" after it
+    ("great!!" is said loudly)."""
+    low = at
+    while low > 0 and (_WORD_CHAR.match(text[low - 1]) or text[low - 1] in _STANDS_FOR_ONE):
+        low -= 1
+    high = at + 1
+    while high < len(text) and (_WORD_CHAR.match(text[high]) or text[high] in _STANDS_FOR_ONE):
+        high += 1
+    if not low < at < high - 1 or sum(1 for c in text[low:high] if _LETTER.match(c)) < 3:
+        return False
+    return text[at] != "!" or text[at + 1 : high].strip("!") != ""
+
+
 def _symbols_as_letters(text: str) -> str:
     """`text` with each symbol standing for a letter replaced by it, one character for one."""
     chars: list[str] | None = None
@@ -278,6 +296,8 @@ def _symbols_as_letters(text: str) -> str:
         word_before = bool(before) and _WORD_CHAR.match(before) is not None
         word_after = bool(after) and _WORD_CHAR.match(after) is not None
         inside = word_before and word_after
+        if not inside and symbol in _STANDS_FOR_ONE:
+            inside = _among_letters(text, at)  # "dement!@", "$ch!zophren!@": symbols side by side
         if symbol in "_*|" and (word_before or word_after) and _spaced_out(text, at, symbol):
             if symbol in "*|":  # "A*D*H*D", "D|I|D": read as letters spelt out with dots
                 if chars is None:
@@ -297,7 +317,12 @@ def _symbols_as_letters(text: str) -> str:
             symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5, True)
         )
         # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
-        ending = symbol in "$@" and not word_after and at >= 3 and _letters(text, at - 3, at)
+        ending = (
+            symbol in "$@"
+            and not word_after
+            and at >= 3
+            and (_letters(text, at - 3, at) or (_word(text, at - 3, at, True) and _among_letters(text, at - 1)))
+        )
         # "n_u_t_c_@_s_e": a symbol among letters spelt out.
         spelt = (
             symbol in "$@*"
