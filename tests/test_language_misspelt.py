@@ -139,6 +139,11 @@ def test_what_it_has_seen_stays_bounded() -> None:
         # Symbols for letters side by side, or one closing the word.
         ("Nan's dement!@ is worse.", "dement!@"),
         ("He wrote depre$$!on on the form.", "depre$$!on"),
+        # A prefix joined to a diagnosis; an abbreviation with an ending.
+        ("Letter says nonpsychotic depression.", "nonpsychotic"),
+        ("She called it semipsychotic, laughing.", "semipsychotic"),
+        ("Peak OCDness in the kitchen today.", "OCDness"),
+        ("Texting very BPDly, his mate said.", "BPDly"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -160,7 +165,23 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "great!! see you at six",
         "Email aroha@home.nz about the roster.",
         "Raffle tickets $2!! at the door.",
+        "Found unresponsive in the car, the ambulance took him.",
+        "The pup was unrestrained in the back seat.",
+        "A nonaggressive dog, the neighbours say.",
+        "He's preoccupied with the footy.",
+        "They understand the roster now.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:
     assert flagged(language_check, text) == []
+
+
+def test_a_prefix_is_read_only_before_a_diagnosis(language_check: LanguageCheck) -> None:
+    from crisishouse.language.checker import _after_prefix
+
+    table = language_check._table
+    assert _after_prefix("nonpsychotic", table) == "psychotic"
+    assert _after_prefix("hypermanic", table) == "manic"
+    # Jargon and deficit words after a prefix are plain English; a medicine is not a prefix.
+    for word in ("unrestrained", "nonaggressive", "unresistant", "uncorroborated", "antipsychotics"):
+        assert _after_prefix(word, table) is None, word

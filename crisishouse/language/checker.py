@@ -198,6 +198,28 @@ class Finding:
         }
 
 
+# Prefixes joined to a label without a hyphen ("nonpsychotic", "semimanic"): with one, "semi-manic",
+# the label is found as a word of its own. Not "anti": "antipsychotics" is a medicine.
+_JOINED_PREFIXES = ("non", "un", "semi", "hyper", "pseudo", "quasi", "super", "ultra", "post", "pre", "sub", "mega")
+
+
+def _after_prefix(word: str, table: dict[str, Any]) -> str | None:
+    """The listed diagnosis of five letters or more after a prefix joined to it, or None."""
+    for prefix in _JOINED_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 5:
+            value = table.get(rest)
+            entry = value[0] if value else None
+            if (
+                entry is not None
+                and entry.kind == "diagnosis"  # not jargon: "unrestrained", "nonaggressive" are plain English
+                and not entry.exact_case
+                and entry.source not in (HIDDEN_ONLY, COMPOUNDS_ONLY)
+            ):
+                return rest
+    return None
+
+
 # A word starred out in the middle: one to three letters, three stars or more, one to three letters.
 _STARS = re.compile(r"\*{3,}")
 _CENSORED = re.compile(r"(?<![^\W_*])([^\W\d_]{1,3})\*{3,}([^\W\d_]{1,3})(?![^\W_*])")
@@ -482,6 +504,8 @@ class LanguageCheck:
             if len(word) < 4 or table.get(word):
                 continue
             label = misspellings.label_in(word)
+            if label is None and len(word) >= 8 and word.startswith(_JOINED_PREFIXES):
+                label = _after_prefix(word, table)
             if label is not None:
                 entry = table[label][0]
                 if entry is not None and not entry.exact_case:

@@ -657,7 +657,7 @@ def tokens(text: str) -> Tokens:
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
-_CAPS_SUFFIXED = re.compile(r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed)(?![^\W_])")
+_CAPS_SUFFIXED = re.compile(r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed)(?![^\W_])")
 
 
 @lru_cache(maxsize=1024)
