@@ -185,3 +185,36 @@ def test_a_prefix_is_read_only_before_a_diagnosis(language_check: LanguageCheck)
     # Jargon and deficit words after a prefix are plain English; a medicine is not a prefix.
     for word in ("unrestrained", "nonaggressive", "unresistant", "uncorroborated", "antipsychotics"):
         assert _after_prefix(word, table) is None, word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A service's word said of a plan, an answer or a market, in a sentence about no one.
+        "An aggressive marketing campaign by the bank.",
+        "The company had aggressive growth targets this year.",
+        "The bank gave an evasive answer about the fees.",
+    ],
+)
+def test_said_of_a_thing_of_no_one(language_check: LanguageCheck, text: str) -> None:
+    assert flagged(language_check, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # A note that leaves out whom it is about is about a guest; a person named keeps it theirs.
+        ("Evasive answers, poor eye contact.", "Evasive"),
+        ("Poverty of speech, monosyllabic answers.", "monosyllabic"),
+        ("She gave evasive answers at the meeting.", "evasive"),
+        ("He made aggressive comments to the staff.", "aggressive"),
+        ("The guest gave an evasive answer about the rent.", "evasive"),
+        ("Gave an evasive answer, then she left the room.", "evasive"),
+        # Said of medicines it is compliance talk; a team in capitals; a noun before a noun.
+        ("Plan: review the noncompliant meds.", "noncompliant"),
+        ("The CMHT email came at noon.", "CMHT"),
+        ("The delusions' main theme is the police.", "delusions"),
+    ],
+)
+def test_still_said_of_someone(language_check: LanguageCheck, text: str, words: str) -> None:
+    assert_caught(language_check, text, words)

@@ -129,6 +129,10 @@ _PLAIN_ADJECTIVES = frozenset(
 # Words before a finding that may make it said of a thing, a place or a name.
 _CONTEXT_BEFORE = _LINKS | _PLACE_DETERMINERS
 _WRITER = frozenset(_split("i me my we us"))
+# The kinds of word said of a plan, an answer or a market in their plain sense ("an aggressive
+# campaign", "an evasive answer"); not compliance, which is said of medicines ("noncompliant meds").
+_SAID_OF_THINGS = frozenset(("jargon", "deficit"))
+_ADJECTIVE_ENDINGS = ("ive", "ic", "ous", "ose", "al", "ed", "ant", "ent", "ile", "id", "ful", "ish", "ary")
 _READS_AROUND = 16
 
 _QUOTES = frozenset("\"“”'‘’«»")
@@ -213,9 +217,16 @@ class Senses:
             return True
         if self.nouns.persons and self._thing_context(found, start, end):
             return True
+        if entry.kind in _SAID_OF_THINGS and not entry.exact_case and self._thing_after(found, start, end):
+            return True
         if text[found.original(start, start + 1)[0]].isupper():
             return True  # a title or a name, perhaps
         return not self._sense_words.keys().isdisjoint(_WORDS.findall(found.folded, start, end))
+
+    def _thing_after(self, found: Tokens, start: int, end: int) -> bool:
+        """A quick look for what `_describes_a_thing_of_no_one` needs: a thing one or two words after."""
+        last, words, kind = found.at(end - 1), found.words, self.nouns.kind
+        return any(k < len(words) and kind(words[k]) == "thing" for k in (last + 1, last + 2))
 
     def _thing_context(self, found: Tokens, start: int, end: int) -> bool:
         """A quick look for what `said_of_a_thing`, `_a_place` and `_proper_noun` need around start..end."""
@@ -263,9 +274,73 @@ class Senses:
             and self._names_a_thing(text, found, starts, first, last)
         ):
             return True
+        if (
+            first == last
+            and entry.kind in _SAID_OF_THINGS
+            and not entry.exact_case
+            and not self._in_capitals(text, found, starts, first)
+            and self._describes_a_thing_of_no_one(found, first)
+        ):
+            return True
         if first == last and self._proper_noun(text, found, starts, first):
             return True
         return self._is_title(text, found, starts, first, last)
+
+    def _describes_a_thing_of_no_one(self, found: Tokens, t: int) -> bool:
+        """Whether the word at t describes a thing right after it, in a sentence about no one.
+
+        "An aggressive marketing campaign", "the bank's evasive answer", "aggressive growth
+        targets": the service's word in its plain sense, said of a plan, an answer or a market
+        (a thing in WordNet, one word between at most). Never where a person is spoken of
+        ("she gave evasive answers"), nor of behaviour, speech, mood or thoughts, which
+        WordNet's things leave out.
+        """
+        words, gaps = found.words, found.gaps
+        kind = self.nouns.kind
+        if len(words[t]) < 4 or not words[t].isalpha() or not words[t].endswith(_ADJECTIVE_ENDINGS):
+            return False  # a noun before a noun ("the delusions' theme") is not said of the thing
+        noun = t + 1
+        for _ in range(2):
+            if noun >= len(words) or _ends_clause(gaps[noun]) or found.joined[noun] == NOT_JOINED:
+                return False
+            if kind(words[noun]) == "thing" and (
+                noun + 1 >= len(words) or _ends_clause(gaps[noun + 1]) or kind(words[noun + 1]) != "person"
+            ):
+                break
+            if kind(words[noun]) == "person" or not words[noun].isalpha() or words[noun] in _STOP:
+                return False
+            noun += 1  # "aggressive growth targets": one word naming the thing's kind between
+        else:
+            return False
+        # Said of something named: "an aggressive campaign", or a thing earlier in the sentence ("the
+        # bank gave an evasive answer"). A note that leaves out whom it is about ("evasive answers,
+        # poor eye contact") is about a guest.
+        named = t > 0 and words[t - 1] in _THING_DETERMINERS and not _ends_clause(gaps[t])
+        k = t
+        while not named and k > 1 and not _ends_clause(gaps[k]):
+            k -= 1  # "the bank ... evasive answer": a thing named with "the", earlier in the clause
+            named = (
+                kind(words[k]) in ("thing", "concrete")
+                and words[k - 1] in _THING_DETERMINERS
+                and not _ends_clause(gaps[k])
+            )
+        return named and not self._someone_near(found, t, noun)
+
+    def _someone_near(self, found: Tokens, first: int, last: int) -> bool:
+        """Whether a person is spoken of in the sentence around first..last (a dozen words either side)."""
+        words, gaps = found.words, found.gaps
+        kind = self.nouns.kind
+        k = first
+        while k > 0 and first - k < 12 and not _ends_sentence(gaps[k]):
+            k -= 1
+            if words[k] in _SOMEONE or kind(words[k]) == "person":
+                return True
+        k = last
+        while k + 1 < len(words) and k - last < 12 and not _ends_sentence(gaps[k + 1]):
+            k += 1
+            if words[k] in _SOMEONE or kind(words[k]) == "person":
+                return True
+        return False
 
     def said_of_a_thing(self, found: Tokens, first: int, last: int) -> bool:
         """Whether tokens first..last are said of a thing, in a sentence about no one.
