@@ -250,6 +250,11 @@ _ONE_LINES = [
         ("a disguised word, over and over", "b1p0lar "),
         ("two-wildcard words, over and over", "p*ych*tic "),
         ("abbreviations listed together, over and over", "BPD/PD/LD "),
+        ("symbols side by side, over and over", "dement!@ "),
+        ("a starred-out word, over and over", "s*******a "),
+        ("letters spaced by stars, no end", "a*b*c*d*"),
+        ("symbols and nothing else", "$!$!$@!a"),
+        ("a word one letter off, over and over", "dilusional "),
     )
 ]
 

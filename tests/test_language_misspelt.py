@@ -218,3 +218,14 @@ def test_said_of_a_thing_of_no_one(language_check: LanguageCheck, text: str) -> 
 )
 def test_still_said_of_someone(language_check: LanguageCheck, text: str, words: str) -> None:
     assert_caught(language_check, text, words)
+
+
+def test_marks_in_a_run_longer_than_any_word_are_marks() -> None:
+    from crisishouse.language.normalise import fold
+
+    # Inside a word, "$" is an s; in a run of 90 letters and more, no word is hidden.
+    assert fold("p$ychotic")[0] == "psychotic"
+    long_run = "x" * 90 + "p$ychotic"
+    assert fold(long_run)[0] == long_run
+    # Runs are found again for each mark, whatever came before ("s***a" then "p$ycho").
+    assert fold("s***a and p$ycho and a*b*c*d")[0] == "s***a and psycho and a.b.c.d"

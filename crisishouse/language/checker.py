@@ -198,6 +198,9 @@ class Finding:
         }
 
 
+_UNSEEN = object()
+_MISSPELT_SEEN_AT_MOST = 50_000
+
 # Prefixes joined to a label without a hyphen ("nonpsychotic", "semimanic"): with one, "semi-manic",
 # the label is found as a word of its own. Not "anti": "antipsychotics" is a medicine.
 _JOINED_PREFIXES = ("non", "un", "semi", "hyper", "pseudo", "quasi", "super", "ultra", "post", "pre", "sub", "mega")
@@ -287,6 +290,7 @@ class LanguageCheck:
         self._sounds: dict[str, str] | None = None  # built when first needed (`_sounded`)
         self._starred: dict[tuple[str, str], list[str]] | None = None  # built when first needed (`_censored`)
         self._misspellings: Misspellings | None = None  # built when first needed (`_misspelt`)
+        self._misspelt_seen: dict[str, Any] = {}  # word -> the label it is written wrong for, or None
 
     @classmethod
     def from_settings(cls, settings: Any) -> LanguageCheck:
@@ -499,13 +503,30 @@ class LanguageCheck:
             labels, not_misspelt = builtin_misspelt()
             self._misspellings = Misspellings.of((w for w in labels if self._table.get(w)), not_misspelt)
         misspellings, table, edges = self._misspellings, self._table, found._edges
-        hits = []
-        for k, word in enumerate(found.words):
-            if len(word) < 4 or table.get(word):
+        seen = self._misspelt_seen
+        if len(seen) > _MISSPELT_SEEN_AT_MOST:
+            seen.clear()
+        words = found.words
+        written_wrong: dict[str, str] = {}
+        for word in set(words):  # each word once, however often it is written
+            if len(word) < 4:
                 continue
-            label = misspellings.label_in(word)
-            if label is None and len(word) >= 8 and word.startswith(_JOINED_PREFIXES):
-                label = _after_prefix(word, table)
+            label = seen.get(word, _UNSEEN)
+            if label is _UNSEEN:
+                # Remembered too: a text is checked again at each key typed.
+                label = None
+                if not table.get(word):
+                    label = misspellings.label_in(word)
+                    if label is None and len(word) >= 8 and word.startswith(_JOINED_PREFIXES):
+                        label = _after_prefix(word, table)
+                seen[word] = label
+            if label is not None:
+                written_wrong[word] = label
+        hits: list[tuple[int, int, Entry, str]] = []
+        if not written_wrong:
+            return hits
+        for k, word in enumerate(words):
+            label = written_wrong.get(word)
             if label is not None:
                 entry = table[label][0]
                 if entry is not None and not entry.exact_case:

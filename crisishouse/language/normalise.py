@@ -52,6 +52,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 
 # Letters that look exactly like Latin letters, read as the Latin letter.
 _LOOKALIKES = str.maketrans(
@@ -268,19 +269,67 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
 
 
 _STANDS_FOR_ONE = "$@!¥€¢"
+# Read no further than this either side of a mark: no word, spelt out or hidden, is longer
+# (and a run of 100 kB would otherwise be read again at each of its marks).
+_LONGEST_RUN = 80
+_ALL_MARKS = "$@!|¥€¢*_#"
 
 
-def _among_letters(text: str, at: int) -> bool:
+class _Runs:
+    """The run of word characters and marks around a mark, found by reading no further than a word.
+
+    A mark is judged by the run it stands in. Runs are read in a window of the longest word either
+    side, and the last one is kept for the marks after it: a 100 kB line of marks is read once,
+    not once for each of its marks.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._last = (0, 0)
+        self._answers: dict[tuple[str, int], Any] = {}
+
+    def span(self, marks: str, at: int) -> tuple[int, int]:
+        """The run of word characters and `marks` holding position `at` (its first and last, one past).
+
+        A run longer than `_LONGEST_RUN` may be given cut short, but still longer than that.
+        """
+        low, high = self._last
+        if not low <= at < high:
+            text = self.text
+            floor = max(0, at - _LONGEST_RUN - 1)
+            low = at
+            while low > floor and (text[low - 1].isalnum() or text[low - 1] in _ALL_MARKS):
+                low -= 1
+            found = _run_of(_ALL_MARKS).match(text, low, min(len(text), at + _LONGEST_RUN + 2))
+            high = found.end() if found is not None and found.end() > at else at + 1
+            self._last = (low, high)
+        if marks == _ALL_MARKS or high - low > _LONGEST_RUN:
+            return low, high
+        for m in _run_of(marks).finditer(self.text, low, high):  # a run of fewer marks lies inside it
+            if m.start() <= at < m.end():
+                return m.span()
+        return at, at + 1
+
+    def remembered(self, key: tuple[str, int], work: Callable[[], Any]) -> Any:
+        if key not in self._answers:
+            self._answers[key] = work()
+        return self._answers[key]
+
+
+@lru_cache(maxsize=16)
+def _run_of(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:[^\W_]|[{re.escape(marks)}])+")
+
+
+def _among_letters(text: str, at: int, runs: _Runs) -> bool:
     """Whether the symbol at `at` is inside a run of letters and such symbols, with three letters or
     more, and neither first nor last in it ("dement!@"); an "!" only with more than "!" after it
     ("great!!" is said loudly)."""
-    low = at
-    while low > 0 and (_WORD_CHAR.match(text[low - 1]) or text[low - 1] in _STANDS_FOR_ONE):
-        low -= 1
-    high = at + 1
-    while high < len(text) and (_WORD_CHAR.match(text[high]) or text[high] in _STANDS_FOR_ONE):
-        high += 1
-    if not low < at < high - 1 or sum(1 for c in text[low:high] if _LETTER.match(c)) < 3:
+    low, high = runs.span(_STANDS_FOR_ONE, at)
+    if high - low > _LONGEST_RUN or not low < at < high - 1:
+        return False  # longer than any word: a run of symbols, not a word hidden
+    letters = runs.remembered(("letters", low), lambda: sum(1 for c in text[low:high] if _LETTER.match(c)))
+    if letters < 3:
         return False
     return text[at] != "!" or text[at + 1 : high].strip("!") != ""
 
@@ -288,54 +337,67 @@ def _among_letters(text: str, at: int) -> bool:
 def _symbols_as_letters(text: str) -> str:
     """`text` with each symbol standing for a letter replaced by it, one character for one."""
     chars: list[str] | None = None
+    runs = _Runs(text)
+    # What a symbol stands for depends only on its run and four characters either side of it:
+    # a word written again is read once ("dement!@" over and over).
+    read: dict[tuple[str, int, int, int], str | None] = {}
     for m in _SYMBOL.finditer(text):
         at = m.start()
-        symbol = m.group()
-        before = text[at - 1 : at]
-        after = text[at + 1 : at + 2]
-        word_before = bool(before) and _WORD_CHAR.match(before) is not None
-        word_after = bool(after) and _WORD_CHAR.match(after) is not None
-        inside = word_before and word_after
-        if not inside and symbol in _STANDS_FOR_ONE:
-            inside = _among_letters(text, at)  # "dement!@", "$ch!zophren!@": symbols side by side
-        if symbol in "_*|" and (word_before or word_after) and _spaced_out(text, at, symbol):
-            if symbol in "*|":  # "A*D*H*D", "D|I|D": read as letters spelt out with dots
-                if chars is None:
-                    chars = list(text)
-                chars[at] = "."
-            continue  # "n_u_t_s": underscores between single letters space them out, as hyphens do
-        # "s**cidal", "d__mentia": two marks side by side inside a word, each standing for a letter.
-        doubled = symbol in "*_#" and (
-            (word_before and after == symbol and _letters(text, at + 2, at + 3))
-            or (word_after and before == symbol and _letters(text, at - 2, at - 1))
-        )
-        # "|oony": a bar starting a word of letters is an l.
-        starting = (symbol in "$@" or symbol == "|") and not word_before and _letters(text, at + 1, at + 3)
-        # "$u1c1dal", "$u!c!d@l": a "$" starting a word of letters, digits and symbols for letters
-        # (never "$5", money).
-        starting = starting or (
-            symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5, True)
-        )
-        # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
-        ending = (
-            symbol in "$@"
-            and not word_after
-            and at >= 3
-            and (_letters(text, at - 3, at) or (_word(text, at - 3, at, True) and _among_letters(text, at - 1)))
-        )
-        # "n_u_t_c_@_s_e": a symbol among letters spelt out.
-        spelt = (
-            symbol in "$@*"
-            and before in _SPELT_GAPS
-            and after in _SPELT_GAPS
-            and _letters(text, at - 2, at - 1)
-            and _letters(text, at + 2, at + 3)
-        )
-        if inside or starting or ending or spelt or doubled:
+        low, high = runs.span(_ALL_MARKS, at)
+        if high - low > _LONGEST_RUN:
+            continue  # longer than any word, hidden or spelt out: marks, not letters
+        key = (text[max(0, low - 4) : high + 4], at - low, min(low, 4), min(len(text) - high, 4))
+        if key not in read:
+            read[key] = _symbol_read(text, at, m.group(), runs)
+        letter = read[key]
+        if letter is not None:
             if chars is None:
                 chars = list(text)
-            chars[at] = _SYMBOL_LETTERS[symbol]
+            chars[at] = letter
     return text if chars is None else "".join(chars)
+
+
+def _symbol_read(text: str, at: int, symbol: str, runs: _Runs) -> str | None:
+    """What the symbol at `at` stands for: a letter, "." between letters spelt out, or None (itself)."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    word_before = bool(before) and _WORD_CHAR.match(before) is not None
+    word_after = bool(after) and _WORD_CHAR.match(after) is not None
+    inside = word_before and word_after
+    if not inside and symbol in _STANDS_FOR_ONE:
+        inside = _among_letters(text, at, runs)  # "dement!@", "$ch!zophren!@": symbols side by side
+    if symbol in "_*|" and (word_before or word_after) and _spaced_out(text, at, symbol, runs):
+        # "A*D*H*D", "D|I|D": read as letters spelt out with dots; "n_u_t_s": underscores between
+        # single letters space them out, as hyphens do.
+        return "." if symbol in "*|" else None
+    # "s**cidal", "d__mentia": two marks side by side inside a word, each standing for a letter.
+    doubled = symbol in "*_#" and (
+        (word_before and after == symbol and _letters(text, at + 2, at + 3))
+        or (word_after and before == symbol and _letters(text, at - 2, at - 1))
+    )
+    # "|oony": a bar starting a word of letters is an l.
+    starting = (symbol in "$@" or symbol == "|") and not word_before and _letters(text, at + 1, at + 3)
+    # "$u1c1dal", "$u!c!d@l": a "$" starting a word of letters, digits and symbols for letters
+    # (never "$5", money).
+    starting = starting or (
+        symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5, True)
+    )
+    # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
+    ending = (
+        symbol in "$@"
+        and not word_after
+        and at >= 3
+        and (_letters(text, at - 3, at) or (_word(text, at - 3, at, True) and _among_letters(text, at - 1, runs)))
+    )
+    # "n_u_t_c_@_s_e": a symbol among letters spelt out.
+    spelt = (
+        symbol in "$@*"
+        and before in _SPELT_GAPS
+        and after in _SPELT_GAPS
+        and _letters(text, at - 2, at - 1)
+        and _letters(text, at + 2, at + 3)
+    )
+    return _SYMBOL_LETTERS[symbol] if inside or starting or ending or spelt or doubled else None
 
 
 _SPACED_OUT = re.compile(r"_*(?:[^\W_]_+)+[^\W_]?_*")
@@ -347,16 +409,13 @@ _SPACED_OUT_BY = {
 }
 
 
-def _spaced_out(text: str, at: int, mark: str = "_") -> bool:
+def _spaced_out(text: str, at: int, mark: str, runs: _Runs) -> bool:
     """Whether the mark at `at` is in a run of single letters spaced out by it ("n_u_t_s", "A*D*H*D")."""
-    low = at
-    while low > 0 and (text[low - 1] == mark or _WORD_CHAR.match(text[low - 1])):
-        low -= 1
-    high = at + 1
-    while high < len(text) and (text[high] == mark or _WORD_CHAR.match(text[high])):
-        high += 1
+    low, high = runs.span(mark, at)
+    if high - low > _LONGEST_RUN:
+        return False  # longer than any word spelt out
     pattern = _SPACED_OUT if mark == "_" else _SPACED_OUT_BY[mark]
-    return pattern.fullmatch(text, low, high) is not None
+    return bool(runs.remembered((mark, low), lambda: pattern.fullmatch(text, low, high) is not None))
 
 
 def _word(text: str, start: int, end: int, symbols: bool = False) -> bool:
@@ -419,6 +478,7 @@ _SPELT_GAPS = frozenset("_.-/ ")
 # Four single letters or more, each after the same mark ("s/c/h/i/z/o", "b+i+p+o+l+a+r", "o~c~d~s").
 _SPACED_BY_MARK = re.compile(r"(?<![^\W_])[^\W_]([/+~•,:;=^])[^\W_](?:\1[^\W_]){2,}(?![^\W_/+~•,:;=^])")
 _MARKS_BETWEEN = frozenset("/+~•,:;=^")
+_MARK_LETTER_MARK = re.compile(r"([/+~•,:;=^])[^\W_]\1[^\W_]\1")  # a quick look first: far cheaper
 _DIGIT_LETTERS = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",), "8": ("b",)}
 # A whole word of six letters or more in which two letters are each written twice ("scchhizzo").
 _DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*")
@@ -614,7 +674,7 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = tuple(_LETTERS_ALL)
-    if not _MARKS_BETWEEN.isdisjoint(folded):
+    if not _MARKS_BETWEEN.isdisjoint(folded) and _MARK_LETTER_MARK.search(folded) is not None:
         # "s/c/h/i/z/o", "b+i+p+o+l+a+r": single letters after the same mark, four or more, are one
         # word spelt out ("c/o" and "SI/HI" are left to the shorthand rules).
         token_starts = edges[0::2]

@@ -278,8 +278,8 @@ class Senses:
             first == last
             and entry.kind in _SAID_OF_THINGS
             and not entry.exact_case
-            and not self._in_capitals(text, found, starts, first)
             and self._describes_a_thing_of_no_one(found, first)
+            and not self._in_capitals(text, found, starts, first)
         ):
             return True
         if first == last and self._proper_noun(text, found, starts, first):
