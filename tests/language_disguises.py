@@ -68,8 +68,15 @@ def _middle_letter(edit: str) -> Callable[[str], str]:
 
 _SUPERSCRIPT = dict(zip("abdeghijklmnoprstuvwxyz", "ᵃᵇᵈᵉᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", strict=True))
 
-# name -> (how, whether it applies to abbreviations in capitals)
-DISGUISES: dict[str, tuple[Callable[[str], str], bool]] = {
+_LETTERS_SAID = (
+    "ay bee see dee ee eff gee aitch eye jay kay el em en oh pee cue ar ess tee you vee double-you ex why zed"
+)
+_SAID = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LETTERS_SAID.split(), strict=True))
+_CHEROKEE = dict(zip("ABCDEGHJKLMPRSTVWZ", "ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔᏃ", strict=True))
+ONLY_ABBREVIATIONS = "abbreviations only"
+
+# name -> (how, whether it applies to abbreviations in capitals too, or to them only)
+DISGUISES: dict[str, tuple[Callable[[str], str], bool | str]] = {
     "digits for letters (0 1 3)": (_each({"o": "0", "i": "1", "e": "3"}), True),
     "digits for letters (4 5 7)": (_each({"a": "4", "s": "5", "t": "7"}), True),
     "symbols for letters (@ $ !)": (_each({"a": "@", "s": "$", "i": "!"}), True),
@@ -107,6 +114,8 @@ DISGUISES: dict[str, tuple[Callable[[str], str], bool]] = {
     "a vowel changed": (_one_vowel_changed, False),
     "no vowels after the first letter": (lambda w: w[:1] + "".join(c for c in w[1:] if c not in "aeiou"), False),
     "backwards": (lambda w: w[::-1], False),
+    "letters said by name": (lambda w: " ".join(_SAID[c] for c in w), ONLY_ABBREVIATIONS),
+    "Cherokee look-alike capitals": (_each(_CHEROKEE), ONLY_ABBREVIATIONS),
 }
 
 
@@ -126,7 +135,8 @@ def measure(check: LanguageCheck) -> dict[str, Caught]:
     results = {}
     for name, (how, abbreviations) in DISGUISES.items():
         result = results[name] = Caught()
-        for label in LABELS + (ABBREVIATIONS if abbreviations else ()):
+        labels = () if abbreviations == ONLY_ABBREVIATIONS else LABELS
+        for label in labels + (ABBREVIATIONS if abbreviations else ()):
             hidden = how(label)
             if hidden == label:
                 continue

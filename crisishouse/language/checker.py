@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -75,6 +76,7 @@ ADDED_AFTER: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("e", 1, ("y",)),
     ("ssion", 3, ("o",)),  # "depresso", "obsesso"
     ("ia", 2, ("ic", "ics", "ical", "ically", "iac", "iacs")),
+    ("ar", 0, ("ed", "ing")),  # a label made a verb: "bipolared"
 )
 # ... and the same stem with another ending: "dissociative" gives
 # "dissociate", "dissociating", "dissociation"; "somatisation" gives
@@ -197,6 +199,19 @@ class Finding:
             "suggestion": self.suggestion,
         }
 
+
+# Letters as they are said, each for its letter ("oh see dee"); not "i", "a", "be", "see you" alone.
+_LETTER_NAMES = {
+    **dict.fromkeys(("ay", "eh"), "a"), "bee": "b", **dict.fromkeys(("see", "cee"), "c"), "dee": "d",
+    "ee": "e", **dict.fromkeys(("ef", "eff"), "f"), **dict.fromkeys(("gee", "jee"), "g"),
+    **dict.fromkeys(("aitch", "haitch"), "h"), "eye": "i", "jay": "j", "kay": "k",
+    **dict.fromkeys(("el", "ell"), "l"), "em": "m", "en": "n", "oh": "o", "pee": "p",
+    **dict.fromkeys(("cue", "queue"), "q"), **dict.fromkeys(("ar", "arr"), "r"),
+    **dict.fromkeys(("es", "ess"), "s"), "tee": "t", **dict.fromkeys(("yoo", "you"), "u"), "vee": "v",
+    **dict.fromkeys(("ex",), "x"), **dict.fromkeys(("why", "wye"), "y"), **dict.fromkeys(("zed", "zee"), "z"),
+}  # fmt: skip
+_LETTER_GAP = re.compile(r"[ \t\-\u2010\u2011.]+|\u00a0+")
+_NOT_SPELT_SOURCES = frozenset((HIDDEN_ONLY, COMPOUNDS_ONLY))
 
 _UNSEEN = object()
 _MISSPELT_SEEN_AT_MOST = 50_000
@@ -328,6 +343,8 @@ class LanguageCheck:
             candidates += self._censored(found)
         if found.longest >= 4:
             candidates += self._misspelt(found)
+        if not _LETTER_NAMES.keys().isdisjoint(found.words):
+            candidates += self._said_letter_by_letter(found)
         edges = found._edges
         starts, ends = edges[0::2], edges[1::2]
         rules = self._rules
@@ -495,6 +512,38 @@ class LanguageCheck:
                     if listed is not None:
                         hits.append((edges[2 * k], edges[2 * end + 1], table[listed][0], listed))
                         break
+        return hits
+
+    def _said_letter_by_letter(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """An abbreviation of a diagnosis written as its letters sound ("bee pee dee", "oh see dee",
+        "ay dee aitch dee"): three letters or more, each named, with only spaces or hyphens between."""
+        words, gaps, edges, table = found.words, found.gaps, found._edges, self._table
+        hits = []
+        k = 0
+        while k < len(words):
+            run = k
+            while (
+                run < len(words)
+                and words[run] in _LETTER_NAMES
+                and (run == k or _LETTER_GAP.fullmatch(gaps[run]) is not None)
+            ):
+                run += 1
+            if run - k >= 3:
+                letters = "".join(_LETTER_NAMES[w] for w in words[k:run])
+                for first in range(k, run - 2):  # "say bee pee dee": the letters may start late
+                    for last in range(run - 1, first + 1, -1):
+                        spelt = letters[first - k : last - k + 1]
+                        value = table.get(spelt)
+                        entry = value[0] if value else None
+                        if entry is not None and entry.kind == "diagnosis" and entry.source not in _NOT_SPELT_SOURCES:
+                            # Said aloud, an abbreviation has no case ("dee eye dee" is DID, not "did").
+                            said = dataclasses.replace(entry, exact_case=False) if entry.exact_case else entry
+                            hits.append((edges[2 * first], edges[2 * last + 1], said, spelt))
+                            break
+                    else:
+                        continue
+                    break
+            k = max(run, k + 1)
         return hits
 
     def _misspelt(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:

@@ -168,6 +168,9 @@ _LOOKALIKES = str.maketrans(
         "Ð": "D",
         # Greek upper case
         "Η": "H",
+        # Cherokee and Lisu letters that are Latin capitals to the eye ("ᏢᎢᏚᎠ"), which no normal form folds
+        **dict(zip("ᎪᏴᏟᎠᎬᏀᎻᎥᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔᏃᏒ", "ABCDEGHiJKLMPRSTVWZR", strict=True)),
+        **dict(zip("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "ABCDEFGHIJKLMNOPRSTUVWXYZ", strict=True)),
     }
 )
 # Invisible characters that are not Unicode format characters (the variation selectors too:
@@ -795,7 +798,7 @@ _SOUNDS = (
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
 # Letters a sound-alike spelling usually holds: only such words are sounded out.
-SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]")
+SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]|ah$")
 
 
 @lru_cache(maxsize=8192)
@@ -803,4 +806,6 @@ def sound(word: str) -> str:
     """`word` as it sounds, roughly: "skitzofrenic" and "schizophrenic" both give "skisofrenik"."""
     for written, said in _SOUNDS:
         word = word.replace(written, said)
+    if word.endswith("ah"):
+        word = word[:-2] + "ar"  # "bi-polah": an r not said
     return _DOUBLE_ANY.sub(r"\1", word)

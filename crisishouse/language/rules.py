@@ -299,7 +299,14 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a dose and when or how it is given: "15 mg mane", "500 mg BD", "150 mg IM", "5 mg PRN"
     (
         (DIGITS, MIXED),
-        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?)\s+(?:mane|nocte|bd|tds|tid|qds|qid|od|prn|im|imi|iv|sc|po|stat|bid|qhs|qd)"
+        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?)\s+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|mdu|prn|im|imi|iv|sc|po|stat|bid|qhs|qd)"
+        + _E,
+        _SHORTHAND,
+    ),
+    # medicines and when they are given: "meds BD", "tabs TDS", "caps nocte"
+    (
+        ("meds", "med", "tabs", "tab", "tablets", "tablet", "caps", "capsules", "dose", "doses", "pills"),
+        r"(?:meds?|tabs?|tablets?|caps|capsules|doses?|pills)\s+(?:mane|nocte|bd|tds|tid|qds|qid|om|mdu|prn|stat|bid|qhs)"
         + _E,
         _SHORTHAND,
     ),
@@ -389,6 +396,10 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("urine", "drug", "tox", "toxicology"), r"(?:urine|drug|tox|toxicology)\s+(?:drug\s+)?screens?" + _E, _SHORTHAND),
 )
 _ARROWED = re.compile(r"[↑↓]\s?([^\W\d_]{3,})")
+# ... or after it, for what a chart measures: "mood ↓", "sleep ↑", "appetite ↓"
+_ARROWED_AFTER = re.compile(
+    r"(?<![^\W_])(mood|sleep|appetite|energy|motivation|concentration|anxiety|agitation|irritability|libido|weight|insight)\s?[↑↓]"
+)
 _NOT_MEASURED = frozenset(_split("again now here there today tomorrow yesterday up down top bottom"))
 # Tokens that are history, diagnosis, symptom and treatment shorthand (and any token ending in "hx").
 _SHORTHAND_TOKENS = frozenset(
@@ -642,6 +653,7 @@ class Rules:
                 for m in _ARROWED.finditer(folded)
                 if m.group(1) not in _STOP and m.group(1) not in _NOT_MEASURED
             ]
+            candidates += [(m.start(), m.end(), _SHORTHAND) for m in _ARROWED_AFTER.finditer(folded)]
         if "thymi" in folded or "phreni" in folded:
             candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _DIAGNOSTIC_ENDING.finditer(folded)]
         if not text.islower():

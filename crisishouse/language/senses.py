@@ -29,7 +29,7 @@ from crisishouse.language.clauses import ends_sentence as _ends_sentence
 from crisishouse.language.clauses import in_capitals
 from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words as _split
-from crisishouse.language.normalise import NOT_JOINED, Tokens
+from crisishouse.language.normalise import JOINED, NOT_JOINED, Tokens
 from crisishouse.language.vocabulary import Entry
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -132,6 +132,7 @@ _WRITER = frozenset(_split("i me my we us"))
 # The kinds of word said of a plan, an answer or a market in their plain sense ("an aggressive
 # campaign", "an evasive answer"); not compliance, which is said of medicines ("noncompliant meds").
 _SAID_OF_THINGS = frozenset(("jargon", "deficit"))
+_CRAZES = frozenset(("mania", "manias", "hysteria"))
 _ADJECTIVE_ENDINGS = ("ive", "ic", "ous", "ose", "al", "ed", "ant", "ent", "ile", "id", "ful", "ish", "ary")
 _READS_AROUND = 16
 
@@ -274,6 +275,8 @@ class Senses:
             and self._names_a_thing(text, found, starts, first, last)
         ):
             return True
+        if first == last and words[first] in _CRAZES and self._a_craze(found, first):
+            return True
         if (
             first == last
             and entry.kind in _SAID_OF_THINGS
@@ -285,6 +288,19 @@ class Senses:
         if first == last and self._proper_noun(text, found, starts, first):
             return True
         return self._is_title(text, found, starts, first, last)
+
+    def _a_craze(self, found: Tokens, t: int) -> bool:
+        """Whether the word at t names a craze for the concrete thing named before it ("Pokémon card
+        mania", "sourdough mania"): not "postnatal mania", "two manias"."""
+        words, gaps = found.words, found.gaps
+        before = t - 1
+        return (
+            before >= 0
+            and not _ends_clause(gaps[t])
+            and found.joined[t] != JOINED  # "hypo-mania" is one word
+            and self.nouns.kind(words[before]) == "concrete"
+            and words[before] not in _STOP
+        )
 
     def _describes_a_thing_of_no_one(self, found: Tokens, t: int) -> bool:
         """Whether the word at t describes a thing right after it, in a sentence about no one.
