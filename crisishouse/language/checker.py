@@ -210,7 +210,8 @@ _LETTER_NAMES = {
     **dict.fromkeys(("es", "ess"), "s"), "tee": "t", **dict.fromkeys(("yoo", "you"), "u"), "vee": "v",
     **dict.fromkeys(("ex",), "x"), **dict.fromkeys(("why", "wye"), "y"), **dict.fromkeys(("zed", "zee"), "z"),
 }  # fmt: skip
-_LETTER_GAP = re.compile(r"[ \t\-\u2010\u2011.]+|\u00a0+")
+_LETTER_GAP = re.compile(r"[ \t\-\u2010\u2011.\u00a0]+")
+_THREE_OR_MORE = re.compile(r"1{3,}")
 _NOT_SPELT_SOURCES = frozenset((HIDDEN_ONLY, COMPOUNDS_ONLY))
 
 _UNSEEN = object()
@@ -343,8 +344,7 @@ class LanguageCheck:
             candidates += self._censored(found)
         if found.longest >= 4:
             candidates += self._misspelt(found)
-        if not _LETTER_NAMES.keys().isdisjoint(found.words):
-            candidates += self._said_letter_by_letter(found)
+        candidates += self._said_letter_by_letter(found)
         edges = found._edges
         starts, ends = edges[0::2], edges[1::2]
         rules = self._rules
@@ -517,34 +517,32 @@ class LanguageCheck:
     def _said_letter_by_letter(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """An abbreviation of a diagnosis written as its letters sound ("bee pee dee", "oh see dee",
         "ay dee aitch dee"): three letters or more, each named, with only spaces or hyphens between."""
-        words, gaps, edges, table = found.words, found.gaps, found._edges, self._table
-        hits = []
-        k = 0
-        while k < len(words):
-            run = k
-            while (
-                run < len(words)
-                and words[run] in _LETTER_NAMES
-                and (run == k or _LETTER_GAP.fullmatch(gaps[run]) is not None)
-            ):
-                run += 1
-            if run - k >= 3:
-                letters = "".join(_LETTER_NAMES[w] for w in words[k:run])
-                for first in range(k, run - 2):  # "say bee pee dee": the letters may start late
-                    for last in range(run - 1, first + 1, -1):
-                        spelt = letters[first - k : last - k + 1]
-                        value = table.get(spelt)
-                        entry = value[0] if value else None
-                        if entry is not None and entry.kind == "diagnosis" and entry.source not in _NOT_SPELT_SOURCES:
-                            # Said aloud, an abbreviation has no case ("dee eye dee" is DID, not "did").
-                            said = dataclasses.replace(entry, exact_case=False) if entry.exact_case else entry
-                            hits.append((edges[2 * first], edges[2 * last + 1], said, spelt))
-                            break
-                    else:
-                        continue
-                    break
-            k = max(run, k + 1)
+        words, gaps, names = found.words, found.gaps, _LETTER_NAMES
+        # One mark a word, "1" for a letter's name: runs of three or more are found at C speed.
+        marks = "".join(["1" if w in names else "0" for w in words])
+        hits: list[tuple[int, int, Entry, str]] = []
+        for m in _THREE_OR_MORE.finditer(marks):
+            # A comma or the like between two names ends a run ("oh see, dee pee ess": two runs).
+            cuts = [j for j in range(m.start() + 1, m.end()) if _LETTER_GAP.fullmatch(gaps[j]) is None]
+            for k, run in pairwise([m.start(), *cuts, m.end()]):
+                if run - k >= 3:
+                    hits += self._abbreviation_said(found, k, run)
         return hits
+
+    def _abbreviation_said(self, found: Tokens, k: int, run: int) -> list[tuple[int, int, Entry, str]]:
+        """The abbreviation of a diagnosis among the letters named by tokens k..run-1, if one is there."""
+        letters = "".join(_LETTER_NAMES[w] for w in found.words[k:run])
+        edges, table = found._edges, self._table
+        for first in range(k, run - 2):  # "say bee pee dee": the letters may start late
+            for last in range(run - 1, first + 1, -1):
+                spelt = letters[first - k : last - k + 1]
+                value = table.get(spelt)
+                entry = value[0] if value else None
+                if entry is not None and entry.kind == "diagnosis" and entry.source not in _NOT_SPELT_SOURCES:
+                    # Said aloud, an abbreviation has no case ("dee eye dee" is DID, not "did").
+                    said = dataclasses.replace(entry, exact_case=False) if entry.exact_case else entry
+                    return [(edges[2 * first], edges[2 * last + 1], said, spelt)]
+        return []
 
     def _misspelt(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """A common label one letter off, without its vowels or backwards ("dilusional", "dprssn")."""
