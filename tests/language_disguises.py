@@ -114,6 +114,8 @@ DISGUISES: dict[str, tuple[Callable[[str], str], bool | str]] = {
     "a vowel changed": (_one_vowel_changed, False),
     "no vowels after the first letter": (lambda w: w[:1] + "".join(c for c in w[1:] if c not in "aeiou"), False),
     "backwards": (lambda w: w[::-1], False),
+    "a letter escaped as on a web page": (lambda w: w[:2] + f"&#{ord(w[2])};" + w[3:], False),
+    "a letter escaped as in an address": (lambda w: w[:3] + f"%{ord(w[3]):02X}" + w[4:], False),
     "letters said by name": (lambda w: " ".join(_SAID[c] for c in w), ONLY_ABBREVIATIONS),
     "Cherokee look-alike capitals": (_each(_CHEROKEE), ONLY_ABBREVIATIONS),
 }

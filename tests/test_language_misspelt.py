@@ -139,6 +139,9 @@ def test_what_it_has_seen_stays_bounded() -> None:
         # Symbols for letters side by side, or one closing the word.
         ("Nan's dement!@ is worse.", "dement!@"),
         ("He wrote depre$$!on on the form.", "depre$$!on"),
+        # A letter escaped as on a web page or in an address.
+        ("Pasted from the portal: Diagnosis: bip&#111;lar I.", "bip&#111;lar"),
+        ("The link was /early-psych%6Fsis-signs, she said.", "psych%6Fsis"),
         # A prefix joined to a diagnosis; an abbreviation with an ending.
         ("Letter says nonpsychotic depression.", "nonpsychotic"),
         ("She called it semipsychotic, laughing.", "semipsychotic"),
@@ -163,6 +166,8 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "Tea~coffee~milk on the shopping list.",
         "Pick up the O,C,D and E batteries.",
         "great!! see you at six",
+        "100% sure, 50%off at the market, rock &amp; roll night.",
+        "Me&#101;t at the marae, hello%20world.",
         "Email aroha@home.nz about the roster.",
         "Raffle tickets $2!! at the door.",
         "Found unresponsive in the car, the ambulance took him.",

@@ -231,13 +231,31 @@ def fold_char(ch: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).translate(_LOOKALIKES)
 
 
+# A letter escaped as on a web page or in an address: "&#111;", "&#x6F;", "%6F".
+_ESCAPE = re.compile(r"&#(\d{2,3});|&#[xX]([0-9a-fA-F]{2});|%([0-9a-fA-F]{2})")
+
+
+def _escaped_letters(text: str) -> dict[int, tuple[str, int]]:
+    """Where a letter is written escaped beside a letter ("bip&#111;lar"): position -> (letter, length)."""
+    found = {}
+    for m in _ESCAPE.finditer(text):
+        decimal, hexadecimal, percent = m.groups()
+        code = int(decimal) if decimal else int(hexadecimal or percent, 16)
+        letter = chr(code)
+        beside = text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1]
+        if letter.isascii() and letter.isalpha() and any(c.isalpha() for c in beside):
+            found[m.start()] = (letter, m.end() - m.start())
+    return found
+
+
 def fold(text: str) -> tuple[str, Sequence[int] | None]:
     """The folded text, and for each of its characters the index it came from.
 
     The index is None when the folding kept every character in place (plain
     ASCII text): then folded index i is original index i.
     """
-    if text.isascii() and not ("(" in text and _BRACKETED_CHAR.search(text)):
+    escaped = _escaped_letters(text) if ("&#" in text or "%" in text) else {}
+    if text.isascii() and not escaped and not ("(" in text and _BRACKETED_CHAR.search(text)):
         folded = text.lower()
         if not _HAS_SYMBOL.isdisjoint(folded):
             folded = _symbols_as_letters(folded)
@@ -246,13 +264,16 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
     index: list[int] = []
     # "abs(c)onded": a letter or digit in brackets inside a word is part of it.
     dropped = {at for m in _BRACKETED_CHAR.finditer(text) for at in (m.start() + 1, m.end() - 2)}
+    # "bip&#111;lar", "psych%6Fsis": a letter written as a web page or an address escapes it.
+    for at, (_letter, length) in escaped.items():
+        dropped.update(range(at + 1, at + length))
     for run in _ASCII_RUNS.finditer(text):
         start, end = run.span()
         chunk = run.group()
         if chunk.isascii():
             if dropped and any(start <= at < end for at in dropped):
                 kept = [at for at in range(start, end) if at not in dropped]
-                parts.append("".join(text[at] for at in kept).lower())
+                parts.append("".join(escaped[at][0] if at in escaped else text[at] for at in kept).lower())
                 index.extend(kept)
                 continue
             parts.append(chunk.lower())
