@@ -74,6 +74,7 @@ _LETTERS_SAID = (
 _SAID = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LETTERS_SAID.split(), strict=True))
 _CHEROKEE = dict(zip("ABCDEGHJKLMPRSTVWZ", "ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔᏃ", strict=True))
 ONLY_ABBREVIATIONS = "abbreviations only"
+_UPSIDE_DOWN = dict(zip("abcdefghijklmnopqrstuvwxyz ", "ɐqɔpǝɟƃɥᴉɾʞlɯuodbɹsʇnʌʍxʎz ", strict=True))
 
 # name -> (how, whether it applies to abbreviations in capitals too, or to them only)
 DISGUISES: dict[str, tuple[Callable[[str], str], bool | str]] = {
@@ -116,6 +117,7 @@ DISGUISES: dict[str, tuple[Callable[[str], str], bool | str]] = {
     "backwards": (lambda w: w[::-1], False),
     "a letter escaped as on a web page": (lambda w: w[:2] + f"&#{ord(w[2])};" + w[3:], False),
     "a letter escaped as in an address": (lambda w: w[:3] + f"%{ord(w[3]):02X}" + w[4:], False),
+    "turned upside down": (lambda w: "".join(_UPSIDE_DOWN.get(c, c) for c in reversed(w)), False),
     "letters said by name": (lambda w: " ".join(_SAID[c] for c in w), ONLY_ABBREVIATIONS),
     "Cherokee look-alike capitals": (_each(_CHEROKEE), ONLY_ABBREVIATIONS),
 }

@@ -142,6 +142,8 @@ def test_what_it_has_seen_stays_bounded() -> None:
         # A letter escaped as on a web page or in an address.
         ("Pasted from the portal: Diagnosis: bip&#111;lar I.", "bip&#111;lar"),
         ("The link was /early-psych%6Fsis-signs, she said.", "psych%6Fsis"),
+        # Turned upside down, the last letter first.
+        ("He wrote ɐıuɐɯ on the whiteboard.", "ɐıuɐɯ"),
         # A prefix joined to a diagnosis; an abbreviation with an ending.
         ("Letter says nonpsychotic depression.", "nonpsychotic"),
         ("She called it semipsychotic, laughing.", "semipsychotic"),
@@ -168,6 +170,7 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "great!! see you at six",
         "100% sure, 50%off at the market, rock &amp; roll night.",
         "Me&#101;t at the marae, hello%20world.",
+        "ʎɐp pooƃ ɐ, she wrote upside down; kırmızı elma.",
         "Email aroha@home.nz about the roster.",
         "Raffle tickets $2!! at the door.",
         "Found unresponsive in the car, the ambulance took him.",

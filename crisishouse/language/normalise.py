@@ -660,6 +660,15 @@ class Tokens:
         return len(self.words)
 
 
+# Letters turned upside down, as flipped-text generators write them, and what they stand for the
+# right way up (with the Latin letters that are each other turned: b and q, d and p, n and u).
+_TURNED_BACK = {
+    **dict(zip("ɐǝɟƃɥᴉıɾʞɯɹʇʌʍʎɔ", "aefghiijkmrtvwyc", strict=True)),
+    **dict(zip("bqdpnu", "qbpdun", strict=True)),
+}
+_TURNED = frozenset("ɐǝɟƃɥᴉɾʞɯɹʇʌʍʎ")  # "ı" and "ɔ" alone are Turkish or phonetic: not counted
+
+
 def tokens(text: str) -> Tokens:
     """Cut `text` into folded tokens, remembering where each came from."""
     folded, index = fold(text)
@@ -738,6 +747,17 @@ def tokens(text: str) -> Tokens:
         if alts is None:
             alts = [()] * len(words)
         alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(words[k]))))
+    if index is not None and not _TURNED.isdisjoint(text):
+        # "ɐıuɐɯ": a word written upside down (turned letters, the last first) is also read the right way up.
+        for k, word in enumerate(words):
+            start, end = index[edges[2 * k]], index[edges[2 * k + 1] - 1] + 1
+            written = text[start:end]
+            if sum(c in _TURNED for c in written) >= 2:
+                upright = "".join(_TURNED_BACK.get(c, c) for c in reversed(written.casefold()))
+                if upright.isalpha() and upright != word:
+                    if alts is None:
+                        alts = [()] * len(words)
+                    alts[k] = (*alts[k], upright)
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
