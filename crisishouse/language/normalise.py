@@ -526,7 +526,8 @@ def _collapsed(word: str) -> tuple[str, ...]:
     """`word` with each letter written three times or more read once, and read twice ("bipolaaar", "schizzzo")."""
     once = _RUN_ONE.sub(r"\1", word)
     twice = _RUN_ONE.sub(r"\1\1", word)
-    return tuple(w for w in dict.fromkeys((once, *readings(once), twice)) if w != word and len(w) >= 3)
+    single = _DOUBLE.sub(r"\1", once)  # "psyychoootic": every letter written more than once, once
+    return tuple(w for w in dict.fromkeys((once, *readings(once), twice, single)) if w != word and len(w) >= 3)
 
 
 def visible(text: str) -> str:

@@ -299,7 +299,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a dose and when or how it is given: "15 mg mane", "500 mg BD", "150 mg IM", "5 mg PRN"
     (
         (DIGITS, MIXED),
-        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?)\s+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|mdu|prn|im|imi|iv|sc|po|stat|bid|qhs|qd)"
+        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?)\s+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|mdu|prn|im|imi|iv|sc|sl|po|stat|bid|qhs|qd)"
         + _E,
         _SHORTHAND,
     ),
