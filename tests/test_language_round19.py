@@ -30,6 +30,10 @@ from tests.language_cases import assert_caught, flagged
         ("Said the tism gets loud in crowds.", "tism"),
         ("Posted about sewer slide thoughts.", "sewer slide"),
         ("Complex needs, per the housing referral.", "Complex needs"),
+        # Note-taking shorthand: seen by, discussed with, hours as a fraction.
+        ("S/b reg this morning, plan unchanged.", "S/b"),
+        ("D/w the duty worker at 3.", "D/w"),
+        ("Last drink 3/24 ago, per the whānau.", "3/24"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -45,6 +49,8 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "Her aunty was promoted to CTO at a fintech in Wellington.",
         "Put the money in a low-risk term deposit.",
         "The OST for the film is on Spotify.",
+        "The 24/7 helpline number is on the fridge.",
+        "Cut the cake into 24 pieces, 1/24 each.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

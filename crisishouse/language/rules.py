@@ -136,9 +136,15 @@ DIGITS, MIXED = "<digits>", "<mixed>"
 _E = r"(?![^\W_])"  # at the end of a word
 _SHAPES: tuple[tuple[Any, ...], ...] = (
     # complains of, on examination, history of, rule out, review, follow up, status post ...
-    (tuple("cohrfspbdine"), r"(?:c/o|o/e|h/o|r/o|r/v|f/u|s/p|p/w|b/g|d/c|i/p|o/p|n/v|e/c)" + _E, _SHORTHAND, "/"),
+    # (and seen by, discussed with: "s/b reg", "d/w consultant")
+    (
+        tuple("cohrfspbdine"),
+        r"(?:c/o|o/e|h/o|r/o|r/v|f/u|s/p|p/w|b/g|d/c|i/p|o/p|n/v|e/c|s/b|d/w)" + _E,
+        _SHORTHAND,
+        "/",
+    ),
     # weeks and days as fractions: review in 2/52, for 3/7
-    ((DIGITS,), r"\d{1,2}/52" + _E + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12)" + _E, _SHORTHAND, "/"),
+    ((DIGITS,), r"\d{1,2}/52" + _E + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)" + _E, _SHORTHAND, "/"),
     # the patient, at the start of a sentence or after the/this/our
     (
         ("pt", "pts"),
@@ -358,8 +364,13 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E,
         _SCALE,
     ),
-    # days of symptoms as a fraction: "3/7 no sleep", "2/7 hx of"
-    ((DIGITS,), r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago))", _SHORTHAND, "/"),
+    # days (and hours) of symptoms as a fraction: "3/7 no sleep", "2/7 hx of", "1/24 ago"
+    (
+        (DIGITS,),
+        r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago))|\d{1,2}/24(?=\s+ago)",
+        _SHORTHAND,
+        "/",
+    ),
     # triage and risk ratings: "ATS 2", "RAG rated amber"
     (("ats", MIXED), r"ats\s?[1-5]" + _E, _SHORTHAND),
     (("rag",), r"rag[\s-]?(?:rated|rating|status)(?:\s+(?:red|amber|green))?" + _E, _SHORTHAND),
