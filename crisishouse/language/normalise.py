@@ -52,7 +52,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
 
 # Letters that look exactly like Latin letters, read as the Latin letter.
 _LOOKALIKES = str.maketrans(
@@ -310,7 +309,6 @@ class _Runs:
     def __init__(self, text: str) -> None:
         self.text = text
         self._last = (0, 0)
-        self._answers: dict[tuple[str, int], Any] = {}
 
     def span(self, marks: str, at: int) -> tuple[int, int]:
         """The run of word characters and `marks` holding position `at` (its first and last, one past).
@@ -334,11 +332,6 @@ class _Runs:
                 return m.span()
         return at, at + 1
 
-    def remembered(self, key: tuple[str, int], work: Callable[[], Any]) -> Any:
-        if key not in self._answers:
-            self._answers[key] = work()
-        return self._answers[key]
-
 
 @lru_cache(maxsize=16)
 def _run_of(marks: str) -> re.Pattern[str]:
@@ -352,8 +345,7 @@ def _among_letters(text: str, at: int, runs: _Runs) -> bool:
     low, high = runs.span(_STANDS_FOR_ONE, at)
     if high - low > _LONGEST_RUN or not low < at < high - 1:
         return False  # longer than any word: a run of symbols, not a word hidden
-    letters = runs.remembered(("letters", low), lambda: sum(1 for c in text[low:high] if _LETTER.match(c)))
-    if letters < 3:
+    if sum(1 for c in text[low:high] if _LETTER.match(c)) < 3:
         return False
     return text[at] != "!" or text[at + 1 : high].strip("!") != ""
 
@@ -439,7 +431,7 @@ def _spaced_out(text: str, at: int, mark: str, runs: _Runs) -> bool:
     if high - low > _LONGEST_RUN:
         return False  # longer than any word spelt out
     pattern = _SPACED_OUT if mark == "_" else _SPACED_OUT_BY[mark]
-    return bool(runs.remembered((mark, low), lambda: pattern.fullmatch(text, low, high) is not None))
+    return pattern.fullmatch(text, low, high) is not None
 
 
 def _word(text: str, start: int, end: int, symbols: bool = False) -> bool:

@@ -342,19 +342,20 @@ class Senses:
             )
         return named and not self._someone_near(found, t, noun)
 
-    def _someone_near(self, found: Tokens, first: int, last: int) -> bool:
-        """Whether a person is spoken of in the sentence around first..last (a dozen words either side)."""
+    def _someone_near(self, found: Tokens, first: int, last: int, someone: frozenset[str] = _SOMEONE) -> bool:
+        """Whether a person is spoken of in the sentence around first..last (a dozen words either side):
+        one of `someone`, or a noun that names a person."""
         words, gaps = found.words, found.gaps
         kind = self.nouns.kind
         k = first
         while k > 0 and first - k < 12 and not _ends_sentence(gaps[k]):
             k -= 1
-            if words[k] in _SOMEONE or kind(words[k]) == "person":
+            if words[k] in someone or kind(words[k]) == "person":
                 return True
         k = last
         while k + 1 < len(words) and k - last < 12 and not _ends_sentence(gaps[k + 1]):
             k += 1
-            if words[k] in _SOMEONE or kind(words[k]) == "person":
+            if words[k] in someone or kind(words[k]) == "person":
                 return True
         return False
 
@@ -404,18 +405,7 @@ class Senses:
             return False
         # The sentence (up to a dozen words either side) must be about no one but the writer
         # ("in chemistry we learned how the formulation of a paint ..."), who is not its subject.
-        someone = _SOMEONE if not said_of_what else _SOMEONE - _WRITER
-        k = first
-        while k > 0 and first - k < 12 and not _ends_sentence(gaps[k]):
-            k -= 1
-            if words[k] in someone or kind(words[k]) == "person":
-                return False
-        k = last
-        while k + 1 < count and k - last < 12 and not _ends_sentence(gaps[k + 1]):
-            k += 1
-            if words[k] in someone or kind(words[k]) == "person":
-                return False
-        return True
+        return not self._someone_near(found, first, last, _SOMEONE if not said_of_what else _SOMEONE - _WRITER)
 
     def _names_a_thing(self, text: str, found: Tokens, starts: Sequence[int], t: int, last: int | None = None) -> bool:
         """Whether the jargon word at t describes the concrete thing right after it.
