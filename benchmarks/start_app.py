@@ -5,8 +5,9 @@
 
 Run in a fresh interpreter each time, so imports count. The parent times the
 whole process from spawn to exit; this prints one JSON line with the phases it
-can see from inside (seconds since this script began running), and the wall
-clock when it was ready, so the parent can time spawn to ready.
+can see from inside (seconds since this script began running), the wall
+clock when it was ready, so the parent can time spawn to ready, and the
+processor time the process had used by then (its interpreter's start included).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ async def _crisishouse(data_dir: Path) -> dict[str, float]:
         await _wait_for(pilot, lambda: getattr(app.screen, "house", None) is not None, "open house")
         phases["ready"] = _since()
         phases["ready_clock"] = time.time()
+        phases["ready_cpu"] = time.process_time()
     phases["exited"] = _since()
     return phases
 
@@ -69,6 +71,7 @@ async def _bare() -> dict[str, float]:
         await _wait_for(pilot, mounted, "mounted Label")
         phases["ready"] = _since()
         phases["ready_clock"] = time.time()
+        phases["ready_cpu"] = time.process_time()
     phases["exited"] = _since()
     return phases
 

@@ -1,27 +1,68 @@
-"""The house's records: plain, typed, validated, and free of diagnosis."""
+"""The house's records: plain, typed, validated, and free of diagnosis.
 
-from crisishouse.models.access import AccessEvent
-from crisishouse.models.check_in import CHECK_IN_OUTCOMES, CheckIn
-from crisishouse.models.checks import ValidationError, new_id
-from crisishouse.models.erasure import Erasure, MonthCount
-from crisishouse.models.guest import Guest
-from crisishouse.models.guest_voice import ENTRY_KINDS, STATEMENT_KINDS, GuestNote, Statement, TalkRequest
-from crisishouse.models.handover import HandoverEntry
-from crisishouse.models.handover_document import GuestSection, HandoverDocument
-from crisishouse.models.intention import INTENTION_STATUSES, Intention, IntentionStep
-from crisishouse.models.month_tally import MonthTally
-from crisishouse.models.rhythm import RhythmItem
-from crisishouse.models.staff import (
-    ROLES,
-    Debrief,
-    HardEvent,
-    MentalHealthDay,
-    Shift,
-    StaffMember,
-    StaffWellbeingCheck,
-)
-from crisishouse.models.stay import RoomMove, Stay, stay_day_words
-from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
+Each name is imported from its module when first asked for: opening the
+house needs only guests, stays and staff, and building every record class
+(some 140 generated methods) would hold up the lock screen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crisishouse.models.access import AccessEvent
+    from crisishouse.models.check_in import CHECK_IN_OUTCOMES, CheckIn
+    from crisishouse.models.checks import ValidationError, new_id
+    from crisishouse.models.erasure import Erasure, MonthCount
+    from crisishouse.models.guest import Guest
+    from crisishouse.models.guest_voice import ENTRY_KINDS, STATEMENT_KINDS, GuestNote, Statement, TalkRequest
+    from crisishouse.models.handover import HandoverEntry
+    from crisishouse.models.handover_document import GuestSection, HandoverDocument
+    from crisishouse.models.intention import INTENTION_STATUSES, Intention, IntentionStep
+    from crisishouse.models.month_tally import MonthTally
+    from crisishouse.models.rhythm import RhythmItem
+    from crisishouse.models.shifts import Debrief, HardEvent, Shift
+    from crisishouse.models.staff import ROLES, StaffMember
+    from crisishouse.models.staff_care import MentalHealthDay, StaffWellbeingCheck
+    from crisishouse.models.stay import RoomMove, Stay, stay_day_words
+    from crisishouse.models.wellbeing import FOUR_WALLS, WellbeingRating
+
+_MODULE_OF = {
+    "AccessEvent": "access",
+    "CHECK_IN_OUTCOMES": "check_in",
+    "CheckIn": "check_in",
+    "ValidationError": "checks",
+    "new_id": "checks",
+    "Erasure": "erasure",
+    "MonthCount": "erasure",
+    "Guest": "guest",
+    "ENTRY_KINDS": "guest_voice",
+    "STATEMENT_KINDS": "guest_voice",
+    "GuestNote": "guest_voice",
+    "Statement": "guest_voice",
+    "TalkRequest": "guest_voice",
+    "HandoverEntry": "handover",
+    "GuestSection": "handover_document",
+    "HandoverDocument": "handover_document",
+    "INTENTION_STATUSES": "intention",
+    "Intention": "intention",
+    "IntentionStep": "intention",
+    "MonthTally": "month_tally",
+    "RhythmItem": "rhythm",
+    "ROLES": "staff",
+    "Debrief": "shifts",
+    "HardEvent": "shifts",
+    "MentalHealthDay": "staff_care",
+    "Shift": "shifts",
+    "StaffMember": "staff",
+    "StaffWellbeingCheck": "staff_care",
+    "RoomMove": "stay",
+    "Stay": "stay",
+    "stay_day_words": "stay",
+    "FOUR_WALLS": "wellbeing",
+    "WellbeingRating": "wellbeing",
+}
 
 __all__ = [
     "CHECK_IN_OUTCOMES",
@@ -58,3 +99,16 @@ __all__ = [
     "new_id",
     "stay_day_words",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -8,7 +8,7 @@ import pendulum
 
 from crisishouse.models import Debrief, HardEvent, StaffMember
 from crisishouse.models.checks import one_of
-from crisishouse.models.staff import DebriefStatus
+from crisishouse.models.shifts import DebriefStatus
 from crisishouse.services.context import HouseContext, Service
 from crisishouse.services.errors import ServiceError
 from crisishouse.services.locking import one_step

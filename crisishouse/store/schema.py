@@ -46,13 +46,19 @@ def month_of(value: pendulum.Date | pendulum.DateTime) -> str:
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of record: its class, its table, and how to find its file."""
+    """A kind of record: its class (by name), its table, and how to find its file."""
 
-    cls: type
+    class_name: str
     table: str
     placement: str
     """"core", "stay" or "month"."""
     shard_of: Callable[[Any], str]
+
+    @property
+    def cls(self) -> type:
+        """The record's class, imported when first needed (`crisishouse.models` builds each on demand)."""
+        cls: type = getattr(models, self.class_name)
+        return cls
 
 
 def _core(_record: Any) -> str:
@@ -70,52 +76,52 @@ def _handover(record: models.HandoverEntry) -> str:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind(models.Guest, "guests", "core", _core),
-    Kind(models.Stay, "stays", "core", _core),
-    Kind(models.StaffMember, "staff", "core", _core),
-    Kind(models.RhythmItem, "rhythm", "core", _core),
-    Kind(models.Erasure, "erasures", "core", _core),
-    Kind(models.MonthTally, "month_tallies", "core", _core),
-    Kind(models.CheckIn, "check_ins", "stay", _by_stay),
-    Kind(models.WellbeingRating, "wellbeing", "stay", _by_stay),
-    Kind(models.Intention, "intentions", "stay", _by_stay),
-    Kind(models.AccessEvent, "access_events", "stay", _by_stay),
-    Kind(models.GuestNote, "guest_notes", "stay", _by_stay),
-    Kind(models.Statement, "statements", "stay", _by_stay),
-    Kind(models.TalkRequest, "talk_requests", "stay", _by_stay),
+    Kind("Guest", "guests", "core", _core),
+    Kind("Stay", "stays", "core", _core),
+    Kind("StaffMember", "staff", "core", _core),
+    Kind("RhythmItem", "rhythm", "core", _core),
+    Kind("Erasure", "erasures", "core", _core),
+    Kind("MonthTally", "month_tallies", "core", _core),
+    Kind("CheckIn", "check_ins", "stay", _by_stay),
+    Kind("WellbeingRating", "wellbeing", "stay", _by_stay),
+    Kind("Intention", "intentions", "stay", _by_stay),
+    Kind("AccessEvent", "access_events", "stay", _by_stay),
+    Kind("GuestNote", "guest_notes", "stay", _by_stay),
+    Kind("Statement", "statements", "stay", _by_stay),
+    Kind("TalkRequest", "talk_requests", "stay", _by_stay),
     # Lines about a guest live with the stay; the house part by month.
-    Kind(models.HandoverEntry, "handover", "stay", _handover),
-    Kind(models.Shift, "shifts", "month", lambda r: month_shard(month_of(r.day))),
+    Kind("HandoverEntry", "handover", "stay", _handover),
+    Kind("Shift", "shifts", "month", lambda r: month_shard(month_of(r.day))),
     Kind(
-        models.StaffWellbeingCheck,
+        "StaffWellbeingCheck",
         "staff_checks",
         "month",
         lambda r: month_shard(month_of(r.at)),
     ),
     Kind(
-        models.MentalHealthDay,
+        "MentalHealthDay",
         "mental_health_days",
         "month",
         lambda r: month_shard(month_of(r.day)),
     ),
-    Kind(models.HardEvent, "hard_events", "month", lambda r: month_shard(month_of(r.day))),
+    Kind("HardEvent", "hard_events", "month", lambda r: month_shard(month_of(r.day))),
     Kind(
-        models.Debrief,
+        "Debrief",
         "debriefs",
         "month",
         lambda r: month_shard(month_of(r.owed_since)),
     ),
 )
-KIND_BY_CLASS: dict[type, Kind] = {k.cls: k for k in KINDS}
+KIND_BY_NAME: dict[str, Kind] = {k.class_name: k for k in KINDS}
 KIND_BY_TABLE: dict[str, Kind] = {k.table: k for k in KINDS}
 META_TABLE = "meta"
 
 
 def kind_of(cls: type) -> Kind:
-    try:
-        return KIND_BY_CLASS[cls]
-    except KeyError:
-        raise TypeError(f"{cls.__name__} is not a record the store keeps") from None
+    kind = KIND_BY_NAME.get(getattr(cls, "__name__", ""))
+    if kind is None or kind.cls is not cls:
+        raise TypeError(f"{getattr(cls, '__name__', cls)!r} is not a record the store keeps")
+    return kind
 
 
 # Migrations from version N to N+1, run in order at open after a backup.
