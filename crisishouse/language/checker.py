@@ -214,6 +214,10 @@ _LETTER_GAP = re.compile(r"[ \t\-\u2010\u2011.\u00a0]+")
 _THREE_OR_MORE = re.compile(r"1{3,}")
 _NOT_SPELT_SOURCES = frozenset((HIDDEN_ONLY, COMPOUNDS_ONLY))
 
+# Underscores between words of two characters or more: read apart too (`_with_words_apart`).
+_JOINING_UNDERSCORE = re.compile(r"(?<=[^\W_]{2})_+(?=[^\W_]{2})")
+_RUN_AROUND = re.compile(r"\S+")
+
 _UNSEEN = object()
 _MISSPELT_SEEN_AT_MOST = 50_000
 
@@ -328,9 +332,51 @@ class LanguageCheck:
         being typed nor lets words it could not read reach a printed page.
         """
         try:
-            return self._check(text)
+            found = self._check(text)
+            if "_" in text:
+                found = self._with_words_apart(text, found)
         except Exception:
             return [Finding(0, len(text), text, UNCHECKED, _UNCHECKED_ADVICE)]
+        return found
+
+    def _with_words_apart(self, text: str, found: list[Finding]) -> list[Finding]:
+        """Also read words joined by underscores apart, as a user or file name joins them ("schizo_queen99").
+
+        An underscore inside a word is otherwise a letter hidden ("bip_lar"), so both readings count:
+        each run of text between spaces that holds such an underscore is read again on its own with
+        its underscores as spaces (once, however often it is written), and what that finds overlapping
+        nothing found as written is added.
+        """
+        read: dict[str, list[Finding]] = {}
+        more: list[Finding] = []
+        run_end = -1
+        for joint in _JOINING_UNDERSCORE.finditer(text):
+            if joint.start() < run_end:
+                continue
+            start = joint.start()
+            while start and not text[start - 1].isspace():
+                start -= 1
+            run = _RUN_AROUND.match(text, start)
+            if run is None:  # (never: an underscore is not a space)
+                continue
+            run_end = run.end()
+            piece = run.group()
+            if piece not in read:
+                read[piece] = self._check(_JOINING_UNDERSCORE.sub(lambda u: " " * len(u.group()), piece))
+            at = run.start()
+            more += [
+                Finding(at + f.start, at + f.end, text[at + f.start : at + f.end], f.kind, f.suggestion)
+                for f in read[piece]
+            ]
+        # Both lists are in order and never overlap within themselves: a finding read apart is
+        # checked against the two found as written on either side of where it starts.
+        starts = [f.start for f in found]
+        added = []
+        for f in more:
+            at = bisect_left(starts, f.start)
+            if not any(g.start < f.end and f.start < g.end for g in found[max(0, at - 1) : at + 1]):
+                added.append(f)
+        return sorted(found + added, key=lambda f: f.start) if added else found
 
     def _check(self, text: str) -> list[Finding]:
         if not text:
@@ -396,6 +442,8 @@ class LanguageCheck:
                     and not self._hidden(text, found, start, end, key)
                     and not self._graded(found, start)
                 ):
+                    # The guest's own word as written, and so is every word inside it ("anti-psychotics").
+                    last_end = max(last_end, end)
                     continue
                 taken.append((start, end, entry))
                 last_end = end
@@ -570,14 +618,33 @@ class LanguageCheck:
             if label is not None:
                 written_wrong[word] = label
         hits: list[tuple[int, int, Entry, str]] = []
-        if not written_wrong:
-            return hits
-        for k, word in enumerate(words):
+        for k, word in enumerate(words) if written_wrong else ():
             label = written_wrong.get(word)
             if label is not None:
                 entry = table[label][0]
                 if entry is not None and not entry.exact_case:
                     hits.append((edges[2 * k], edges[2 * k + 1], entry, label))
+        if JOINED in found.joined:
+            hits += self._misspelt_in_pieces(found, misspellings)
+        return hits
+
+    def _misspelt_in_pieces(self, found: Tokens, misspellings: Misspellings) -> list[tuple[int, int, Entry, str]]:
+        """A label written wrong in two pieces joined by a hyphen or a dot ("bi-poler", "skizo-frenia")."""
+        words, joined, edges, table = found.words, found.joined, found._edges, self._table
+        hits: list[tuple[int, int, Entry, str]] = []
+        for k in range(1, len(words)):
+            if joined[k] != JOINED or not (words[k - 1].isalpha() and words[k].isalpha()):
+                continue
+            word = words[k - 1] + words[k]
+            # (Not where a piece is a word of the vocabulary itself: "b-b-bipolar" is found as written.)
+            if len(word) < 6 or table.get(word) or table.get(words[k - 1]) or table.get(words[k]):
+                continue
+            label = self._misspelt_seen.get(word, _UNSEEN)
+            if label is _UNSEEN:
+                label = self._misspelt_seen[word] = misspellings.label_in(word)
+            entry = table[label][0] if label is not None else None
+            if entry is not None and not entry.exact_case:
+                hits.append((edges[2 * (k - 1)], edges[2 * k + 1], entry, label))
         return hits
 
     def _censored(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:

@@ -167,6 +167,8 @@ _LOOKALIKES = str.maketrans(
         "Ð": "D",
         # Greek upper case
         "Η": "H",
+        # Armenian letters that are Latin ones to the eye ("psychօsis"), which no normal form folds
+        **dict(zip("օոսհցզաքՕՍՏԼ", "onuhgqwpOUSL", strict=True)),
         # Cherokee and Lisu letters that are Latin capitals to the eye ("ᏢᎢᏚᎠ"), which no normal form folds
         **dict(zip("ᎪᏴᏟᎠᎬᏀᎻᎥᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔᏃᏒ", "ABCDEGHiJKLMPRSTVWZR", strict=True)),
         **dict(zip("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "ABCDEFGHIJKLMNOPRSTUVWXYZ", strict=True)),

@@ -133,6 +133,18 @@ _MAX_NAME_WORDS = 4
 # it stands: (the tokens, or DIGITS or MIXED for any such token; the shape,
 # matched at that token; what it is; and a character it cannot match without).
 DIGITS, MIXED = "<digits>", "<mixed>"
+# Medicines often written with when or how they are given ("lithium nocte"): by their own names.
+_MEDICINES = _split(
+    "lithium clozapine olanzapine quetiapine risperidone aripiprazole haloperidol paliperidone "
+    "amisulpride ziprasidone lurasidone chlorpromazine zuclopenthixol flupenthixol sertraline fluoxetine "
+    "citalopram escitalopram venlafaxine desvenlafaxine duloxetine paroxetine mirtazapine amitriptyline "
+    "nortriptyline trazodone bupropion vortioxetine diazepam lorazepam clonazepam temazepam oxazepam "
+    "alprazolam zopiclone zolpidem melatonin promethazine lamotrigine valproate carbamazepine "
+    "topiramate gabapentin pregabalin propranolol metformin paracetamol ibuprofen naproxen codeine "
+    "tramadol methadone buprenorphine naltrexone disulfiram acamprosate thiamine methylphenidate "
+    "dexamfetamine atomoxetine clonidine benztropine procyclidine hyoscine omeprazole levothyroxine "
+    "atorvastatin simvastatin amlodipine cilazapril losartan salbutamol prednisone fluticasone"
+)
 _E = r"(?![^\W_])"  # at the end of a word
 _SHAPES: tuple[tuple[Any, ...], ...] = (
     # complains of, on examination, history of, rule out, review, follow up, status post ...
@@ -314,6 +326,15 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         ("meds", "med", "tabs", "tab", "tablets", "tablet", "caps", "capsules", "dose", "doses", "pills"),
         r"(?:meds?|tabs?|tablets?|caps|capsules|doses?|pills)\s+(?:mane|nocte|bd|tds|tid|qds|qid|om|mdu|prn|stat|bid|qhs)"
         + _E,
+        _SHORTHAND,
+    ),
+    # a medicine by name and when or how it is given, with no unit between: "propranolol tds",
+    # "metformin 500 bd", "diazepam PO" (the name alone is the guest's to use; "20 mg BD" is the
+    # dose's own shape, above; "paracetamol OD" is an overdose, found as one)
+    (
+        _MEDICINES,
+        r"[a-z]+\s+(?:\d+(?:\.\d+)?\s+)?"
+        r"(?:mane|nocte|bd|tds|tid|qds|qid|om|mdu|prn|stat|bid|qhs|po|imi?|iv|sc|sl)" + _E + r"(?!\s+box)",
         _SHORTHAND,
     ),
     # risk and perception shorthand asked about or heard: "asked about HI", "re SI", "3rd person AH"
