@@ -1,0 +1,81 @@
+"""Keys that reach the lock screen all at once (a fast typist, a slow link, a pasted line) land where they were meant.
+
+Textual hands a key to the focused field and lets Tab and Enter bubble up
+from there on the next turn: keys in one burst went on into the name field,
+which then showed the PIN in clear. The lock screen moves between its fields
+before the next key is handed on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from crisishouse.app import CrisisHouseApp
+from crisishouse.clock import FixedClock
+from crisishouse.screens.board import BoardScreen
+from crisishouse.screens.confirm import ConfirmScreen
+from crisishouse.screens.lock import LockScreen
+from tests.pilot_helpers import opened, workers_done
+
+_KEYS = {"\t": "tab", "\r": "enter", "\x1b[Z": "shift+tab"}
+
+
+def _burst(app: CrisisHouseApp, typed: list[str]) -> None:
+    """Post every key at once, as the terminal's driver does when they arrive together."""
+    for char in typed:
+        key = _KEYS.get(char, char)
+        app.post_message(events.Key(key, None if key in ("tab", "shift+tab") else ("\r" if key == "enter" else char)))
+
+
+@pytest.mark.parametrize("between", ["\t", "\r"])
+async def test_name_then_pin_in_one_burst_signs_in(demo_dir: Path, clock: FixedClock, between: str):
+    """Name, Tab or Enter, PIN, Enter, all at once: signed in, nothing of the PIN in the name field."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        _burst(app, [*"Tama", between, *"2222", "\r"])
+        await pilot.pause()
+        await workers_done(pilot)
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_refused_burst_leaves_no_pin_in_sight(demo_dir: Path, clock: FixedClock):
+    """A wrong PIN typed in a burst: the PIN field is what holds it, and it is cleared."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        _burst(app, [*"Tama", "\t", *"9876", "\r"])
+        await pilot.pause()
+        await workers_done(pilot)
+        assert isinstance(app.screen, LockScreen)
+        assert app.screen.query_one("#name", Input).value == "Tama"
+        assert "9876" not in app.screen.query_one("#name", Input).value
+
+
+async def test_shift_tab_goes_back_to_the_name(demo_dir: Path, clock: FixedClock):
+    """The key after Shift+Tab is the name's (which, as on any return to a field, starts selected)."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        _burst(app, [*"Tam", "\t", *"22", "\x1b[Z", "M"])
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "M"
+        assert app.screen.query_one("#pin", Input).value == "22"
+
+
+async def test_f2_reads_the_pin_typed_before_it(demo_dir: Path, clock: FixedClock):
+    """F2 in the same burst as the PIN asks about the shift for that name and PIN, not an empty one."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        _burst(app, [*"Tama", "\t", *"2222"])
+        app.post_message(events.Key("f2", None))
+        await pilot.pause()
+        await workers_done(pilot)
+        assert isinstance(app.screen, ConfirmScreen), "the shift question is asked"
+        lock = app.screen_stack[-2]
+        assert isinstance(lock, LockScreen) and lock.query_one("#pin", Input).value == ""
