@@ -40,6 +40,18 @@ from tests.language_cases import assert_caught, flagged
         ("Grossly disorganised at triage, calmer now.", "Grossly disorganised"),
         ("Her sister gave collateral by phone.", "gave collateral"),
         ("Wants to avoid being rehospitalised.", "rehospitalised"),
+        # What the everyday senses above must not hide (each found in review).
+        ("The news called him a mental patient man.", "mental patient"),
+        ("The patient staff ratio is high on the ward.", "The patient"),
+        ("Risk of delirium tremens, drinks a bottle of vodka a day.", "delirium"),
+        ("He was in seclusion under section 29 overnight.", "seclusion"),
+        ("On line of sight, camera in the lounge.", "line of sight"),
+        ("He got sectioned last winter and still loves pizza night.", "sectioned"),
+        ("Self-harm risk remains high overnight.", "harm risk"),
+        ("Diazepam 5-10 PO, max twice a day.", "Diazepam 5-10 PO"),
+        ("Sertraline 50/100 mane, alternate days.", "Sertraline 50/100 mane"),
+        ("Zoloft mane with breakfast.", "Zoloft mane"),
+        ("She has demeռtia now.", "demeռtia"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -61,6 +73,14 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "Budget_2026_final.xlsx is on the shared drive.",
         "A well-being check-in for the whole team.",
         "He's a co-operative bloke, easy to work with.",
+        "Diagnosed with borderline diabetes last year, watching her sugar.",
+        "She had an unmedicated birth with her first baby.",
+        "There's a melancholia to autumn in Dunedin.",
+        "ran out of paracetamol im going to the chemist",
+        "Their lithium bid for the mine was turned down.",
+        "Took her lithium om nom",
+        "Buy paracetamol\nSC rugby tickets",
+        "She says she has been on anti-psychotics since she was twenty.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

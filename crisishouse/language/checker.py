@@ -418,6 +418,7 @@ class LanguageCheck:
             if len(group) > 1:
                 group.sort(key=_by_start_longest_first)
             last_end = -1
+            covered = (-1, -1)
             spans = sorted(taken, key=_by_start) if group is fallbacks else []
             for start, end, entry, key in group:
                 if start < last_end:
@@ -442,8 +443,11 @@ class LanguageCheck:
                     and not self._hidden(text, found, start, end, key)
                     and not self._graded(found, start)
                 ):
-                    # The guest's own word as written, and so is every word inside it ("anti-psychotics").
-                    last_end = max(last_end, end)
+                    # The guest's own word as written, and so is every word wholly inside it
+                    # ("anti-psychotics"; not "harm risk" in "self-harm risk", which runs on past it).
+                    covered = (start, end)
+                    continue
+                if covered[0] <= start and end <= covered[1]:
                     continue
                 taken.append((start, end, entry))
                 last_end = end

@@ -168,7 +168,7 @@ _LOOKALIKES = str.maketrans(
         # Greek upper case
         "Η": "H",
         # Armenian letters that are Latin ones to the eye ("psychօsis"), which no normal form folds
-        **dict(zip("օոսհցզաքՕՍՏԼ", "onuhgqwpOUSL", strict=True)),
+        **dict(zip("օոռսհցզգաքՕՍՏԼ", "onnuhgqqwfOUSL", strict=True)),
         # Cherokee and Lisu letters that are Latin capitals to the eye ("ᏢᎢᏚᎠ"), which no normal form folds
         **dict(zip("ᎪᏴᏟᎠᎬᏀᎻᎥᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔᏃᏒ", "ABCDEGHiJKLMPRSTVWZR", strict=True)),
         **dict(zip("ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", "ABCDEFGHIJKLMNOPRSTUVWXYZ", strict=True)),

@@ -143,7 +143,9 @@ _MEDICINES = _split(
     "topiramate gabapentin pregabalin propranolol metformin paracetamol ibuprofen naproxen codeine "
     "tramadol methadone buprenorphine naltrexone disulfiram acamprosate thiamine methylphenidate "
     "dexamfetamine atomoxetine clonidine benztropine procyclidine hyoscine omeprazole levothyroxine "
-    "atorvastatin simvastatin amlodipine cilazapril losartan salbutamol prednisone fluticasone"
+    "atorvastatin simvastatin amlodipine cilazapril losartan salbutamol prednisone fluticasone insulin "
+    "epilim zoloft prozac seroquel zyprexa abilify lexapro efexor effexor valium ativan xanax lamictal "
+    "tegretol risperdal clozaril imovane lovan cipramil"
 )
 _E = r"(?![^\W_])"  # at the end of a word
 _SHAPES: tuple[tuple[Any, ...], ...] = (
@@ -333,8 +335,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # dose's own shape, above; "paracetamol OD" is an overdose, found as one)
     (
         _MEDICINES,
-        r"[a-z]+\s+(?:\d+(?:\.\d+)?\s+)?"
-        r"(?:mane|nocte|bd|tds|tid|qds|qid|om|mdu|prn|stat|bid|qhs|po|imi?|iv|sc|sl)" + _E + r"(?!\s+box)",
+        r"[a-z]+[ \t]+(?:\d+(?:\.\d+)?(?:[ \t]?[-/][ \t]?\d+(?:\.\d+)?)?[ \t]+)?"
+        # (Not "im", "om" or "bid", which are words too: "paracetamol im going", "a lithium bid".)
+        r"(?:mane|nocte|bd|tds|tid|qds|qid|mdu|prn|stat|qhs|po|imi|iv|sc|sl)" + _E + r"(?![ \t]+box)",
         _SHORTHAND,
     ),
     # risk and perception shorthand asked about or heard: "asked about HI", "re SI", "3rd person AH"
