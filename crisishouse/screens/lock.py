@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from textual.widgets import Input, Label, Static
 from crisishouse.errors import HouseError
 from crisishouse.screens.base import terminal_of
 from crisishouse.screens.confirm import ConfirmScreen
+from crisishouse.screens.typed_fields import FIELD_KEYS, TypedFields
 from crisishouse.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 OPEN_WAIT_SECONDS = 30
 
 
-class LockScreen(Screen[None]):
+class LockScreen(TypedFields, Screen[None]):
     """Sign in with your name and PIN.
 
     It shows before the house's data has opened (see `attach`), and it is
@@ -50,15 +50,8 @@ class LockScreen(Screen[None]):
         "asking first; a sign-off made by mistake can be taken back with F2 for 10 minutes."
     )
     AUTO_FOCUS = "#name"
-    BINDINGS = [
-        Binding("f2", "shift", "Sign on or off a shift", id="shift"),
-        # Ahead of the fields, so the next key goes to the field moved to: Textual lets Tab and
-        # Enter bubble up from a field on its next turn, and keys that arrive together (a fast
-        # typist, a slow link) went on into the name field, showing the PIN in clear.
-        Binding("tab", "next_field", "Next field", show=False, priority=True),
-        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
-        Binding("enter", "enter", "Sign in", show=False, priority=True),
-    ]
+    BINDINGS = [Binding("f2", "shift", "Sign on or off a shift", id="shift"), *FIELD_KEYS]
+    FIELDS = ("name", "pin")
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,28 +99,9 @@ class LockScreen(Screen[None]):
         self.query_one("#sign-in-message", Static).update("")
         self.query_one("#name", Input).focus()
 
-    def action_next_field(self) -> None:
-        self.focus_next()
-
-    def action_previous_field(self) -> None:
-        self.focus_previous()
-
-    def action_enter(self) -> None:
-        """Enter in the name goes on to the PIN; in the PIN, signs in."""
-        pin = self.query_one("#pin", Input)
-        if self.focused is self.query_one("#name", Input):
-            self.set_focus(pin)
-        elif self.focused is pin:
-            self._after_typing(self._check)
-
-    def _after_typing(self, then: Callable[[str, str], object]) -> None:
-        """Call `then(name, pin)` once both fields have taken every key already handed to them.
-
-        A field takes its keys on its own turns: keys that arrived with the Enter may not be in
-        it yet, so what is typed is read after them (the name's turn, then the PIN's).
-        """
-        name, pin = self.query_one("#name", Input), self.query_one("#pin", Input)
-        name.call_later(pin.call_later, lambda: then(*self._typed()))
+    def fields_done(self, *values: str) -> None:
+        """Enter in the PIN: sign in."""
+        self._check(*self._typed())
 
     @on(Input.Changed, "#name")
     def _another_name(self) -> None:
@@ -164,7 +138,7 @@ class LockScreen(Screen[None]):
 
     def action_shift(self) -> None:
         """Sign on or off a shift (or take back a sign-off) with name and PIN, asked first; the terminal stays locked."""
-        self._after_typing(self._ask_about_shift)
+        self.after_typing(lambda _name, _pin: self._ask_about_shift(*self._typed()))
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _ask_about_shift(self, name: str, pin: str) -> None:

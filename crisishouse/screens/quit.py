@@ -10,15 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from crisishouse.errors import HouseError
+from crisishouse.screens.typed_fields import FIELD_KEYS, TypedFields
 from crisishouse.services import House
 from crisishouse.widgets.literal import literal
 
 
-class QuitScreen(ModalScreen[bool]):
+class QuitScreen(TypedFields, ModalScreen[bool]):
     """A staff member confirms quitting with their name and PIN."""
 
-    BINDINGS = [Binding("escape", "cancel", "Stay in crisishouse")]
+    BINDINGS = [Binding("escape", "cancel", "Stay in crisishouse"), *FIELD_KEYS]
     AUTO_FOCUS = "#quit-name"
+    FIELDS = ("quit-name", "quit-pin")
 
     def __init__(self, house: House) -> None:
         super().__init__()
@@ -34,14 +36,13 @@ class QuitScreen(ModalScreen[bool]):
                 yield Button("Quit", id="quit-confirm", variant="error")
                 yield Button("Cancel", id="quit-cancel")
 
-    @on(Input.Submitted, "#quit-name")
-    def _to_pin(self) -> None:
-        self.query_one("#quit-pin", Input).focus()
+    def fields_done(self, *values: str) -> None:
+        """Enter in the PIN: check it."""
+        self._check(*values)
 
-    @on(Input.Submitted, "#quit-pin")
     @on(Button.Pressed, "#quit-confirm")
     def _confirm(self) -> None:
-        self._check(self.query_one("#quit-name", Input).value, self.query_one("#quit-pin", Input).value)
+        self.after_typing(self._check)
 
     @work(thread=True, exclusive=True, group="quit")
     def _check(self, name: str, pin: str) -> None:

@@ -10,12 +10,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from crisishouse.errors import HouseError
+from crisishouse.screens.typed_fields import FIELD_KEYS, TypedFields
 from crisishouse.services import House
 from crisishouse.widgets.literal import literal
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(TypedFields, Screen[None]):
     """Set up a new house."""
+
+    BINDINGS = FIELD_KEYS
+    FIELDS = ("house-name-input", "manager-name", "manager-pin", "manager-pin-again")
 
     class SetUp(Message):
         """The house has its name and its manager: the app shows the lock screen."""
@@ -48,21 +52,17 @@ class SetupScreen(Screen[None]):
             yield Button("Set up the house", id="setup-button", variant="primary")
             yield Static("", id="setup-message")
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        if event.input.id == "manager-pin-again":
-            self._set_up()
-        else:
-            self.focus_next()
+    def fields_done(self, *values: str) -> None:
+        """Enter in the PIN typed again: set up the house."""
+        self._set_up(*values)
 
     @on(Button.Pressed, "#setup-button")
-    def _set_up(self) -> None:
-        values = [
-            self.query_one(f"#{i}", Input).value
-            for i in ("house-name-input", "manager-name", "manager-pin", "manager-pin-again")
-        ]
+    def _pressed(self) -> None:
+        self.after_typing(self._set_up)
+
+    def _set_up(self, house_name: str, manager_name: str, pin: str, pin_again: str) -> None:
         try:
-            self.house.set_up(*values)
+            self.house.set_up(house_name, manager_name, pin, pin_again)
         except HouseError as problem:
             self.query_one("#setup-message", Static).update(literal(str(problem)))
             return

@@ -1,9 +1,9 @@
-"""Keys that reach the lock screen all at once (a fast typist, a slow link, a pasted line) land where they were meant.
+"""Keys that reach a screen of typed fields all at once (a fast typist, a slow link, a pasted line) land where
+they were meant: the lock screen, quitting, and setting up a house (`screens/typed_fields.py`).
 
 Textual hands a key to the focused field and lets Tab and Enter bubble up
 from there on the next turn: keys in one burst went on into the name field,
-which then showed the PIN in clear. The lock screen moves between its fields
-before the next key is handed on.
+which then showed the PIN in clear.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from crisishouse.clock import FixedClock
 from crisishouse.screens.board import BoardScreen
 from crisishouse.screens.confirm import ConfirmScreen
 from crisishouse.screens.lock import LockScreen
-from tests.pilot_helpers import opened, workers_done
+from crisishouse.screens.quit import QuitScreen
+from crisishouse.screens.setup import SetupScreen
+from tests.pilot_helpers import opened, sign_in, workers_done
 
 _KEYS = {"\t": "tab", "\r": "enter", "\x1b[Z": "shift+tab"}
 
@@ -79,3 +81,41 @@ async def test_f2_reads_the_pin_typed_before_it(demo_dir: Path, clock: FixedCloc
         assert isinstance(app.screen, ConfirmScreen), "the shift question is asked"
         lock = app.screen_stack[-2]
         assert isinstance(lock, LockScreen) and lock.query_one("#pin", Input).value == ""
+
+
+async def test_quitting_in_one_burst(demo_dir: Path, clock: FixedClock):
+    """Name, Enter, PIN, Enter at once on the quit dialog: quits, as typing it slowly does."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Mere", "3333")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        _burst(app, [*"Tama", "\r", *"2222", "\r"])
+        await pilot.pause()
+        await workers_done(pilot)
+    assert app.return_code == 0
+
+
+async def test_enter_on_a_button_is_the_button_s(demo_dir: Path, clock: FixedClock):
+    """Tab onto Cancel and Enter: Cancel is pressed (Enter is the fields' only in a field)."""
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and app.is_running
+
+
+async def test_setting_up_a_house_in_one_burst(new_dir: Path, clock: FixedClock):
+    """Every field of the set-up, each followed by Enter, typed at once: the house is set up."""
+    app = CrisisHouseApp(new_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        assert isinstance(app.screen, SetupScreen)
+        _burst(app, [*"Te Whare Rongo", "\r", *"Hemi", "\t", *"2468", "\r", *"2468", "\r"])
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert app.house is not None and app.house.settings.house_name == "Te Whare Rongo"
