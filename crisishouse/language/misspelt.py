@@ -56,11 +56,13 @@ class Misspellings:
         skeletons: dict[str, str] = {}
         backwards: dict[str, str] = {}
         for label in sorted(set(labels)):
-            if len(label) < 7 or not label.isalpha() or not label.isascii():
+            if len(label) < 5 or not label.isalpha() or not label.isascii():
                 continue
+            backwards[label[::-1]] = label
+            if len(label) < 7:
+                continue  # (shorter: one letter off or without vowels, too many English words)
             by_start.setdefault((label[0], len(label)), []).append(label)
             skeletons.setdefault(skeleton(label), label)
-            backwards[label[::-1]] = label
         return cls({k: tuple(v) for k, v in by_start.items()}, skeletons, backwards, frozenset(not_misspelt))
 
     def label_in(self, token: str) -> str | None:
