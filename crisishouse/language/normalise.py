@@ -92,6 +92,8 @@ _LOOKALIKES = str.maketrans(
         "І": "I",
         "Ј": "J",
         "Ѕ": "S",
+        # Letters in brackets ("⒨⒜⒩⒤⒞"), which the normal form writes as "(m)(a)(n)(i)(c)"
+        **{chr(0x249C + n): chr(ord("a") + n) for n in range(26)},
         # Negative squared letters and regional indicators ("psych🅾tic"), which no normal form folds
         **{chr(0x1F170 + n): chr(ord("a") + n) for n in range(26)},
         **{chr(0x1F1E6 + n): chr(ord("a") + n) for n in range(26)},
@@ -763,7 +765,10 @@ def tokens(text: str) -> Tokens:
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
-_CAPS_SUFFIXED = re.compile(r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed)(?![^\W_])")
+# (Or a word run on after it, as a tag runs words together: "#BPDwarrior".)
+_CAPS_SUFFIXED = re.compile(
+    r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed|[a-z]{3,})(?![^\W_])"
+)
 
 
 @lru_cache(maxsize=1024)

@@ -157,6 +157,13 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         _SHORTHAND,
         "/",
     ),
+    # withdrawal in shorthand, from what or with what: "w/d from alcohol", "ETOH w/d", "w/d symptoms"
+    (
+        ("w",),
+        r"w/d(?=\s+(?:from|symptoms|sx|scale|risk|seizures?|management|regime|off))",
+        _SHORTHAND,
+        "/",
+    ),
     # weeks and days as fractions: review in 2/52, for 3/7
     ((DIGITS,), r"\d{1,2}/52" + _E + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)" + _E, _SHORTHAND, "/"),
     # the patient, at the start of a sentence or after the/this/our

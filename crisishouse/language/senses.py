@@ -33,6 +33,8 @@ from crisishouse.language.normalise import JOINED, NOT_JOINED, Tokens
 from crisishouse.language.vocabulary import Entry
 
 _WORDS = re.compile(r"[^\W_]+")
+# A letter three times over, or a digit or symbol among letters: a word written to hide it.
+_WRITTEN_TO_HIDE = re.compile(r"([^\W\d_])\1\1|[^\W_]\d|\d[^\W\d_]|[^\W_][@$!*|#][^\W_]", re.IGNORECASE)
 # Before a capitalised label, these make it a name: "her dog Psycho".
 _NAMING = frozenset(
     _split(
@@ -560,6 +562,8 @@ class Senses:
         written = text[start:end]
         if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
+        if _WRITTEN_TO_HIDE.search(written) is not None:
+            return False  # "Schiiizo", "Ps1cho": a title is written in its own letters
         words, gaps = found.words, found.gaps
         if last > first and (
             in_capitals(text[slice(*found.span(first, last))], at_least=3)
