@@ -243,6 +243,19 @@ def _after_prefix(word: str, table: dict[str, Any]) -> str | None:
     return None
 
 
+def _rn_for_m(word: str, table: dict[str, Any]) -> str | None:
+    """The listed one-word label `word` is with "rn" written for "m" ("rnanic"), or None.
+
+    No English word reads as a label so (every WordNet word and its endings, checked).
+    """
+    label = word.replace("rn", "m")
+    value = table.get(label)
+    entry = value[0] if value else None
+    if entry is None or entry.exact_case or entry.source in (HIDDEN_ONLY, COMPOUNDS_ONLY):
+        return None
+    return label
+
+
 # A word starred out in the middle: one to three letters, three stars or more, one to three letters.
 _STARS = re.compile(r"\*{3,}")
 _CENSORED = re.compile(r"(?<![^\W_*])([^\W\d_]{1,3})\*{3,}([^\W\d_]{1,3})(?![^\W_*])")
@@ -616,6 +629,8 @@ class LanguageCheck:
                 label = None
                 if not table.get(word):
                     label = misspellings.label_in(word)
+                    if label is None and "rn" in word:
+                        label = _rn_for_m(word, table)
                     if label is None and len(word) >= 8 and word.startswith(_JOINED_PREFIXES):
                         label = _after_prefix(word, table)
                 seen[word] = label

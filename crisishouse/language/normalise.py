@@ -744,13 +744,6 @@ def tokens(text: str) -> Tokens:
         if alts is None:
             alts = [()] * len(words)
         alts[k] = tuple(dict.fromkeys((*alts[k], *_collapsed(words[k]))))
-    if "rn" in folded:
-        # "rnanic": "r" and "n" side by side pass for an "m" (no English word reads as a label so).
-        for k, word in enumerate(words):
-            if "rn" in word and word.isalpha():
-                if alts is None:
-                    alts = [()] * len(words)
-                alts[k] = tuple(dict.fromkeys((*alts[k], word.replace("rn", "m"))))
     if index is not None and not _TURNED.isdisjoint(text):
         # "ɐıuɐɯ": a word written upside down (turned letters, the last first) is also read the right way up.
         for k, word in enumerate(words):
