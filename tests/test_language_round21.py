@@ -50,7 +50,7 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "The teachers have PD this afternoon, school closes at twelve.",
         "The DAO voted to burn half its tokens.",
         "The ASD put out a warning about ransomware.",
-        "Use the ADD instruction to put the two registers together.",
+        "Use the ADD opcode on the two registers.",
         "Cinema tickets are half price on Tuesdays.",
     ],
 )

@@ -758,9 +758,10 @@ def tokens(text: str) -> Tokens:
     return Tokens(words, joined, edges, index, gaps, folded, alts, digits)
 
 
-# (Or a word run on after it, as a tag runs words together: "#BPDwarrior".)
+# (Or, in a tag, a word run on after it: "#BPDwarrior"; not "MSEdge" or "OBSstudio", names of things.)
 _CAPS_SUFFIXED = re.compile(
-    r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed|[a-z]{3,})(?![^\W_])"
+    r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed"
+    r"|(?:(?<=#[A-Z]{2})|(?<=#[A-Z]{3})|(?<=#[A-Z]{4})|(?<=#[A-Z]{5}))[a-z]{3,})(?![^\W_])"
 )
 
 

@@ -160,7 +160,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # withdrawal in shorthand, from what or with what: "w/d from alcohol", "ETOH w/d", "w/d symptoms"
     (
         ("w",),
-        r"w/d(?=\s+(?:from|symptoms|sx|scale|risk|seizures?|management|regime|off))",
+        # (Not "w/d from 9 to 3", weekdays, nor a washer/dryer "off the kitchen".)
+        r"w/d(?=\s+(?:from\s+(?:alcohol|alc|etoh|opioids?|opiates?|benzos?|meth|cannabis|drugs|heroin|nicotine)"
+        r"|symptoms|sx|scale|risk|seizures?|management|regime))",
         _SHORTHAND,
         "/",
     ),
