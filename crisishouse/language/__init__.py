@@ -60,8 +60,9 @@ building, a song called "Psycho" (see `rules`).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from crisishouse.on_demand import names_on_demand
 
 if TYPE_CHECKING:
     from crisishouse.language.checker import Finding, LanguageCheck, check, default_check
@@ -93,13 +94,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_on_demand(__name__, _WHERE)
 
 
 def __dir__() -> list[str]:

@@ -7,8 +7,9 @@ house needs only guests, stays and staff, and building every record class
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from crisishouse.on_demand import names_on_demand
 
 if TYPE_CHECKING:
     from crisishouse.models.access import AccessEvent
@@ -101,13 +102,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_on_demand(__name__, _MODULE_OF)
 
 
 def __dir__() -> list[str]:

@@ -101,7 +101,8 @@ class LockScreen(TypedFields, Screen[None]):
 
     def fields_done(self, *values: str) -> None:
         """Enter in the PIN: sign in."""
-        self._check(*self._typed())
+        self._checking()
+        self._check(*values)
 
     @on(Input.Changed, "#name")
     def _another_name(self) -> None:
@@ -118,9 +119,8 @@ class LockScreen(TypedFields, Screen[None]):
             self.app.call_from_thread(self._refused, "The house's data is not open yet.")
         return house
 
-    def _typed(self) -> tuple[str, str]:
+    def _checking(self) -> None:
         self.query_one("#sign-in-message", Static).update("Checking…")
-        return self.query_one("#name", Input).value, self.query_one("#pin", Input).value
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _check(self, name: str, pin: str) -> None:
@@ -138,7 +138,8 @@ class LockScreen(TypedFields, Screen[None]):
 
     def action_shift(self) -> None:
         """Sign on or off a shift (or take back a sign-off) with name and PIN, asked first; the terminal stays locked."""
-        self.after_typing(lambda _name, _pin: self._ask_about_shift(*self._typed()))
+        self._checking()
+        self.after_typing(self._ask_about_shift)
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _ask_about_shift(self, name: str, pin: str) -> None:
