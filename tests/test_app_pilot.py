@@ -289,3 +289,15 @@ async def test_the_lock_screen_is_ready_to_sign_in_when_it_first_shows(demo_dir:
         assert app.house is not None and app.screen.house is app.house
         assert app.house_ready.is_set()
         assert not [w for w in app.workers if w.group == "open"]
+
+
+async def test_the_app_clears_what_crashed_writes_left_soon_after_it_opens(demo_dir: Path, clock: FixedClock):
+    """A stay file's temporary copy from a write cut short (it may hold a guest's words) is gone once the app is up."""
+    stays = demo_dir / "store" / "stays"
+    stray = stays / f".{next(stays.glob('*.json')).name}.tmp-0123456789ab"
+    stray.write_text('{"check_ins": {"half-writ', encoding="utf-8")
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await workers_done(pilot)
+        assert not stray.exists()

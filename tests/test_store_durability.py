@@ -101,6 +101,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(tmp_path):
 
         temps_left_by_kills += len(temp_files(folder / "store"))
         store = Store.open(folder)
+        store.remove_stray_temp_files()  # what the app does in the background once it is open
         assert temp_files(folder / "store") == [], f"seed {seed}, kill {n}: temp files left"
         for (where, stay_id), ids in acked.items():
             if where != folder:
@@ -119,23 +120,26 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(tmp_path):
     assert temps_left_by_kills > 0, f"seed {seed}: no kill interrupted a write"
 
 
-def test_stray_temp_files_are_removed_at_open(tmp_path):
-    """Temp files left by a crash are removed by Store.open; data files are kept."""
+def test_stray_temp_files_are_removed_at_open_and_by_the_background_tidy(tmp_path):
+    """Temp files left by a crash: store/'s own at open, those of stays/ and months/ by the tidy; data files kept."""
     store = Store.open(tmp_path / "house")
     store.put(check_in(note="kept"))
     root = tmp_path / "house" / "store"
+    core_stray = root / ".core.json.tmp-0123456789ab"
     strays = [
-        root / ".core.json.tmp-0123456789ab",
         root / "stays" / ".stay-1.json.tmp-ba9876543210",
         root / "months" / ".2025-03.json.tmp-aaaaaaaaaaaa",
     ]
-    for stray in strays:
+    for stray in (core_stray, *strays):
         stray.parent.mkdir(parents=True, exist_ok=True)
         stray.write_bytes(b'{"check_ins": {"half-writ')
     other = root / "stays" / "notes.txt"
     other.write_text("not a temp file")
 
     reopened = Store.open(tmp_path / "house")
+    assert not core_stray.exists()
+    assert all(p.exists() for p in strays), "opening does not list the folders that grow with every stay"
+    reopened.remove_stray_temp_files()
 
     assert [p for p in strays if p.exists()] == []
     assert other.exists()

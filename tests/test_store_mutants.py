@@ -510,7 +510,7 @@ def test_a_core_with_records_opens_whatever_the_backups_hold(tmp_path: Path):
 # -- temp files at open ----------------------------------------------------------
 
 
-def test_opening_removes_only_temp_files_in_each_store_folder(tmp_path: Path):
+def test_opening_and_the_tidy_remove_only_temp_files_in_each_store_folder(tmp_path: Path):
     data_dir = tmp_path / "house"
     store = Store.open(data_dir)
     store.put(shift("sh1", pendulum.date(2025, 3, 4)))
@@ -520,7 +520,7 @@ def test_opening_removes_only_temp_files_in_each_store_folder(tmp_path: Path):
     for path in temps + kept:
         path.write_bytes(b"{}")
     assert not (root / "stays").exists()  # a missing folder does not stop the others
-    Store.open(data_dir)
+    Store.open(data_dir).remove_stray_temp_files()
     assert [p for p in temps if p.exists()] == []
     assert [p for p in kept if not p.exists()] == []
     assert (root / ".lock").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,18 +162,24 @@ class House:
         clock = clock or Clock()
         settings = load_settings(Path(data_dir))
         store = Store.open(Path(data_dir), clock)
-        house = cls(Path(data_dir), store, settings, clock)
+        with store.reading():
+            house = cls(Path(data_dir), store, settings, clock)
+            pending = store.pending_erasures()
         # A terminal stopped in the middle of an erasure: finish it first.
-        if store.pending_erasures():
+        if pending:
             house.erasures.finish_pending()
         return house
 
     def warm_next(self) -> bool:
         """Build one service not built yet (importing its module), ahead of the screen that needs it.
 
+        First, if opening read only the head of the house's core data, parse the rest.
+
         Returns:
             True while some are still to build.
         """
+        if self.store.parse_core():
+            return True
         waiting = [name for name in services_of(type(self)) if name not in vars(self)]
         if waiting:
             getattr(self, waiting[0])
@@ -194,7 +201,12 @@ class House:
         return manager
 
     def daily_backup(self) -> None:
-        """Take today's backup if it has not been taken (slow: run it in the background)."""
+        """Take today's backup if it has not been taken (slow: run it in the background).
+
+        First, clear what writes cut short by a crash left behind (see `Store.remove_stray_temp_files`).
+        """
+        with contextlib.suppress(OSError):  # a folder that cannot be listed must not stop the backup
+            self.store.remove_stray_temp_files()
         self.store.daily_backup()
 
     @property

@@ -169,6 +169,12 @@ def parse_data(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
-def encode(data: dict[str, Any]) -> bytes:
-    """The bytes of a data file: compact JSON, text kept as UTF-8 (ā, not \\u0101)."""
+def encode(data: dict[str, Any], first: tuple[str, ...] = ()) -> bytes:
+    """The bytes of a data file: compact JSON, text kept as UTF-8 (ā, not \\u0101).
+
+    The tables named in `first` lead, in that order, so they can be read
+    from the front of the file alone (see `head`).
+    """
+    if first:
+        data = {**{name: data[name] for name in first if name in data}, **data}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

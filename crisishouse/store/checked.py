@@ -7,6 +7,10 @@ holds a digest of the last bytes that passed, and of the checking code's own
 source. Any other bytes are checked in full: a damaged file, one put back from
 a backup or edited by hand, one written by another version of crisishouse.
 A stamp that is lost, stale or garbled costs one full check and nothing else.
+
+A stamp may also say that the file's first tables, read from the front of
+the file alone, are exactly what the whole file holds of them (see `head`):
+opening the house then reads only those.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import pendulum
 from crisishouse.store.atomic import FILE_MODE, temp_path_for
 
 _DIGEST_SIZE = 32
+_HEAD_MARK = b" head"
 
 
 @functools.cache
@@ -63,8 +68,11 @@ class CheckedStamp:
             return None
         return hashlib.blake2b(raw, digest_size=_DIGEST_SIZE, key=code).hexdigest()
 
-    def vouches_for(self, digest: str | None) -> bool:
-        """True if the bytes of `digest` are the last ones checked and found good."""
+    def vouches_for(self, digest: str | None, *, head: bool = False) -> bool:
+        """True if the bytes of `digest` are the last ones checked and found good.
+
+        With `head`, only if the stamp also vouches for the file's head.
+        """
         if digest is None:
             return False
         try:
@@ -73,15 +81,17 @@ class CheckedStamp:
         except OSError:
             return False
         try:
-            held = os.read(fd, 2 * _DIGEST_SIZE + 1)
+            held = os.read(fd, 2 * _DIGEST_SIZE + len(_HEAD_MARK) + 1)
         except OSError:
             return False
         finally:
             os.close(fd)
-        return held == digest.encode()
+        if head:
+            return held == digest.encode() + _HEAD_MARK
+        return held in (digest.encode(), digest.encode() + _HEAD_MARK)
 
-    def record(self, digest: str | None) -> None:
-        """Stamp the bytes of `digest` as checked.
+    def record(self, digest: str | None, *, head: bool = False) -> None:
+        """Stamp the bytes of `digest` as checked (with `head`: their head too).
 
         Replaced whole, never written in place, so a reader sees one stamp or
         the other. Not made durable: a stamp lost in a power cut costs a check.
@@ -93,7 +103,7 @@ class CheckedStamp:
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             try:
-                os.write(fd, digest.encode())
+                os.write(fd, digest.encode() + (_HEAD_MARK if head else b""))
             finally:
                 os.close(fd)
             os.replace(temp, self.path)

@@ -112,6 +112,8 @@ KINDS: tuple[Kind, ...] = (
         lambda r: month_shard(month_of(r.owed_since)),
     ),
 )
+CORE_HEAD: tuple[str, ...] = ("meta", "staff")
+"""core.json's tables that opening a house reads (its notes, who may sign in as staff): written first."""
 KIND_BY_NAME: dict[str, Kind] = {k.class_name: k for k in KINDS}
 KIND_BY_TABLE: dict[str, Kind] = {k.table: k for k in KINDS}
 META_TABLE = "meta"

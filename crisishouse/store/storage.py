@@ -13,6 +13,7 @@ from tinydb.storages import Storage
 from crisishouse.store.atomic import atomic_write, encode, parse_data, read_bytes
 from crisishouse.store.checked import CheckedStamp
 from crisishouse.store.errors import StoreDamaged
+from crisishouse.store.head import head_of
 
 _READ_ONCE: ContextVar[set[int] | None] = ContextVar("crisishouse_read_once", default=None)
 """Inside `read_once`: the storages (by id) already read from disk in this scope."""
@@ -71,8 +72,13 @@ class AtomicJSONStorage(Storage):
         path: Path,
         validate: Callable[[Path, dict[str, Any], dict[str, Any] | None], None] | None = None,
         stamped: bool = False,
+        head: tuple[str, ...] = (),
     ) -> None:
         self.path = Path(path)
+        self._head_tables = head
+        """Tables written first, which `open_head` may read alone (a stamped file's only)."""
+        self._head: tuple[bytes, dict[str, Any]] | None = None
+        """While only the head was parsed: the file's bytes (a stamp vouched for them), and their head tables."""
         self._validate = validate
         """Checks every record of freshly read bytes (raises StoreDamaged)."""
         self._stamp = CheckedStamp(self.path) if stamped and validate is not None else None
@@ -88,26 +94,97 @@ class AtomicJSONStorage(Storage):
         """Drop what was parsed, so the next read parses from disk."""
         self._raw = None
         self._data = None
+        self._head = None
         self._indexes = {}
 
     def read(self) -> dict[str, Any] | None:
         seen = _READ_ONCE.get()
-        if seen is not None and self._data is not None and id(self) in seen:
-            return self._data
+        if seen is not None and id(self) in seen:
+            data = self._data
+            if data is not None:
+                return data
+            head = self._head
+            if head is not None:
+                # The moment this scope saw (its head only, so far), parsed whole.
+                return self._take(head[0])
         raw = read_bytes(self.path)
         if raw is None:
             self.forget()
             return None
-        if self._data is None or raw != self._raw:
-            data = parse_data(self.path, raw)
-            if self._validate is not None:
-                self._check(data, raw)
-            self._data = data
-            self._raw = raw
-            self._indexes = {}
+        data = self._take(raw)
         if seen is not None:
             seen.add(id(self))
-        return self._data
+        return data
+
+    def _take(self, raw: bytes) -> dict[str, Any]:
+        """Make `raw` the parsed data (checked), unless it already is; that data."""
+        data = self._data
+        if data is not None and raw == self._raw:
+            return data
+        data = parse_data(self.path, raw)
+        head = self._head
+        if head is not None and raw == head[0]:
+            self._checked = data  # a stamp vouched for these very bytes when their head was read
+        elif self._validate is not None:
+            self._check(data, raw)
+        self._data = data
+        self._raw = raw
+        self._head = None
+        self._indexes = {}
+        return data
+
+    def open_head(self) -> None:
+        """Read the file as a house's opening does: its head alone if a stamp vouches for it, else whole.
+
+        Raises:
+            StoreDamaged: the file cannot be read, or (read whole) a record in it is damaged.
+        """
+        raw = read_bytes(self.path)
+        if raw is None:
+            self.forget()
+            return
+        if self._data is not None and raw == self._raw:
+            return
+        head = self._vouched_head(raw)
+        if head is None:
+            self._take(raw)
+            return
+        self.forget()
+        # One value, so a thread reading it beside this one sees the bytes and their head together.
+        self._head = (raw, head)
+
+    def read_table(self, name: str) -> dict[str, Any] | None:
+        """One table of the file as on disk (None: not in it); from the head alone while that is all that was read."""
+        head = self._head
+        if head is not None and name in self._head_tables:
+            seen = _READ_ONCE.get()
+            if seen is not None and id(self) in seen:
+                return head[1].get(name)
+            raw = read_bytes(self.path)
+            if raw is not None and raw == head[0]:
+                if seen is not None:
+                    seen.add(id(self))
+                return head[1].get(name)
+        data = self.read()
+        return None if data is None else data.get(name)
+
+    @property
+    def head_only(self) -> bool:
+        """True while only the file's head was read (see `open_head`)."""
+        return self._head is not None
+
+    def _vouched_head(self, raw: bytes) -> dict[str, Any] | None:
+        if not self._head_tables or self._stamp is None:
+            return None
+        if not self._stamp.vouches_for(self._stamp.digest(raw), head=True):
+            return None
+        return head_of(raw, self._head_tables)
+
+    def _head_is_whole(self, raw: bytes, data: dict[str, Any]) -> bool:
+        """True if the head read from `raw` alone is all that `data` (its whole parse) holds of those tables."""
+        if not self._head_tables:
+            return False
+        return head_of(raw, self._head_tables) == {t: data[t] for t in self._head_tables if t in data}
 
     def matching(self, table: str, where: dict[str, Any]) -> list[dict[str, Any]]:
         """The records of `table` whose fields equal `where`'s values, in the table's order.
@@ -117,8 +194,7 @@ class AtomicJSONStorage(Storage):
         (the parsed data is never changed in place), so finding one guest's
         stays among ten years of them does not test every stay.
         """
-        data = self.read() or {}
-        records = data.get(table) or {}
+        records = self.read_table(table) or {}
         fields = tuple(sorted(where))
         wanted = tuple(where[f] for f in fields)
         try:
@@ -143,15 +219,19 @@ class AtomicJSONStorage(Storage):
             self._validate(self.path, data, self._checked)
         else:
             digest = self._stamp.digest(raw)
-            if not self._stamp.vouches_for(digest):
-                self._validate(self.path, data, self._checked)
-                self._stamp.record(digest)
+            if not self._stamp.vouches_for(digest, head=True):
+                vouched = self._stamp.vouches_for(digest)
+                if not vouched:
+                    self._validate(self.path, data, self._checked)
+                head = self._head_is_whole(raw, data)
+                if head or not vouched:
+                    self._stamp.record(digest, head=head)
         self._checked = data
 
     def write(self, data: dict[str, Any]) -> None:
         checked = self._checked
         self.forget()
-        payload = encode(data)
+        payload = encode(data, self._head_tables)
         atomic_write(self.path, payload)
         self._raw = payload
         self._data = data
@@ -162,7 +242,7 @@ class AtomicJSONStorage(Storage):
                 self._validate(self.path, data, checked)
             except StoreDamaged:
                 return
-            self._stamp.record(self._stamp.digest(payload))
+            self._stamp.record(self._stamp.digest(payload), head=self._head_is_whole(payload, data))
 
     def close(self) -> None:
         self.forget()

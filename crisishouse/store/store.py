@@ -44,6 +44,7 @@ from crisishouse.store.lock import HouseLock
 from crisishouse.store.recovery import CheckReport
 from crisishouse.store.schema import (
     CORE,
+    CORE_HEAD,
     META_TABLE,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -110,6 +111,11 @@ class _Table(Table):
     def _get_next_id(self) -> str:
         raise RuntimeError("crisishouse records carry their own ids")
 
+    def _read_table(self) -> dict[str, Any]:
+        # Through the storage's own reading of one table: at opening, core.json's head alone.
+        storage = cast(AtomicJSONStorage, self._storage)
+        return storage.read_table(self.name) or {}
+
 
 def _by_id(table: Table, record_id: str) -> Document | None:
     """One document of `table` by its id, or None."""
@@ -171,8 +177,9 @@ class Store:
         store = cls(data_dir, clock)
         make_dir(store.root)
         store._tighten_modes()
-        with store._locked():
-            store._remove_stray_temp_files()
+        # One moment: the lock is held, so each file is read from disk once.
+        with store._locked(), read_once():
+            store._remove_stray_temp_files((store.root,))
             store._read_core()
             store._refuse_lost_core()
             store._migrate()
@@ -212,7 +219,10 @@ class Store:
     def _refuse_lost_core(self) -> None:
         """A missing or emptied core.json beside a house's other files is damage, not a new house."""
         core_path = self.root / "core.json"
-        core = self._db(CORE).storage.read()
+        storage = self._db(CORE).storage
+        if storage.read_table("staff"):
+            return  # read from the head alone where it can be: staff are records
+        core = storage.read()
         if core and any(docs for table, docs in core.items() if table != META_TABLE):
             return
         evidence = _house_evidence(self.root, self.backups_dir, core is None)
@@ -223,9 +233,19 @@ class Store:
             core_path, f"it {state}, yet this folder has {evidence}: it was lost or emptied, not a new house"
         )
 
-    def _remove_stray_temp_files(self) -> None:
+    def remove_stray_temp_files(self) -> None:
+        """Remove what writes cut short by a crash left in `stays/` and `months/`.
+
+        Not at opening (which clears only `store/` itself): those folders grow
+        with every stay, and nothing reads a temporary file meanwhile. The app
+        calls this in the background at start and every hour.
+        """
+        with self._locked():
+            self._remove_stray_temp_files((self.root / "stays", self.root / "months"))
+
+    def _remove_stray_temp_files(self, folders: Iterable[Path]) -> None:
         # Under the lock: no other terminal is half-way through a write.
-        for folder in (self.root, self.root / "stays", self.root / "months"):
+        for folder in folders:
             try:
                 entries = list(os.scandir(folder))
             except FileNotFoundError:
@@ -236,8 +256,21 @@ class Store:
                         os.unlink(entry.path)
 
     def _read_core(self) -> None:
-        # Through TinyDB's own storage, so the file is parsed once.
-        self._db(CORE).storage.read()
+        # Through TinyDB's own storage, so the file is parsed once; its head alone
+        # when a stamp vouches for it (the rest grows with every year of guests).
+        self._db(CORE).storage.open_head()
+
+    def parse_core(self) -> bool:
+        """Parse core.json whole now if opening read only its head (ahead of the sign-in that needs it).
+
+        Returns:
+            True if it was parsed now.
+        """
+        storage = self._db(CORE).storage
+        if not storage.head_only:
+            return False
+        storage.read()
+        return True
 
     @property
     def schema_version(self) -> int:
@@ -271,7 +304,10 @@ class Store:
         if db is None:
             path = self._path_of(shard)
             # Only the core file is large enough (megabytes) for a stamp of its check to pay.
-            db = _Db(path, storage=AtomicJSONStorage, validate=validate_tables, stamped=shard == CORE)
+            core = shard == CORE
+            db = _Db(
+                path, storage=AtomicJSONStorage, validate=validate_tables, stamped=core, head=CORE_HEAD if core else ()
+            )
             self._shards[shard] = db
             if len(self._shards) > OPEN_SHARDS:
                 _old, dropped = self._shards.popitem(last=False)
