@@ -23,23 +23,29 @@ from crisishouse.screens.quit import QuitScreen
 from crisishouse.screens.setup import SetupScreen
 from tests.pilot_helpers import opened, sign_in, workers_done
 
-_KEYS = {"\t": "tab", "\r": "enter", "\x1b[Z": "shift+tab"}
+_KEYS = {"\t": "tab", "\r": "enter", "\n": "ctrl+j", "\x1b[Z": "shift+tab"}
 
 
 def _burst(app: CrisisHouseApp, typed: list[str]) -> None:
     """Post every key at once, as the terminal's driver does when they arrive together."""
     for char in typed:
         key = _KEYS.get(char, char)
-        app.post_message(events.Key(key, None if key in ("tab", "shift+tab") else ("\r" if key == "enter" else char)))
+        app.post_message(events.Key(key, None if key in ("tab", "shift+tab") else {"enter": "\r"}.get(key, char)))
 
 
-@pytest.mark.parametrize("between", ["\t", "\r"])
-async def test_name_then_pin_in_one_burst_signs_in(demo_dir: Path, clock: FixedClock, between: str):
-    """Name, Tab or Enter, PIN, Enter, all at once: signed in, nothing of the PIN in the name field."""
+@pytest.mark.parametrize(
+    ("between", "end"),
+    [("\t", "\r"), ("\r", "\r"), pytest.param("\n", "\n", id="typed before the app had the terminal")],
+)
+async def test_name_then_pin_in_one_burst_signs_in(demo_dir: Path, clock: FixedClock, between: str, end: str):
+    """Name, Tab or Enter, PIN, Enter, all at once: signed in, nothing of the PIN in the name field.
+
+    Typed while the app starts, before it has the terminal, Enter reaches it as a line feed (Ctrl+J).
+    """
     app = CrisisHouseApp(demo_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        _burst(app, [*"Tama", between, *"2222", "\r"])
+        _burst(app, [*"Tama", between, *"2222", end])
         await pilot.pause()
         await workers_done(pilot)
         assert isinstance(app.screen, BoardScreen)

@@ -22,6 +22,8 @@ FIELD_KEYS: list[BindingType] = [
     Binding("tab", "next_field", "Next field", show=False, priority=True),
     Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
     Binding("enter", "enter_field", "Next field, or done", show=False, priority=True),
+    # Enter typed before the app has the terminal (as it starts) arrives as a line feed, Ctrl+J.
+    Binding("ctrl+j", "enter_field", "Next field, or done", show=False, priority=True),
 ]
 """Put in a `TypedFields` screen's BINDINGS."""
 
