@@ -215,7 +215,8 @@ _THREE_OR_MORE = re.compile(r"1{3,}")
 _NOT_SPELT_SOURCES = frozenset((HIDDEN_ONLY, COMPOUNDS_ONLY))
 
 # Underscores between words of two characters or more: read apart too (`_with_words_apart`).
-_JOINING_UNDERSCORE = re.compile(r"(?<=[^\W_]{2})_+(?=[^\W_]{2})")
+# (Letters, or what stands for them: "🄿🅃🅂🄳_VET".)
+_JOINING_UNDERSCORE = re.compile(r"(?<=[^\s_]{2})_+(?=[^\s_]{2})")
 _RUN_AROUND = re.compile(r"\S+")
 
 _UNSEEN = object()

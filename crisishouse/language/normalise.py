@@ -737,6 +737,19 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = tuple(dict.fromkeys((*alts[k], m.group(1).lower())))
+    if "#" in text:
+        # "#bpdlife", "#adhdbrain": a tag's first three or four letters are also read alone (an
+        # abbreviation with a word run on after it, as tags run them; "#BPDwarrior" is read above).
+        token_starts = edges[0::2]
+        for m in _TAG_RUN_ON.finditer(text):
+            at = m.start() if index is None else bisect_left(index, m.start())
+            k = bisect_left(token_starts, at)
+            if k < len(words) and token_starts[k] == at and words[k] == m.group().lower():
+                if alts is None:
+                    alts = [()] * len(words)
+                # (A word after it has a vowel: "#asdfgh" is the keyboard's first row, no tag.)
+                heads = [words[k][:n] for n in (3, 4) if not _NO_VOWEL.fullmatch(words[k][n:])]
+                alts[k] = tuple(dict.fromkeys((*alts[k], *heads)))
     # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice
     # (each such token once, however many runs it holds).
     runs = () if _RUN.search(folded) is None else _RUN.finditer(folded)
@@ -763,6 +776,10 @@ _CAPS_SUFFIXED = re.compile(
     r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed"
     r"|(?:(?<=#[A-Z]{2})|(?<=#[A-Z]{3})|(?<=#[A-Z]{4})|(?<=#[A-Z]{5}))[a-z]{3,})(?![^\W_])"
 )
+
+
+_TAG_RUN_ON = re.compile(r"(?<=#)[^\W\d_]{6,}(?![^\W_])")
+_NO_VOWEL = re.compile(r"[^aeiouy]*")
 
 
 @lru_cache(maxsize=1024)

@@ -167,7 +167,19 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         "/",
     ),
     # weeks and days as fractions: review in 2/52, for 3/7
-    ((DIGITS,), r"\d{1,2}/52" + _E + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)" + _E, _SHORTHAND, "/"),
+    # ... and months or weeks since: "about 3/12 ago" (a date is never "ago")
+    (
+        (DIGITS,),
+        r"\d{1,2}/52"
+        + _E
+        + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)"
+        + _E
+        + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history)"
+        + _E
+        + ")",
+        _SHORTHAND,
+        "/",
+    ),
     # the patient, at the start of a sentence or after the/this/our
     (
         ("pt", "pts"),
@@ -384,9 +396,31 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # hallucinations in shorthand after what a note says of them: "c/o AH", "reports VH", "nil AVH"
     (
-        ("c", "reports", "reported", "reporting", "experiencing", "denies", "denied", "nil", "hx", "with", "query"),
+        (
+            "c",
+            "reports",
+            "reported",
+            "reporting",
+            "experiencing",
+            "denies",
+            "denied",
+            "nil",
+            "hx",
+            "with",
+            "query",
+            "mentioned",
+            "mentions",
+            "ongoing",
+            "persistent",
+            "worsening",
+            "his",
+            "her",
+            "their",
+        ),
         r"(?:c/o|reports?|reported|reporting|experiencing|denies|denied|nil|hx\s+of|with|query)\s+(?:ah|vh|th|avh)"
-        + _E,
+        + _E
+        # ... or named as someone's, or going on: "mentioned VH", "her AH eased" (not "her ah-ha moment")
+        + r"|(?:mentioned|mentions|ongoing|persistent|worsening|his|her|their)\s+(?:ah|vh|avh)(?![^\W_]|-)",
         _SHORTHAND,
     ),
     # a scale's total or score: "SDQ total 22", "K10 score of 31"
@@ -403,6 +437,27 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago))|\d{1,2}/24(?=\s+ago)",
         _SHORTHAND,
         "/",
+    ),
+    # scales of pain, sleep and eating read off a form, with their score: "NRS 8/10", "ISI of 23",
+    # "AHI is 41", "SCOFF 4" (never "scoff" or "ahi", fire, without a number)
+    (
+        ("nrs", "isi", "ahi", "scoff", MIXED),
+        r"(?:nrs|isi|ahi|scoff)(?:\s+(?:score|total|of|is|was|at|=)){0,2}\s?-?\s?\d{1,2}(?:/10)?" + _E,
+        _SCALE,
+    ),
+    # a body's number from a clinic's scales: "BMI 15.9", "BMI of 17"
+    (("bmi",), r"bmi(?:\s+(?:of|is|was|at|=|now))?\s?\d{1,2}(?:\.\d)?" + _E, _SCALE),
+    # a triage category: "rated Cat 2 at the door", "triaged as category 3" (not a cat)
+    (
+        ("rated", "triage", "triaged"),
+        r"(?:rated|triage|triaged)(?:\s+as)?\s+cat(?:egory)?\.?\s?[1-5]" + _E,
+        _SHORTHAND,
+    ),
+    # how often someone was checked on: "checked on Priya q30", "obs q15"
+    (
+        ("checked", "checking", "check", "checks", "obs", "observations", "sighted"),
+        r"(?:checked|checking|checks?|obs|observations|sighted)(?:\s+on\s+[^\W\d_]+)?\s+q\s?(?:5|10|15|20|30|60)" + _E,
+        _SHORTHAND,
     ),
     # triage and risk ratings: "ATS 2", "RAG rated amber"
     (("ats", MIXED), r"ats\s?[1-5]" + _E, _SHORTHAND),

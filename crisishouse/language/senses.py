@@ -426,6 +426,7 @@ class Senses:
             owner >= 0
             and not _ends_clause(gaps[owner + 1])
             and kind(words[owner]) == "concrete"
+            and not words[t].endswith("ly")  # "spoke delusionally": how something was done, not a thing's kind
             and not self._a_name(text, found, starts, owner)
         ):
             return True
@@ -562,6 +563,8 @@ class Senses:
         written = text[start:end]
         if not written[:1].isupper() or (len(written) > 1 and written.removesuffix("s").isupper()):
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
+        if written[:2].isupper() and written[:2].isalpha():
+            return False  # shorthand begun in capitals ("PMHx", "PADLs"): no title's word begins so
         if _WRITTEN_TO_HIDE.search(written) is not None:
             return False  # "Schiiizo", "Ps1cho": a title is written in its own letters
         words, gaps = found.words, found.gaps
