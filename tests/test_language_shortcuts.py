@@ -175,3 +175,47 @@ def _long(check: LanguageCheck, text: str) -> list[Any]:
         return check.check(text)
     finally:
         checker_module._MANY_FINDINGS, rules._mixed_from = kept_many, kept_from
+
+
+def _symbols_read_one_by_one(text: str) -> str:
+    """Each symbol read afresh in its own run, nothing remembered: what the normaliser did before
+    it read a run written again once."""
+    from crisishouse.language import normalise
+
+    chars = list(text)
+    for m in normalise._SYMBOL.finditer(text):
+        low, high = normalise._Runs(text).span(normalise._ALL_MARKS, m.start())
+        if high - low > normalise._LONGEST_RUN:
+            continue
+        letter = normalise._symbol_read(text, m.start(), m.group(), normalise._Runs(text))
+        if letter is not None:
+            chars[m.start()] = letter
+    return "".join(chars)
+
+
+_HIDDEN = ["dement!@", "s*******a", "A*D*H*D", "$u!c!d@l", "n_u_t_s", "|oony", "dementi@", "great!!", "$5", "D|I|D"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_HIDDEN) | st.text(alphabet="abs1l$@!|*_#¥", min_size=1, max_size=9),
+        min_size=1,
+        max_size=60,
+    ),
+    st.sampled_from([" ", "", ". ", "\n", "-", "*"]),
+    st.integers(min_value=1, max_value=5),
+)
+def test_symbols_for_letters_read_by_run_as_one_by_one(pieces: list[str], sep: str, times: int):
+    from crisishouse.language.normalise import _symbols_as_letters
+
+    text = sep.join(pieces * times)
+    assert _symbols_as_letters(text) == _symbols_read_one_by_one(text)
+
+
+@pytest.mark.parametrize("unit", ["s*******a ", "dement!@ ", "$!$!$@!a", "a*b*c*d*", "n_u_t_s "])
+def test_a_hundred_kilobytes_of_symbols_read_by_run_as_one_by_one(unit: str):
+    from crisishouse.language.normalise import _symbols_as_letters
+
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    assert _symbols_as_letters(text) == _symbols_read_one_by_one(text)

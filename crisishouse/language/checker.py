@@ -486,7 +486,7 @@ class LanguageCheck:
         exception_spans: list[tuple[int, int]] = []
         count = len(words)
         table = self._table
-        known_readings: dict[tuple[str, ...], tuple[str, ...]] = {}
+        known_readings: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         if alts is None:
             starting = [i for i, word in enumerate(words) if word in table]
         else:
@@ -524,12 +524,14 @@ class LanguageCheck:
             while stack:
                 j, before, read = stack.pop()
                 readings = alts[j] if alts else ()
-                if not before and readings:
-                    # Alone, only the readings the table knows can lead anywhere: worked out once per
-                    # way of reading a token in this text (a hostile text repeats one thousands of times).
-                    known = known_readings.get(readings)
+                if readings:
+                    # Only the readings the table knows after what came before can lead anywhere: worked
+                    # out once per way of reading a token after the same words in this text (a hostile
+                    # text repeats one thousands of times).
+                    known = known_readings.get((before, readings))
                     if known is None:
-                        known = known_readings[readings] = tuple(a for a in readings if get(a) is not None)
+                        known = tuple(a for a in readings if get(before + a) is not None)
+                        known_readings[before, readings] = known
                     readings = known
                 for option, other in ((words[j], False), *((a, True) for a in readings)):
                     joined_up = before + option

@@ -359,22 +359,37 @@ def _symbols_as_letters(text: str) -> str:
     chars: list[str] | None = None
     runs = _Runs(text)
     # What a symbol stands for depends only on its run and four characters either side of it:
-    # a word written again is read once ("dement!@" over and over).
-    read: dict[tuple[str, int, int, int], str | None] = {}
+    # a run written again is read once, all its symbols together ("dement!@" over and over).
+    read: dict[tuple[str, int, int], tuple[tuple[int, str], ...]] = {}
+    done = 0
     for m in _SYMBOL.finditer(text):
         at = m.start()
+        if at < done:
+            continue  # in a run already read
         low, high = runs.span(_ALL_MARKS, at)
+        done = high
         if high - low > _LONGEST_RUN:
             continue  # longer than any word, hidden or spelt out: marks, not letters
-        key = (text[max(0, low - 4) : high + 4], at - low, min(low, 4), min(len(text) - high, 4))
-        if key not in read:
-            read[key] = _symbol_read(text, at, m.group(), runs)
-        letter = read[key]
-        if letter is not None:
+        key = (text[max(0, low - 4) : high + 4], min(low, 4), min(len(text) - high, 4))
+        letters = read.get(key)
+        if letters is None:
+            letters = read[key] = _run_read(text, low, at, high, runs)
+        if letters:
             if chars is None:
                 chars = list(text)
-            chars[at] = letter
+            for offset, letter in letters:
+                chars[low + offset] = letter
     return text if chars is None else "".join(chars)
+
+
+def _run_read(text: str, low: int, first: int, high: int, runs: _Runs) -> tuple[tuple[int, str], ...]:
+    """The letters the symbols of one run stand for, from its first symbol: (offset in the run, letter)."""
+    letters = []
+    for m in _SYMBOL.finditer(text, first, high):
+        letter = _symbol_read(text, m.start(), m.group(), runs)
+        if letter is not None:
+            letters.append((m.start() - low, letter))
+    return tuple(letters)
 
 
 def _symbol_read(text: str, at: int, symbol: str, runs: _Runs) -> str | None:
