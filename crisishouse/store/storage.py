@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,8 +16,10 @@ from crisishouse.store.checked import CheckedStamp
 from crisishouse.store.errors import StoreDamaged
 from crisishouse.store.head import head_of
 
-_READ_ONCE: ContextVar[set[int] | None] = ContextVar("crisishouse_read_once", default=None)
-"""Inside `read_once`: the storages (by id) already read from disk in this scope."""
+_READ_ONCE: ContextVar[dict[int, bytes | None] | None] = ContextVar("crisishouse_read_once", default=None)
+"""Inside `read_once`: the storages (by id) already read from disk in this scope, with the bytes read
+(None: no file). Kept by the scope, not the storage, so another thread's newer read never changes the
+moment a request sees."""
 
 _MISSING = object()
 """A field a record does not have: equal to no value asked for."""
@@ -34,7 +37,7 @@ def read_once() -> Iterator[None]:
     if _READ_ONCE.get() is not None:
         yield
         return
-    token = _READ_ONCE.set(set())
+    token = _READ_ONCE.set({})
     try:
         yield
     finally:
@@ -83,54 +86,49 @@ class AtomicJSONStorage(Storage):
         """Checks every record of freshly read bytes (raises StoreDamaged)."""
         self._stamp = CheckedStamp(self.path) if stamped and validate is not None else None
         """Remembers across terminals which bytes were checked (a large file's opening skips a repeat check)."""
-        self._raw: bytes | None = None
-        self._data: dict[str, Any] | None = None
+        self._parsed: tuple[bytes, dict[str, Any]] | None = None
+        """The bytes last parsed and their data: one value, so a thread never pairs one file's bytes
+        with another's data."""
         self._checked: dict[str, Any] | None = None
         """The last data that passed `validate` (kept across `forget`)."""
-        self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
+        self._indexes: dict[
+            tuple[str, tuple[str, ...]], tuple[dict[str, Any], dict[tuple[Any, ...], list[dict[str, Any]]]]
+        ] = {}
         """Records of the parsed data by the values of some fields (see `matching`); dropped with it."""
 
     def forget(self) -> None:
         """Drop what was parsed, so the next read parses from disk."""
-        self._raw = None
-        self._data = None
+        self._parsed = None
         self._head = None
         self._indexes = {}
 
     def read(self) -> dict[str, Any] | None:
         seen = _READ_ONCE.get()
         if seen is not None and id(self) in seen:
-            data = self._data
-            if data is not None:
-                return data
-            head = self._head
-            if head is not None:
-                # The moment this scope saw (its head only, so far), parsed whole.
-                return self._take(head[0])
+            # The moment this scope saw (perhaps its head only, so far), whatever was read since.
+            raw = seen[id(self)]
+            return None if raw is None else self._take(raw)
         raw = read_bytes(self.path)
         if raw is None:
             self.forget()
-            return None
-        data = self._take(raw)
         if seen is not None:
-            seen.add(id(self))
-        return data
+            seen[id(self)] = raw
+        return None if raw is None else self._take(raw)
 
     def _take(self, raw: bytes) -> dict[str, Any]:
         """Make `raw` the parsed data (checked), unless it already is; that data."""
-        data = self._data
-        if data is not None and raw == self._raw:
-            return data
+        parsed = self._parsed
+        if parsed is not None and raw == parsed[0]:
+            return parsed[1]
         data = parse_data(self.path, raw)
         head = self._head
         if head is not None and raw == head[0]:
             self._checked = data  # a stamp vouched for these very bytes when their head was read
         elif self._validate is not None:
             self._check(data, raw)
-        self._data = data
-        self._raw = raw
-        self._head = None
         self._indexes = {}
+        self._parsed = (raw, data)
+        self._head = None
         return data
 
     def open_head(self) -> None:
@@ -143,7 +141,8 @@ class AtomicJSONStorage(Storage):
         if raw is None:
             self.forget()
             return
-        if self._data is not None and raw == self._raw:
+        parsed = self._parsed
+        if parsed is not None and raw == parsed[0]:
             return
         head = self._vouched_head(raw)
         if head is None:
@@ -159,12 +158,14 @@ class AtomicJSONStorage(Storage):
         if head is not None and name in self._head_tables:
             seen = _READ_ONCE.get()
             if seen is not None and id(self) in seen:
-                return head[1].get(name)
-            raw = read_bytes(self.path)
-            if raw is not None and raw == head[0]:
-                if seen is not None:
-                    seen.add(id(self))
-                return head[1].get(name)
+                if seen[id(self)] == head[0]:
+                    return head[1].get(name)
+            else:
+                raw = read_bytes(self.path)
+                if raw is not None and raw == head[0]:
+                    if seen is not None:
+                        seen[id(self)] = raw
+                    return head[1].get(name)
         data = self.read()
         return None if data is None else data.get(name)
 
@@ -184,7 +185,11 @@ class AtomicJSONStorage(Storage):
         """True if the head read from `raw` alone is all that `data` (its whole parse) holds of those tables."""
         if not self._head_tables:
             return False
-        return head_of(raw, self._head_tables) == {t: data[t] for t in self._head_tables if t in data}
+        # Compared as JSON, not by ==, which holds 1, 1.0 and true equal and ignores the records' order:
+        # the head served must be exactly what the whole parse held and the check saw.
+        head = head_of(raw, self._head_tables)
+        whole = {t: data[t] for t in self._head_tables if t in data}
+        return head is not None and json.dumps(head) == json.dumps(whole)
 
     def matching(self, table: str, where: dict[str, Any]) -> list[dict[str, Any]]:
         """The records of `table` whose fields equal `where`'s values, in the table's order.
@@ -201,7 +206,9 @@ class AtomicJSONStorage(Storage):
             hash(wanted)
         except TypeError:
             return [r for r in records.values() if all(r.get(f, _MISSING) == where[f] for f in fields)]
-        index = self._indexes.get((table, fields))
+        cached = self._indexes.get((table, fields))
+        # (Of these very records: another thread may have parsed a newer moment since they were read.)
+        index = cached[1] if cached is not None and cached[0] is records else None
         if index is None:
             index = {}
             for record in records.values():
@@ -210,7 +217,7 @@ class AtomicJSONStorage(Storage):
                     index.setdefault(key, []).append(record)
                 except TypeError:  # a value that cannot be a key (a list) equals no value asked for here
                     continue
-            self._indexes[(table, fields)] = index
+            self._indexes[(table, fields)] = (records, index)
         return list(index.get(wanted, ()))
 
     def _check(self, data: dict[str, Any], raw: bytes) -> None:
@@ -233,8 +240,7 @@ class AtomicJSONStorage(Storage):
         self.forget()
         payload = encode(data, self._head_tables)
         atomic_write(self.path, payload)
-        self._raw = payload
-        self._data = data
+        self._parsed = (payload, data)
         self._checked = data
         if self._stamp is not None and self._validate is not None:
             # Stamped only once the records the write changed pass their checks.
