@@ -864,7 +864,10 @@ def _add_entries(entries: Iterable[Entry], table: dict[str, Any], words: set[str
             old: Any = table.get(key)
             if old and key in words:
                 breaks |= old[1]
-            table[key] = (entry, breaks, bool(old) and old[2])
+            # Made from another word too, with a hyphen allowed where that word ends ("depress-y"):
+            # found so as well, though its own forms are still made as of one word.
+            made = old[1] if old and not entry.exact_case else frozenset()
+            table[key] = (entry, breaks | made, bool(old) and old[2])
             words.add(key)
             _add_prefixes(key, breaks, table, closed)
             if entry.exact_case:
@@ -879,6 +882,10 @@ def _add_entries(entries: Iterable[Entry], table: dict[str, Any], words: set[str
                 forms += [(form, breaks | more) for form, more in derived_forms(key, multiword=bool(breaks))]
             for form, form_breaks in forms:
                 if form in words:
+                    # Listed as it is ("depressy"): also where its own making allows a hyphen ("depress-y").
+                    old = table[form]
+                    if form_breaks - old[1] and not old[0].exact_case:
+                        table[form] = (old[0], old[1] | form_breaks, old[2])
                     continue
                 old = table.get(form)
                 table[form] = (entry, form_breaks, bool(old) and old[2])
@@ -1015,6 +1022,12 @@ def derived_forms(key: str, multiword: bool = False) -> list[tuple[str, frozense
                 stem = key[: len(key) - drop]
                 for ending in endings:
                     forms.setdefault(stem + ending, at_end if stem == key else frozenset())
+        # Said lightly, a hyphen allowed before the ending: "dementish", "dement-ish", "depress-y".
+        for tail, drop, endings in (("ia", 2, ("ish", "ishy")), ("ssion", 3, ("y", "ey"))):
+            stem = key[:-drop] if key.endswith(tail) else ""
+            if len(stem) >= MIN_STEM:
+                for ending in endings:
+                    forms.setdefault(stem + ending, frozenset([len(stem)]))
         for tails, endings in STEM_FAMILIES:
             family: str | None = next((t for t in tails if key.endswith(t)), None)
             if family is None or len(key) - len(family) < MIN_STEM:

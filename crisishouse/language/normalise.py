@@ -96,6 +96,8 @@ _LOOKALIKES = str.maketrans(
         **{chr(0x249C + n): chr(ord("a") + n) for n in range(26)},
         # Negative squared letters and regional indicators ("psych🅾tic"), which no normal form folds
         **{chr(0x1F170 + n): chr(ord("a") + n) for n in range(26)},
+        # ... and negative circled ones ("🅟🅢🅨🅒🅗🅞"), which none folds either
+        **{chr(0x1F150 + n): chr(ord("a") + n) for n in range(26)},
         **{chr(0x1F1E6 + n): chr(ord("a") + n) for n in range(26)},
         # Latin small capitals ("ʙɪᴘᴏʟᴀʀ"), which no normal form folds
         "ᴀ": "a",
@@ -467,6 +469,10 @@ def _letters(text: str, start: int, end: int) -> bool:
 _LETTERS_ALL = "abcdefghijklmnopqrstuvwxyz"
 
 
+# One letter then digits that look like letters: "i11" is "ill" ("mentally i11"); "k10" and "b12" stay codes.
+_ONE_LETTER_READ = re.compile(r"[a-z][01]{2,}$")
+
+
 @lru_cache(maxsize=4096)
 def readings(word: str, wide: bool = True) -> tuple[str, ...]:
     """A mixed token's other readings: digits as letters, a wildcard as each vowel.
@@ -475,7 +481,8 @@ def readings(word: str, wide: bool = True) -> tuple[str, ...]:
     ("b1p0lar", "0cd"); "f20", "k10" and "3pm" are read too, and simply
     match nothing.
     """
-    if len(word) < 2 or sum(c.isalpha() and c != WILDCARD for c in word) < (1 if len(word) == 2 else 2):
+    letter_count = sum(c.isalpha() and c != WILDCARD for c in word)
+    if len(word) < 2 or letter_count < 1 or (letter_count < 2 and len(word) > 2 and not _ONE_LETTER_READ.match(word)):
         return ()
     first = word.translate(_DIGITS_AS_I)
     found = [first]
@@ -742,6 +749,14 @@ def tokens(text: str) -> Tokens:
             if alts is None:
                 alts = [()] * len(words)
             alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
+    if _RARE_DOUBLE.search(folded) is not None:
+        # "ADHHD": a short word with a letter English seldom doubles written twice is also read with it once.
+        for k in sorted({(bisect_right(edges, m.start()) - 1) // 2 for m in _RARE_DOUBLE.finditer(folded)}):
+            word = words[k] if 0 <= k < len(words) else ""
+            if 4 <= len(word) <= 6 and word.isalpha() and _RARE_DOUBLE.search(word) is not None:
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", word))))
     if _CAPS_SUFFIXED.search(text) is not None:
         # "OCDer", "BPDy": an abbreviation in capitals with an ending is also read as the abbreviation.
         token_starts = edges[0::2]

@@ -148,6 +148,11 @@ _MEDICINES = _split(
     "tegretol risperdal clozaril imovane lovan cipramil"
 )
 _E = r"(?![^\W_])"  # at the end of a word
+# A section's number said aloud, as dictation writes it: "section eleven", "section twenty-nine".
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
 _SHAPES: tuple[tuple[Any, ...], ...] = (
     # complains of, on examination, history of, rule out, review, follow up, status post ...
     # (and seen by, discussed with: "s/b reg", "d/w consultant")
@@ -180,6 +185,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         _SHORTHAND,
         "/",
     ),
+    # ... or times over a stretch of them: "no sleep x5/7", "x2/52"
+    (("x", MIXED), r"x\s?\d{1,2}/(?:7|12|52)" + _E, _SHORTHAND, "/"),
     # the patient, at the start of a sentence or after the/this/our
     (
         ("pt", "pts"),
@@ -238,6 +245,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:phq|gad|dass|pcl|bdi|bai|hads|epds|sdq|oci|ocir|kessler|k)(?:\s+of)?\s?-?\s?\d{1,2}" + _E,
         _SCALE,
     ),
+    # ... said aloud, as dictation writes them: "PHQ nine", "G A D seven", "DASS twenty-one"
+    (
+        ("phq", "gad", "dass", "epds", "pcl", "p", "g", "d", "e"),
+        r"(?:p ?h ?q|g ?a ?d|d ?a ?s ?s|e ?p ?d ?s|p ?c ?l)[\s-]+(?:nine|seven|twenty[\s-]?one|five|ten|\d{1,2})" + _E,
+        _SCALE,
+    ),
     (
         ("bdi", "wais", "cgi", "ham", "ies", "y", "ybocs", "mmpi", MIXED),
         r"(?:bdi-?(?:ii|iii)|wais-?(?:iii|iv)|cgi-?[si]|ham-?[ad]|ies-?r|y-?bocs|mmpi-?(?:2|3|a)(?:-rf)?)" + _E,
@@ -282,6 +295,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # observation levels: level 2 obs, 15-min checks, q15 obs, 1:1 nursing, constant observation
     (("level", "lvl", MIXED), r"(?:level|lvl)\s?[1-4]\s+(?:obs|observations?|checks)" + _E, _OBSERVATION),
     (("obs",), r"obs\s+(?:level|lvl|reduced|increased|stopped|lifted|ceased)" + _E, _OBSERVATION),
+    # ... or named in full: "observation level 2", "observations level 3"
+    (("observation", "observations"), r"observations?\s+(?:level|lvl)\s?[1-4]" + _E, _OBSERVATION),
     # ... and by the hour: "2-hrly checks", "4 hourly visual obs"
     (
         (DIGITS, MIXED),
@@ -333,8 +348,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a section's leave or its Act: "s17 leave", "s3 MHA", "section 2 papers"
     (
         ("s", "section", "sect", MIXED),
-        r"(?:s|sect|section)\s?\.?\s?\d{1,3}[a-z]?\s+(?:leave|mha|mhca|papers|order|detention|assessment|tribunal)"
-        + _E,
+        r"(?:s|sect|section)\s?\.?\s?(?:\d{1,3}[a-z]?|" + _NUMBER_WORD + r")\s+"
+        r"(?:leave|mha|mhca|papers|order|detention|assessment|tribunal|lapsed|revoked"
+        r"|(?:extended|renewed|extension)(?=\s+(?:for|until|till|by|to\s+(?:\d|mon|tue|wed|thu|fri|sat|sun))))" + _E,
         _SHORTHAND,
     ),
     # a dose and when or how it is given: "15 mg mane", "500 mg BD", "150 mg IM", "5 mg PRN"
@@ -434,7 +450,11 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # days (and hours) of symptoms as a fraction: "3/7 no sleep", "2/7 hx of", "1/24 ago"
     (
         (DIGITS,),
-        r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago))|\d{1,2}/24(?=\s+ago)",
+        r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago"
+        # ... or of a medicine's supply: "14/7 supply", "7/7 course" (a date is never supplied)
+        r"|supply|supplies|script|scripts|course|prescription|dispensed|dispensing|takeaways?)"
+        + _E
+        + r")|\d{1,2}/24(?=\s+ago)",
         _SHORTHAND,
         "/",
     ),
@@ -450,13 +470,22 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a triage category: "rated Cat 2 at the door", "triaged as category 3" (not a cat)
     (
         ("rated", "triage", "triaged"),
-        r"(?:rated|triage|triaged)(?:\s+as)?\s+cat(?:egory)?\.?\s?[1-5]" + _E,
+        r"(?:rated|triage|triaged)(?:\s+as)?\s+(?:cat(?:egory)?\.?|code)\s?[1-5]" + _E,
         _SHORTHAND,
     ),
     # how often someone was checked on: "checked on Priya q30", "obs q15"
     (
         ("checked", "checking", "check", "checks", "obs", "observations", "sighted"),
         r"(?:checked|checking|checks?|obs|observations|sighted)(?:\s+on\s+[^\W\d_]+)?\s+q\s?(?:5|10|15|20|30|60)" + _E,
+        _SHORTHAND,
+    ),
+    # a route, given: "given IM on Monday", "administered IM." (not "gave im a lift": him)
+    (
+        ("given", "administered", "injected"),
+        r"(?:given|administered|injected)\s+(?:im|imi|iv|sc|subcut)"
+        + _E
+        + r"(?=\s*(?:[.,;:)]|$)|\s+(?:on|at|today|yesterday|this|last|by|into|\d|to\s+(?:the\s+)?"
+        r"(?:left|right|glute|deltoid|thigh|buttock)))",
         _SHORTHAND,
     ),
     # triage and risk ratings: "ATS 2", "RAG rated amber"
@@ -516,7 +545,32 @@ _ACRONYM_ROLE = re.compile(
     r"(?<![^\W_])([A-Z]{2,6})(?![^\W_])[ \t-]+(?i:team|teams|clinicians?|psychs?|psychiatrists?|psychologists?|reg|regs"
     r"|registrars?|nurses?|nursing|keyworkers?|key\s+workers?|care\s+coordinators?|coordinators?|case\s+managers?"
     r"|referrals?|assessments?|liaison|admissions?|beds?|ward|unit|cat|category|triage|clinic|input"
-    r"|follow-?up|f/u|services?|ax|programme|program|caseload|clinicians?)(?![^\W_])"
+    r"|follow-?up|f/u|services?|ax|programme|program|caseload|clinicians?"
+    # ... and what such a team keeps or does: "ABC chart", "CADS screen", "ARU placement", "OST client"
+    # (not a counsellor: a guest names their own AOD counsellor)
+    r"|charts?|screens?|screening|placements?|clients?|assessors?)(?![^\W_])"
+)
+# A scale named in capitals and read with its number: "CHESS score 3", "PCL-R score 21", "SDQ total
+# difficulties 24", "HoNOS score of 14". Not a team's score ("ABs score 40 points") nor a school's or a
+# bank's (below).
+_SCORED_ACRONYM = re.compile(
+    r"(?<![^\W_])([A-Z][A-Za-z]?[A-Z]{1,5}(?:-[A-Z0-9]{1,3}|\d{1,2})?)(?![^\W_-])\s+"
+    r"(?:score|total|total\s+score|scored)(?:\s+[a-z]+){0,2}?\s+(?:of\s+|was\s+|is\s+|=\s*)?\d{1,3}(?:/\d{1,3})?"
+    r"(?![^\W_]|\.\d|\s*(?:points?|pts|runs?|tries|try|goals?|wickets?|%|percent|out\s+of\s+\d{3}|dollars?"
+    r"|bucks|cents|credits|km|kg|hours|hrs|mins|minutes|people|votes|seats|items|words|laps|strokes|under|over))"
+)
+# A dose given at night in the chart's capitals: "10mg ON" (omni nocte; "10mg on Monday" is a day).
+_DOSE_ON = re.compile(r"(?<![^\W_])\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|µg|ml)[ \t]+ON(?![^\W_])")
+# Capitals scored at school, at work, in sport or at the bank.
+_EVERYDAY_SCORED = frozenset(
+    _split(
+        """
+    ATAR NCEA FICO NPS GPA SAT ACT IELTS TOEFL GMAT GRE UCAS MMR ELO KPI KPIS TMO OECD WOF NZQA UE PISA
+    ABS NZL AUS ENG RSA IRE SCO WAL FRA ARG JPN FIJ SAM TON ITA USA CAN IND PAK BAN SRI AFG NSW QLD WA
+    VIC CHC AKL WLG DUN HAM TGA NPC MVP XP HP DPS CPU GPU FPS RPM BPM PB PR DNF DNS DQ IQ EQ
+    GST PAYE IRD KS CGPA WAM NZX DOW FTSE ASX NASDAQ BMX MTB GOLF PGA LPGA NBA WNBA
+    """
+    )
 )
 _EVERYDAY_ACRONYMS = frozenset(
     _split(
@@ -524,6 +578,8 @@ _EVERYDAY_ACRONYMS = frozenset(
     GP GPS ED ACC WINZ MSD IRD NZ NZTA AA NA RSA IT HR PR PE TV DJ OK KFC BBQ NCEA NGO CAB PIN ID DOC ECE SPCA
     UK US USA AU CEO MP PM AM FM RNZ TVNZ DVD ATM WOF UN EU NRL AFL NFL NBA NHL MLB EPL RWC NPC FC AFC RFC BOT SI
     PTA ERO IEP ICU ENT CT MRI XRAY SES ST STJ YMCA YWCA OSH IHC HNZ MOE MOJ MOH MOD NZDF NZQA AUT WETA
+    PC LCD LED OLED HD UHD ASB ANZ BNZ TSB IAG AMI AIA AMP NZME SKY NBC BBC CNN HBO LG HP IBM NASA PWC EY KPMG
+    EAP
     A B C D E F G I WE US MY NO SO GO HI UP TO IN ON AT AN OR BY DO BE ME IS IT OF
     """
     )
@@ -596,6 +652,13 @@ def near_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Near, ...]:
 
 # Endings a diagnosis's stem is found without ("schizophrenia" gives "schizophren").
 _STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
+
+
+def _on_tokens(found: Tokens, starts: Sequence[int], ends: Sequence[int], m: re.Match[str], entry: Entry) -> Candidate:
+    """A match in the text as given, as a candidate over the folded text's tokens it touches."""
+    first = bisect_right(starts, found.folded_offset(m.start())) - 1
+    last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
+    return (starts[first], ends[last], entry)
 
 
 class Rules:
@@ -759,16 +822,18 @@ class Rules:
             for m in _ACRONYM_ROLE.finditer(text):
                 if m.group(1) in _EVERYDAY_ACRONYMS or m.group().isupper():
                     continue  # an everyday acronym, or shouting
-                first = bisect_right(starts, found.folded_offset(m.start())) - 1
-                last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
-                candidates.append((starts[first], ends[last], _SHORTHAND))
+                candidates.append(_on_tokens(found, starts, ends, m, _SHORTHAND))
+            if "score" in folded or "total" in folded:
+                for m in _SCORED_ACRONYM.finditer(text):
+                    if m.group(1).upper() in _EVERYDAY_SCORED or m.group(1) in _EVERYDAY_ACRONYMS:
+                        continue
+                    candidates.append(_on_tokens(found, starts, ends, m, _SCALE))
+        if " ON" in text and not text.isupper():
+            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _DOSE_ON.finditer(text)]
         if "MH" in text:
             for m in _MH_ACRONYM.finditer(text):
                 if len(m.group()) >= 3:
-                    # An acronym in the text as given, on the folded text's tokens.
-                    first = bisect_right(starts, found.folded_offset(m.start())) - 1
-                    last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
-                    candidates.append((starts[first], ends[last], _SHORTHAND))
+                    candidates.append(_on_tokens(found, starts, ends, m, _SHORTHAND))
         return candidates, fallbacks
 
     def _stem_led(self, found: Tokens, starts: Sequence[int], ends: Sequence[int]) -> list[Candidate]:
@@ -859,9 +924,12 @@ class Rules:
     def first_person_before(self, found: Tokens, t: int) -> bool:
         """Whether the clause before token t is the guest speaking of themselves ("I felt my ...")."""
         k = t - 1
+        words = found.words
         while k >= 0 and t - k <= 6 and not _ends_clause(found.gaps[k + 1]):
-            if found.words[k] in _PERSON:
-                return True
+            if words[k] in _PERSON and not (
+                words[k] == "my" and k + 1 < t and self.nouns is not None and self.nouns.kind(words[k + 1]) == "person"
+            ):
+                return True  # (not "my partner is ...": the partner is spoken of)
             k -= 1
         return False
 

@@ -161,6 +161,10 @@ def sense_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Sense, ...]:
     )
 
 
+# Words before a condition named after someone that say a person has it ("with Alzheimer's").
+_HAVING = frozenset({"with", "has", "had", "have", "having", "got", "early", "advanced", "onset", "diagnosed", "dx"})
+
+
 class Senses:
     """The everyday senses, built once with the vocabulary."""
 
@@ -568,6 +572,8 @@ class Senses:
         if _WRITTEN_TO_HIDE.search(written) is not None:
             return False  # "Schiiizo", "Ps1cho": a title is written in its own letters
         words, gaps = found.words, found.gaps
+        if first > 0 and words[first - 1] in _HAVING and text[end : end + 2] in ("'s", "’s"):
+            return False  # "with Alzheimer's", "has Asperger's": a name's own capital, had by someone
         if last > first and (
             in_capitals(text[slice(*found.span(first, last))], at_least=3)
             or all(len(words[k]) == 1 for k in range(first, last + 1))
