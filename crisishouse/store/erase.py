@@ -19,6 +19,7 @@ from typing import Any
 
 from crisishouse.store.atomic import TEMP_MARK, atomic_write, encode, fsync_dir, read_json_file
 from crisishouse.store.errors import StoreDamaged
+from crisishouse.store.schema import CORE_HEAD
 
 PENDING = "erasing"
 """The meta key under which unfinished erasures are listed."""
@@ -93,7 +94,7 @@ def clean_backup(folder: Path, guest_id: str, stay_ids: list[str], forget: Forge
     if data is not None:
         cleaned = drop_from_core(data, guest_id, stay_ids, forget)
         if cleaned != data:
-            atomic_write(core, encode(cleaned))
+            atomic_write(core, encode(cleaned, CORE_HEAD))  # as the house writes it: its head first
     remove_stay_files(folder, stay_ids)
 
 
