@@ -28,7 +28,7 @@ from tests.language_cases import assert_caught, flagged
         ("Triage code 4 at the front desk.", "Triage code 4"),
         ("Depot administered IM yesterday at the clinic.", "administered IM"),
         # What a team keeps or does, in its capitals.
-        ("The BGL chart is on the fridge.", "BGL chart"),
+        ("The ABC chart is in the office, fill it in after each time.", "ABC chart"),
         ("He finished the DAST screen with the nurse.", "DAST screen"),
         # A section said aloud and extended.
         ("Section twelve extended for a fortnight, per the letter.", "Section twelve extended"),
@@ -42,14 +42,18 @@ from tests.language_cases import assert_caught, flagged
         ("His post said 🅜🅐🅝🅘🅒 all week.", "🅜🅐🅝🅘🅒"),
         ("Her cousin called her menta11y i11 on the group chat.", "i11"),
         ("The letter still says ADHHD in the heading.", "ADHHD"),
-        ("My brother is sυicidal, he texted at 2am.", "sυicidal"),
+        ("Her brother is sυicidal, she texted at 2am.", "sυicidal"),
         ("Her ex calls her skizo on Facebook.", "skizo"),
         # Named after someone, had by someone, whatever song is sung.
         ("Koro with Alzheimer's sang a waiata after kai.", "Alzheimer's"),
+        # Sleep and eating scales in their capitals; "did not wait" said of someone.
+        ("The sleep clinic wrote his AHI is 38.", "AHI is 38"),
+        ("SCOFF 3 on the GP's form.", "SCOFF 3"),
+        ("He DNW after four hours at ED.", "DNW"),
         # Service words said of a person.
         ("Resident exit seeking after tea most nights.", "exit seeking"),
         ("She's been isolating in her bedroom since Sunday.", "isolating in her bedroom"),
-        ("He no longer meets threshold for the team.", "meets threshold"),
+        ("He no longer meets threshold for the team.", "threshold"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -86,6 +90,37 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "Manish came round for tea.",
         "AHHH no, the bus left!",
         "Went to the AOD counsellor and came back proud.",
+        # A guest's words about their own whānau stay theirs.
+        "My dad's speech was pressured by the time limit.",
+        "My sister was sooo paranoiiid about the exam.",
+        # What the attack on this round found: games, weather, roadworks, specials, him, fire, tags.
+        "The XYZ score 3-1 at half time.",
+        "My FPL total 58 this week, gutted.",
+        "UV score 11 today, slip slop slap.",
+        "Shampoo 400ml ON SPECIAL at the Warehouse.",
+        "Panadol 500mg ON SPECIAL at the chemist this week.",
+        "24/7 supply of hot water at the new place.",
+        "Sky Tower observation level 2 is closed for a tour.",
+        "Cyclone Gabrielle was rated category 3 by MetService.",
+        "Should've given im 20 bucks for petrol.",
+        "Roadworks on section two extended until Friday.",
+        "Ahi at 6 tonight for the hāngī.",
+        "Scoff 2 each then bed, kids.",
+        "Check q15 of the homework before kai.",
+        "10/12 history quiz tomorrow, wish me luck.",
+        "The EQC assessor came round about the cracks.",
+        "Put the UV chart on the wall by the door.",
+        "The courier is at his depot till 5.",
+        "Told off for PDA at the school ball.",
+        "ugh DNW to go back to work tomorrow",
+        "Nihilistic talk about the Warriors again.",
+        "Her mood board is incongruent with the brand.",
+        "The sparky is isolating the bedroom circuit.",
+        "We met threshold for the council grant.",
+        "Go the reds!",
+        "Maania te papa i te ua.",
+        "#obsessed #padlock #mdtrends #smokeshow",
+        "The TPP deal was in the news again.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

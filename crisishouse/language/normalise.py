@@ -527,6 +527,7 @@ _DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 # Doubled letters English words seldom have: where a word's letters were doubled to hide it they are there.
 _RARE_DOUBLE = re.compile(r"aa|hh|ii|jj|kk|qq|uu|vv|ww|xx|yy")
+_RARE_CONSONANTS = re.compile(r"hh|jj|kk|qq|vv|ww|xx")
 # A digit alone between single letters spelt out ("s.c.h.1.z.o").
 _LONE_DIGIT = re.compile(
     r"\d(?<=[^\W\d_][.\-_ /]\d)(?<![^\W_]{2}[.\-_ /]\d)(?:(?=[.\-_ /][^\W\d_](?![^\W_]))|(?=\.?(?![^\W_])))"
@@ -749,11 +750,12 @@ def tokens(text: str) -> Tokens:
             if alts is None:
                 alts = [()] * len(words)
             alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", words[k]))))
-    if _RARE_DOUBLE.search(folded) is not None:
-        # "ADHHD": a short word with a letter English seldom doubles written twice is also read with it once.
-        for k in sorted({(bisect_right(edges, m.start()) - 1) // 2 for m in _RARE_DOUBLE.finditer(folded)}):
+    if _RARE_CONSONANTS.search(folded) is not None:
+        # "ADHHD": a short word with a consonant English seldom doubles written twice is also read with it
+        # once (not a vowel: te reo writes a long vowel doubled, "maania", "kuuia").
+        for k in sorted({(bisect_right(edges, m.start()) - 1) // 2 for m in _RARE_CONSONANTS.finditer(folded)}):
             word = words[k] if 0 <= k < len(words) else ""
-            if 4 <= len(word) <= 6 and word.isalpha() and _RARE_DOUBLE.search(word) is not None:
+            if 4 <= len(word) <= 6 and word.isalpha() and _RARE_CONSONANTS.search(word) is not None:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = tuple(dict.fromkeys((*alts[k], _DOUBLE.sub(r"\1", word))))
@@ -777,8 +779,11 @@ def tokens(text: str) -> Tokens:
             if k < len(words) and token_starts[k] == at and words[k] == m.group().lower():
                 if alts is None:
                     alts = [()] * len(words)
-                # (A word after it has a vowel: "#asdfgh" is the keyboard's first row, no tag.)
-                heads = [words[k][:n] for n in (3, 4) if not _NO_VOWEL.fullmatch(words[k][n:])]
+                # (A word after it has a vowel: "#asdfgh" is the keyboard's first row, no tag. Only a
+                # diagnosis's letters: "#padlock", "#obsessed" and "#mdtrends" begin with shorthand too.)
+                heads = [
+                    words[k][:n] for n in (3, 4) if words[k][:n] in _TAG_HEADS and not _NO_VOWEL.fullmatch(words[k][n:])
+                ]
                 alts[k] = tuple(dict.fromkeys((*alts[k], *heads)))
     # "schizzzo", "maaaanic": a letter written three times or more is also read once and twice
     # (each such token once, however many runs it holds).
@@ -810,6 +815,8 @@ _CAPS_SUFFIXED = re.compile(
 
 _TAG_RUN_ON = re.compile(r"(?<=#)[^\W\d_]{6,}(?![^\W_])")
 _NO_VOWEL = re.compile(r"[^aeiouy]*")
+# The abbreviations of diagnoses a tag runs a word on after ("#adhdlife", "#bpdwarrior", "#ptsdrecovery").
+_TAG_HEADS = frozenset({"adhd", "bpd", "ocd", "ptsd", "asd", "mdd", "pnd", "pmdd", "osdd", "did"})
 
 
 @lru_cache(maxsize=1024)

@@ -179,14 +179,16 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E
         + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)"
         + _E
-        + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history)"
+        + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history(?!\s+(?:quiz|test|exam|class|homework|paper|essay))))"
+        + r"(?=\s+(?:ago|prior|previously|hx|history)"
         + _E
         + ")",
         _SHORTHAND,
         "/",
     ),
     # ... or times over a stretch of them: "no sleep x5/7", "x2/52"
-    (("x", MIXED), r"x\s?\d{1,2}/(?:7|12|52)" + _E, _SHORTHAND, "/"),
+    # (Run together only: "x 2/12 Dec" is two tickets for a date, "x 5/7" a kiss and a day.)
+    (("x", MIXED), r"x\d{1,2}/(?:7|52)" + _E, _SHORTHAND, "/"),
     # the patient, at the start of a sentence or after the/this/our
     (
         ("pt", "pts"),
@@ -247,8 +249,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # ... said aloud, as dictation writes them: "PHQ nine", "G A D seven", "DASS twenty-one"
     (
-        ("phq", "gad", "dass", "epds", "pcl", "p", "g", "d", "e"),
-        r"(?:p ?h ?q|g ?a ?d|d ?a ?s ?s|e ?p ?d ?s|p ?c ?l)[\s-]+(?:nine|seven|twenty[\s-]?one|five|ten|\d{1,2})" + _E,
+        ("phq", "gad", "dass", "epds", "p", "g", "d", "e"),
+        r"(?:p ?h ?q[\s-]+nine|g ?a ?d[\s-]+seven|d ?a ?s ?s[\s-]+twenty[\s-]?one|e ?p ?d ?s[\s-]+ten)"
+        r"(?=\s+(?:score|total|was|is|of))" + _E,
         _SCALE,
     ),
     (
@@ -296,7 +299,13 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("level", "lvl", MIXED), r"(?:level|lvl)\s?[1-4]\s+(?:obs|observations?|checks)" + _E, _OBSERVATION),
     (("obs",), r"obs\s+(?:level|lvl|reduced|increased|stopped|lifted|ceased)" + _E, _OBSERVATION),
     # ... or named in full: "observation level 2", "observations level 3"
-    (("observation", "observations"), r"observations?\s+(?:level|lvl)\s?[1-4]" + _E, _OBSERVATION),
+    (
+        ("observation", "observations"),
+        r"(?<!tower )(?<!sky )(?<!the )observations?\s+(?:level|lvl)\s?[1-4]"
+        + _E
+        + r"(?!\s+(?:deck|lookout|of\s+the))",
+        _OBSERVATION,
+    ),
     # ... and by the hour: "2-hrly checks", "4 hourly visual obs"
     (
         (DIGITS, MIXED),
@@ -349,8 +358,11 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (
         ("s", "section", "sect", MIXED),
         r"(?:s|sect|section)\s?\.?\s?(?:\d{1,3}[a-z]?|" + _NUMBER_WORD + r")\s+"
-        r"(?:leave|mha|mhca|papers|order|detention|assessment|tribunal|lapsed|revoked"
-        r"|(?:extended|renewed|extension)(?=\s+(?:for|until|till|by|to\s+(?:\d|mon|tue|wed|thu|fri|sat|sun))))" + _E,
+        r"(?:leave|mha|mhca|papers|order|detention|assessment|tribunal)"
+        + _E
+        # ... or extended, for the Act's own sections only (roadworks and resource consents have sections too)
+        + r"|(?:s|sect|section)\s?\.?\s?(?:1[1-6]|29|30|31|eleven|thirteen|fourteen|fifteen|sixteen"
+        r"|twenty[\s-]nine|thirty(?:[\s-]one)?)\s+(?:extended|renewed)(?=\s+(?:for|until|till|by))",
         _SHORTHAND,
     ),
     # a dose and when or how it is given: "15 mg mane", "500 mg BD", "150 mg IM", "5 mg PRN"
@@ -436,7 +448,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:c/o|reports?|reported|reporting|experiencing|denies|denied|nil|hx\s+of|with|query)\s+(?:ah|vh|th|avh)"
         + _E
         # ... or named as someone's, or going on: "mentioned VH", "her AH eased" (not "her ah-ha moment")
-        + r"|(?:mentioned|mentions|ongoing|persistent|worsening|his|her|their)\s+(?:ah|vh|avh)(?![^\W_]|-)",
+        + r"|(?:mentioned|mentions|ongoing|persistent|worsening)\s+(?:ah|vh|avh)(?![^\W_]|-)"
+        + r"|(?:his|her|their)\s+(?:vh|avh)(?![^\W_]|-)(?!\s+(?:commodore|holden|ute|wagon|sedan|valiant))",
         _SHORTHAND,
     ),
     # a scale's total or score: "SDQ total 22", "K10 score of 31"
@@ -450,7 +463,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # days (and hours) of symptoms as a fraction: "3/7 no sleep", "2/7 hx of", "1/24 ago"
     (
         (DIGITS,),
-        r"\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago"
+        r"(?!24/)\d{1,2}/7(?=\s+(?:no|of|hx|history|poor|reduced|low|nil|increased|worsening|ago"
         # ... or of a medicine's supply: "14/7 supply", "7/7 course" (a date is never supplied)
         r"|supply|supplies|script|scripts|course|prescription|dispensed|dispensing|takeaways?)"
         + _E
@@ -461,8 +474,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # scales of pain, sleep and eating read off a form, with their score: "NRS 8/10", "ISI of 23",
     # "AHI is 41", "SCOFF 4" (never "scoff" or "ahi", fire, without a number)
     (
-        ("nrs", "isi", "ahi", "scoff", MIXED),
-        r"(?:nrs|isi|ahi|scoff)(?:\s+(?:score|total|of|is|was|at|=)){0,2}\s?-?\s?\d{1,2}(?:/10)?" + _E,
+        ("nrs", "isi", "scoff", MIXED),
+        # (Not "ahi", fire in te reo, nor "scoff 2 each": SCOFF only with its score.)
+        r"(?:nrs|isi)(?:\s+(?:score|total|of|is|was|at|=)){0,2}\s?-?\s?\d{1,2}(?:/10)?"
+        + _E
+        + r"|scoff\s+(?:score|total|of|=)(?:\s+(?:of|is|was))?\s?\d"
+        + _E,
         _SCALE,
     ),
     # a body's number from a clinic's scales: "BMI 15.9", "BMI of 17"
@@ -470,22 +487,17 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a triage category: "rated Cat 2 at the door", "triaged as category 3" (not a cat)
     (
         ("rated", "triage", "triaged"),
-        r"(?:rated|triage|triaged)(?:\s+as)?\s+(?:cat(?:egory)?\.?|code)\s?[1-5]" + _E,
+        # ("rated" only with "cat" and a number: a storm, a hotel or rapids are rated "category 3".)
+        r"(?:rated\s+cat\.?|(?:triage|triaged)(?:\s+as)?\s+(?:cat(?:egory)?\.?|code))\s?[1-5]" + _E,
         _SHORTHAND,
     ),
     # how often someone was checked on: "checked on Priya q30", "obs q15"
     (
-        ("checked", "checking", "check", "checks", "obs", "observations", "sighted"),
-        r"(?:checked|checking|checks?|obs|observations|sighted)(?:\s+on\s+[^\W\d_]+)?\s+q\s?(?:5|10|15|20|30|60)" + _E,
-        _SHORTHAND,
-    ),
-    # a route, given: "given IM on Monday", "administered IM." (not "gave im a lift": him)
-    (
-        ("given", "administered", "injected"),
-        r"(?:given|administered|injected)\s+(?:im|imi|iv|sc|subcut)"
+        ("checked", "checking", "obs", "observations", "sighted"),
+        # (Not "check q15 of the homework": a question's number.)
+        r"(?:checked|checking|obs|observations|sighted)(?:\s+on\s+[^\W\d_]+)?\s+q\s?(?:5|10|15|20|30|60)"
         + _E
-        + r"(?=\s*(?:[.,;:)]|$)|\s+(?:on|at|today|yesterday|this|last|by|into|\d|to\s+(?:the\s+)?"
-        r"(?:left|right|glute|deltoid|thigh|buttock)))",
+        + r"(?!\s+(?:of|in|on|and|for|from|again)(?![^\W_]))",
         _SHORTHAND,
     ),
     # triage and risk ratings: "ATS 2", "RAG rated amber"
@@ -545,10 +557,7 @@ _ACRONYM_ROLE = re.compile(
     r"(?<![^\W_])([A-Z]{2,6})(?![^\W_])[ \t-]+(?i:team|teams|clinicians?|psychs?|psychiatrists?|psychologists?|reg|regs"
     r"|registrars?|nurses?|nursing|keyworkers?|key\s+workers?|care\s+coordinators?|coordinators?|case\s+managers?"
     r"|referrals?|assessments?|liaison|admissions?|beds?|ward|unit|cat|category|triage|clinic|input"
-    r"|follow-?up|f/u|services?|ax|programme|program|caseload|clinicians?"
-    # ... and what such a team keeps or does: "ABC chart", "CADS screen", "ARU placement", "OST client"
-    # (not a counsellor: a guest names their own AOD counsellor)
-    r"|charts?|screens?|screening|placements?|clients?|assessors?)(?![^\W_])"
+    r"|follow-?up|f/u|services?|ax|programme|program|caseload|clinicians?)(?![^\W_])"
 )
 # A scale named in capitals and read with its number: "CHESS score 3", "PCL-R score 21", "SDQ total
 # difficulties 24", "HoNOS score of 14". Not a team's score ("ABs score 40 points") nor a school's or a
@@ -556,11 +565,35 @@ _ACRONYM_ROLE = re.compile(
 _SCORED_ACRONYM = re.compile(
     r"(?<![^\W_])([A-Z][A-Za-z]?[A-Z]{1,5}(?:-[A-Z0-9]{1,3}|\d{1,2})?)(?![^\W_-])\s+"
     r"(?:score|total|total\s+score|scored)(?:\s+[a-z]+){0,2}?\s+(?:of\s+|was\s+|is\s+|=\s*)?\d{1,3}(?:/\d{1,3})?"
-    r"(?![^\W_]|\.\d|\s*(?:points?|pts|runs?|tries|try|goals?|wickets?|%|percent|out\s+of\s+\d{3}|dollars?"
+    r"(?![^\W_]|\.\d|\s?[-–:]\s?\d|\s*(?:points?|pts|runs?|tries|try|goals?|wickets?|%|percent|out\s+of\s+\d{3}|dollars?"
     r"|bucks|cents|credits|km|kg|hours|hrs|mins|minutes|people|votes|seats|items|words|laps|strokes|under|over))"
 )
+# A route in the chart's capitals, given: "given IM on Monday", "administered IM." ("given im a lift" is him).
+_GIVEN_ROUTE = re.compile(
+    r"(?<![^\W_])(?i:given|administered|injected)[ \t]+(?:IM|IMI|SC)(?![^\W_])"
+    r"(?=[ \t]*(?:[.,;:)]|$)|[ \t]+(?i:on|at|today|yesterday|this|last|by|into|\d|to[ \t]+(?:the[ \t]+)?"
+    r"(?:left|right|glute|deltoid|thigh|buttock)))"
+)
+# Sleep and eating scales in their capitals, with a number ("AHI is 41", "SCOFF 4": "ahi" is fire, "scoff"
+# eating), and "did not wait" said of someone ("she DNW after three hours"; not "DNW to go", do not want).
+_CASED_SHORTHAND = re.compile(
+    r"(?<![^\W_])(?:AHI|SCOFF)(?:[ \t]+(?i:score|total|of|is|was|=)){0,2}[ \t]?\d{1,2}(?![^\W_])"
+    r"|(?:(?<=\bshe )|(?<=\bhe )|(?<=\bthey )|(?<=\bpt )|(?<=\bShe )|(?<=\bHe )|(?<=\bThey )|(?<=\bPt ))"
+    r"DNW(?![^\W_])(?![ \t]+to(?![^\W_]))"
+)
 # A dose given at night in the chart's capitals: "10mg ON" (omni nocte; "10mg on Monday" is a day).
-_DOSE_ON = re.compile(r"(?<![^\W_])\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|µg|ml)[ \t]+ON(?![^\W_])")
+_DOSE_ON = re.compile(
+    r"(?<![^\W_])\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|µg)[ \t]+ON(?![^\W_])"
+    r"(?![ \t]+(?i:special|sale|sales|each|every|top|the|a|it|offer|promo|now)(?![^\W_]))"
+)
+# Words of a service's forms and letters, one of which a scale read with its number needs in its line:
+# the ABs', a fantasy team's, an air quality index's and a typing test's scores have none.
+_SCORE_CONTEXT = re.compile(
+    r"(?i)(?<![^\W_])(?:re)?assess\w*|report|letter|referral|screen\w*|clinic\w*|nurse|doctor|gp|psych\w*"
+    r"|counsell?or|ward|discharge\w*|interrai|questionnaire|rated|came\s+back|baseline|admission|court|forensic"
+    r"|dementia|memory|cognitive|mood|anxiety|depress\w*|trauma\w*|symptoms?|(?:parent|teacher|self)[\s-]report"
+    r"|(?:parent|teacher)\s+version|risk|rest\s+home|resident|last\s+time|repeat\w*(?![^\W_])"
+)
 # Capitals scored at school, at work, in sport or at the bank.
 _EVERYDAY_SCORED = frozenset(
     _split(
@@ -827,9 +860,22 @@ class Rules:
                 for m in _SCORED_ACRONYM.finditer(text):
                     if m.group(1).upper() in _EVERYDAY_SCORED or m.group(1) in _EVERYDAY_ACRONYMS:
                         continue
+                    line_start = text.rfind("\n", 0, m.start()) + 1
+                    line_end = text.find("\n", m.end())
+                    line = text[
+                        max(line_start, m.start() - 200) : m.end() + 200
+                        if line_end < 0
+                        else min(line_end, m.end() + 200)
+                    ]
+                    if _SCORE_CONTEXT.search(line) is None:
+                        continue  # no form, letter or service in its line: a game's or a test's score
                     candidates.append(_on_tokens(found, starts, ends, m, _SCALE))
+        if ("AHI" in text or "SCOFF" in text or "DNW" in text) and not text.isupper():
+            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _CASED_SHORTHAND.finditer(text)]
         if " ON" in text and not text.isupper():
             candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _DOSE_ON.finditer(text)]
+        if (" IM" in text or " SC" in text) and not text.isupper():
+            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _GIVEN_ROUTE.finditer(text)]
         if "MH" in text:
             for m in _MH_ACRONYM.finditer(text):
                 if len(m.group()) >= 3:
@@ -924,12 +970,9 @@ class Rules:
     def first_person_before(self, found: Tokens, t: int) -> bool:
         """Whether the clause before token t is the guest speaking of themselves ("I felt my ...")."""
         k = t - 1
-        words = found.words
         while k >= 0 and t - k <= 6 and not _ends_clause(found.gaps[k + 1]):
-            if words[k] in _PERSON and not (
-                words[k] == "my" and k + 1 < t and self.nouns is not None and self.nouns.kind(words[k + 1]) == "person"
-            ):
-                return True  # (not "my partner is ...": the partner is spoken of)
+            if found.words[k] in _PERSON:
+                return True
             k -= 1
         return False
 
