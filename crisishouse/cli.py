@@ -81,7 +81,12 @@ def _run(data: Path | None, demo: bool) -> int:
         if not demo_is_ready(data):
             print(f"Making the demo house in {data} …", flush=True)
             build_demo(data, days=21)
-    CrisisHouseApp(data or default_data_dir()).run()
+    app = CrisisHouseApp(data or default_data_dir())
+    if sys.__stdout__ is not None:
+        from crisishouse.terminal_watch import watch_terminal
+
+        watch_terminal(sys.__stdout__.fileno())  # a closed window ends the app, not leaves it spinning
+    app.run()
     return 0
 
 
