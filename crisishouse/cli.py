@@ -82,10 +82,9 @@ def _run(data: Path | None, demo: bool) -> int:
             print(f"Making the demo house in {data} …", flush=True)
             build_demo(data, days=21)
     app = CrisisHouseApp(data or default_data_dir())
-    if sys.__stdout__ is not None:
-        from crisishouse.terminal_watch import watch_terminal
+    from crisishouse.terminal_watch import watch_terminal
 
-        watch_terminal(sys.__stdout__.fileno())  # a closed window ends the app, not leaves it spinning
+    watch_terminal((0, 1, 2))  # a closed window ends the app, rather than leave it spinning
     app.run()
     return 0
 

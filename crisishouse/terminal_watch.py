@@ -25,23 +25,26 @@ def terminal_gone(fd: int) -> bool:
 
 
 def watch_terminal(
-    fd: int,
+    fds: tuple[int, ...],
     *,
     every: float = 2.0,
     gone: Callable[[int], bool] = terminal_gone,
     end: Callable[[int], object] = os._exit,
 ) -> threading.Thread | None:
-    """Start a daemon thread that ends the process (`end(HUNG_UP)`) once `fd`'s terminal is gone.
+    """Start a daemon thread that ends the process (`end(HUNG_UP)`) once the terminal is gone.
 
-    Returns None (and watches nothing) when `fd` is not a terminal to begin with.
+    Watches each of `fds` that is a terminal now (Textual draws on standard error and reads standard
+    input; standard output may be redirected): the terminal is gone when any of them no longer is one.
+    Returns None (and watches nothing) when none of them is a terminal.
     """
-    if gone(fd):
+    watched = tuple(fd for fd in fds if not gone(fd))
+    if not watched:
         return None
 
     def watch() -> None:
         stop = threading.Event()
         while not stop.wait(every):
-            if gone(fd):
+            if any(gone(fd) for fd in watched):
                 end(HUNG_UP)
                 return
 

@@ -285,3 +285,53 @@ def test_the_next_opening_after_a_save_reads_only_the_head(house: Path):
     """What a terminal saves is stamped, head and all: the next terminal opens on the head at once."""
     Store.open(house, clock=FixedClock(T0)).put(guest("Rangi"))
     assert head_only(reopen(house))
+
+
+def test_one_request_reading_more_files_than_are_kept_open_gets_each_its_own(tmp_path: Path):
+    """A storage closed to keep at most OPEN_SHARDS open, and another opened in the same request, may get
+    its id: the request must still read each file's own records (it was once handed another stay's)."""
+    from crisishouse.models import CheckIn
+    from crisishouse.store.store import OPEN_SHARDS
+    from tests.builders import check_in
+
+    data_dir = tmp_path / "house"
+    store = Store.open(data_dir, clock=FixedClock(T0))
+    count = OPEN_SHARDS + 16
+    for n in range(count):
+        store.put(check_in(cid=f"c{n}", stay_id=f"s{n}"))
+    store = reopen(data_dir)
+    for n in range(count):  # outside a request first: every file opened, most closed again
+        assert [c.id for c in store.find(CheckIn, stay_id=f"s{n}")] == [f"c{n}"]
+    with store.reading():
+        for _ in range(2):
+            for n in range(count):
+                assert [c.id for c in store.find(CheckIn, stay_id=f"s{n}")] == [f"c{n}"]
+
+
+def test_a_request_and_another_thread_taking_turns_parse_each_moment_once(house: Path, tmp_path: Path):
+    """Two moments side by side (a request's, a newer one another thread read) are each parsed and checked once."""
+    import threading
+
+    later = tmp_path / "later"
+    shutil.copytree(house, later)
+    reopen(later).put(guest("Rangi"))
+    store = reopen(house)
+    names(store, Guest)
+    parses: list[bytes] = []
+    storage = store._db(CORE).storage
+    real = storage._check
+
+    def counting(data: Any, raw: bytes) -> None:
+        parses.append(raw)
+        real(data, raw)
+
+    storage._check = counting  # type: ignore[method-assign]
+    with store.reading():
+        names(store, Guest)
+        replace_with(core_of(house), core_of(later).read_bytes())
+        for _ in range(5):
+            other = threading.Thread(target=lambda: names(store, Guest))
+            other.start()
+            other.join()
+            assert names(store, Guest) == ["Ben", "Ngaio", "Tūī"]
+    assert len(parses) == 1, "the newer moment checked once; the request's never again"

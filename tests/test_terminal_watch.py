@@ -34,7 +34,7 @@ def test_the_watch_ends_the_process_once_the_terminal_is_gone():
         ended.set()
 
     try:
-        thread = watch_terminal(child, every=0.01, end=end)
+        thread = watch_terminal((child,), every=0.01, end=end)
         assert thread is not None and thread.daemon
         assert not ended.wait(0.1), "ended while the terminal was there"
         os.close(main)
@@ -46,4 +46,19 @@ def test_the_watch_ends_the_process_once_the_terminal_is_gone():
 
 def test_nothing_is_watched_without_a_terminal(tmp_path):
     with open(tmp_path / "f", "w") as f:
-        assert watch_terminal(f.fileno(), end=lambda code: None) is None
+        assert watch_terminal((f.fileno(),), end=lambda code: None) is None
+
+
+def test_a_redirected_stream_is_not_watched_but_the_terminal_still_is(tmp_path):
+    """`crisishouse run > log`: Textual draws on standard error, still the terminal."""
+    main, child = os.openpty()
+    ended = threading.Event()
+    try:
+        with open(tmp_path / "log", "w") as log:
+            thread = watch_terminal((log.fileno(), child), every=0.01, end=lambda code: ended.set())
+            assert thread is not None
+            assert not ended.wait(0.1), "a file is no terminal gone"
+            os.close(main)
+            assert ended.wait(5)
+    finally:
+        os.close(child)

@@ -16,10 +16,11 @@ from crisishouse.store.checked import CheckedStamp
 from crisishouse.store.errors import StoreDamaged
 from crisishouse.store.head import head_of
 
-_READ_ONCE: ContextVar[dict[int, bytes | None] | None] = ContextVar("crisishouse_read_once", default=None)
-"""Inside `read_once`: the storages (by id) already read from disk in this scope, with the bytes read
-(None: no file). Kept by the scope, not the storage, so another thread's newer read never changes the
-moment a request sees."""
+_READ_ONCE: ContextVar[dict[Storage, bytes | None] | None] = ContextVar("crisishouse_read_once", default=None)
+"""Inside `read_once`: the storages already read from disk in this scope, with the bytes read (None: no
+file). Kept by the scope, not the storage, so another thread's newer read never changes the moment a
+request sees; keyed by the storage itself, never its id, which a storage closed and another opened in
+the same request (more than `OPEN_SHARDS` files) may be given again."""
 
 _MISSING = object()
 """A field a record does not have: equal to no value asked for."""
@@ -87,6 +88,8 @@ class AtomicJSONStorage(Storage):
         self._stamp = CheckedStamp(self.path) if stamped and validate is not None else None
         """Remembers across terminals which bytes were checked (a large file's opening skips a repeat check)."""
         self._parsed: tuple[bytes, dict[str, Any]] | None = None
+        self._previous: tuple[bytes, dict[str, Any]] | None = None
+        """The bytes parsed before `_parsed`, and their data (see `_take`)."""
         """The bytes last parsed and their data: one value, so a thread never pairs one file's bytes
         with another's data."""
         self._checked: dict[str, Any] | None = None
@@ -98,21 +101,21 @@ class AtomicJSONStorage(Storage):
 
     def forget(self) -> None:
         """Drop what was parsed, so the next read parses from disk."""
-        self._parsed = None
+        self._parsed = self._previous = None
         self._head = None
         self._indexes = {}
 
     def read(self) -> dict[str, Any] | None:
         seen = _READ_ONCE.get()
-        if seen is not None and id(self) in seen:
+        if seen is not None and self in seen:
             # The moment this scope saw (perhaps its head only, so far), whatever was read since.
-            raw = seen[id(self)]
+            raw = seen[self]
             return None if raw is None else self._take(raw)
         raw = read_bytes(self.path)
         if raw is None:
             self.forget()
         if seen is not None:
-            seen[id(self)] = raw
+            seen[self] = raw
         return None if raw is None else self._take(raw)
 
     def _take(self, raw: bytes) -> dict[str, Any]:
@@ -120,6 +123,11 @@ class AtomicJSONStorage(Storage):
         parsed = self._parsed
         if parsed is not None and raw == parsed[0]:
             return parsed[1]
+        previous = self._previous
+        if previous is not None and raw == previous[0]:
+            # A request's moment beside a newer one another thread read: parsed and checked already.
+            self._previous, self._parsed = parsed, previous
+            return previous[1]
         data = parse_data(self.path, raw)
         head = self._head
         if head is not None and raw == head[0]:
@@ -127,7 +135,7 @@ class AtomicJSONStorage(Storage):
         elif self._validate is not None:
             self._check(data, raw)
         self._indexes = {}
-        self._parsed = (raw, data)
+        self._previous, self._parsed = parsed, (raw, data)
         self._head = None
         return data
 
@@ -157,14 +165,14 @@ class AtomicJSONStorage(Storage):
         head = self._head
         if head is not None and name in self._head_tables:
             seen = _READ_ONCE.get()
-            if seen is not None and id(self) in seen:
-                if seen[id(self)] == head[0]:
+            if seen is not None and self in seen:
+                if seen[self] == head[0]:
                     return head[1].get(name)
             else:
                 raw = read_bytes(self.path)
                 if raw is not None and raw == head[0]:
                     if seen is not None:
-                        seen[id(self)] = raw
+                        seen[self] = raw
                     return head[1].get(name)
         data = self.read()
         return None if data is None else data.get(name)
