@@ -88,10 +88,10 @@ class AtomicJSONStorage(Storage):
         self._stamp = CheckedStamp(self.path) if stamped and validate is not None else None
         """Remembers across terminals which bytes were checked (a large file's opening skips a repeat check)."""
         self._parsed: tuple[bytes, dict[str, Any]] | None = None
-        self._previous: tuple[bytes, dict[str, Any]] | None = None
-        """The bytes parsed before `_parsed`, and their data (see `_take`)."""
         """The bytes last parsed and their data: one value, so a thread never pairs one file's bytes
         with another's data."""
+        self._previous: tuple[bytes, dict[str, Any]] | None = None
+        """The bytes parsed before `_parsed`, and their data (see `_take`)."""
         self._checked: dict[str, Any] | None = None
         """The last data that passed `validate` (kept across `forget`)."""
         self._indexes: dict[
