@@ -179,10 +179,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E
         + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)"
         + _E
-        + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history(?!\s+(?:quiz|test|exam|class|homework|paper|essay))))"
-        + r"(?=\s+(?:ago|prior|previously|hx|history)"
+        + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history)"
         + _E
-        + ")",
+        + r"(?!\s+(?:quiz|test|exam|class|homework|paper|essay)))",
         _SHORTHAND,
         "/",
     ),
@@ -586,6 +585,8 @@ _DOSE_ON = re.compile(
     r"(?<![^\W_])\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|µg)[ \t]+ON(?![^\W_])"
     r"(?![ \t]+(?i:special|sale|sales|each|every|top|the|a|it|offer|promo|now)(?![^\W_]))"
 )
+# Shorthand known by its capitals, each with what a text must hold for it to be looked for.
+_CASED_SHAPES = ((("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND), ((" ON",), _DOSE_ON), ((" IM", " SC"), _GIVEN_ROUTE))
 # Words of a service's forms and letters, one of which a scale read with its number needs in its line:
 # the ABs', a fantasy team's, an air quality index's and a typing test's scores have none.
 _SCORE_CONTEXT = re.compile(
@@ -860,22 +861,16 @@ class Rules:
                 for m in _SCORED_ACRONYM.finditer(text):
                     if m.group(1).upper() in _EVERYDAY_SCORED or m.group(1) in _EVERYDAY_ACRONYMS:
                         continue
-                    line_start = text.rfind("\n", 0, m.start()) + 1
-                    line_end = text.find("\n", m.end())
-                    line = text[
-                        max(line_start, m.start() - 200) : m.end() + 200
-                        if line_end < 0
-                        else min(line_end, m.end() + 200)
-                    ]
-                    if _SCORE_CONTEXT.search(line) is None:
-                        continue  # no form, letter or service in its line: a game's or a test's score
+                    # No form, letter or service in its line (200 characters either side at most): a game's score.
+                    low = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200)
+                    high = text.find("\n", m.end(), m.end() + 200)
+                    if _SCORE_CONTEXT.search(text, low, high if high >= 0 else m.end() + 200) is None:
+                        continue
                     candidates.append(_on_tokens(found, starts, ends, m, _SCALE))
-        if ("AHI" in text or "SCOFF" in text or "DNW" in text) and not text.isupper():
-            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _CASED_SHORTHAND.finditer(text)]
-        if " ON" in text and not text.isupper():
-            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _DOSE_ON.finditer(text)]
-        if (" IM" in text or " SC" in text) and not text.isupper():
-            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _GIVEN_ROUTE.finditer(text)]
+            if not text.isupper():  # (shouted, capitals say nothing)
+                for needs, pattern in _CASED_SHAPES:
+                    if any(n in text for n in needs):
+                        candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in pattern.finditer(text)]
         if "MH" in text:
             for m in _MH_ACRONYM.finditer(text):
                 if len(m.group()) >= 3:
