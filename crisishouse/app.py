@@ -17,7 +17,7 @@ from textual.timer import Timer
 
 from crisishouse.clock import Clock
 from crisishouse.errors import HouseError
-from crisishouse.screens.base import HouseScreen, LockNow
+from crisishouse.screens.base import SIGNED_IN_STYLES, HouseScreen, LockNow
 from crisishouse.screens.keys import KeysPanel, close_keys, toggle_keys
 from crisishouse.screens.lock import LockScreen
 from crisishouse.services import House
@@ -141,7 +141,15 @@ class CrisisHouseApp(App[None]):
         self._daily_backup()
         # Soon after start-up, not during it: the first note saved then need not wait for it.
         self.set_timer(LANGUAGE_WARM_UP_SECONDS, self._warm_language)
+        self.set_timer(SERVICES_WARM_UP_SECONDS, self._read_signed_in_styles)
         self.set_timer(SERVICES_WARM_UP_SECONDS, self._warm_services)
+
+    def _read_signed_in_styles(self) -> None:
+        # Most of the stylesheet is for the screens behind the lock: read while
+        # someone types, so the first board shown does not wait for it.
+        if not self.stylesheet.has_source(str(SIGNED_IN_STYLES)):
+            self.stylesheet.read(SIGNED_IN_STYLES)
+            self.refresh_css(animate=False)
 
     def _warm_services(self) -> None:
         # On this thread, a few ms at a time: a name being typed on the lock screen never waits long.

@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from crisishouse.errors import HouseError
 from crisishouse.models import HandoverEntry, RhythmItem
+from crisishouse.screens.base import SIGNED_IN_STYLES
 from crisishouse.screens.confirm import ConfirmScreen
 from crisishouse.screens.copy_form import SaveCopyForm
 from crisishouse.screens.form import FormScreen, labelled
@@ -100,6 +101,8 @@ class RewordForm(FormScreen[object]):
 
 class MentionsScreen(ModalScreen[None]):
     """Where a guest's chosen name appears in staff writing, each place offered for rewording."""
+
+    CSS_PATH = SIGNED_IN_STYLES
 
     DEFAULT_CSS = """
     MentionsScreen { align: center middle; }
@@ -201,6 +204,7 @@ class EraseRecordScreen(ModalScreen[bool]):
     while it runs the dialog says so and nothing on it can be pressed.
     """
 
+    CSS_PATH = SIGNED_IN_STYLES
     BINDINGS = [
         Binding("p", "print_copy", "Print it"),
         Binding("s", "save_copy", "Save as text"),
@@ -404,6 +408,8 @@ class EraseRecordScreen(ModalScreen[bool]):
 
 class RetentionScreen(ModalScreen[int]):
     """The manager erases departed guests' records kept past the house's retention."""
+
+    CSS_PATH = SIGNED_IN_STYLES
 
     BINDINGS = [Binding("escape", "close", "Not now")]
     AUTO_FOCUS = "#retention-close"

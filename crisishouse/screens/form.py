@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from crisishouse.errors import HouseError
+from crisishouse.screens.base import SIGNED_IN_STYLES
 from crisishouse.screens.drafts import FieldValues, field_values, form_fields, is_text, put_back_choices, put_back_text
 from crisishouse.screens.unsaved import LeaveUnsaved
 from crisishouse.widgets.literal import literal
@@ -37,6 +38,8 @@ _BOXES = (Checkbox, RadioSet)
 
 class FormScreen(ModalScreen[T]):
     """Base of the house's forms. Subclasses give `heading`, `fields` and `save`."""
+
+    CSS_PATH = SIGNED_IN_STYLES
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),

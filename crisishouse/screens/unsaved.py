@@ -9,12 +9,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from crisishouse.screens.base import SIGNED_IN_STYLES
+
 LEAVE_QUESTION = "Leave without saving what you typed?"
 
 
 class LeaveUnsaved(ModalScreen[bool]):
     """True to leave the form and lose what was typed; Enter or Esc keeps writing."""
 
+    CSS_PATH = SIGNED_IN_STYLES
     BINDINGS = [Binding("escape", "keep_writing", "Keep writing")]
     AUTO_FOCUS = "#keep-writing"
 
