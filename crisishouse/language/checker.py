@@ -55,7 +55,7 @@ ENDINGS = ("s", "es")
 # Derived forms of a flagged word, found without being listed ("OCD-ish",
 # "manicky", "psychoticness", "delusionally", "dissociating"): endings added
 # to the word as it is ...
-ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly")
+ADDED = ("y", "ey", "ish", "ishly", "ness", "like", "type", "esque", "ly", "ed", "ing")
 # ... or joined to a word that says how someone seemed or what drove them ("paranoia-driven",
 # "depressed-looking"), the only forms made of some words left to the guest ("anxious-seeming").
 COMPOUNDS = (
@@ -100,7 +100,7 @@ NEVER_DERIVED = frozenset(
         """
     depressed depressing depressingly resisted resisting addicted addicting obsessed obsessing sectioning
     cheeky pathology relapsey deviating deranging baselined hysterical hysterically hysterics maniacs
-    obsessively
+    obsessively psyched psyching psycher manned manicing maniced
     """
     )
 )
@@ -118,7 +118,7 @@ _CAPITALS_READ = 40
 """How far `_capitals_meant` reads either side of an abbreviation."""
 # Two capitals listed beside a diagnosis in capitals ("ASD and LD"): learning or intellectual
 # disability, personality disorder, bipolar disorder, mental illness, developmental delay.
-_LISTED_ABBREVIATIONS = frozenset(_split("ld id pd bd mi dd"))
+_LISTED_ABBREVIATIONS = frozenset(_split("ld id pd bd mi dd ed gd sa"))
 _LISTING = frozenset(_split("and or with plus"))
 _LISTING_MARKS = frozenset(["/", "&", "+", ", ", " / ", " & ", " + ", "; "])
 _LISTED = Entry(
@@ -712,7 +712,7 @@ class LanguageCheck:
     def _coordinated(
         self, text: str, found: Tokens, taken: list[tuple[int, int, Entry]]
     ) -> list[tuple[int, int, Entry]]:
-        """`taken` with two capitals listed beside a diagnosis in capitals: "ASD and LD", "BPD/PD".
+        """`taken` with two capitals listed beside a diagnosis: "ASD and LD", "BPD/PD", "ID and autism".
 
         Two capitals alone may be a guest's initials, so they are left alone;
         listed with a diagnosis's abbreviation they are another one.
@@ -725,7 +725,7 @@ class LanguageCheck:
         spans = {(start, end) for start, end, _entry in taken}
         original = found.original
         for start, end, entry in taken:
-            if entry.kind != "diagnosis" or not in_capitals(text[slice(*original(start, end))]):
+            if entry.kind != "diagnosis":
                 continue
             for k in _listed_beside(found, found.at(start), found.at(end - 1)):
                 span = (starts[k], ends[k])
@@ -1014,8 +1014,9 @@ def derived_forms(key: str, multiword: bool = False) -> list[tuple[str, frozense
         forms.update((key + ending, at_end) for ending in ("y", "ey", "ish", "esque"))
         return [(form, breaks) for form, breaks in forms.items() if form not in NEVER_DERIVED]
     if len(key) >= 4 or len(key) == 3:
-        for ending in (*ADDED, *COMPOUNDS) if len(key) >= 4 else ("y", "ish"):
-            forms[key + ending] = at_end
+        for ending in (*ADDED, *COMPOUNDS) if len(key) >= 4 else ("y", "ish", "ing"):
+            # (Run in only for "-ed": "psychosis - ED" is the emergency department.)
+            forms[key + ending] = at_end if ending != "ed" else frozenset()
     if len(key) >= 4:
         for tail, drop, endings in ADDED_AFTER:
             if key.endswith(tail):

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +86,17 @@ _SHORTHAND = Entry(
     "jargon",
     "plain words, written with the guest; leave out what is the clinic's business",
     source="rule",
+)
+# A medicine's name clipped (a shape of its own, so a capitalised one can be told from a name).
+_CLIPPED_NAME = Entry(
+    ("(a medicine's name clipped)",),
+    "jargon",
+    "the guest's own words for what they take, if they want it written at all",
+    source="rule",
+)
+# After a clip written with a capital, what shows it is the medicine: a dose in its unit, or when it is given.
+_CLIP_DOSED = re.compile(
+    r"[ \t]*\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|µg|ml)(?![^\W_])|[ \t]+(?i:mane|nocte|bd|tds|qds|qid|prn|stat)(?![^\W_])"
 )
 _SCALE = Entry(
     ("(a rating scale or score)",),
@@ -148,6 +159,41 @@ _MEDICINES = _split(
     "tegretol risperdal clozaril imovane lovan cipramil"
 )
 _E = r"(?![^\W_])"  # at the end of a word
+# Medicines for the mind as a chart clips them ("olanz 10mg", "her quet", "clonaz prn"): each name's
+# beginnings of four letters or more, but not a word or a name of its own ("halo", "carb", "meth",
+# "Diaz", "Amit", "Venla"). The whole name is the guest's to use; the clip is the chart's.
+_CLIPPED = _split(
+    "clozapine olanzapine quetiapine risperidone aripiprazole haloperidol paliperidone amisulpride "
+    "ziprasidone lurasidone chlorpromazine zuclopenthixol flupenthixol sertraline fluoxetine citalopram "
+    "escitalopram venlafaxine desvenlafaxine duloxetine paroxetine mirtazapine amitriptyline nortriptyline "
+    "trazodone vortioxetine diazepam lorazepam clonazepam temazepam oxazepam alprazolam zopiclone zolpidem "
+    "lamotrigine valproate carbamazepine methylphenidate dexamfetamine atomoxetine seroquel zyprexa risperdal"
+)
+# Faculties of the mind a service names as lacking or unsteady (above: "... impairment", "... instability").
+_FACULTIES = _split(
+    "psychosocial cognitive neurocognitive social emotional affective mood behavioural behavioral executive "
+    "attentional attention adaptive interpersonal functional psychological intellectual memory motivational "
+    "coping living processing impulse identity volitional perceptual"
+)
+# How a presentation is summed up in a note ("a psychotic presentation"; not a complex one at a conference).
+_PRESENTING = _split(
+    "somatic somatised somatized psychotic manic hypomanic depressive disorganised disorganized dysregulated "
+    "florid catatonic dissociative psychiatric paranoid suicidal labile"
+)
+_NOT_CLIPS = frozenset(
+    _split(
+        "halo halop pali amis lura luras chlo chlor chlorp sert fluo cita paro amit nort vort diaz lora "
+        "clon clona tema lamo carb carba meth methy methyl dexa atom atomo sero desv risp rispe valp olan venla"
+    )
+)
+_CLIPS = frozenset(name[:n] for name in _CLIPPED for n in range(4, len(name) - 1) if name[:n] not in _NOT_CLIPS) | {
+    "zop",
+    "zops",
+    "quets",
+    "lorazzy",
+}
+_LONG_CLIPS = "|".join(sorted((c for c in _CLIPS if len(c) >= 6), key=len, reverse=True))
+_SHORT_CLIPS = "|".join(sorted((c for c in _CLIPS if len(c) < 6), key=len, reverse=True))
 # A section's number said aloud, as dictation writes it: "section eleven", "section twenty-nine".
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -364,6 +410,39 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|twenty[\s-]nine|thirty(?:[\s-]one)?)\s+(?:extended|renewed)(?=\s+(?:for|until|till|by))",
         _SHORTHAND,
     ),
+    # watched by one staff member all the time: "on a 1:1", "on 1:1 at the unit" (not a 1:1 call with a manager)
+    (
+        ("on",),
+        r"on\s+(?:a\s+)?1\s?:\s?1(?![\d:])(?!\s+(?:call|calls|meeting|meetings|chat|chats|session|sessions|catch|coaching"
+        r"|zoom|video|tutoring|lesson|lessons|class|mentoring|basis|ratio|scale|device|devices|exchange|with|programme"
+        r"|program|model|copy|replica|mix|split)" + _E + ")",
+        _SHORTHAND,
+        ":",
+    ),
+    # someone's injection given every few weeks, had or due: "had his depot", "her depot's due Thursday"
+    # (not where a bus driver's depot is, or moved)
+    (
+        (
+            "had",
+            "missed",
+            "gave",
+            "give",
+            "given",
+            "getting",
+            "got",
+            "get",
+            "refused",
+            "declined",
+            "his",
+            "her",
+            "their",
+        ),
+        r"(?:had|missed|gave|give|given|getting|got|get|refused|declined)\s+(?:his|her|their)\s+depot"
+        + _E
+        + r"|(?:his|her|their)\s+depot(?:'s|\s+is|\s+was)?\s+(?:due|given|injection|jab|shot|late|overdue|today|tomorrow)"
+        + _E,
+        _SHORTHAND,
+    ),
     # a dose and when or how it is given: "15 mg mane", "500 mg BD", "150 mg IM", "5 mg PRN"
     (
         (DIGITS, MIXED),
@@ -377,6 +456,96 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:meds?|tabs?|tablets?|caps|capsules|doses?|pills)\s+(?:mane|nocte|bd|tds|tid|qds|qid|om|mdu|prn|stat|bid|qhs)"
         + _E,
         _SHORTHAND,
+    ),
+    # a faculty of the mind named as lacking or unsteady: "psychosocial impairment", "social skills deficits",
+    # "mood instability", "affective lability", "poor emotional regulation" (not a hearing impairment,
+    # a budget deficit or erectile dysfunction: their words are not of the mind)
+    (
+        tuple(_FACULTIES),
+        r"(?:" + "|".join(_FACULTIES) + r")(?:\s+(?:and|or|/)\s+(?:" + "|".join(_FACULTIES) + r"))?"
+        r"(?:\s+skills?)?\s+(?:impairments?|deficits?|dysfunction|dysregulation|disturbances?|dyscontrol|diffusion)"
+        + _E
+        # (Unsteady or muddled only of moods and selves: a country's social instability is the news's.)
+        + r"|(?:mood|affective|emotional|behavioural|behavioral|identity)\s+(?:instability|lability|blunting|confusion)"
+        + _E,
+        _SHORTHAND,
+    ),
+    (
+        ("poor", "impaired", "reduced", "limited", "low", "lacking", "deficient", "weak"),
+        # (Not self-control, as anyone says of themselves; nor one's own: "my poor impulse control".)
+        r"(?<!\bmy )(?<!\bour )(?:poor|impaired|reduced|limited|low|lacking|deficient|weak)\s+(?:emotional|emotion|affect"
+        r"|affective|mood"
+        r"|behavioural|behavioral|impulse|anger)[\s-](?:regulation|control|modulation)" + _E,
+        _SHORTHAND,
+    ),
+    # how a person presents, named as a clinician sums it up: "somatic presentation", "a complex presentation"
+    (
+        tuple(_PRESENTING),
+        r"(?:" + "|".join(_PRESENTING) + r")\s+presentations?" + _E,
+        _SHORTHAND,
+    ),
+    # the Act's tests and a service's watch, in its words: "a danger to self", "capacity to care for",
+    # "monitoring of mood and risk", "a forensic placement" (not "in danger to ourselves" of a storm)
+    (
+        ("danger", "capacity", "monitoring", "mood", "mental", "symptom", "forensic"),
+        # (Of oneself, as the Act's forms put it; a sign's "danger to others" is a wet floor's.)
+        r"danger\s+to\s+(?:self|themselves|himself|herself|themself)"
+        + _E
+        + r"|capacity\s+to\s+(?:parent|consent)"
+        + _E
+        # (Someone's, not a daycare's forty children: "capacity to care for infant", "... for herself".)
+        + r"|capacity\s+to\s+care(?=\s+for\s+(?:(?:an?|the|his|her|their)\s+)?(?:infant|baby|pepi|pēpi|newborn|child"
+        r"|themselves|himself|herself|themself|self)"
+        + _E
+        + ")"
+        + r"|monitoring\s+(?:of\s+)?(?:(?:his|her|their)\s+)?(?:mood|mental\s+state|symptoms|presentation)"
+        r"(?:\s+and\s+(?:mood|risk|mental\s+state|symptoms|presentation))?"
+        + _E
+        + r"|(?:mood|mental\s+state|symptom)\s+monitoring"
+        + _E
+        # (A person's place in the forensic service, not the police's or a painting's forensic history.)
+        + r"|forensic\s+(?:placements?|patients?|beds?|wards?|inpatients?)"
+        + _E,
+        _SHORTHAND,
+    ),
+    # a legal status under the Act, and the service's own routes for a person
+    (
+        ("voluntary", "informal", "compulsory", "involuntary", "detained", "care", "clinical", "treatment", "stepped"),
+        # (A club's voluntary status and a gig's informal admission are not the Act's.)
+        r"(?:voluntary|informal|compulsory|involuntary|detained)\s+patients?"
+        + _E
+        + r"|(?:compulsory|involuntary)\s+(?:status|admission)"
+        + _E
+        + r"|(?:stepped\s+)?(?:care|clinical|treatment)\s+pathways?"
+        + _E
+        + r"|stepped\s+care"
+        + _E,
+        _SHORTHAND,
+    ),
+    # a medicine clipped: six letters or more on its own ("clonaz", "mirtaz"); shorter, as a dose, a time
+    # or someone's ("esci 10", "quet nocte", "her zop", "IM olanz"; not "the zop zop" of jandals)
+    (
+        tuple(_CLIPS),
+        r"(?:"
+        + _LONG_CLIPS
+        + r")"
+        + _E
+        + r"|(?:"
+        + _SHORT_CLIPS
+        + r")"
+        + _E
+        + r"(?=[ \t]*(?:\d|x\s?\d|(?:mane|nocte|bd|tds|tid|qds|qid|od|prn|stat|im|po|sc|bloods|level|levels|dose|doses"
+        r"|tabs?|tablets?|wafers?|depot)" + _E + r"))"
+        # (A number of anything else is a model or a count: "Quet 5 speaker", "took Zopi 5 minutes".)
+        r"(?![ \t]*\d+(?:\.\d+)?[ \t]*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|pm|am|percent|%|stars?"
+        r"|shares?|packs?|sizes?|kg|km|bedrooms?|marks?|speakers?|scooters?|earbuds|cameras?)" + _E + ")"
+        r"|(?:(?<=\bher )|(?<=\bhis )|(?<=\bmy )|(?<=\btheir )|(?<=\byour )|(?<=\bon )|(?<=\bstarted )"
+        r"|(?<=\bgave )|(?<=\bgiven )|(?<=\bhad )|(?<=\btook )|(?<=\bno )|(?<=\bmissed )|(?<=\brefused )"
+        r"|(?<=\bdeclined )|(?<=\bextra )|(?<=\bprn )|(?<=\bim )|(?<=\bpo )"
+        r"|(?<=\bstopped )|(?<=\bswitched to )|(?<=\bchanged to )|(?<=\bup the )|(?<=\bincreased )"
+        r"|(?<=\breduced )|(?<=\bwant )|(?<=\bwanted )|(?<=\bwants )|(?<=\bneeds )|(?<=\bneeded ))"
+        r"(?:" + _SHORT_CLIPS + r")" + _E,
+        _CLIPPED_NAME,
     ),
     # a medicine by name and when or how it is given, with no unit between: "propranolol tds",
     # "metformin 500 bd", "diazepam PO" (the name alone is the guest's to use; "20 mg BD" is the
@@ -585,8 +754,66 @@ _DOSE_ON = re.compile(
     r"(?<![^\W_])\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|µg)[ \t]+ON(?![^\W_])"
     r"(?![ \t]+(?i:special|sale|sales|each|every|top|the|a|it|offer|promo|now)(?![^\W_]))"
 )
+# The chart's capitals told by the word before or after them (`_charted_capitals`). Voices and visions:
+# command or combined ones always ("the CAH were loud", "AVH"), AH or VH where a note puts them, heard
+# or going on ("mostly AH", "hearing AH", "VH worse tonight"; not "AH, that's it", the AH of te reo's
+# vowels, a Holden VH ("any VH for sale"), nor someone's initials: "AH and VH went to the beach").
+# Thoughts of suicide had ("been SI", "feeling SI"), abuse in someone's history ("CSA hx"),
+# methamphetamine used ("MA use"; not a Master of Arts' "MA use of sources"), an eating screen's
+# answer ("SCOFF positive").
+_CAPITALS_AT = re.compile(r"(?<![^\W_])(CAVH|CAH|AVH|AH|VH|SI|CSA|MA|SCOFF)s?(?![^\W_])")
+_CAPITALS_NEEDED = ("AH", "VH", "SI", "CSA", "MA ", "SCOFF")
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Za-z]+)[ \t]$")
+_CAPITALS_BEFORE = {
+    "AH": frozenset(_split("mostly having hearing reports reported experiencing")),
+    "SI": frozenset(_split("been was is felt feeling being got getting still")),
+}
+_CAPITALS_BEFORE["VH"] = _CAPITALS_BEFORE["AH"]
+_CAPITALS_AFTER = {
+    "AH": re.compile(r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)"),
+    "CSA": re.compile(r"[ \t]+(?i:hx|history|survivor|disclosure|disclosed)(?![^\W_])"),
+    "MA": re.compile(r"[ \t]+(?i:use|using|psychosis|induced|dependence|withdrawal|binge)(?![^\W_])(?![ \t]+of\b)"),
+    "SCOFF": re.compile(r"[ \t]+(?i:positive|negative|pos|neg|screen)(?![^\W_])"),
+}
+_CAPITALS_AFTER["VH"] = _CAPITALS_AFTER["AH"]
+_NOT_AFTER = {
+    "AH": re.compile(r"[ \t]+(?i:commodore|holden|ute|wagon|sedan|valiant|model|series)(?![^\W_])"),
+    "SI": re.compile(r"[ \t]+(?i:units?)(?![^\W_])"),
+}
+_NOT_AFTER["VH"] = _NOT_AFTER["AH"]
+
+
+def _charted_capitals(text: str) -> Iterator[re.Match[str]]:
+    """The chart's capitals (above) where the word before or after says they are the chart's.
+
+    One quick pass for the capitals, then a look either side of each: a pattern of many lookbehinds
+    tried at every character cost a 100 kB text a tenth of a second.
+    """
+    for m in _CAPITALS_AT.finditer(text):
+        what, start, end = m.group(1), m.start(), m.end()
+        if what in ("CAH", "AVH", "CAVH"):
+            yield m
+            continue
+        unless = _NOT_AFTER.get(what)
+        if unless is not None and unless.match(text, end):
+            continue
+        before = _CAPITALS_BEFORE.get(what)
+        if before is not None:
+            word = _WORD_BEFORE.search(text, max(0, start - 16), start)
+            if word is not None and word.group(1).lower() in before:
+                yield m
+                continue
+        after = _CAPITALS_AFTER.get(what)
+        if after is not None and after.match(text, end):
+            yield m
+
+
 # Shorthand known by its capitals, each with what a text must hold for it to be looked for.
-_CASED_SHAPES = ((("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND), ((" ON",), _DOSE_ON), ((" IM", " SC"), _GIVEN_ROUTE))
+_CASED_SHAPES = (
+    (("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND),
+    ((" ON",), _DOSE_ON),
+    ((" IM", " SC"), _GIVEN_ROUTE),
+)
 # Words of a service's forms and letters, one of which a scale read with its number needs in its line:
 # the ABs', a fantasy team's, an air quality index's and a typing test's scores have none.
 _SCORE_CONTEXT = re.compile(
@@ -620,6 +847,45 @@ _EVERYDAY_ACRONYMS = frozenset(
 )
 # Endings that only diagnoses have: "-thymia", "-phrenia" ("alexithymia", "schizophreniform").
 _DIAGNOSTIC_ENDING = re.compile(r"(?<![^\W_])[a-z]{2,}(?:thymi(?:as?|cs?)|phreni(?:as?|cs?|form))(?![^\W_])")
+# A fear named by its Greek, as a clinic names it ("tokophobia", "emetophobia"); not a prejudice
+# ("homophobia", "transphobic"), a word everyone uses of themselves ("claustrophobic"), chemistry
+# ("hydrophobic") or a migraine's dislike of light and sound ("photophobia").
+_PHOBIA = re.compile(r"(?<![^\W_])([a-z]{3,})phobi(?:as?|cs?)(?![^\W_])")
+_EVERYDAY_PHOBIAS = frozenset(
+    _split(
+        "claustro arachno homo trans bi xeno islamo fat queer lesbo ace techno hydro photo phono anglo franco "
+        "russo sino judeo euro cyber gayo negro afro germo germa aqua oleo lipo superhydro helio chromo chromato "
+        # fears named for a laugh or a meme, as anyone says them
+        "coulro nomo triskaideka hippopotomonstrosesquippedalio trypo acro thalasso ailuro cyno ombro ergo chrono "
+        "aero abluto lachano arachibutyro"
+    )
+)
+# Labels no English word holds but as a diagnosis's own word: run in with other words, they are still
+# the label ("sheswayschizo", "#schizoposting", "totallypsychotic"). "psycho" only at the end
+# ("psychology" begins with it); not a medicine against one ("antipsychotics").
+_RUN_IN_LABELS = (
+    "schizo",
+    "bipolar",
+    "psychotic",
+    "anorexic",
+    "bulimic",
+    "sociopath",
+    "psychopath",
+    "narcissist",
+    "psycho",
+)
+# What tags and handles run on after a label (not a plant's or a fungus's Greek: "schizocarp").
+_RUN_ON_TAILS = (
+    r"(?:posting|posts?|poster|life|vibes?|core|brain(?:ed)?|mode|moments?|behaviou?r|energy|talk|rant|memes?"
+    r"|culture|tok|gang|girls?|boys?|kids?|queen|king|warriors?|squad|af|lol|things?|check|era|hours|szn|season|mood"
+    r"|aesthetic|struggles|problems|diaries|diary|journey|recovery|awareness|support|strong|pride|fam|family"
+    r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf)"
+)
+_RUN_IN = re.compile(
+    r"(?<![^\W_])(?:(?!anti)[a-z]{2,}(?:(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)[a-z]*"
+    r"|psycho)"
+    r"|(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)" + _RUN_ON_TAILS + r")(?![^\W_])"
+)
 # Words naming the mind's work that make a name "processing disorder" a diagnosis, though they also name the body.
 _MENTAL_NAMING = frozenset(_split("processing attachment conduct learning eating feeding wake developmental"))
 
@@ -823,6 +1089,8 @@ class Rules:
                             while last + 1 < len(words) and not _ends_sentence(found.gaps[last + 1]):
                                 last += 1
                             end = max(end, ends[last])
+                        if what[1] is _CLIPPED_NAME and not self._clip_meant(text, found, m.start(), end):
+                            continue
                         candidates.append((m.start(), end, what[1]))
                 elif type(what) is Entry:
                     candidates.append((starts[k], ends[k], what))
@@ -852,6 +1120,14 @@ class Rules:
             candidates += [(m.start(), m.end(), _SHORTHAND) for m in _ARROWED_AFTER.finditer(folded)]
         if "thymi" in folded or "phreni" in folded:
             candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _DIAGNOSTIC_ENDING.finditer(folded)]
+        if "phobi" in folded:
+            candidates += [
+                (m.start(), m.end(), _DIAGNOSIS)
+                for m in _PHOBIA.finditer(folded)
+                if m.group(1) not in _EVERYDAY_PHOBIAS
+            ]
+        if any(label in folded for label in _RUN_IN_LABELS):
+            candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _RUN_IN.finditer(folded)]
         if not text.islower():
             for m in _ACRONYM_ROLE.finditer(text):
                 if m.group(1) in _EVERYDAY_ACRONYMS or m.group().isupper():
@@ -871,11 +1147,26 @@ class Rules:
                 for needs, pattern in _CASED_SHAPES:
                     if any(n in text for n in needs):
                         candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in pattern.finditer(text)]
+                if any(n in text for n in _CAPITALS_NEEDED):
+                    candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _charted_capitals(text)]
         if "MH" in text:
             for m in _MH_ACRONYM.finditer(text):
                 if len(m.group()) >= 3:
                     candidates.append(_on_tokens(found, starts, ends, m, _SHORTHAND))
         return candidates, fallbacks
+
+    @staticmethod
+    def _clip_meant(text: str, found: Tokens, start: int, end: int) -> bool:
+        """Whether a clipped medicine's name found at start..end (folded) is written as the chart writes it.
+
+        With a capital it may be a name ("Olanza is a surf shop", "Mirtaz café"): only with a dose in
+        its unit or when it is given ("Olanz 10mg nocte"). In small letters or all capitals, as found.
+        """
+        s, e = found.original(start, end)
+        written = text[s:e]
+        if not written[:1].isupper() or written.isupper():
+            return True
+        return _CLIP_DOSED.match(text, e) is not None
 
     def _stem_led(self, found: Tokens, starts: Sequence[int], ends: Sequence[int]) -> list[Candidate]:
         """Words made from a diagnosis by an ending of three letters or more that no rule lists.

@@ -114,6 +114,8 @@ _LINKS = frozenset(
     )
 )
 _OF = frozenset(["of", "for"])
+# Shorthand for what is seen or heard, whose "of" names what was seen, not a thing it is said of.
+_PERCEIVED = frozenset(("vh", "vhs", "ah", "ahs", "avh", "cah", "th"))
 _AUXILIARIES = frozenset(_split("has have had been being is was be will would may might can could"))
 _ON = frozenset(["on", "in", "across", "along"])
 # "on the baseline", "below its baseline": a place.
@@ -135,9 +137,20 @@ _WRITER = frozenset(_split("i me my we us"))
 # campaign", "an evasive answer"); not compliance, which is said of medicines ("noncompliant meds").
 _SAID_OF_THINGS = frozenset(("jargon", "deficit"))
 _CRAZES = frozenset(("mania", "manias", "hysteria"))
+# What a craze is for, beyond WordNet's concrete things: "crypto mania", "footy hysteria".
+_FADS = frozenset(
+    _split(
+        "crypto bitcoin meme footy rugby cricket netball league election royal beatle beatles bieber swiftie "
+        "pokemon lego sourdough property housing stock stocks market shopping sale sales christmas olympic "
+        "olympics halloween fantasy tiktok ai nft"
+    )
+)
 _ADJECTIVE_ENDINGS = ("ive", "ic", "ous", "ose", "al", "ed", "ant", "ent", "ile", "id", "ful", "ish", "ary")
 _READS_AROUND = 16
 
+# An episode that is no show's: "a psychotic episode", "her last manic episode".
+_EPISODES = frozenset(("episode", "episodes"))
+_CLINICAL_EPISODES = frozenset(_split("psychotic manic hypomanic depressive mixed dissociative catatonic acute"))
 _QUOTES = frozenset("\"“”'‘’«»")
 # After a band's or a film's name: "Catatonia were a Welsh band", "Psycho was shot in black and white".
 _TITLE_VERBS = frozenset(_split("were are was is released sang played topped starred"))
@@ -304,7 +317,7 @@ class Senses:
             before >= 0
             and not _ends_clause(gaps[t])
             and found.joined[t] != JOINED  # "hypo-mania" is one word
-            and self.nouns.kind(words[before]) == "concrete"
+            and (self.nouns.kind(words[before]) == "concrete" or words[before] in _FADS)
             and words[before] not in _STOP
         )
 
@@ -399,7 +412,8 @@ class Senses:
         after = last + 1
         if not said and after < count and not _ends_clause(gaps[after]):
             named = first > 0 and words[first - 1] in _THING_DETERMINERS and words[last].endswith("s")
-            if words[after] in _OF or (words[after] in _ON and named):
+            # What is seen or heard comes after "of": "VH of people in the hallway" is no hallway's.
+            if (words[after] in _OF and words[last] not in _PERCEIVED) or (words[after] in _ON and named):
                 for k in range(after + 1, min(count - 1, after + 4) + 1):
                     if _ends_clause(gaps[k]):
                         break
@@ -492,6 +506,8 @@ class Senses:
         gaps, words = found.gaps, found.words
         if first < 1 or _ends_clause(gaps[first]) or not self._title_case(text, found, starts, first):
             return False
+        if len(words[first]) <= 3 and words[first].endswith("x"):
+            return False  # the chart's "the Dx", "the Sx": no name is written so
         if words[first - 1] == "the":
             return True
         noun = first + 1
@@ -602,7 +618,11 @@ class Senses:
                 return False
         # Last, as it reads the sentence: a word about songs, films or books in it.
         firsts, lasts = found.sentence(_ends_sentence)
-        return not _MEDIA.isdisjoint(words[max(firsts[first], first - 12) : min(lasts[last], last + 12) + 1])
+        low, high = max(firsts[first], first - 12), min(lasts[last], last + 12)
+        return any(
+            words[k] in _MEDIA and not (words[k] in _EPISODES and k > 0 and words[k - 1] in _CLINICAL_EPISODES)
+            for k in range(low, high + 1)
+        )
 
     def _quoted_or_titled(self, text: str, found: Tokens, starts: Sequence[int], first: int, last: int) -> bool:
         """A capitalised label in quotes ('"Maniac" from Flashdance'), or in a title begun by "The"
