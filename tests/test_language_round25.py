@@ -114,3 +114,31 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:
     assert flagged(language_check, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Capitals no list knows, beside a finding in the same sentence, are its shorthand too.
+        ("Pt found by flatmate, GCS 14, NKDA, Hx OD x2.", ["Pt", "GCS 14", "NKDA", "Hx", "OD"]),
+        ("Dx schizophrenia, NKDA, EWS 2 on arrival.", ["Dx", "schizophrenia", "NKDA", "EWS"]),
+        ("Dx schizophrenia, booked for the OPA next week.", ["Dx", "schizophrenia", "OPA"]),
+        ("Bipolar disorder noted, DBT group waitlist at the clinic.", ["Bipolar disorder", "DBT"]),
+        # Not past the sentence's end; not a service's or an agency's own name, nor the body's.
+        ("Bipolar disorder noted. DBT group waitlist at the clinic.", ["Bipolar disorder"]),
+        ("Reactive attachment disorder noted in his CYFS file.", ["Reactive attachment disorder"]),
+        ("Dx bipolar, UTI last month, AOD worker visiting.", ["Dx", "bipolar"]),
+        # Two capitals may be someone's initials: left alone even beside one.
+        ("On a CTO, seen by the PES reg, plan RV with the KW.", ["On a CTO", "PES reg"]),
+        # Everyday capitals stay everyday beside one: a place, a benefit, the time, a drug's street name.
+        ("Dx bipolar, lives in AKL, on WINZ, ETA 3pm.", ["Dx", "bipolar"]),
+        ("Harmful use of MDMA at the festival.", ["Harmful use"]),
+        # A sentence with no finding gains none; nor does the next sentence from the one before.
+        ("Took the kids to MOTAT then KFC. Dx is bipolar.", ["Dx is bipolar"]),
+        ("Dx is bipolar. Took the kids to MOTAT then to the ASB branch.", ["Dx is bipolar"]),
+        # Shouting says nothing.
+        ("DX BIPOLAR PER GP LETTER", ["DX", "BIPOLAR"]),
+    ],
+)
+def test_shorthand_beside_a_finding(language_check: LanguageCheck, text: str, expected: list[str]) -> None:
+    assert flagged(language_check, text) == expected

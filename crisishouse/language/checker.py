@@ -470,6 +470,10 @@ class LanguageCheck:
         if taken:
             # However long the text: a line's findings never depend on what else was written with it.
             taken = self._coordinated(text, found, taken)
+            if rules is not None:
+                beside = rules.shorthand_beside(text, found, taken)
+                if beside:
+                    taken = sorted(taken + beside, key=_by_start)
         original = found.original
         findings = []
         for start, end, entry in taken:

@@ -833,6 +833,29 @@ _EVERYDAY_SCORED = frozenset(
     """
     )
 )
+# Beside a finding (`Rules.shorthand_beside`): capitals of three to seven, a final "s" allowed
+# ("GCS", "NKDA", "CATT", "IPUs"; not a road's, a form's or a vitamin's "SH2", "ACC18", "B12"),
+# and "pt" for the patient.
+_UNKNOWN_CAPITALS = re.compile(r"[A-Z]{3,7}|[A-Z]{2,6}s")
+_PATIENT = frozenset(("pt", "pts"))
+# Everyday capitals a handover writes beside anything: places, money, time, texting, forms, firms,
+# files and scans, the services and agencies people deal with and the workers they send (their own
+# names: "AOD", "NDIS", "HDC", "HBSW"), the body's health ("UTI", "CPAP": not what the check is for),
+# and drugs by the names anyone uses (the guest's words; "ETOH" is the chart's).
+_EVERYDAY_CAPITALS = frozenset(
+    _split(
+        """
+    AKL CHCH WGTN DHB PHO HNZ KO NHI DOB ETA ASAP FYI LOL OMG TBH IMO BTW RSVP SMS URL PDF USB WIFI
+    NZD USD AUD NZT NZST NZDT MON TUE TUES WED THU THUR THURS FRI SAT SUN JAN FEB MAR APR JUN JUL AUG SEP
+    SEPT OCT NOV DEC AKA ATM EFTPOS GST NCEA UCOL NMIT MIT WINTEC CPIT OTAGO MOTAT TAB NRL SUV UTE BMW
+    LGBT LGBTQ LGBTQIA TXT PLS PLZ THX RIP OMW IDK IRL WTF MDMA LSD GHB THC CBD PCP DMT
+    OCR CSV DIY POV RTD XPF JPEG PNG APP SIM
+    AOD HBSW HCA HDC CYFS CYF NHS NDIS ADHB CMDHB WDHB SDHB CDHB MCDHB SENCO RASNZ NGO NGOS PHARMAC
+    OTS SLT SLP RMO RMOS
+    UTI UTIS MVA RTC CPAP BGL CFS COPD GORD IBS ECG EKG EEG MRI BMI BP HBA ENT CVA TIA DVT
+    """
+    )
+)
 _EVERYDAY_ACRONYMS = frozenset(
     _split(
         """
@@ -1167,6 +1190,49 @@ class Rules:
         if not written[:1].isupper() or written.isupper():
             return True
         return _CLIP_DOSED.match(text, e) is not None
+
+    def shorthand_beside(self, text: str, found: Tokens, taken: Sequence[Candidate]) -> list[Candidate]:
+        """Capitals no list knows, and "pt", in a sentence that already holds a finding.
+
+        A note in the clinic's voice writes its shorthand together: "pt GCS 14, NKDA, CATT aware",
+        "DC'd from IPU, ITO lapsed". Beside a finding, three capitals or more that are no English
+        word, no everyday acronym ("NZ", "WINZ", "ASAP") and not shouting are its shorthand too.
+        Only sentences with a finding already: a line of everyday words gains none.
+        """
+        if not taken or text.isupper():
+            return []
+        words = found.words
+        firsts, _lasts = found.sentence(_ends_sentence)
+        at = found.at
+        flagged = {firsts[at(start)] for start, _end, _entry in taken}
+        held = {k for start, end, _entry in taken for k in range(at(start), at(end - 1) + 1)}
+        edges = found._edges
+        kind, verbs = self.nouns.kind, self.nouns.verbs
+        beside: list[Candidate] = []
+        for k, word in enumerate(words):
+            if firsts[k] not in flagged or k in held:
+                continue
+            start, end = edges[2 * k], edges[2 * k + 1]
+            if word in _PATIENT:
+                beside.append((start, end, _SHORTHAND))
+                continue
+            if len(word) < 3 or len(word) > 7 or word in _STOP:
+                continue
+            s, e = found.original(start, end)
+            written = text[s:e]
+            if _UNKNOWN_CAPITALS.fullmatch(written) is None:
+                continue
+            bare = word[:-1] if written.endswith("s") else word
+            if (
+                bare.upper() in _EVERYDAY_ACRONYMS
+                or bare.upper() in _EVERYDAY_SCORED
+                or bare.upper() in _EVERYDAY_CAPITALS
+                or kind(word)
+                or word in verbs
+            ):
+                continue
+            beside.append((start, end, _SHORTHAND))
+        return beside
 
     def _stem_led(self, found: Tokens, starts: Sequence[int], ends: Sequence[int]) -> list[Candidate]:
         """Words made from a diagnosis by an ending of three letters or more that no rule lists.
