@@ -710,6 +710,10 @@ class LanguageCheck:
         words = len(value[1]) + 1 if value else 1  # the words of the phrase as listed
         if "".join(pieces) == key and len(pieces) <= words + 1:
             return False  # its own letters; a gap only where its words meet ("self-harm"), or before "'s"
+        if any(not c.isascii() or c.isdigit() for c in text[s:e]):
+            # Letters swapped for look-alikes or digits ("my ραrαnοid neighbour") hide the word whoever
+            # writes it; letters drawn out ("I was sooo paranoiiid") are how a guest says it.
+            return True
         rules = self._rules
         return rules is None or not rules.first_person_before(found, found.at(start))
 
@@ -795,7 +799,10 @@ class LanguageCheck:
         line_start = text.rfind("\n", max(0, start - _CAPITALS_READ), start) + 1
         line_end = text.find("\n", end, end + _CAPITALS_READ)
         before = _WORD_BEFORE.search(text, max(line_start, start - _CAPITALS_READ), start)
-        after = _WORD_AFTER.match(text, end, line_end if line_end >= 0 else min(len(text), end + _CAPITALS_READ))
+        stop = line_end if line_end >= 0 else min(len(text), end + _CAPITALS_READ)
+        after = _WORD_AFTER.match(text, end, stop)
+        if after is not None and visible(after.group(1)).isdigit():
+            after = _WORD_AFTER.match(text, after.end(), stop)  # "ADD 2 CUPS FLOUR": the word after the number
         if before is not None and visible(before.group(1)).casefold() in _SUBJECTS:
             return False
         for neighbour in (before, after):

@@ -769,6 +769,18 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = tuple(dict.fromkeys((*alts[k], m.group(1).lower())))
+    if "I" in text and _I_FOR_L.search(text) is not None:
+        # "BorderIine", "deIusional": a capital I among small letters is also read as the l it looks like.
+        token_starts = edges[0::2]
+        for m in _I_FOR_L.finditer(text):
+            at = m.start() if index is None else bisect_left(index, m.start())
+            k = bisect_right(token_starts, at) - 1
+            if 0 <= k < len(words) and at < edges[2 * k + 1] and words[k].isalpha():
+                where = at - token_starts[k]
+                word = words[k]
+                if alts is None:
+                    alts = [()] * len(words)
+                alts[k] = tuple(dict.fromkeys((*alts[k], word[:where] + "l" + word[where + 1 :])))
     if "#" in text:
         # "#bpdlife", "#adhdbrain": a tag's first three or four letters are also read alone (an
         # abbreviation with a word run on after it, as tags run them; "#BPDwarrior" is read above).
@@ -807,6 +819,8 @@ def tokens(text: str) -> Tokens:
 
 
 # (Or, in a tag, a word run on after it: "#BPDwarrior"; not "MSEdge" or "OBSstudio", names of things.)
+# A capital I between small letters, where an l was meant to be hidden ("BorderIine").
+_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z])")
 _CAPS_SUFFIXED = re.compile(
     r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed"
     r"|(?:(?<=#[A-Z]{2})|(?<=#[A-Z]{3})|(?<=#[A-Z]{4})|(?<=#[A-Z]{5}))[a-z]{3,})(?![^\W_])"

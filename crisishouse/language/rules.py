@@ -59,7 +59,7 @@ from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words
 from crisishouse.language.normalise import Tokens
 from crisishouse.language.senses import Nouns, Sense, Senses
-from crisishouse.language.vocabulary import Entry
+from crisishouse.language.vocabulary import CLIPPED, Entry
 
 _split = split_words
 
@@ -92,7 +92,7 @@ _CLIPPED_NAME = Entry(
     ("(a medicine's name clipped)",),
     "jargon",
     "the guest's own words for what they take, if they want it written at all",
-    source="rule",
+    source=CLIPPED,
 )
 # After a clip written with a capital, what shows it is the medicine: a dose in its unit, or when it is given.
 _CLIP_DOSED = re.compile(
@@ -167,7 +167,14 @@ _CLIPPED = _split(
     "ziprasidone lurasidone chlorpromazine zuclopenthixol flupenthixol sertraline fluoxetine citalopram "
     "escitalopram venlafaxine desvenlafaxine duloxetine paroxetine mirtazapine amitriptyline nortriptyline "
     "trazodone vortioxetine diazepam lorazepam clonazepam temazepam oxazepam alprazolam zopiclone zolpidem "
-    "lamotrigine valproate carbamazepine methylphenidate dexamfetamine atomoxetine seroquel zyprexa risperdal"
+    "lamotrigine valproate carbamazepine methylphenidate dexamfetamine atomoxetine seroquel zyprexa risperdal "
+    "lithium midazolam"
+)
+# Substances a clinic names dependence on or withdrawal from (alcohol's phrases are listed words;
+# not nicotine: "nicotine withdrawal" is anyone's who gives up smoking).
+_SUBSTANCES = _split(
+    "benzo benzodiazepine opioid opiate ghb cannabis meth methamphetamine amphetamine stimulant "
+    "cocaine ketamine heroin sedative hypnotic gabapentinoid synthetic"
 )
 # Faculties of the mind a service names as lacking or unsteady (above: "... impairment", "... instability").
 _FACULTIES = _split(
@@ -237,7 +244,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # the patient, at the start of a sentence or after the/this/our
     (
         ("pt", "pts"),
-        r"(?:(?<![^\n])|(?<=[.;:!?] )|(?<=[.;:!?])|(?<=\bthe )|(?<=\bthis )|(?<=\bour ))pts?(?:'s|’s)?"
+        r"(?:(?<![^\n])|(?<=[.;:!?] )|(?<=[.;:!?])|(?<=\bthe )|(?<=\bthis )|(?<=\bour )|(?<=\")|(?<=“))pts?(?:'s|’s)?"
         r"(?=\s+[a-z])(?!\s+(?:session|sessions|class|classes|appointment|workout|trainer|gym|at|on|in|with)\b)",
         _SHORTHAND,
     ),
@@ -522,6 +529,38 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E,
         _SHORTHAND,
     ),
+    # dependence on or withdrawal from a substance, named as a clinic names it: "benzo dependence",
+    # "GHB withdrawal", "opioid use disorder" (alcohol's are listed words)
+    (
+        tuple(_SUBSTANCES),
+        r"(?:" + "|".join(_SUBSTANCES) + r")s?[\s-]+(?:withdrawal|withdrawals|dependence|dependency|dependent"
+        r"|use\s+disorder|misuse|abuse|intoxication|induced)" + _E,
+        _SHORTHAND,
+    ),
+    # how well a person tells their own story, as a clinician grades it: "a reliable historian"
+    (
+        ("reliable", "unreliable", "good", "poor", "vague", "limited", "inconsistent", "accurate", "inaccurate"),
+        r"(?:reliable|unreliable|good|poor|vague|limited|inconsistent|accurate|inaccurate)\s+historian" + _E,
+        _SHORTHAND,
+    ),
+    # an old manual's code given for someone: "codes it 300.02", "DSM-IV 296.33"
+    (
+        ("code", "codes", "coded", "coding", "dsm", "icd"),
+        r"(?:codes?|coded|coding|dsm(?:[\s-]?(?:iv|5|iii)(?:-tr)?)?|icd(?:[\s-]?(?:9|10)(?:-cm)?)?)\s+"
+        r"(?:(?:it|as|him|her|them)\s+){0,2}"
+        r"(?:[23]\d\d\.\d{1,2}|[Ff]\d\d(?:\.\d{1,2})?)" + _E,
+        _SHORTHAND,
+    ),
+    # a dose written with how many: "100mg x2 at night", "50 mg x 3"
+    (
+        (DIGITS, MIXED),
+        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\s?x\s?\d" + _E,
+        _SHORTHAND,
+    ),
+    # discharged, as the chart writes it: "DC'd from IPU", "d/c'd home"
+    (("dc", "d"), r"(?:dc|d/c)['’]?d(?=\s+(?:from|to|home|back|on|with|today|yesterday))", _SHORTHAND),
+    # the police's sections of the Act, as officers write them: "a couple of s109s"
+    (("s", MIXED), r"s\s?\.?\s?(?:109|110|111)s?" + _E, _SHORTHAND),
     # a medicine clipped: six letters or more on its own ("clonaz", "mirtaz"); shorter, as a dose, a time
     # or someone's ("esci 10", "quet nocte", "her zop", "IM olanz"; not "the zop zop" of jandals)
     (
@@ -543,7 +582,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|(?<=\bgave )|(?<=\bgiven )|(?<=\bhad )|(?<=\btook )|(?<=\bno )|(?<=\bmissed )|(?<=\brefused )"
         r"|(?<=\bdeclined )|(?<=\bextra )|(?<=\bprn )|(?<=\bim )|(?<=\bpo )"
         r"|(?<=\bstopped )|(?<=\bswitched to )|(?<=\bchanged to )|(?<=\bup the )|(?<=\bincreased )"
-        r"|(?<=\breduced )|(?<=\bwant )|(?<=\bwanted )|(?<=\bwants )|(?<=\bneeds )|(?<=\bneeded ))"
+        r"|(?<=\breduced )|(?<=\bwant )|(?<=\bwanted )|(?<=\bwants )|(?<=\bneeds )|(?<=\bneeded )|(?<=\boff )|(?<=\boff the )"
+        # ... or after its dose: "300 quet", "5mg olanz", "2.5mg midaz"
+        r"|(?<=\d )|(?<=\dmg )|(?<=\d mg )|(?<=\dmcg ))"
         r"(?:" + _SHORT_CLIPS + r")" + _E,
         _CLIPPED_NAME,
     ),
@@ -770,7 +811,7 @@ _CAPITALS_BEFORE = {
 }
 _CAPITALS_BEFORE["VH"] = _CAPITALS_BEFORE["AH"]
 _CAPITALS_AFTER = {
-    "AH": re.compile(r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)"),
+    "AH": re.compile(r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)|\?"),
     "CSA": re.compile(r"[ \t]+(?i:hx|history|survivor|disclosure|disclosed)(?![^\W_])"),
     "MA": re.compile(r"[ \t]+(?i:use|using|psychosis|induced|dependence|withdrawal|binge)(?![^\W_])(?![ \t]+of\b)"),
     "SCOFF": re.compile(r"[ \t]+(?i:positive|negative|pos|neg|screen)(?![^\W_])"),
@@ -902,12 +943,14 @@ _RUN_ON_TAILS = (
     r"(?:posting|posts?|poster|life|vibes?|core|brain(?:ed)?|mode|moments?|behaviou?r|energy|talk|rant|memes?"
     r"|culture|tok|gang|girls?|boys?|kids?|queen|king|warriors?|squad|af|lol|things?|check|era|hours|szn|season|mood"
     r"|aesthetic|struggles|problems|diaries|diary|journey|recovery|awareness|support|strong|pride|fam|family"
-    r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf)"
+    r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf|personality|disorder|nz|aus|uk)"
 )
 _RUN_IN = re.compile(
     r"(?<![^\W_])(?:(?!anti)[a-z]{2,}(?:(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)[a-z]*"
     r"|psycho)"
-    r"|(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)" + _RUN_ON_TAILS + r")(?![^\W_])"
+    r"|(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist|borderline)"
+    + _RUN_ON_TAILS
+    + r")(?![^\W_])"
 )
 # Words naming the mind's work that make a name "processing disorder" a diagnosis, though they also name the body.
 _MENTAL_NAMING = frozenset(_split("processing attachment conduct learning eating feeding wake developmental"))
@@ -1229,6 +1272,7 @@ class Rules:
                 or bare.upper() in _EVERYDAY_CAPITALS
                 or kind(word)
                 or word in verbs
+                or bare in verbs  # "CUPS": a noun that is a verb too
             ):
                 continue
             beside.append((start, end, _SHORTHAND))

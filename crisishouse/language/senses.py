@@ -30,7 +30,7 @@ from crisishouse.language.clauses import in_capitals
 from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words as _split
 from crisishouse.language.normalise import JOINED, NOT_JOINED, Tokens
-from crisishouse.language.vocabulary import Entry
+from crisishouse.language.vocabulary import CLIPPED, Entry
 
 _WORDS = re.compile(r"[^\W_]+")
 # A letter three times over, or a digit or symbol among letters: a word written to hide it.
@@ -281,6 +281,7 @@ class Senses:
             first == last
             and entry.kind == "jargon"
             and not entry.exact_case
+            and entry.source != CLIPPED
             and self._a_place(found, first)
             # "under the CMHT": a team in capitals, no place (unless the whole line is shouted)
             and not (

@@ -128,6 +128,8 @@ def builtin_entries() -> tuple[Entry, ...]:
 HIDDEN_ONLY = "vocabulary.toml, when hidden"
 # ... and of an everyday-alone word's compounds only ("anxious-looking"), when `derived = "compounds"`.
 COMPOUNDS_ONLY = "vocabulary.toml, in compounds"
+# ... and of a rule's medicine name clipped ("olanz"): never a place, though "off the zopi" reads as one.
+CLIPPED = "rule, a medicine clipped"
 
 
 @lru_cache(maxsize=1)
