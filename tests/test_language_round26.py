@@ -41,6 +41,10 @@ from tests.language_cases import assert_caught, flagged
         ("The report mentions criminogenic needs.", "criminogenic needs"),
         ("Laughing, responding to unseen stimuli overnight.", "responding to unseen stimuli"),
         ("She did the PHQ at the medical centre.", "PHQ"),
+        # A medicine for the mind with its dose, as a chart lists it; the hospital's liaison team.
+        ("Three days into sertraline 50mg and feeling flat.", "sertraline 50mg"),
+        ("Seen by ED liaison before discharge.", "ED liaison"),
+        ("C-L consult on ward 9 this morning.", "C-L consult"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -62,6 +66,9 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "Josh works in compliance at the bank.",
         "Recipe card on the fridge: ADD 2 CUPS FLOUR, THEN THE BUTTER",
         "Oil's around 78 US a barrel and the new field is meant to do 40,000 bpd",
+        # Her own medicine, in her own words; a medicine that is no medicine for the mind.
+        "I'm on sertraline 50mg and it's helping.",
+        "Two paracetamol 500mg for the headache.",
         # A price and a code of no one.
         "The bill came to 300.02 with the tip.",
         "Section 2 of the form, code 296, is the postcode bit.",

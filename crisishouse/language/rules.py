@@ -598,6 +598,16 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:mane|nocte|bd|tds|tid|qds|qid|mdu|prn|stat|qhs|po|imi|iv|sc|sl)" + _E + r"(?![ \t]+box)",
         _SHORTHAND,
     ),
+    # a medicine for the mind by name with its dose, as a chart lists it: "sertraline 50mg", "quetiapine
+    # 200 mg" (the name alone is the guest's; so is their own: "my sertraline 50mg", "I'm on ...")
+    (
+        tuple(_CLIPPED),
+        r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )(?<!\bi'm taking )[a-z]+[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg)"
+        + _E
+        # (When it is given is the dose's own shape, above: "15mg ON", "50mg OM", "10mg nocte".)
+        + r"(?![ \t]+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|on|prn|stat|im|imi|iv|sc|sl|po|bid|qhs|qd|mdu)(?![^\W_]))",
+        _SHORTHAND,
+    ),
     # risk and perception shorthand asked about or heard: "asked about HI", "re SI", "3rd person AH"
     (
         ("about", "re", "person", "command", "commanding", "derogatory", "persecutory"),
