@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -441,7 +442,12 @@ class LanguageCheck:
                     continue
                 if exception_spans and _excepted(start, end, exception_spans, exception_starts, longest_exception):
                     continue
-                if rules is not None and rules.sense.may_be_everyday(text, found, start, end, entry, key):
+                if (
+                    rules is not None
+                    and rules.sense.may_be_everyday(text, found, start, end, entry, key)
+                    # Written to hide it, it is no title, name or thing ("called him 'ScHiZoPhReNiC'").
+                    and not _disguised(text[slice(*found.original(start, end))])
+                ):
                     first = bisect_left(starts, start)
                     last = found.at(end - 1)  # the token holding its last character ("Imp:" ends past one)
                     if (
@@ -942,6 +948,22 @@ def _listed_beside(found: Tokens, first: int, last: int) -> list[int]:
             if 0 <= far < len(words) and not (gaps[far] if step > 0 else gaps[k]).strip():
                 beside.append(far)
     return beside
+
+
+_HIDING_MARK = re.compile(r"[^\W\d_][\d@$]|[\d@$][^\W\d_]|(?<![^\s'\"‘“(])[@$][^\W_]")
+
+
+def _disguised(written: str) -> bool:
+    """Whether a finding is written so as to hide it: capitals put in ("ScHiZo"), or digits,
+    symbols or other scripts' letters among its letters ("@n0rex1c", "ραrαnοid", "🅱️ipolar")."""
+    if _case_changes(written) >= 3:
+        return True
+    if sum(c.isalpha() for c in written) < 3:
+        return False
+    # (A digit beside a letter, not a number after a word: "sch1z0", not "COWS 6".)
+    return _HIDING_MARK.search(written) is not None or any(
+        not c.isascii() and unicodedata.category(c)[0] in "LNS" for c in written
+    )
 
 
 def _case_changes(written: str) -> int:

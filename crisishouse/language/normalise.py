@@ -179,8 +179,9 @@ _LOOKALIKES = str.maketrans(
     }
 )
 # Invisible characters that are not Unicode format characters (the variation selectors too:
-# "bip🅾️lar" holds the one that asks for the emoji's picture).
-_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f\ufe0e\ufe0f")
+# "bip🅾️lar" holds the one that asks for the emoji's picture; and the keycap drawn round a digit,
+# "b1️⃣polar", which is no letter's mark and no break in a word).
+_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f\ufe0e\ufe0f\u20e3")
 
 # Symbols standing for letters: inside a word (a word character on both
 # sides), or "$" and "@" at the start of a word ("$chizo", "@dhd") and "$" at
@@ -414,10 +415,10 @@ def _symbol_read(text: str, at: int, symbol: str, runs: _Runs) -> str | None:
     )
     # "|oony": a bar starting a word of letters is an l.
     starting = (symbol in "$@" or symbol == "|") and not word_before and _letters(text, at + 1, at + 3)
-    # "$u1c1dal", "$u!c!d@l": a "$" starting a word of letters, digits and symbols for letters
-    # (never "$5", money).
+    # "$u1c1dal", "$u!c!d@l", "@n0rex1c": a "$" or "@" starting a word of letters, digits and symbols
+    # for letters (never "$5", money).
     starting = starting or (
-        symbol == "$" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5, True)
+        symbol in "$@" and not word_before and _letters(text, at + 1, at + 2) and _word(text, at + 1, at + 5, True)
     )
     # "behaviour$", "dementi@": "$" or "@" closing a word of letters.
     ending = (

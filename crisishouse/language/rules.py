@@ -559,6 +559,14 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # discharged, as the chart writes it: "DC'd from IPU", "d/c'd home"
     (("dc", "d"), r"(?:dc|d/c)['’]?d(?=\s+(?:from|to|home|back|on|with|today|yesterday))", _SHORTHAND),
+    # a court's report on someone's mind under its Act: "s23 report", "section 38 assessment"
+    (("s", "section", MIXED), r"(?:s|section)\s?\.?\s?(?:23|38)\s+(?:reports?|assessments?)" + _E, _SHORTHAND),
+    # a most that may be given in a day: "max 20mg/24h", "40 mg in 24 hrs"
+    (
+        (DIGITS, MIXED),
+        r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg)\s?(?:/|in|per)\s?24\s?(?:h|hr|hrs|hours)" + _E,
+        _SHORTHAND,
+    ),
     # the police's sections of the Act, as officers write them: "a couple of s109s"
     (("s", MIXED), r"s\s?\.?\s?(?:109|110|111)s?" + _E, _SHORTHAND),
     # a medicine clipped: six letters or more on its own ("clonaz", "mirtaz"); shorter, as a dose, a time

@@ -509,6 +509,9 @@ class Senses:
             return False
         if len(words[first]) <= 3 and words[first].endswith("x"):
             return False  # the chart's "the Dx", "the Sx": no name is written so
+        s, e = found.original(starts[first], found._edges[2 * first + 1])
+        if any(c.isupper() for c in text[s + 1 : e]):
+            return False  # capitals inside: an abbreviation ("the MoCA", "the HoNOS"), not a name
         if words[first - 1] == "the":
             return True
         noun = first + 1
