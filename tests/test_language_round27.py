@@ -45,6 +45,11 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "Totally spaced on wheelie bin night, sorry whānau.",
         "The spacing on the poster is off.",
         "Press 1️⃣ for yes on the survey.",
+        # Everyday senses the last round's unseen part flagged: a firm's CTO, an overdraft, a title, another Act.
+        "The new CTO at Rangi's work started Monday, big on AI.",
+        "Her OD limit is $500 and she's hit it, the bank rang.",
+        "Mx is the title Jamie prefers on letters.",
+        "Section 11 of the Building Act covers the definitions.",
         # Handles and money.
         "@jo123 said hi on the group chat.",
         "It cost $5 at the dairy.",

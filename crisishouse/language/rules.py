@@ -395,7 +395,10 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # sections of the Mental Health Act: s.29, s 11, section 30, s8a
     (
         ("s", "section", "sect", MIXED),
-        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|109|110|111|113|117|135|136)" + _E,
+        r"(?:s|sect|section)\s?\.?\s?(?:8a|8b|9|10|11|12|13|14|15|16|29|30|31|38|76|109|110|111|113|117|135|136)"
+        + _E
+        # (Another Act's section, named: "section 11 of the Building Act".)
+        + r"(?!\s*of\s+the\s+(?!mental|mh))",
         _SHORTHAND,
     ),
     # any act's section, where it holds someone: "detained on a s2", "under s136", "BIBP under section 3(2)"
