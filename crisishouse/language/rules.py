@@ -193,12 +193,29 @@ _NOT_CLIPS = frozenset(
         "clon clona tema lamo carb carba meth methy methyl dexa atom atomo sero desv risp rispe valp olan venla"
     )
 )
+# Clips left out above as words or names alone, but a medicine's with a dose after them ("sert 150").
+_DOSED_ONLY_CLIPS = tuple(
+    _split("sert cita fluo paro dulo venla valp risp rispe olan sero tema clona desv nort vort lura lamo")
+)
 _CLIPS = frozenset(name[:n] for name in _CLIPPED for n in range(4, len(name) - 1) if name[:n] not in _NOT_CLIPS) | {
     "zop",
     "zops",
     "quets",
     "lorazzy",
 }
+# The same medicines by the names a chart or a guest gives them (brands too), for a dose written
+# without its unit ("Epilim 500", "vyvanse 30", "sert 150") or a count of tablets ("20 x zopiclone").
+_PSYCH_BRANDS = _split(
+    "epilim zoloft prozac seroquel zyprexa abilify lexapro efexor effexor valium ativan xanax lamictal tegretol "
+    "risperdal clozaril imovane lovan cipramil vyvanse ritalin concerta clopixol invega suboxone"
+)
+_DOSED_NAMES = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS, *_CLIPS}, key=len, reverse=True))
+_NAMED = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS}, key=len, reverse=True))
+# After a dose with no unit: not a year, a time or a count of something else ("quet 5 minutes").
+_NOT_A_COUNT = (
+    r"(?![\d/:.,]|[^\W\d_])(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|pm|am|percent|%|stars?|shares?|packs?"
+    r"|kg|km|years?|yrs?|people|times|sizes?|marks?|mg\s+of\s+sugar)(?![^\W_]))"
+)
 _LONG_CLIPS = "|".join(sorted((c for c in _CLIPS if len(c) >= 6), key=len, reverse=True))
 _SHORT_CLIPS = "|".join(sorted((c for c in _CLIPS if len(c) < 6), key=len, reverse=True))
 # A section's number said aloud, as dictation writes it: "section eleven", "section twenty-nine".
@@ -572,6 +589,75 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # the police's sections of the Act, as officers write them: "a couple of s109s"
     (("s", MIXED), r"s\s?\.?\s?(?:109|110|111)s?" + _E, _SHORTHAND),
+    # a medicine for the mind with a dose and no unit, as people say it: "Epilim 500", "vyvanse 30",
+    # "sert 150 mane", "upped my lamo to 200", "Ritalin LA 20" (not a year, a time or a count of
+    # something else: "quet 5 minutes")
+    (
+        tuple({*_CLIPPED, *_PSYCH_BRANDS}),
+        r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl))?\s+"
+        r"(?:to\s+)?\d{1,4}" + _NOT_A_COUNT,
+        _SHORTHAND,
+    ),
+    # ... clipped ("sert 150 mane", "lamo to 200", "sodium val 500"; capitalised, a model's name: "Quet 5
+    # speaker"). With a dose after it, a clip that is also a word or a name alone is the medicine's too.
+    (
+        tuple({*_CLIPS, *_DOSED_ONLY_CLIPS, "val"}),
+        r"(?:"
+        + _LONG_CLIPS
+        + "|"
+        + _SHORT_CLIPS
+        + "|"
+        + "|".join(_DOSED_ONLY_CLIPS)
+        + r"|(?<=\bsodium\s)val|(?<=\bsod\s)val)\s+(?:to\s+)?\d{1,4}"
+        + _NOT_A_COUNT,
+        _CLIPPED_NAME,
+    ),
+    # tablets counted as a chart counts an overdose or a dose: "20 x paracetamol 500mg", "300 of quet"
+    (
+        (DIGITS, MIXED),
+        r"\d{1,3}\s?(?:x|of)\s+(?:" + _DOSED_NAMES + r"|" + "|".join(_MEDICINES) + r")" + _E,
+        _SHORTHAND,
+    ),
+    # a depot by its medicine: "paliperidone jab", "Invega injection"
+    (
+        tuple({*_CLIPPED, *_PSYCH_BRANDS}),
+        r"(?:" + _DOSED_NAMES + r")\s+(?:jabs?|injections?|shots?|depots?)" + _E,
+        _SHORTHAND,
+    ),
+    # a scale read as a score out of its most: "Barthel 85/100", "GDS 11/15", "CAGE was 3/4"
+    (
+        (MIXED,) + tuple(_split("barthel gds cage sbq fim aims moca mmse ace phq gad k10 dass epds audit honos")),
+        r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
+        r"|epds|audit(?:-c)?|honos)\s+(?:(?:score|total)\s+)?(?:was\s+|is\s+|of\s+|=\s*|:\s*)?\d{1,3}(?:/\d{1,3})?"
+        + _E,
+        _SCALE,
+    ),
+    # a hold on someone, as an American or Australian note writes it: "a 72hr hold", "a 5150"
+    (
+        (DIGITS, MIXED),
+        r"(?:72|48|24)\s?-?(?:hr|hrs|hour|h)\s+(?:hold|psych\s+hold)" + _E + r"|5150" + _E,
+        _SHORTHAND,
+    ),
+    # leave off the ward, with or without staff: "4hrs unescorted", "escorted leave"
+    (
+        ("unescorted", "escorted"),
+        r"(?:un)?escorted\s+(?:leave|ground\s+leave|community\s+leave)" + _E,
+        _SHORTHAND,
+    ),
+    (
+        (DIGITS, MIXED),
+        r"\d{1,2}\s?(?:hrs?|hours?)\s+(?:un)?escorted" + _E,
+        _SHORTHAND,
+    ),
+    # risk graded now and over time: "LOW ACUTE / HIGH CHRONIC" (not chronic pain, an acute ward)
+    (
+        ("low", "moderate", "medium", "high"),
+        r"(?:low|moderate|medium|high)\s+(?:acute|chronic)(?:\s*[/,]\s*(?:low|moderate|medium|high)\s+(?:acute|chronic))?"
+        + _E
+        + r"(?!\s+(?:pain|illness|illnesses|disease|diseases|condition|conditions|care|ward|wards|phase|stage|infection"
+        r"|inflammation|asthma|kidney|renal|heart|liver|fatigue|back)" + _E + ")",
+        _SHORTHAND,
+    ),
     # a medicine clipped: six letters or more on its own ("clonaz", "mirtaz"); shorter, as a dose, a time
     # or someone's ("esci 10", "quet nocte", "her zop", "IM olanz"; not "the zop zop" of jandals)
     (
