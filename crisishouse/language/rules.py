@@ -626,7 +626,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # a scale read as a score out of its most: "Barthel 85/100", "GDS 11/15", "CAGE was 3/4"
     (
-        (MIXED,) + tuple(_split("barthel gds cage sbq fim aims moca mmse ace phq gad k10 dass epds audit honos")),
+        (MIXED, *_split("barthel gds cage sbq fim aims moca mmse ace phq gad k10 dass epds audit honos")),
         r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
         r"|epds|audit(?:-c)?|honos)\s+(?:(?:score|total)\s+)?(?:was\s+|is\s+|of\s+|=\s*|:\s*)?\d{1,3}(?:/\d{1,3})?"
         + _E,
