@@ -195,7 +195,7 @@ _NOT_CLIPS = frozenset(
 )
 # Clips left out above as words or names alone, but a medicine's with a dose after them ("sert 150").
 _DOSED_ONLY_CLIPS = tuple(
-    _split("sert cita fluo paro dulo venla valp risp rispe olan sero tema clona desv nort vort lura lamo")
+    _split("sert cita fluo paro venla valp risp rispe olan sero tema clona desv nort vort lura lamo")
 )
 _CLIPS = frozenset(name[:n] for name in _CLIPPED for n in range(4, len(name) - 1) if name[:n] not in _NOT_CLIPS) | {
     "zop",
@@ -211,6 +211,8 @@ _PSYCH_BRANDS = _split(
 )
 _DOSED_NAMES = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS, *_CLIPS}, key=len, reverse=True))
 _NAMED = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS}, key=len, reverse=True))
+# Not after the words a guest gives their own medicine with ("my sertraline 50mg", "I'm on ...").
+_NOT_ONES_OWN = r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )"
 # After a dose with no unit: not a year, a time or a count of something else ("quet 5 minutes").
 _NOT_A_COUNT = (
     r"(?![\d/:.,]|[^\W\d_])(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|pm|am|percent|%|stars?|shares?|packs?"
@@ -594,7 +596,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # something else: "quet 5 minutes")
     (
         tuple({*_CLIPPED, *_PSYCH_BRANDS}),
-        r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl))?\s+"
+        _NOT_ONES_OWN + r"(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl))?\s+"
         r"(?:to\s+)?\d{1,4}" + _NOT_A_COUNT,
         _SHORTHAND,
     ),
@@ -699,7 +701,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # 200 mg" (the name alone is the guest's; so is their own: "my sertraline 50mg", "I'm on ...")
     (
         tuple(_CLIPPED),
-        r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )(?<!\bi'm taking )[a-z]+[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg)"
+        _NOT_ONES_OWN
+        + r"(?<!\bi'm taking )[a-z]+[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg)"
         + _E
         # (When it is given is the dose's own shape, above: "15mg ON", "50mg OM", "10mg nocte".)
         + r"(?![ \t]+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|on|prn|stat|im|imi|iv|sc|sl|po|bid|qhs|qd|mdu)(?![^\W_]))",
@@ -993,14 +996,14 @@ _PATIENT = frozenset(("pt", "pts"))
 _EVERYDAY_CAPITALS = frozenset(
     _split(
         """
-    AKL CHCH WGTN DHB PHO HNZ KO NHI DOB ETA ASAP FYI LOL OMG TBH IMO BTW RSVP SMS URL PDF USB WIFI
-    NZD USD AUD NZT NZST NZDT MON TUE TUES WED THU THUR THURS FRI SAT SUN JAN FEB MAR APR JUN JUL AUG SEP
-    SEPT OCT NOV DEC AKA ATM EFTPOS GST NCEA UCOL NMIT MIT WINTEC CPIT OTAGO MOTAT TAB NRL SUV UTE BMW
+    CHCH WGTN DHB PHO KO NHI DOB ETA ASAP FYI LOL OMG TBH IMO BTW RSVP SMS URL PDF USB WIFI
+    NZD USD AUD NZT NZST NZDT MON TUE TUES WED THU THUR THURS FRI SUN JAN FEB MAR APR JUN JUL AUG SEP
+    SEPT OCT NOV DEC AKA EFTPOS UCOL NMIT MIT WINTEC CPIT OTAGO MOTAT TAB SUV UTE BMW
     LGBT LGBTQ LGBTQIA TXT PLS PLZ THX RIP OMW IDK IRL WTF MDMA LSD GHB THC CBD PCP DMT
     OCR CSV DIY POV RTD XPF JPEG PNG APP SIM
-    AOD HBSW HCA HDC CYFS CYF NHS NDIS ADHB CMDHB WDHB SDHB CDHB MCDHB SENCO RASNZ NGO NGOS PHARMAC
+    AOD HBSW HCA HDC CYFS CYF NHS NDIS ADHB CMDHB WDHB SDHB CDHB MCDHB SENCO RASNZ NGOS PHARMAC
     OTS SLT SLP RMO RMOS
-    UTI UTIS MVA RTC CPAP BGL CFS COPD GORD IBS ECG EKG EEG MRI BMI BP HBA ENT CVA TIA DVT
+    UTI UTIS MVA RTC CPAP BGL CFS COPD GORD IBS ECG EKG EEG BMI BP HBA CVA TIA DVT
     """
     )
 )
