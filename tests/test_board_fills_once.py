@@ -1,6 +1,7 @@
 """The board fills its rooms table once when it opens, and again only when the view or its widths change.
 
-Each fill lays the whole screen out again: the board is the first screen after every sign-in.
+Each fill lays the whole screen out again: the board is the first screen after every sign-in, so it
+fills as it mounts, in widths for the most room the table can have, and its first layout is its only one.
 """
 
 from __future__ import annotations
@@ -37,7 +38,24 @@ async def test_the_board_fills_its_rooms_once_on_sign_in(demo_dir: Path, clock: 
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert app.screen.query_one(RoomsTable).row_count == 8
-        assert fills == [app.screen.query_one(RoomsTable).size.width], "filled once, at its laid-out width"
+        table = app.screen.query_one(RoomsTable)
+        assert fills == [0], "filled once, as it mounted, before it was first laid out"
+        assert columns_fit(table), "in widths that fit the table as laid out"
+
+
+@pytest.mark.parametrize("size", [(120, 12), (80, 10), (80, 40)])
+async def test_a_board_too_short_or_narrow_for_its_rooms_fills_once_and_fits(
+    demo_dir: Path, clock: FixedClock, fills: list[int], size: tuple[int, int]
+):
+    app = CrisisHouseApp(demo_dir, clock)
+    async with app.run_test(size=size) as pilot:
+        await sign_in(pilot, "Tama", "2222")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(RoomsTable)
+        assert table.row_count == 8
+        assert fills == [0], "the most room it could have was already too little: no second fill"
+        assert columns_fit(table)
 
 
 def columns_fit(table: RoomsTable) -> bool:

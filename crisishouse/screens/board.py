@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Header, Static
 
@@ -33,6 +34,9 @@ guest's name, then the stay's words. The room and the next check-in time are nev
 NARROWEST = 12
 CELL_PADDING = 2
 SCROLLBAR = 2
+OTHER_LINES = 6
+"""The fewest lines the board takes besides its rooms: the header, the time, the rhythm and the
+space under it, what is due, and the footer."""
 
 
 def fit_widths(natural: list[int], room: int) -> list[int]:
@@ -276,13 +280,17 @@ class BoardScreen(HouseScreen):
     def fit_rooms(self) -> None:
         """Fill the rooms table from the view, in columns that fit its size.
 
-        Only once the table has been laid out (its first size calls this again), and
-        again only when the view or the widths have changed: filling a table lays the
-        screen out again, and the board is the first screen after every sign-in.
+        Before the table is first laid out, its size is taken to be the most it can
+        have (the screen's width, its height less the board's fewest other lines): so
+        the board fills its rooms as it mounts and its first layout is its only one,
+        as a bare screen's is. The table's first real size calls this again; it fills
+        again only when the view or the widths have changed, since filling a table
+        lays the screen out again, and the board is the first screen after every sign-in.
         """
         table = self.query_one("#rooms", DataTable)
         view = self.view
-        if view is None or not table.size.width:
+        size = table.size if table.size.width else Size(self.size.width, max(0, self.size.height - OTHER_LINES))
+        if view is None or not size.width:
             return
         tz = self.house.settings.time_zone
         rows = [self._cells(line, tz, view.at) for line in view.rooms]
@@ -292,7 +300,7 @@ class BoardScreen(HouseScreen):
         ]
         if any(line.last_statement for line in view.rooms):
             natural[3] = max(natural[3], 20)
-        widths = self._widths(table, rows, natural)
+        widths = self._widths(size, rows, natural)
         if self._filled_for is not None and self._filled_for[0] is view and self._filled_for[1] == widths:
             return
         self._filled_for = (view, widths)
@@ -312,15 +320,15 @@ class BoardScreen(HouseScreen):
         if row is not None and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def _widths(self, table: DataTable[object], rows: list[list[Text]], natural: list[int]) -> list[int]:
-        """Widths that fit the table, leaving room for a scrollbar only when the rows will need one."""
-        width = table.size.width - CELL_PADDING * len(COLUMNS)
+    def _widths(self, size: Size, rows: list[list[Text]], natural: list[int]) -> list[int]:
+        """Widths that fit a table of `size`, leaving room for a scrollbar only when the rows will need one."""
+        width = size.width - CELL_PADDING * len(COLUMNS)
         widths = fit_widths(natural, width)
         lines = sum(
             max(len(cell.wrap(self.app.console, max(1, w))) for cell, w in zip(cells, widths, strict=True))
             for cells in rows
         )
-        if not table.size.height or lines + 1 > table.size.height:
+        if not size.height or lines + 1 > size.height:
             widths = fit_widths(natural, width - SCROLLBAR)
         return widths
 
