@@ -26,24 +26,24 @@ EVERYDAY_FALSE_POSITIVES_AT_MOST = 0.02
 
 # The corpus by kind: the lines the check was tuned on (tuning/), the lines
 # kept aside in each round and tuned on in the next (held_out/ to
-# held_out_27/), and the lines written for the twenty-eighth round without
-# sight of its tuning (held_out_28/, never tuned on: the honest figure).
-PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 29)))
+# held_out_28/), and the lines written for the twenty-ninth round without
+# sight of its tuning (held_out_29/, never tuned on: the honest figure).
+PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 30)))
 KEPT_ASIDE = PARTS[1:]
-# Everyday lines that the check still flags: held_out_28's (2 of 71 everyday
-# lines), measured after the twenty-eighth round's tuning, kept unseen, and
+# Everyday lines that the check still flags: held_out_29's everyday senses
+# (7 of 83), measured before the twenty-ninth round's tuning, kept unseen, and
 # those of the parts tuned on that tuning did not put right: held_out_9/
 # (4 of 99: a company's CTO, an FOI request, a film's title at a sentence's
 # start, a "tangential point") and held_out_13/ (11 of 101: an economic
 # depression far from its economists, a paint's formulation by brand, a
 # borderline pass, an album, telephone, currency, title, unit and bank
 # abbreviations, a shop). See tests/language_corpus/README.md.
-KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13)} | {("held_out_28", "everyday_nz")}
+KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 29)}
 # Floors, not goals, on the unseen part: it is reported (tests/language_corpus/README.md).
-UNSEEN = "held_out_28"
-# Tuned on for one short round only (the twenty-eighth, at the end of a session: 79.1% -> 83.1%), below
-# the floors of the parts tuned on fully; held to the unseen part's floors until a round tunes it fully.
-PARTLY_TUNED = {"held_out_27"}
+UNSEEN = "held_out_29"
+# Parts tuned on for one short round only, below the floors of the parts tuned on fully, are held to the
+# unseen part's floors until a round tunes them fully (held_out_27 was, until the twenty-ninth round).
+PARTLY_TUNED: set[str] = set()
 # (Lowered from 80% and 60% for held_out_27, whose new writers, midwives, Plunket and hospice
 # nurses, sexual health and gender services among them, wrote shorthand the check had never met:
 # 79.1% overall, its shorthand 56.5%. A floor catches a check that got worse, not a set that is new.)

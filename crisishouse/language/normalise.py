@@ -773,15 +773,35 @@ def tokens(text: str) -> Tokens:
     if "I" in text and _I_FOR_L.search(text) is not None:
         # "BorderIine", "deIusional": a capital I among small letters is also read as the l it looks like.
         token_starts = edges[0::2]
+        capital_i: dict[int, list[int]] = {}
         for m in _I_FOR_L.finditer(text):
             at = m.start() if index is None else bisect_left(index, m.start())
             k = bisect_right(token_starts, at) - 1
             if 0 <= k < len(words) and at < edges[2 * k + 1] and words[k].isalpha():
-                where = at - token_starts[k]
-                word = words[k]
+                capital_i.setdefault(k, []).append(at - token_starts[k])
+        for k, places in capital_i.items():
+            word = words[k]
+            # Each one alone, and all of them ("deIusionaI").
+            read = [word[:where] + "l" + word[where + 1 :] for where in places]
+            if len(places) > 1:
+                every = list(word)
+                for where in places:
+                    every[where] = "l"
+                read.append("".join(every))
+            if alts is None:
+                alts = [()] * len(words)
+            alts[k] = tuple(dict.fromkeys((*alts[k], *read)))
+    if "@" in text and _HANDLE.search(text) is not None:
+        # "@psycho_killa09": a handle's "@" is also read as no letter at all (it is read as an "a"
+        # too, for "@nxiety").
+        token_starts = edges[0::2]
+        for m in _HANDLE.finditer(text):
+            at = m.start() if index is None else bisect_left(index, m.start())
+            k = bisect_left(token_starts, at)
+            if k < len(words) and token_starts[k] == at and words[k][:1] == "a" and words[k][1:].isalpha():
                 if alts is None:
                     alts = [()] * len(words)
-                alts[k] = tuple(dict.fromkeys((*alts[k], word[:where] + "l" + word[where + 1 :])))
+                alts[k] = tuple(dict.fromkeys((*alts[k], words[k][1:])))
     if "#" in text:
         # "#bpdlife", "#adhdbrain": a tag's first three or four letters are also read alone (an
         # abbreviation with a word run on after it, as tags run them; "#BPDwarrior" is read above).
@@ -821,7 +841,9 @@ def tokens(text: str) -> Tokens:
 
 # (Or, in a tag, a word run on after it: "#BPDwarrior"; not "MSEdge" or "OBSstudio", names of things.)
 # A capital I between small letters, where an l was meant to be hidden ("BorderIine").
-_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z])")
+# A handle: "@" starting a word of letters ("@psycho_killa09").
+_HANDLE = re.compile(r"(?<![^\W_])@(?=[^\W\d_]{3})")
+_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z]|(?![^\W_]))")
 _CAPS_SUFFIXED = re.compile(
     r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed"
     r"|(?:(?<=#[A-Z]{2})|(?<=#[A-Z]{3})|(?<=#[A-Z]{4})|(?<=#[A-Z]{5}))[a-z]{3,})(?![^\W_])"

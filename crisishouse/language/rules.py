@@ -209,6 +209,8 @@ _PSYCH_BRANDS = _split(
     "epilim zoloft prozac seroquel zyprexa abilify lexapro efexor effexor valium ativan xanax lamictal tegretol "
     "risperdal clozaril imovane lovan cipramil vyvanse ritalin concerta clopixol invega suboxone"
 )
+# Opioids and the medicines that replace them, for a dose before them ("15mg MST", "60ml methadone").
+_OPIOIDS = "methadone|buprenorphine|bupe|suboxone|morphine|mst|oxycodone|oxynorm|fentanyl|tramadol|codeine"
 _DOSED_NAMES = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS, *_CLIPS}, key=len, reverse=True))
 _NAMED = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS}, key=len, reverse=True))
 # Not after the words a guest gives their own medicine with ("my sertraline 50mg", "I'm on ...").
@@ -434,6 +436,11 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:s|sect|section)\s?\.?\s?(?:\d{1,3}[a-z]?|" + _NUMBER_WORD + r")\s+"
         r"(?:leave|mha|mhca|papers|order|detention|assessment|tribunal)"
         + _E
+        # ... or a report a court asks of a psychiatrist or psychologist, written short: "a s133 report" (Care of
+        # Children Act), "the s38 reports" (the Criminal Procedure (Mentally Impaired Persons) Act), s178 and
+        # s333/s334 (Oranga Tamariki); not a council's "s32 report" or "s42A report"
+        + r"|s\s?\.?\s?(?:38|133|178|333|334)\s+(?:report|reports)"
+        + _E
         # ... or extended, for the Act's own sections only (roadworks and resource consents have sections too)
         + r"|(?:s|sect|section)\s?\.?\s?(?:1[1-6]|29|30|31|eleven|thirteen|fourteen|fifteen|sixteen"
         r"|twenty[\s-]nine|thirty(?:[\s-]one)?)\s+(?:extended|renewed)(?=\s+(?:for|until|till|by))",
@@ -477,6 +484,94 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         (DIGITS, MIXED),
         r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?)\s+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|mdu|prn|im|imi|iv|sc|sl|po|stat|bid|qhs|qd)"
         + _E,
+        _SHORTHAND,
+    ),
+    # a dose in its unit, then the medicine for the mind or the opioid it is of: "10mg olanzapine", "1mg halo",
+    # "20mg of fluoxetine", "15mg MST", "60ml methadone" (not a guest's own: "my 20mg of sertraline")
+    (
+        (DIGITS, MIXED),
+        r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml)\s+(?:of\s+)?"
+        r"(?:"
+        + _DOSED_NAMES
+        + r"|"
+        + _OPIOIDS
+        + r"|halo|halop|olan|lora|diaz|clona|tema)"
+        + _E
+        # ... and how or when it is given, if the chart says: "2mg lorazepam PO"
+        + r"(?:\s+(?:po|im|imi|iv|sc|sl|prn|mane|nocte|bd|tds|tid|qds|qid|od|stat)"
+        + _E
+        + r")?",
+        _SHORTHAND,
+    ),
+    # a medicine for the mind poisoning someone: "Li toxicity", "clozapine tox"
+    (
+        # (Not lithium by its own name: it is a battery's and a lake's poison too.)
+        ("li", "clozapine", "clozaril", "valproate", "epilim", "olanzapine", "quetiapine"),
+        r"(?:li|clozapine|clozaril|valproate|epilim|olanzapine|quetiapine)\s+(?:toxicity|tox)" + _E,
+        _SHORTHAND,
+    ),
+    # a medicine for the mind's dose changed, as a review notes it: "olanz reduced to 5", "quet upped to 300",
+    # "sertraline increased by 50" (not their own: "my sertraline went up to 100")
+    (
+        tuple(sorted({*_CLIPPED, *_PSYCH_BRANDS, *_CLIPS})),
+        r"(?<!\bmy )(?:" + _DOSED_NAMES + r")\s+(?:reduced|increased|upped|dropped|titrated|weaned|tapered|halved"
+        r"|doubled|changed|cut|uptitrated|decreased|lowered|raised)(?:\s+(?:down|up|back))?\s+(?:to|by)\s+\d",
+        _SHORTHAND,
+    ),
+    # admissions counted, in the chart's short word: "2x prev adm", "prev adms x3", "multiple admits"
+    (
+        ("prev", "previous", "multiple", "several", "two", "three", "four", DIGITS, MIXED),
+        r"(?:\d\s?x\s+)?(?:prev|previous|multiple|several|two|three|four|\d\s?x)\s+(?:psych\s+|inpatient\s+|ip\s+)?"
+        r"(?:adm|adms|admits)" + _E,
+        _SHORTHAND,
+    ),
+    # held under a police or state hold by its number alone: "under 136", "on a 5150", "a 5250 hold"
+    (
+        ("under", "on"),
+        r"(?:under|on)\s+(?:a\s+)?(?:135|136)"
+        + _E
+        # (Not a measure or a sum: "under 136 cm", "under 136 characters", "under 136 bucks".)
+        + r"(?!\s*(?:cm|mm|km|m|kg|g|characters?|chars|bucks|dollars|people|words|metres?|meters?|points?|percent"
+        r"|%|kph|minutes?|mins?|hours?|days?|litres?|ml|grams?|pages?|followers?|likes?|seats?|units?|kw|k)" + _E + ")",
+        _SHORTHAND,
+        "13",
+    ),
+    (("under", "on", "a"), r"(?:(?:under|on)\s+(?:a\s+)?|a\s+)(?:5150|5250)" + _E, _SHORTHAND, "50"),
+    # a patient's status on a ward said as a noun: "she was a voluntary", "he's an informal now"
+    (
+        ("voluntary", "informal"),
+        r"(?:(?<=\ba )voluntary|(?<=\ban )informal)(?=\s*(?:[\"'.,;:!?)”’]|$|\s(?:and|but|so|now|then|patient|admission)\b))",
+        _SHORTHAND,
+    ),
+    # not knowing where or when one is, as a note puts it: "not oriented", "not fully orientated" (not "not
+    # orientated towards sales")
+    (
+        ("not",),
+        r"not\s+(?:fully\s+)?orien(?:ta)?ted(?!\s+(?:to|towards?)\s+(?!time|place|person|date|self|situation))"
+        + _E
+        # (Not a map's: "not oriented north-up", "not orientated the right way".)
+        + r"(?!\s*(?:north|south|east|west|up|down|correctly|properly|right|the\s+right|with|along|on|-))",
+        _MENTAL_STATE,
+        "orient",
+    ),
+    # lithium's level in the blood, as the chart gives it: "Li 1.1", "Li level 0.7", "Li of 0.9" (a reading of
+    # the body alone, "BP 128/80", is no one's mind: not looked for)
+    (
+        ("li",),
+        # (Not a time: "Li 1.30 pickup".)
+        r"li\s?(?:level\s)?(?:of\s|is\s|was\s|:\s?)?[0-2]\.(?:\d|(?!00|15|30|45)\d\d)" + _E,
+        _SHORTHAND,
+    ),
+    # a birth's chart: gravida and para ("G2P1"), days since it ("day 3 pp", "day 5 post-partum")
+    (
+        ("g", "day", MIXED),
+        r"(?:g\d{1,2}\s?p\d{1,2}|day\s\d{1,2}\s(?:pp|post[\s-]?partum|pn))" + _E,
+        _SHORTHAND,
+    ),
+    # cuts in the chart's words: "superficial lacs to L forearm", "lacs x3", "lac to R wrist"
+    (
+        ("lac", "lacs", "lacerations", "laceration"),
+        r"(?:lacs?|lacerations?)\s+(?:to|on|x\s?\d)\s?(?:the\s+)?(?:l|r|left|right|both|bilateral|\d|her|his)?" + _E,
         _SHORTHAND,
     ),
     # medicines and when they are given: "meds BD", "tabs TDS", "caps nocte"
@@ -700,9 +795,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a medicine for the mind by name with its dose, as a chart lists it: "sertraline 50mg", "quetiapine
     # 200 mg" (the name alone is the guest's; so is their own: "my sertraline 50mg", "I'm on ...")
     (
-        tuple(_CLIPPED),
+        tuple(sorted({*_CLIPPED, *_PSYCH_BRANDS, "methadone", "buprenorphine", "bupe"})),
         _NOT_ONES_OWN
-        + r"(?<!\bi'm taking )[a-z]+[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg)"
+        + r"(?<!\bi'm taking )[a-z]+[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|ml)"
         + _E
         # (When it is given is the dose's own shape, above: "15mg ON", "50mg OM", "10mg nocte".)
         + r"(?![ \t]+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|on|prn|stat|im|imi|iv|sc|sl|po|bid|qhs|qd|mdu)(?![^\W_]))",
@@ -1053,15 +1148,26 @@ _RUN_ON_TAILS = (
     r"(?:posting|posts?|poster|life|vibes?|core|brain(?:ed)?|mode|moments?|behaviou?r|energy|talk|rant|memes?"
     r"|culture|tok|gang|girls?|boys?|kids?|queen|king|warriors?|squad|af|lol|things?|check|era|hours|szn|season|mood"
     r"|aesthetic|struggles|problems|diaries|diary|journey|recovery|awareness|support|strong|pride|fam|family"
-    r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf|personality|disorder|nz|aus|uk)"
+    r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf|personality|disorder|nz|aus|uk"
+    r"|babes?|bae|baddie|besties?|chick|bro|sis|princess|angel|baby|gal|lady|ladies|dude)"
 )
 _RUN_IN = re.compile(
     r"(?<![^\W_])(?:(?!anti)[a-z]{2,}(?:(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)[a-z]*"
     r"|psycho)"
-    r"|(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist|borderline)"
+    # (a handle's "@" is read as an "a": "@bipolarlife")
+    r"|a?(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist|borderline)"
     + _RUN_ON_TAILS
     + r")(?![^\W_])"
 )
+# Eating disorders as the sites that praise them name them: "pro-ana", "ana & mia", "the ana diet",
+# "m!a mode". Written with a capital, "Ana" and "Mia" are names ("Ana & Mia went to the beach"):
+# only "pro-" then; and "ana and mia" in small letters are two friends in a text.
+_PRO_ED = re.compile(
+    r"(?<![^\W_])(?:pro[\s-]?(?:ana|mia)|(?:ana|mia)\s*(?:&|\+|x)\s*(?:ana|mia)"
+    r"|(?:ana|mia)(?=\s+(?:diet|club|coach|buddy|buddies|tips|mode|lifestyle|life|sisters?|girls?|inspo|thinspo"
+    r"|goals?|rules?|fam|vibes?|core|season|era)(?![^\W_])))(?![^\W_])"
+)
+_NAMED_LIKE = re.compile(r"(?<![^\W_])(?:Ana|Mia|ANA|MIA)(?![^\W_])")
 # Words naming the mind's work that make a name "processing disorder" a diagnosis, though they also name the body.
 _MENTAL_NAMING = frozenset(_split("processing attachment conduct learning eating feeding wake developmental"))
 
@@ -1088,6 +1194,14 @@ _HEARSAY_AT = re.compile(
     r"|psych|psychiatrist|psychologist|reg|registrar|clinicians?|team|cmht|catt|eis|camhs|psychiatry)(?![^\W_])"
 )
 
+# What else someone or something meets criteria for: a standard, a scheme, money.
+_SCHEMES = frozenset(
+    _split(
+        "standard standards grant grants scholarship scholarships funding subsidy subsidies loan loans visa visas "
+        "rebate rebates allowance allowances benefit benefits programme programmes program programs scheme schemes "
+        "award awards residency citizenship discount discounts warrant wof insulation homes licence license"
+    )
+)
 # Words after a wrapper that do not say what the diagnosis is ("type 2 diabetes").
 _NOT_NAMING = frozenset(
     _split(
@@ -1219,6 +1333,7 @@ class Rules:
         words, alts = found.words, found.alts
         at, digits, mixed_from = self._at, self._digits, self._mixed_from
         named_by_readings: dict[tuple[str, ...], list[str]] = {}
+        has: dict[str, bool] = {}
         candidates: list[Candidate] = []
         fallbacks: list[Candidate] = []
         where = [k for k, word in enumerate(words) if word in at]
@@ -1254,8 +1369,14 @@ class Rules:
                     continue
             for what in todo:
                 if type(what) is tuple:
-                    if what[2] and what[2] not in folded:
-                        continue
+                    needed = what[2]
+                    if needed:
+                        # Looked for once a text: a common starter ("a", "not") is tried a thousand times in 100 kB.
+                        present = has.get(needed)
+                        if present is None:
+                            present = has[needed] = needed in folded
+                        if not present:
+                            continue
                     m = what[0].match(folded, starts[k])
                     if m is not None:
                         end = m.end()
@@ -1302,6 +1423,13 @@ class Rules:
                 for m in _PHOBIA.finditer(folded)
                 if m.group(1) not in _EVERYDAY_PHOBIAS
             ]
+        if "ana" in folded or "mia" in folded:
+            for m in _PRO_ED.finditer(folded):
+                if not m.group().startswith("pro"):
+                    s, e = found.original(m.start(), m.end())
+                    if _NAMED_LIKE.search(text, s, e) is not None:
+                        continue  # a name, or two
+                candidates.append((m.start(), m.end(), _DIAGNOSIS))
         if any(label in folded for label in _RUN_IN_LABELS):
             candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _RUN_IN.finditer(folded)]
         if not text.islower():
@@ -1506,6 +1634,9 @@ class Rules:
         named = read[:2]
         # Physical by its first words, unless a mental word follows: "drug-induced psychosis".
         if any(w in self.physical for w in named) and not any(w in self.mental for w in read):
+            return []
+        # The criteria of a scheme, a standard or a grant: "meets criteria for the Healthy Homes standards".
+        if "criteria" in m.group() and not _SCHEMES.isdisjoint(read) and not any(w in self.mental for w in read):
             return []
         return [(m.start(), ends[following[-1]], _WRAPPED)]
 
