@@ -654,3 +654,52 @@ def test_check_in_note_keeps_the_words_as_typed(
     }
     assert notes[saved.id] == clean_text(value)
     assert again.store.get(CheckIn, saved.id, stay_id=mere.stay_id).note == clean_text(value)
+
+
+# --- a room's times follow each other ---------------------------------------------------
+
+
+def test_a_leaving_before_the_guests_last_move_is_refused(demo_house: House, tama: Session, mere: Session):
+    """A leaving timed before the guest's last room move would leave the old room held after they had gone.
+
+    (As when one terminal asks for a leaving while another moves the guest: the leaving's time is
+    taken under the lock, and one given by hand must come after the move.)
+    """
+    before_move = demo_house.clock.now()
+    demo_house.clock.advance(minutes=30)
+    demo_house.stays.move_room(tama, mere.stay_id, FREE_ROOM)
+    with pytest.raises(ServiceError, match="cannot leave before their last room move"):
+        demo_house.stays.leave(tama, mere.stay_id, "keep", left_at=before_move.add(minutes=10))
+    saved = demo_house.stays.get(staff_of(demo_house), mere.stay_id)
+    assert saved.left_at is None and saved.room == FREE_ROOM
+    # Kōwhai was Mere's until the move: an arrival backdated into that time is refused.
+    with pytest.raises(ServiceError, match="Kōwhai has someone staying in it"):
+        arrive(demo_house, tama, room="Kōwhai", arrived_at=before_move.add(minutes=20))
+    left = demo_house.stays.leave(tama, mere.stay_id, "keep")
+    assert left.left_at == demo_house.clock.now()
+
+
+def test_a_stay_saved_leaving_before_its_last_move_still_holds_its_old_room_until_the_move(
+    demo_house: House, tama: Session, mere: Session
+):
+    """A stay already saved with its leaving before its last move (by an older version, or by hand) is not
+    skipped on its leaving alone: the room it moved out of stays held until the move."""
+    start = demo_house.clock.now()
+    demo_house.clock.advance(minutes=30)
+    moved = demo_house.stays.move_room(tama, mere.stay_id, FREE_ROOM)
+    demo_house.store.put(replace(moved, left_at=start.add(minutes=5), record_choice="keep"))
+    with pytest.raises(ServiceError, match="Kōwhai has someone staying in it"):
+        arrive(demo_house, tama, room="Kōwhai", arrived_at=start.add(minutes=20))
+    assert arrive(demo_house, tama, room="Kōwhai").room == "Kōwhai"
+
+
+def test_a_move_is_never_timed_before_the_stays_arrival(demo_house: House, tama: Session, mere: Session):
+    """An arrival a few minutes ahead of the clock, then a move: the move comes after the arrival."""
+    demo_house.stays.leave(tama, mere.stay_id, "keep")  # Kōwhai is free from now
+    demo_house.clock.advance(minutes=1)
+    ahead = demo_house.clock.now().add(minutes=4)
+    stay = arrive(demo_house, tama, arrived_at=ahead)
+    moved = demo_house.stays.move_room(tama, stay.id, "Kōwhai")
+    assert moved.moves[0].at >= stay.arrived_at
+    times = moved.room_times()
+    assert all(start <= end for _room, start, end in times if end is not None)

@@ -137,7 +137,9 @@ class Stays(Service):
         if room not in self.settings.rooms:
             raise ServiceError(f"{room!r} is not one of the house's rooms: {', '.join(self.settings.rooms)}.")
         for other in self.store.find(Stay):
-            if other.id == ignore or (other.left_at is not None and other.left_at <= arriving):
+            # Skipped when it left before `arriving` and had moved no later: a stay's times are read from
+            # its moves as saved, never from its leaving alone.
+            if other.id == ignore or (other.left_at is not None and _last_change(other) <= arriving):
                 continue
             # The new stay runs on from `arriving`, so any time the other
             # stay spends in this room after then would be shared.
@@ -183,6 +185,7 @@ class Stays(Service):
         """
         require_staff(session, "welcome a guest")
         now = self.clock.now()
+        given_at = arrived_at
         arrived_at = arrived_at or now
         if arrived_at > now.add(minutes=5):
             raise ServiceError("An arrival cannot be in the future.")
@@ -191,6 +194,10 @@ class Stays(Service):
         pin_hash = hash_pin(pin) if pin else None
         checked = self._check_pin(chosen_name, pin, returning_guest_id) if pin else {}
         with self.store.transaction():
+            if given_at is None:
+                # Now, under the lock: the PIN's hashing took a while, and another terminal may have
+                # moved someone out of this room meanwhile (the room is free from then, not from before).
+                arrived_at = max(arrived_at, self.clock.now())
             self._check_room(room, arrived_at)
             if returning_guest_id:
                 earlier = self._returning(session, returning_guest_id)
@@ -283,7 +290,9 @@ class Stays(Service):
             _still_staying(stay)
             if room == stay.room:
                 raise ServiceError(f"{stay.room} is already this guest's room.")
-            now = self.clock.now()
+            # Never before the stay's arrival or its last move (an arrival a few minutes ahead, a clock
+            # put back): a room's times must follow each other for the one-stay-a-room check to hold.
+            now = max([self.clock.now(), stay.arrived_at, *(m.at for m in stay.moves)])
             self._check_room(room, now, ignore=stay.id)
             move = RoomMove(at=now, from_room=stay.room, to_room=room, by=session.person_id)
             return replace(stay, room=room, moves=(*stay.moves, move))
@@ -315,14 +324,23 @@ class Stays(Service):
         choice = one_of(record_choice, RECORD_CHOICES)
         if choice is None and record_choice is not None:
             raise ServiceError("The record choice is keep, erase, or not made yet.")
-        when = left_at or self.clock.now()
         with self.store.transaction():
+            # Now, under the lock, unless a time is given: another terminal may have moved the guest's
+            # room since this terminal was asked, and a leaving before that move would leave the old
+            # room held after the guest had gone, unseen by the next arrival's check.
+            when = left_at or self.clock.now()
             stay = self.store.get(Stay, stay_id) if isinstance(stay_id, str) else None
             if stay is None:
                 raise ServiceError("There is no such stay.")
             _still_staying(stay)
             if when < stay.arrived_at:
                 raise ServiceError("A guest cannot leave before they arrived.")
+            if stay.moves and when < stay.moves[-1].at:
+                moved = stay.moves[-1].at.in_timezone(self.settings.time_zone)
+                raise ServiceError(
+                    f"A guest cannot leave before their last room move ({moved.format('D MMMM, HH:mm')}, "
+                    f"to {stay.moves[-1].to_room}). Give a leaving time after it."
+                )
             left = replace(stay, left_at=when, record_choice=choice)
             # The stay's share of the funder's counts is final now: it joins its months' tallies in the same write.
             tz = self.settings.time_zone
@@ -355,6 +373,12 @@ def _keep_old_pin(store: Store, earlier: Guest, guest: Guest) -> None:
         raise ServiceError(
             "With a new name, choose a new PIN together too: the old one cannot be checked against the new name."
         )
+
+
+def _last_change(stay: Stay) -> pendulum.DateTime:
+    """When the stay last left a room: its leaving, or its last move if that came later."""
+    assert stay.left_at is not None
+    return max([stay.left_at, *(move.at for move in stay.moves)])
 
 
 def _still_staying(stay: Stay) -> None:
