@@ -8,7 +8,9 @@ those that are (found in Princeton WordNet 3.0: "artistic" beside "autistic",
 - one letter off: a letter left out, put in, changed, or two side by side swapped
   ("dilusional", "schizophrenai", "psychotics" is a plural, not a slip);
 - no vowels after the first letter ("dprssn", "schzphrn"): five letters or more;
-- backwards ("ainerhpozihcs").
+- backwards ("ainerhpozihcs");
+- the shorter ones (five or six letters: "psycho", "manic") with one consonant written twice
+  ("pssycho", "mannic"), which no English word is (a vowel twice is te reo's long vowel: "maania").
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Misspellings:
     skeletons: dict[str, str]
     backwards: dict[str, str]
     not_misspelt: frozenset[str]
+    doubled: dict[str, str] = field(default_factory=dict)
+    """The shorter labels with one letter written twice, and the label."""
     seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """Words already read, and what they were (a text is checked again at each key typed)."""
 
@@ -55,15 +59,27 @@ class Misspellings:
         by_start: dict[tuple[str, int], list[str]] = {}
         skeletons: dict[str, str] = {}
         backwards: dict[str, str] = {}
+        doubled: dict[str, str] = {}
         for label in sorted(set(labels)):
             if len(label) < 5 or not label.isalpha() or not label.isascii():
                 continue
             backwards[label[::-1]] = label
             if len(label) < 7:
-                continue  # (shorter: one letter off or without vowels, too many English words)
+                # (Shorter: one letter off or without vowels, too many English words; a consonant twice, none.
+                # Not a vowel: te reo writes a long vowel twice, "maania", slippery.)
+                for k in range(len(label)):
+                    if label[k] not in _VOWELS:
+                        doubled.setdefault(label[: k + 1] + label[k:], label)
+                continue
             by_start.setdefault((label[0], len(label)), []).append(label)
             skeletons.setdefault(skeleton(label), label)
-        return cls({k: tuple(v) for k, v in by_start.items()}, skeletons, backwards, frozenset(not_misspelt))
+        return cls(
+            {k: tuple(v) for k, v in by_start.items()},
+            skeletons,
+            backwards,
+            frozenset(not_misspelt),
+            {form: label for form, label in doubled.items() if form not in not_misspelt},
+        )
 
     def label_in(self, token: str) -> str | None:
         """The listed label `token` is a misspelling of, or None.
@@ -84,6 +100,8 @@ class Misspellings:
             return None
         if token in self.backwards:
             return self.backwards[token]
+        if token in self.doubled:
+            return self.doubled[token]
         if _VOWELS.isdisjoint(token[1:]):
             return self.skeletons.get(token)
         first, size = token[0], len(token)

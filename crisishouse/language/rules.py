@@ -59,7 +59,7 @@ from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words
 from crisishouse.language.normalise import Tokens
 from crisishouse.language.senses import Nouns, Sense, Senses
-from crisishouse.language.vocabulary import CLIPPED, Entry
+from crisishouse.language.vocabulary import CLIPPED, DOSED, Entry
 
 _split = split_words
 
@@ -86,6 +86,13 @@ _SHORTHAND = Entry(
     "jargon",
     "plain words, written with the guest; leave out what is the clinic's business",
     source="rule",
+)
+# A medicine for the mind named with its dose (never a thing named: "Concerta 36 mane" is no horse's).
+_DOSED_MEDICINE = Entry(
+    ("(a medicine for the mind with its dose)",),
+    "jargon",
+    "the guest's own words for what they take, if they want it written at all",
+    source=DOSED,
 )
 # A medicine's name clipped (a shape of its own, so a capitalised one can be told from a name).
 _CLIPPED_NAME = Entry(
@@ -251,7 +258,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         (DIGITS,),
         r"\d{1,2}/52"
         + _E
-        + r"|(?:(?<=in )|(?<=for )|(?<=x ))\d{1,2}/(?:7|12|24)"
+        + r"|(?:(?<=in )|(?<=for )|(?<=x )|(?<=rv )|(?<=r/v )|(?<=review )|(?<=fu )|(?<=f/u ))\d{1,2}/(?:7|12|24)"
         + _E
         + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history)"
         + _E
@@ -554,6 +561,46 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         _MENTAL_STATE,
         "orient",
     ),
+    # a depot someone is on or off: "on a depot", "been off her depot two months" (not a bus's: "on the depot
+    # road"; tried at "on" and "off" only in a text that holds "depot")
+    (
+        ("on", "off"),
+        r"(?:on\s+(?:a\s+|his\s+|her\s+|their\s+)|off\s+(?:his|her|their)\s+)depot"
+        + _E
+        + r"(?!\s+(?:road|rd|street|st|site|yard|manager|staff|shop|store|run|runs|floor|job|shift))",
+        _SHORTHAND,
+        "depot",
+    ),
+    # when they are given, then the medicines: "her bd meds", "prn tabs", "nocte pills" (a guest's own: "my prn meds")
+    (
+        ("bd", "tds", "qds", "qid", "prn", "nocte", "mane", "bid"),
+        r"(?<!\bmy )(?:bd|tds|qds|qid|prn|nocte|mane|bid)\s+(?:meds|med|medication|medications|tabs|tablets|pills|caps|doses?)"
+        + _E,
+        _SHORTHAND,
+    ),
+    # someone described by the service's adjective: "he's behavioural", "she's escalating"
+    (
+        ("he's", "she's", "they're", "hes", "shes", "he", "she", "they", "bro", "bro's"),
+        r"(?:he's|she's|they're|hes|shes|bro's|(?:he|she)\s+(?:is|was)|they\s+(?:are|were))\s+"
+        r"(?:(?:just|purely|very|quite|really|so|being|getting|still|more)\s+)?(?:behavioural|behavioral|escalating)"
+        + _E
+        # (Said of the person, not of a thing they are doing or are: "escalating the complaint", "behavioural
+        # economists".)
+        + r"(?=\s*(?:$|[.,;:!?)\"”’—-]|\s(?:again|today|tonight|now|lately|and|but|so|at|in|on|when|because|ignore"
+        r"|since|all|every|this|overnight)\b))",
+        _SHORTHAND,
+    ),
+    # autistic, as a joke online says it: "a little bit acoustic", "I'm so acoustic" (not a guitar)
+    (
+        ("bit", "so", "very", "kinda", "slightly", "quite", "im", "i'm", "little"),
+        r"(?:(?:a\s+)?(?:little\s+)?bit|so|very|kinda|slightly|quite|i'm|im)\s+acoustic"
+        + _E
+        # (Not music, or a room's sound, anywhere in the sentence.)
+        + r"(?![^.!?\n]*\b(?:guitars?|set|versions?|sessions?|covers?|gig|album|songs?|panels?|tiles?|foam|treatment"
+        r"|ceiling|bass|piano|duo|band|unplugged|ukulele|uke|music|sing|singing|strum\w*)\b)",
+        _DIAGNOSIS,
+        "acoustic",
+    ),
     # lithium's level in the blood, as the chart gives it: "Li 1.1", "Li level 0.7", "Li of 0.9" (a reading of
     # the body alone, "BP 128/80", is no one's mind: not looked for)
     (
@@ -693,7 +740,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         tuple({*_CLIPPED, *_PSYCH_BRANDS}),
         _NOT_ONES_OWN + r"(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl))?\s+"
         r"(?:to\s+)?\d{1,4}" + _NOT_A_COUNT,
-        _SHORTHAND,
+        _DOSED_MEDICINE,
     ),
     # ... clipped ("sert 150 mane", "lamo to 200", "sodium val 500"; capitalised, a model's name: "Quet 5
     # speaker"). With a dose after it, a clip that is also a word or a name alone is the medicine's too.
@@ -723,8 +770,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # a scale read as a score out of its most: "Barthel 85/100", "GDS 11/15", "CAGE was 3/4"
     (
-        (MIXED, *_split("barthel gds cage sbq fim aims moca mmse ace phq gad k10 dass epds audit honos")),
-        r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
+        (MIXED, *_split("barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos")),
+        r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|amts|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
         r"|epds|audit(?:-c)?|honos)\s+(?:(?:score|total)\s+)?(?:was\s+|is\s+|of\s+|=\s*|:\s*)?\d{1,3}(?:/\d{1,3})?"
         + _E,
         _SCALE,
@@ -962,6 +1009,11 @@ _SHORTHAND_TOKENS = frozenset(
 # "?psychosis", "? bipolar": a diagnosis queried. Not after a word ("ok?no").
 _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # A capitalised acronym holding "MH" is a mental-health service (CAMHS, MHSOP, SMHS).
+# "MH" in capitals before what a note says of someone: "MH flag", "MH issues", "MH hx".
+_MH_OF = re.compile(
+    r"(?<![^\W_])MH[ \t]+(?i:flag|flagged|issues?|history|hx|concerns?|problems?|episode|crisis|presentation|diagnosis"
+    r"|dx|condition|stuff|needs|alert|marker|risk)(?![^\W_])"
+)
 _MH_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{0,4}MH[A-Z]{0,5}(?:&A)?(?![^\W_])")
 
 # An acronym in capitals before a word naming a clinical role or setting is a
@@ -1021,7 +1073,8 @@ _CAPITALS_AFTER = {
     "MA": re.compile(r"[ \t]+(?i:use|using|psychosis|induced|dependence|withdrawal|binge)(?![^\W_])(?![ \t]+of\b)"),
     "SCOFF": re.compile(r"[ \t]+(?i:positive|negative|pos|neg|screen)(?![^\W_])"),
 }
-_CAPITALS_AFTER["VH"] = _CAPITALS_AFTER["AH"]
+# ... and visions of something ("VH of insects on his skin"; not the AH of te reo's vowels, above).
+_CAPITALS_AFTER["VH"] = re.compile(_CAPITALS_AFTER["AH"].pattern + r"|[ \t]+of(?![^\W_])")
 _NOT_AFTER = {
     "AH": re.compile(r"[ \t]+(?i:commodore|holden|ute|wagon|sedan|valiant|model|series)(?![^\W_])"),
     "SI": re.compile(r"[ \t]+(?i:units?)(?![^\W_])"),
@@ -1150,6 +1203,12 @@ _RUN_ON_TAILS = (
     r"|aesthetic|struggles|problems|diaries|diary|journey|recovery|awareness|support|strong|pride|fam|family"
     r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf|personality|disorder|nz|aus|uk"
     r"|babes?|bae|baddie|besties?|chick|bro|sis|princess|angel|baby|gal|lady|ladies|dude)"
+)
+# ... and the abbreviations of a diagnosis, run in with a tag's tail ("bpdcore", "OCDtok", "@thebpdqueen_nz").
+_RUN_IN_ABBREVIATIONS = re.compile(
+    r"(?<![^\W_])a?(?:the|my|ur|your)?(?:bpd|ocd|adhd|ptsd|cptsd|npd|aspd|bpad|mdd|pmdd|eupd)"
+    + _RUN_ON_TAILS
+    + r"(?![^\W_])"
 )
 _RUN_IN = re.compile(
     r"(?<![^\W_])(?:(?!anti)[a-z]{2,}(?:(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)[a-z]*"
@@ -1430,6 +1489,8 @@ class Rules:
                     if _NAMED_LIKE.search(text, s, e) is not None:
                         continue  # a name, or two
                 candidates.append((m.start(), m.end(), _DIAGNOSIS))
+        if "bpd" in folded or "ocd" in folded or "adhd" in folded or "ptsd" in folded or "pd" in folded:
+            candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _RUN_IN_ABBREVIATIONS.finditer(folded)]
         if any(label in folded for label in _RUN_IN_LABELS):
             candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _RUN_IN.finditer(folded)]
         if not text.islower():
@@ -1454,6 +1515,7 @@ class Rules:
                 if any(n in text for n in _CAPITALS_NEEDED):
                     candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _charted_capitals(text)]
         if "MH" in text:
+            candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _MH_OF.finditer(text)]
             for m in _MH_ACRONYM.finditer(text):
                 if len(m.group()) >= 3:
                     candidates.append(_on_tokens(found, starts, ends, m, _SHORTHAND))

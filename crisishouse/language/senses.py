@@ -30,7 +30,7 @@ from crisishouse.language.clauses import in_capitals
 from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words as _split
 from crisishouse.language.normalise import JOINED, NOT_JOINED, Tokens
-from crisishouse.language.vocabulary import CLIPPED, Entry
+from crisishouse.language.vocabulary import CLIPPED, DOSED, Entry
 
 _WORDS = re.compile(r"[^\W_]+")
 # A letter three times over, or a digit or symbol among letters: a word written to hide it.
@@ -281,7 +281,7 @@ class Senses:
             first == last
             and entry.kind == "jargon"
             and not entry.exact_case
-            and entry.source != CLIPPED
+            and entry.source not in (CLIPPED, DOSED)
             and self._a_place(found, first)
             # "under the CMHT": a team in capitals, no place (unless the whole line is shouted)
             and not (
@@ -292,7 +292,7 @@ class Senses:
         if (
             last - first <= 1
             and entry.kind in ("jargon", "compliance", "deficit")
-            and entry.source != CLIPPED  # "sert 150 mane": no horse's
+            and entry.source not in (CLIPPED, DOSED)  # "sert 150 mane", "Concerta 36 mane": no horse's
             and self._names_a_thing(text, found, starts, first, last)
         ):
             return True

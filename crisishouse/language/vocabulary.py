@@ -130,6 +130,7 @@ HIDDEN_ONLY = "vocabulary.toml, when hidden"
 COMPOUNDS_ONLY = "vocabulary.toml, in compounds"
 # ... and of a rule's medicine name clipped ("olanz"): never a place, though "off the zopi" reads as one.
 CLIPPED = "rule, a medicine clipped"
+DOSED = "rule, a medicine named with its dose"
 
 
 @lru_cache(maxsize=1)
