@@ -532,44 +532,11 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:adm|adms|admits)" + _E,
         _SHORTHAND,
     ),
-    # held under a police or state hold by its number alone: "under 136", "on a 5150", "a 5250 hold"
-    (
-        ("under", "on"),
-        r"(?:under|on)\s+(?:a\s+)?(?:135|136)"
-        + _E
-        # (Not a measure or a sum: "under 136 cm", "under 136 characters", "under 136 bucks".)
-        + r"(?!\s*(?:cm|mm|km|m|kg|g|characters?|chars|bucks|dollars|people|words|metres?|meters?|points?|percent"
-        r"|%|kph|minutes?|mins?|hours?|days?|litres?|ml|grams?|pages?|followers?|likes?|seats?|units?|kw|k)" + _E + ")",
-        _SHORTHAND,
-        "13",
-    ),
-    (("under", "on", "a"), r"(?:(?:under|on)\s+(?:a\s+)?|a\s+)(?:5150|5250)" + _E, _SHORTHAND, "50"),
     # a patient's status on a ward said as a noun: "she was a voluntary", "he's an informal now"
     (
         ("voluntary", "informal"),
         r"(?:(?<=\ba )voluntary|(?<=\ban )informal)(?=\s*(?:[\"'.,;:!?)”’]|$|\s(?:and|but|so|now|then|patient|admission)\b))",
         _SHORTHAND,
-    ),
-    # not knowing where or when one is, as a note puts it: "not oriented", "not fully orientated" (not "not
-    # orientated towards sales")
-    (
-        ("not",),
-        r"not\s+(?:fully\s+)?orien(?:ta)?ted(?!\s+(?:to|towards?)\s+(?!time|place|person|date|self|situation))"
-        + _E
-        # (Not a map's: "not oriented north-up", "not orientated the right way".)
-        + r"(?!\s*(?:north|south|east|west|up|down|correctly|properly|right|the\s+right|with|along|on|-))",
-        _MENTAL_STATE,
-        "orient",
-    ),
-    # a depot someone is on or off: "on a depot", "been off her depot two months" (not a bus's: "on the depot
-    # road"; tried at "on" and "off" only in a text that holds "depot")
-    (
-        ("on", "off"),
-        r"(?:on\s+(?:a\s+|his\s+|her\s+|their\s+)|off\s+(?:his|her|their)\s+)depot"
-        + _E
-        + r"(?!\s+(?:road|rd|street|st|site|yard|manager|staff|shop|store|run|runs|floor|job|shift))",
-        _SHORTHAND,
-        "depot",
     ),
     # when they are given, then the medicines: "her bd meds", "prn tabs", "nocte pills" (a guest's own: "my prn meds")
     (
@@ -577,29 +544,6 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?<!\bmy )(?:bd|tds|qds|qid|prn|nocte|mane|bid)\s+(?:meds|med|medication|medications|tabs|tablets|pills|caps|doses?)"
         + _E,
         _SHORTHAND,
-    ),
-    # someone described by the service's adjective: "he's behavioural", "she's escalating"
-    (
-        ("he's", "she's", "they're", "hes", "shes", "he", "she", "they", "bro", "bro's"),
-        r"(?:he's|she's|they're|hes|shes|bro's|(?:he|she)\s+(?:is|was)|they\s+(?:are|were))\s+"
-        r"(?:(?:just|purely|very|quite|really|so|being|getting|still|more)\s+)?(?:behavioural|behavioral|escalating)"
-        + _E
-        # (Said of the person, not of a thing they are doing or are: "escalating the complaint", "behavioural
-        # economists".)
-        + r"(?=\s*(?:$|[.,;:!?)\"”’—-]|\s(?:again|today|tonight|now|lately|and|but|so|at|in|on|when|because|ignore"
-        r"|since|all|every|this|overnight)\b))",
-        _SHORTHAND,
-    ),
-    # autistic, as a joke online says it: "a little bit acoustic", "I'm so acoustic" (not a guitar)
-    (
-        ("bit", "so", "very", "kinda", "slightly", "quite", "im", "i'm", "little"),
-        r"(?:(?:a\s+)?(?:little\s+)?bit|so|very|kinda|slightly|quite|i'm|im)\s+acoustic"
-        + _E
-        # (Not music, or a room's sound, anywhere in the sentence.)
-        + r"(?![^.!?\n]*\b(?:guitars?|set|versions?|sessions?|covers?|gig|album|songs?|panels?|tiles?|foam|treatment"
-        r"|ceiling|bass|piano|duo|band|unplugged|ukulele|uke|music|sing|singing|strum\w*)\b)",
-        _DIAGNOSIS,
-        "acoustic",
     ),
     # lithium's level in the blood, as the chart gives it: "Li 1.1", "Li level 0.7", "Li of 0.9" (a reading of
     # the body alone, "BP 128/80", is no one's mind: not looked for)
@@ -1204,6 +1148,90 @@ _RUN_ON_TAILS = (
     r"|community|club|chats?|humou?r|jokes?|mum|dad|ex|bf|gf|personality|disorder|nz|aus|uk"
     r"|babes?|bae|baddie|besties?|chick|bro|sis|princess|angel|baby|gal|lady|ladies|dude)"
 )
+# Shapes that begin at a common word ("on", "a", "not", "so") but need a rare one: looked for in the
+# text only when that rare word is in it (tried at every "a" or "so", they would cost a 100 kB text
+# thousands of tries).
+_RARE_WORD_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str], Entry], ...] = (
+    # held under a police or state hold by its number alone: "under 136", "on a 5150", "a 5250 hold" (not a
+    # measure or a sum: "under 136 cm", "under 136 characters", "under 136 bucks")
+    (
+        ("135", "136"),
+        re.compile(
+            r"(?<![^\W_])(?:under|on)\s+(?:a\s+)?(?:135|136)(?![^\W_])"
+            r"(?!\s*(?:cm|mm|km|m|kg|g|characters?|chars|bucks|dollars|people|words|metres?|meters?|points?|percent"
+            r"|%|kph|minutes?|mins?|hours?|days?|litres?|ml|grams?|pages?|followers?|likes?|seats?|units?|kw|k)(?![^\W_]))"
+        ),
+        _SHORTHAND,
+    ),
+    (
+        ("5150", "5250"),
+        re.compile(r"(?<![^\W_])(?:(?:under|on)\s+(?:a\s+)?|a\s+)(?:5150|5250)(?![^\W_])"),
+        _SHORTHAND,
+    ),
+    # not knowing where or when one is, as a note puts it: "not oriented", "not fully orientated" (not "not
+    # orientated towards sales", nor a map's: "not oriented north-up")
+    (
+        ("orient",),
+        re.compile(
+            r"(?<![^\W_])not\s+(?:fully\s+)?orien(?:ta)?ted(?!\s+(?:to|towards?)\s+(?!time|place|person|date|self"
+            r"|situation))(?![^\W_])(?!\s*(?:north|south|east|west|up|down|correctly|properly|right|the\s+right|with"
+            r"|along|on|-))"
+        ),
+        _MENTAL_STATE,
+    ),
+    # a depot someone is on or off: "on a depot", "been off her depot two months" (not a bus's or a job's)
+    (
+        ("depot",),
+        re.compile(
+            r"(?<![^\W_])(?:on\s+(?:a\s+|his\s+|her\s+|their\s+)|off\s+(?:his|her|their)\s+)depot(?![^\W_])"
+            r"(?!\s+(?:road|rd|street|st|site|yard|manager|staff|shop|store|run|runs|floor|job|shift))"
+        ),
+        _SHORTHAND,
+    ),
+    # autistic, as a joke online says it: "a little bit acoustic", "I'm so acoustic" (not music, or a
+    # room's sound, anywhere in the sentence)
+    (
+        ("acoustic",),
+        re.compile(
+            r"(?<![^\W_])(?:(?:a\s+)?(?:little\s+)?bit|so|very|kinda|slightly|quite|i'm|im)\s+acoustic(?![^\W_])"
+            r"(?![^.!?\n]*\b(?:guitars?|set|versions?|sessions?|covers?|gig|album|songs?|panels?|tiles?|foam|treatment"
+            r"|ceiling|bass|piano|duo|band|unplugged|ukulele|uke|music|sing|singing|strum\w*)\b)"
+        ),
+        _DIAGNOSIS,
+    ),
+)
+
+
+def _around(folded: str, needles: tuple[str, ...], pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where `pattern` matches near each of its rare words (not scanned through the whole text)."""
+    spans: dict[tuple[int, int], None] = {}
+    for needle in needles:
+        at = folded.find(needle)
+        while at >= 0:
+            for m in pattern.finditer(folded, max(0, at - _NEAR_BEFORE), at + len(needle) + _NEAR_AFTER):
+                if m.start() <= at < m.end():
+                    spans[(m.start(), m.end())] = None
+            at = folded.find(needle, at + 1)
+    return list(spans)
+
+
+_NEAR_BEFORE, _NEAR_AFTER = 40, 120
+"""How far from its rare word a rare-word shape may begin and end (its lookahead reads to the end)."""
+# Someone described by the service's adjective ("he's behavioural", "she's escalating"): found at the
+# adjective (rare), then who it is said of looked for just before it (a pronoun is too common to try at).
+_SERVICE_ADJECTIVES = frozenset(["behavioural", "behavioral", "escalating"])
+_SERVICE_ADJECTIVE = re.compile(r"(?<![^\W_])(?:behaviou?ral|escalating)(?![^\W_])")
+_SAID_OF_SOMEONE = re.compile(
+    r"(?<![^\W_])(?:he's|she's|they're|hes|shes|bro's|(?:he|she)\s+(?:is|was)|they\s+(?:are|were))\s+"
+    r"(?:(?:just|purely|very|quite|really|so|being|getting|still|more)\s+)?$"
+)
+# ... and said of the person, not of a thing they are doing or are: "escalating the complaint", "behavioural
+# economists".
+_SAID_ALONE = re.compile(
+    r"\s*(?:$|[.,;:!?)\"”’—-]|\s(?:again|today|tonight|now|lately|and|but|so|at|in|on|when|because|ignore"
+    r"|since|all|every|this|overnight)(?![^\W_]))"
+)
+_RUN_IN_ABBREVIATED = ("bpd", "ocd", "adhd", "ptsd", "npd", "aspd", "bpad", "mdd", "pmdd", "eupd")
 # ... and the abbreviations of a diagnosis, run in with a tag's tail ("bpdcore", "OCDtok", "@thebpdqueen_nz").
 _RUN_IN_ABBREVIATIONS = re.compile(
     r"(?<![^\W_])a?(?:the|my|ur|your)?(?:bpd|ocd|adhd|ptsd|cptsd|npd|aspd|bpad|mdd|pmdd|eupd)"
@@ -1226,6 +1254,7 @@ _PRO_ED = re.compile(
     r"|(?:ana|mia)(?=\s+(?:diet|club|coach|buddy|buddies|tips|mode|lifestyle|life|sisters?|girls?|inspo|thinspo"
     r"|goals?|rules?|fam|vibes?|core|season|era)(?![^\W_])))(?![^\W_])"
 )
+_ANA_OR_MIA = frozenset(["ana", "mia", "pro", "proana", "promia"])
 _NAMED_LIKE = re.compile(r"(?<![^\W_])(?:Ana|Mia|ANA|MIA)(?![^\W_])")
 # Words naming the mind's work that make a name "processing disorder" a diagnosis, though they also name the body.
 _MENTAL_NAMING = frozenset(_split("processing attachment conduct learning eating feeding wake developmental"))
@@ -1482,15 +1511,23 @@ class Rules:
                 for m in _PHOBIA.finditer(folded)
                 if m.group(1) not in _EVERYDAY_PHOBIAS
             ]
-        if "ana" in folded or "mia" in folded:
+        if not _ANA_OR_MIA.isdisjoint(found.vocabulary()):
             for m in _PRO_ED.finditer(folded):
                 if not m.group().startswith("pro"):
                     s, e = found.original(m.start(), m.end())
                     if _NAMED_LIKE.search(text, s, e) is not None:
                         continue  # a name, or two
                 candidates.append((m.start(), m.end(), _DIAGNOSIS))
-        if "bpd" in folded or "ocd" in folded or "adhd" in folded or "ptsd" in folded or "pd" in folded:
-            candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _RUN_IN_ABBREVIATIONS.finditer(folded)]
+        for needles, pattern, entry in _RARE_WORD_SHAPES:
+            candidates += [(start, end, entry) for start, end in _around(folded, needles, pattern)]
+        candidates += [
+            (start, end, _DIAGNOSIS) for start, end in _around(folded, _RUN_IN_ABBREVIATED, _RUN_IN_ABBREVIATIONS)
+        ]
+        if not _SERVICE_ADJECTIVES.isdisjoint(found.vocabulary()):
+            for m in _SERVICE_ADJECTIVE.finditer(folded):
+                said = _SAID_OF_SOMEONE.search(folded, max(0, m.start() - 40), m.start())
+                if said is not None and _SAID_ALONE.match(folded, m.end()) is not None:
+                    candidates.append((said.start(), m.end(), _SHORTHAND))
         if any(label in folded for label in _RUN_IN_LABELS):
             candidates += [(m.start(), m.end(), _DIAGNOSIS) for m in _RUN_IN.finditer(folded)]
         if not text.islower():
