@@ -258,7 +258,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         (DIGITS,),
         r"\d{1,2}/52"
         + _E
-        + r"|(?:(?<=in )|(?<=for )|(?<=x )|(?<=rv )|(?<=r/v )|(?<=review )|(?<=fu )|(?<=f/u ))\d{1,2}/(?:7|12|24)"
+        + r"|(?:(?<=in )|(?<=for )|(?<=x )|(?<=r/v )|(?<=f/u ))\d{1,2}/(?:7|12|24)"
         + _E
         + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history)"
         + _E
@@ -536,13 +536,6 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (
         ("voluntary", "informal"),
         r"(?:(?<=\ba )voluntary|(?<=\ban )informal)(?=\s*(?:[\"'.,;:!?)”’]|$|\s(?:and|but|so|now|then|patient|admission)\b))",
-        _SHORTHAND,
-    ),
-    # when they are given, then the medicines: "her bd meds", "prn tabs", "nocte pills" (a guest's own: "my prn meds")
-    (
-        ("bd", "tds", "qds", "qid", "prn", "nocte", "mane", "bid"),
-        r"(?<!\bmy )(?:bd|tds|qds|qid|prn|nocte|mane|bid)\s+(?:meds|med|medication|medications|tabs|tablets|pills|caps|doses?)"
-        + _E,
         _SHORTHAND,
     ),
     # lithium's level in the blood, as the chart gives it: "Li 1.1", "Li level 0.7", "Li of 0.9" (a reading of
@@ -953,10 +946,10 @@ _SHORTHAND_TOKENS = frozenset(
 # "?psychosis", "? bipolar": a diagnosis queried. Not after a word ("ok?no").
 _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # A capitalised acronym holding "MH" is a mental-health service (CAMHS, MHSOP, SMHS).
-# "MH" in capitals before what a note says of someone: "MH flag", "MH issues", "MH hx".
+# "MH" in capitals before what a note says of someone: "MH issues", "MH hx" (not a plan's manhole: "MH flag",
+# "MH concerns about the lid").
 _MH_OF = re.compile(
-    r"(?<![^\W_])MH[ \t]+(?i:flag|flagged|issues?|history|hx|concerns?|problems?|episode|crisis|presentation|diagnosis"
-    r"|dx|condition|stuff|needs|alert|marker|risk)(?![^\W_])"
+    r"(?<![^\W_])MH[ \t]+(?i:issues?|history|hx|episode|crisis|presentation|diagnosis|dx|condition|needs)(?![^\W_])"
 )
 _MH_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{0,4}MH[A-Z]{0,5}(?:&A)?(?![^\W_])")
 
@@ -1017,8 +1010,7 @@ _CAPITALS_AFTER = {
     "MA": re.compile(r"[ \t]+(?i:use|using|psychosis|induced|dependence|withdrawal|binge)(?![^\W_])(?![ \t]+of\b)"),
     "SCOFF": re.compile(r"[ \t]+(?i:positive|negative|pos|neg|screen)(?![^\W_])"),
 }
-# ... and visions of something ("VH of insects on his skin"; not the AH of te reo's vowels, above).
-_CAPITALS_AFTER["VH"] = re.compile(_CAPITALS_AFTER["AH"].pattern + r"|[ \t]+of(?![^\W_])")
+_CAPITALS_AFTER["VH"] = _CAPITALS_AFTER["AH"]
 _NOT_AFTER = {
     "AH": re.compile(r"[ \t]+(?i:commodore|holden|ute|wagon|sedan|valiant|model|series)(?![^\W_])"),
     "SI": re.compile(r"[ \t]+(?i:units?)(?![^\W_])"),
@@ -1178,26 +1170,6 @@ _RARE_WORD_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str], Entry], ...] = 
             r"|along|on|-))"
         ),
         _MENTAL_STATE,
-    ),
-    # a depot someone is on or off: "on a depot", "been off her depot two months" (not a bus's or a job's)
-    (
-        ("depot",),
-        re.compile(
-            r"(?<![^\W_])(?:on\s+(?:a\s+|his\s+|her\s+|their\s+)|off\s+(?:his|her|their)\s+)depot(?![^\W_])"
-            r"(?!\s+(?:road|rd|street|st|site|yard|manager|staff|shop|store|run|runs|floor|job|shift))"
-        ),
-        _SHORTHAND,
-    ),
-    # autistic, as a joke online says it: "a little bit acoustic", "I'm so acoustic" (not music, or a
-    # room's sound, anywhere in the sentence)
-    (
-        ("acoustic",),
-        re.compile(
-            r"(?<![^\W_])(?:(?:a\s+)?(?:little\s+)?bit|so|very|kinda|slightly|quite|i'm|im)\s+acoustic(?![^\W_])"
-            r"(?![^.!?\n]*\b(?:guitars?|set|versions?|sessions?|covers?|gig|album|songs?|panels?|tiles?|foam|treatment"
-            r"|ceiling|bass|piano|duo|band|unplugged|ukulele|uke|music|sing|singing|strum\w*)\b)"
-        ),
-        _DIAGNOSIS,
     ),
 )
 
