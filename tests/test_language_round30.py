@@ -74,3 +74,9 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:
     assert flagged(language_check, text) == []
+
+
+def test_a_sense_of_several_words_applies(language_check: LanguageCheck) -> None:
+    """A sense named with spaces ("abc chart") is looked up as a finding's words are joined."""
+    assert flagged(language_check, "The ABC chart on the kindy wall, letters for the tamariki.") == []
+    assert flagged(language_check, "Staff filled in the ABC chart after the incident.") == ["ABC chart"]

@@ -186,7 +186,8 @@ class Senses:
         self.nouns = nouns or Nouns(frozenset(), frozenset(), frozenset(), frozenset())
         self._sense_words: dict[str, list[Sense]] = {}
         for sense in self.senses:
-            for word in sense.words:
+            # A phrase is looked up run together ("abcchart"), as a finding's words are joined.
+            for word in {w.replace(" ", "") for w in sense.words}:
                 self._sense_words.setdefault(word, []).append(sense)
         # How far either side `everyday` may read: twelve words for a sentence's subject or a
         # media word, a sense's own reach, and a few for the words around those.
