@@ -260,6 +260,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E
         + r"|(?:(?<=in )|(?<=for )|(?<=x )|(?<=r/v )|(?<=f/u ))\d{1,2}/(?:7|12|24)"
         + _E
+        # ... and a stay of so many days or weeks on a ward: "2/7 admission", "a 3/52 stay"
+        + r"|\d{1,2}/(?:7|52)(?=\s+(?:admission|admit|inpatient|stay)(?![^\W_]))"
         + r"|\d{1,2}/12(?=\s+(?:ago|prior|previously|hx|history)"
         + _E
         + r"(?!\s+(?:quiz|test|exam|class|homework|paper|essay)))",
@@ -949,7 +951,7 @@ _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # "MH" in capitals before what a note says of someone: "MH issues", "MH hx" (not a plan's manhole: "MH flag",
 # "MH concerns about the lid").
 _MH_OF = re.compile(
-    r"(?<![^\W_])MH[ \t]+(?i:issues?|history|hx|episode|crisis|presentation|diagnosis|dx|condition|needs)(?![^\W_])"
+    r"(?<![^\W_])MH[ \t]+(?i:issues?|history|hx|episode|crisis|presentation|diagnosis|dx|condition|needs|review)(?![^\W_])"
 )
 _MH_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{0,4}MH[A-Z]{0,5}(?:&A)?(?![^\W_])")
 
@@ -1213,7 +1215,8 @@ _RUN_IN_ABBREVIATIONS = re.compile(
 _RUN_IN = re.compile(
     r"(?<![^\W_])(?:(?!anti)[a-z]{2,}(?:(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)[a-z]*"
     r"|psycho)"
-    # (a handle's "@" is read as an "a": "@bipolarlife")
+    # (a handle's "@" is read as an "a": "@bipolarlife"; a gamer's tag wraps it in x's: "xXpsychoXx")
+    r"|x{1,3}(?:schizo|psycho|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)x{1,3}"
     r"|a?(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist|borderline)"
     + _RUN_ON_TAILS
     + r")(?![^\W_])"
