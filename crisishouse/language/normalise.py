@@ -778,7 +778,8 @@ def tokens(text: str) -> Tokens:
             at = m.start() if index is None else bisect_left(index, m.start())
             k = bisect_right(token_starts, at) - 1
             if 0 <= k < len(words) and at < edges[2 * k + 1] and words[k].isalpha():
-                capital_i.setdefault(k, []).append(at - token_starts[k])
+                # ("iII": each capital I of a run after a small letter, "mentally iII".)
+                capital_i.setdefault(k, []).extend(at - token_starts[k] + n for n in range(len(m.group())))
         for k, places in capital_i.items():
             word = words[k]
             # Each one alone, and all of them ("deIusionaI").
@@ -843,7 +844,7 @@ def tokens(text: str) -> Tokens:
 # A capital I between small letters, where an l was meant to be hidden ("BorderIine").
 # A handle: "@" starting a word of letters ("@psycho_killa09").
 _HANDLE = re.compile(r"(?<![^\W_])@(?=[^\W\d_]{3})")
-_I_FOR_L = re.compile(r"(?<=[a-z])I(?=[a-z]|(?![^\W_]))")
+_I_FOR_L = re.compile(r"(?<=[a-z])I+(?=[a-z]|(?![^\W_]))")
 _CAPS_SUFFIXED = re.compile(
     r"(?<![^\W_])([A-Z]{2,5})(?:ers?|ies?|y|ish|ing|ed|ness|ly|ity|i[sz]ed"
     r"|(?:(?<=#[A-Z]{2})|(?<=#[A-Z]{3})|(?<=#[A-Z]{4})|(?<=#[A-Z]{5}))[a-z]{3,})(?![^\W_])"

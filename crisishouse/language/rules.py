@@ -214,7 +214,9 @@ _CLIPS = frozenset(name[:n] for name in _CLIPPED for n in range(4, len(name) - 1
 # without its unit ("Epilim 500", "vyvanse 30", "sert 150") or a count of tablets ("20 x zopiclone").
 _PSYCH_BRANDS = _split(
     "epilim zoloft prozac seroquel zyprexa abilify lexapro efexor effexor valium ativan xanax lamictal tegretol "
-    "risperdal clozaril imovane lovan cipramil vyvanse ritalin concerta clopixol invega suboxone"
+    "risperdal clozaril imovane lovan cipramil vyvanse ritalin concerta clopixol invega suboxone "
+    "rubifen zypine antabuse lithicarb priadel solian largactil stilnox rivotril paxam normison aropax cymbalta "
+    "wellbutrin arrow-quetiapine"
 )
 # Opioids and the medicines that replace them, for a dose before them ("15mg MST", "60ml methadone").
 _OPIOIDS = "methadone|buprenorphine|bupe|suboxone|morphine|mst|oxycodone|oxynorm|fentanyl|tramadol|codeine"
@@ -224,7 +226,7 @@ _NAMED = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS}, key=len, reverse=True))
 _NOT_ONES_OWN = r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )"
 # After a dose with no unit: not a year, a time or a count of something else ("quet 5 minutes").
 _NOT_A_COUNT = (
-    r"(?![\d/:.,]|[^\W\d_])(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|pm|am|percent|%|stars?|shares?|packs?"
+    r"(?![\d/:]|[.,]\d|[^\W\d_])(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|pm|am|percent|%|stars?|shares?|packs?"
     r"|kg|km|years?|yrs?|people|times|sizes?|marks?|mg\s+of\s+sugar)(?![^\W_]))"
 )
 _LONG_CLIPS = "|".join(sorted((c for c in _CLIPS if len(c) >= 6), key=len, reverse=True))
@@ -677,7 +679,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # something else: "quet 5 minutes")
     (
         tuple({*_CLIPPED, *_PSYCH_BRANDS}),
-        _NOT_ONES_OWN + r"(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl))?\s+"
+        _NOT_ONES_OWN + r"(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl|er|ir|mr|odt|sustenna|maintena|trinza|consta))?\s+"
         r"(?:to\s+)?\d{1,4}" + _NOT_A_COUNT,
         _DOSED_MEDICINE,
     ),
@@ -783,7 +785,8 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (
         tuple(sorted({*_CLIPPED, *_PSYCH_BRANDS, "methadone", "buprenorphine", "bupe"})),
         _NOT_ONES_OWN
-        + r"(?<!\bi'm taking )[a-z]+[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|ml)"
+        + r"(?<!\bi'm taking )[a-z]+(?:[ \t]+(?:la|xr|sr|cr|xl|er|ir|mr|odt|sustenna|maintena|trinza|consta))?"
+        r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|ml)"
         + _E
         # (When it is given is the dose's own shape, above: "15mg ON", "50mg OM", "10mg nocte".)
         + r"(?![ \t]+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|on|prn|stat|im|imi|iv|sc|sl|po|bid|qhs|qd|mdu)(?![^\W_]))",
@@ -1008,11 +1011,17 @@ _CAPITALS_BEFORE = {
 _CAPITALS_BEFORE["VH"] = _CAPITALS_BEFORE["AH"]
 _CAPITALS_AFTER = {
     "AH": re.compile(r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)|\?"),
+    # Visions of something a person sees ("VH of small animals in the corner"; not a Holden's year or a
+    # club's vice-chair: "the VH of 1981", "VH of the rūnanga").
+    "VH": re.compile(
+        r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)|\?|[ \t]+of[ \t]+(?:\w+[ \t]+)?(?i:animals?"
+        r"|insects?|bugs?|spiders?|people|faces?|shadows?|figures?|snakes?|rats?|mice|children|kids|ghosts?|lights?"
+        r"|colours?|shapes?|worms?|creatures?|dead)(?![^\W_])"
+    ),
     "CSA": re.compile(r"[ \t]+(?i:hx|history|survivor|disclosure|disclosed)(?![^\W_])"),
     "MA": re.compile(r"[ \t]+(?i:use|using|psychosis|induced|dependence|withdrawal|binge)(?![^\W_])(?![ \t]+of\b)"),
     "SCOFF": re.compile(r"[ \t]+(?i:positive|negative|pos|neg|screen)(?![^\W_])"),
 }
-_CAPITALS_AFTER["VH"] = _CAPITALS_AFTER["AH"]
 _NOT_AFTER = {
     "AH": re.compile(r"[ \t]+(?i:commodore|holden|ute|wagon|sedan|valiant|model|series)(?![^\W_])"),
     "SI": re.compile(r"[ \t]+(?i:units?)(?![^\W_])"),
