@@ -26,21 +26,20 @@ EVERYDAY_FALSE_POSITIVES_AT_MOST = 0.02
 
 # The corpus by kind: the lines the check was tuned on (tuning/), the lines
 # kept aside in each round and tuned on in the next (held_out/ to
-# held_out_30/), and the lines written for the thirty-first round without
-# sight of its tuning (held_out_31/, never tuned on: the honest figure).
-PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 32)))
+# held_out_31/), and the lines written for the thirty-second round without
+# sight of its tuning (held_out_32/, never tuned on: the honest figure).
+PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 33)))
 KEPT_ASIDE = PARTS[1:]
-# Everyday lines that the check still flags: held_out_31's everyday senses
-# (6 of 72), measured after the thirty-first round's tuning, kept unseen, and
-# those of the parts tuned on that tuning did not put right: held_out_9/
+# Everyday lines that the check still flags: those of the parts tuned on that
+# tuning did not put right: held_out_9/
 # (4 of 99: a company's CTO, an FOI request, a film's title at a sentence's
 # start, a "tangential point") and held_out_13/ (11 of 101: an economic
 # depression far from its economists, a paint's formulation by brand, a
 # borderline pass, an album, telephone, currency, title, unit and bank
 # abbreviations, a shop). See tests/language_corpus/README.md.
-KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 31)}
+KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13)}
 # Floors, not goals, on the unseen part: it is reported (tests/language_corpus/README.md).
-UNSEEN = "held_out_31"
+UNSEEN = "held_out_32"
 # Parts tuned on for one short round only, below the floors of the parts tuned on fully, are held to the
 # unseen part's floors until a round tunes them fully (held_out_27 was, until the twenty-ninth round).
 PARTLY_TUNED: set[str] = set()

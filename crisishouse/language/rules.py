@@ -535,6 +535,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?:\d\s?x\s+)?(?:prev|previous|multiple|several|two|three|four|\d\s?x)\s+(?:psych\s+|inpatient\s+|ip\s+)?"
         r"(?:adm|adms|admits)" + _E,
         _SHORTHAND,
+        "adm",
     ),
     # a patient's status on a ward said as a noun: "she was a voluntary", "he's an informal now"
     (
