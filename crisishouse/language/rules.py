@@ -218,6 +218,9 @@ _PSYCH_BRANDS = _split(
     "rubifen zypine antabuse lithicarb priadel solian largactil stilnox rivotril paxam normison aropax cymbalta "
     "wellbutrin arrow-quetiapine"
 )
+# How a chart names a medicine's release or its depot, between the name and the dose ("venlafaxine XR 225",
+# "Invega Sustenna 150", "Zypine ODT 10mg").
+_RELEASE = r"(?:la|xr|sr|cr|xl|er|ir|mr|odt|sustenna|maintena|trinza|consta)"
 # Opioids and the medicines that replace them, for a dose before them ("15mg MST", "60ml methadone").
 _OPIOIDS = "methadone|buprenorphine|bupe|suboxone|morphine|mst|oxycodone|oxynorm|fentanyl|tramadol|codeine"
 _DOSED_NAMES = "|".join(sorted({*_CLIPPED, *_PSYCH_BRANDS, *_CLIPS}, key=len, reverse=True))
@@ -501,7 +504,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # "20mg of fluoxetine", "15mg MST", "60ml methadone" (not a guest's own: "my 20mg of sertraline")
     (
         (DIGITS, MIXED),
-        r"(?<!\bmy )(?<!\bi'm on )(?<!\bim on )(?<!\bi take )\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml)\s+(?:of\s+)?"
+        _NOT_ONES_OWN + r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml)\s+(?:of\s+)?"
         r"(?:"
         + _DOSED_NAMES
         + r"|"
@@ -680,7 +683,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # something else: "quet 5 minutes")
     (
         tuple({*_CLIPPED, *_PSYCH_BRANDS}),
-        _NOT_ONES_OWN + r"(?:" + _NAMED + r")(?:\s+(?:la|xr|sr|cr|xl|er|ir|mr|odt|sustenna|maintena|trinza|consta))?\s+"
+        _NOT_ONES_OWN + r"(?:" + _NAMED + r")(?:\s+" + _RELEASE + r")?\s+"
         r"(?:to\s+)?\d{1,4}" + _NOT_A_COUNT,
         _DOSED_MEDICINE,
     ),
@@ -786,8 +789,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (
         tuple(sorted({*_CLIPPED, *_PSYCH_BRANDS, "methadone", "buprenorphine", "bupe"})),
         _NOT_ONES_OWN
-        + r"(?<!\bi'm taking )[a-z]+(?:[ \t]+(?:la|xr|sr|cr|xl|er|ir|mr|odt|sustenna|maintena|trinza|consta))?"
-        r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|ml)"
+        + r"(?<!\bi'm taking )[a-z]+(?:[ \t]+"
+        + _RELEASE
+        + r")?[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|ml)"
         + _E
         # (When it is given is the dose's own shape, above: "15mg ON", "50mg OM", "10mg nocte".)
         + r"(?![ \t]+(?:mane|nocte|bd|tds|tid|qds|qid|od|om|on|prn|stat|im|imi|iv|sc|sl|po|bid|qhs|qd|mdu)(?![^\W_]))",
@@ -1014,15 +1018,17 @@ _CAPITALS_AFTER = {
     "AH": re.compile(r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)|\?"),
     # Visions of something a person sees ("VH of small animals in the corner"; not a Holden's year or a
     # club's vice-chair: "the VH of 1981", "VH of the rūnanga").
-    "VH": re.compile(
-        r"[ \t]+(?i:worse|louder|loud|persist\w*|ongoing|x[ \t]?\d|\+)|\?|[ \t]+of[ \t]+(?:\w+[ \t]+)?(?i:animals?"
-        r"|insects?|bugs?|spiders?|people|faces?|shadows?|figures?|snakes?|rats?|mice|children|kids|ghosts?|lights?"
-        r"|colours?|shapes?|worms?|creatures?|dead)(?![^\W_])"
-    ),
     "CSA": re.compile(r"[ \t]+(?i:hx|history|survivor|disclosure|disclosed)(?![^\W_])"),
     "MA": re.compile(r"[ \t]+(?i:use|using|psychosis|induced|dependence|withdrawal|binge)(?![^\W_])(?![ \t]+of\b)"),
     "SCOFF": re.compile(r"[ \t]+(?i:positive|negative|pos|neg|screen)(?![^\W_])"),
 }
+# Visions, as voices are told, and of something a person sees ("VH of small animals in the corner"; not a
+# Holden's year or a club's vice-chair: "the VH of 1981", "VH of the rūnanga").
+_CAPITALS_AFTER["VH"] = re.compile(
+    _CAPITALS_AFTER["AH"].pattern
+    + r"|[ \t]+of[ \t]+(?:\w+[ \t]+)?(?i:animals?|insects?|bugs?|spiders?|people|faces?|shadows?|figures?|snakes?"
+    r"|rats?|mice|children|kids|ghosts?|lights?|colours?|shapes?|worms?|creatures?|dead)(?![^\W_])"
+)
 _NOT_AFTER = {
     "AH": re.compile(r"[ \t]+(?i:commodore|holden|ute|wagon|sedan|valiant|model|series)(?![^\W_])"),
     "SI": re.compile(r"[ \t]+(?i:units?)(?![^\W_])"),
@@ -1186,6 +1192,10 @@ _RARE_WORD_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str], Entry], ...] = 
 )
 
 
+_NEAR_BEFORE, _NEAR_AFTER = 40, 120
+"""How far from its rare word a rare-word shape may begin and end (its lookahead reads to the end)."""
+
+
 def _around(folded: str, needles: tuple[str, ...], pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     """Where `pattern` matches near each of its rare words (not scanned through the whole text)."""
     spans: dict[tuple[int, int], None] = {}
@@ -1199,8 +1209,6 @@ def _around(folded: str, needles: tuple[str, ...], pattern: re.Pattern[str]) -> 
     return list(spans)
 
 
-_NEAR_BEFORE, _NEAR_AFTER = 40, 120
-"""How far from its rare word a rare-word shape may begin and end (its lookahead reads to the end)."""
 # Someone described by the service's adjective ("he's behavioural", "she's escalating"): found at the
 # adjective (rare), then who it is said of looked for just before it (a pronoun is too common to try at).
 _SERVICE_ADJECTIVES = frozenset(["behavioural", "behavioral", "escalating"])
@@ -1215,12 +1223,10 @@ _SAID_ALONE = re.compile(
     r"\s*(?:$|[.,;:!?)\"”’—-]|\s(?:again|today|tonight|now|lately|and|but|so|at|in|on|when|because|ignore"
     r"|since|all|every|this|overnight)(?![^\W_]))"
 )
-_RUN_IN_ABBREVIATED = ("bpd", "ocd", "adhd", "ptsd", "npd", "aspd", "bpad", "mdd", "pmdd", "eupd")
+_RUN_IN_ABBREVIATED = ("bpd", "ocd", "adhd", "cptsd", "ptsd", "npd", "aspd", "bpad", "mdd", "pmdd", "eupd")
 # ... and the abbreviations of a diagnosis, run in with a tag's tail ("bpdcore", "OCDtok", "@thebpdqueen_nz").
 _RUN_IN_ABBREVIATIONS = re.compile(
-    r"(?<![^\W_])a?(?:the|my|ur|your)?(?:bpd|ocd|adhd|ptsd|cptsd|npd|aspd|bpad|mdd|pmdd|eupd)"
-    + _RUN_ON_TAILS
-    + r"(?![^\W_])"
+    r"(?<![^\W_])a?(?:the|my|ur|your)?(?:" + "|".join(_RUN_IN_ABBREVIATED) + ")" + _RUN_ON_TAILS + r"(?![^\W_])"
 )
 _RUN_IN = re.compile(
     r"(?<![^\W_])(?:(?!anti)[a-z]{2,}(?:(?:schizo|bipolar|psychotic|anorexic|bulimic|sociopath|psychopath|narcissist)[a-z]*"
@@ -1239,7 +1245,7 @@ _PRO_ED = re.compile(
     r"|(?:ana|mia)(?=\s+(?:diet|club|coach|buddy|buddies|tips|mode|lifestyle|life|sisters?|girls?|inspo|thinspo"
     r"|goals?|rules?|fam|vibes?|core|season|era)(?![^\W_])))(?![^\W_])"
 )
-_ANA_OR_MIA = frozenset(["ana", "mia", "pro", "proana", "promia"])
+_ANA_OR_MIA = frozenset(["ana", "mia", "proana", "promia"])
 _NAMED_LIKE = re.compile(r"(?<![^\W_])(?:Ana|Mia|ANA|MIA)(?![^\W_])")
 # Words naming the mind's work that make a name "processing disorder" a diagnosis, though they also name the body.
 _MENTAL_NAMING = frozenset(_split("processing attachment conduct learning eating feeding wake developmental"))
@@ -1510,7 +1516,7 @@ class Rules:
         ]
         if not _SERVICE_ADJECTIVES.isdisjoint(found.vocabulary()):
             for m in _SERVICE_ADJECTIVE.finditer(folded):
-                said = _SAID_OF_SOMEONE.search(folded, max(0, m.start() - 40), m.start())
+                said = _SAID_OF_SOMEONE.search(folded, max(0, m.start() - _NEAR_BEFORE), m.start())
                 if said is not None and _SAID_ALONE.match(folded, m.end()) is not None:
                     candidates.append((said.start(), m.end(), _SHORTHAND))
         if any(label in folded for label in _RUN_IN_LABELS):
