@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from crisishouse.models import Stay
 from crisishouse.store import Store
 from crisishouse.store.convert import to_doc
+from crisishouse.store.storage import _READ_ONCE, AtomicJSONStorage, read_once
 from tests.builders import T0, guest, stay
 
 
@@ -124,3 +126,20 @@ def test_finding_by_fields_finds_what_a_scan_finds_in_the_same_order(
     if stays:
         other.put(stay("s00", guest_id="moved"))
     assert found(store) == scan(store)
+
+
+def test_a_request_compares_an_unchanged_file_with_what_was_parsed_once(tmp_path: Path):
+    # core.json is megabytes on a ten-year house and a board's request reads it fifty times:
+    # each read after the first must match by identity, not compare the whole file again.
+    path = tmp_path / "core.json"
+    path.write_text(json.dumps({"notes": {"1": {"text": "kia ora " * 1000}}}), encoding="utf-8")
+    storage = AtomicJSONStorage(path)
+    data = storage.read()  # parsed before this request, from bytes read then
+    with read_once():
+        assert storage.read() is data
+        scope = _READ_ONCE.get()
+        assert scope is not None and storage._parsed is not None
+        assert storage._parsed[0] is scope[storage]
+        assert storage.read() is data
+    path.write_text(json.dumps({"notes": {}}), encoding="utf-8")
+    assert storage.read() == {"notes": {}}  # a changed file is still parsed again

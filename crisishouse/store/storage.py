@@ -65,8 +65,9 @@ def writes_from_disk() -> Iterator[None]:
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that writes atomically and parses only on change.
 
-    Every read takes the file's bytes from disk (cheap: the files are small)
-    and reparses them only when they differ from what was parsed last.
+    Every read takes the file's bytes from disk (once a request, see
+    `read_once`) and reparses them only when they differ from what was
+    parsed last.
     File stamps (inode, size, mtime) are not enough: a replaced file often
     gets the freed inode back, and coarse timestamps hide quick rewrites.
     """
@@ -122,11 +123,15 @@ class AtomicJSONStorage(Storage):
         """Make `raw` the parsed data (checked), unless it already is; that data."""
         parsed = self._parsed
         if parsed is not None and raw == parsed[0]:
+            if raw is not parsed[0]:
+                # Keep the bytes this request read: its every later read is then a match by identity,
+                # not a compare of the whole file (megabytes for core.json on a ten-year house).
+                self._parsed = (raw, parsed[1])
             return parsed[1]
         previous = self._previous
         if previous is not None and raw == previous[0]:
             # A request's moment beside a newer one another thread read: parsed and checked already.
-            self._previous, self._parsed = parsed, previous
+            self._previous, self._parsed = parsed, (raw, previous[1])
             return previous[1]
         data = parse_data(self.path, raw)
         head = self._head
@@ -173,6 +178,8 @@ class AtomicJSONStorage(Storage):
                 if raw is not None and raw == head[0]:
                     if seen is not None:
                         seen[self] = raw
+                        if raw is not head[0] and self._head is head:
+                            self._head = (raw, head[1])  # the scope's later reads match by identity
                     return head[1].get(name)
         data = self.read()
         return None if data is None else data.get(name)
