@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -94,6 +95,8 @@ class LockScreen(TypedFields, Screen[None]):
     def reset(self) -> None:
         """Clear everything typed, ready for the next person."""
         self._stop_countdown()
+        if self.house is not None:
+            self.house.sign_in.ahead.forget()
         self.query_one("#name", Input).value = ""
         self.query_one("#pin", Input).value = ""
         self.query_one("#sign-in-message", Static).update("")
@@ -109,6 +112,21 @@ class LockScreen(TypedFields, Screen[None]):
         # A wait for one name is not another name's: stop counting it down.
         if self._wait is not None and self._wait.scope == "name":
             self._stop_countdown()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        """A name and a PIN that could be whole: have the slow PIN check done now, so Enter need not wait for it."""
+        if self.house is None:
+            return
+        name, pin = self.query_one("#name", Input).value, self.query_one("#pin", Input).value
+        if self.house.sign_in.worth_checking_ahead(name, pin):
+            self._check_ahead(self.house, name, pin)
+
+    @work(thread=True, exclusive=True, group="pin-ahead", exit_on_error=False)
+    def _check_ahead(self, house: House, name: str, pin: str) -> None:
+        # A damaged file or a failure here is said by the sign-in itself, at Enter.
+        with contextlib.suppress(HouseError):
+            house.sign_in.check_ahead(name, pin)
 
     def _opened_house(self) -> House | None:
         """From a worker: wait for the house's data to open, or say it has not."""

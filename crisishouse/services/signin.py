@@ -22,6 +22,7 @@ import pendulum
 from crisishouse.clock import Clock
 from crisishouse.models import Stay
 from crisishouse.services.errors import SignInRefused
+from crisishouse.services.pin_ahead import CheckedAhead, looks_whole
 from crisishouse.services.pins import PinHolder, matching, pin_holders
 from crisishouse.services.session import Session
 from crisishouse.store import Store
@@ -217,6 +218,10 @@ class Lockout:
         return kept
 
 
+def _who(holders: list[PinHolder]) -> tuple[tuple[str, str], ...]:
+    return tuple((h.person_id, h.pin_hash) for h in holders)
+
+
 class SignIn:
     """Checks names and PINs for this terminal, counting wrong PINs in the house's data."""
 
@@ -224,6 +229,8 @@ class SignIn:
         self.store = store
         self.clock = clock
         self.lockout = Lockout(store, clock)
+        self.ahead = CheckedAhead(clock)
+        """A PIN checked while it was typed (see `check_ahead`)."""
         self._last_name = ""
 
     @property
@@ -259,14 +266,40 @@ class SignIn:
         left = FREE_TRIES - wrong
         return SignInRefused(f"{DO_NOT_MATCH} {left} more {'try' if left == 1 else 'tries'} before sign-in waits.")
 
+    def worth_checking_ahead(self, name: str, pin: str) -> bool:
+        """Whether a name and PIN as typed so far could be whole; if not, any answer checked ahead is forgotten."""
+        if name_key(name) and looks_whole(pin):
+            return True
+        self.ahead.forget()
+        return False
+
+    def check_ahead(self, name: str, pin: str) -> None:
+        """While a PIN is typed, before Enter: do its slow check now, for a sign-in to take (see `pin_ahead`).
+
+        Nothing is decided or counted here; a PIN that cannot be whole, or a name that must wait, is not checked.
+        """
+        if not self.worth_checking_ahead(name, pin) or self.lockout.wait(name) is not None:
+            self.ahead.forget()
+            return
+        holders = pin_holders(self.store, name)
+        self.ahead.check(name, pin, _who(holders), lambda: matching(pin, [h.pin_hash for h in holders]))
+
     def _check(self, name: str, pin: str) -> list[PinHolder]:
         """Everyone this name and PIN fit, after the same work whoever has a PIN."""
         self._last_name = name
         if not name_key(name) or not pin.strip():
+            self.ahead.forget()
             raise SignInRefused("Type your name and your PIN.")
-        self._refuse_while_waiting(name)
+        try:
+            self._refuse_while_waiting(name)
+        except SignInWait:
+            self.ahead.forget()
+            raise
         holders = pin_holders(self.store, name)
-        return [holders[i] for i in matching(pin, [h.pin_hash for h in holders])]
+        found = self.ahead.take(name, pin, _who(holders))
+        if found is None:
+            found = matching(pin, [h.pin_hash for h in holders])
+        return [holders[i] for i in found]
 
     def sign_in(self, name: str, pin: str) -> Session:
         """Sign in staff, the manager, or a guest with their own PIN."""
