@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from textual.actions import parse
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
@@ -62,6 +62,11 @@ class LockNow(Message):
     """The house no longer knows the person signed in (made inactive, say): the app locks the terminal."""
 
 
+def _let_go_of_closed_headers(app: App[object]) -> None:
+    app.mutate_reactive(App.title)
+    app.mutate_reactive(App.sub_title)
+
+
 class HouseScreen(Screen[None]):
     """A screen acting for one person (`session`) on the house's data (`house`)."""
 
@@ -84,6 +89,14 @@ class HouseScreen(Screen[None]):
     def terminal(self) -> Terminal:
         """The app, as the screens know it."""
         return terminal_of(self)
+
+    def on_unmount(self) -> None:
+        # Textual's Header watches the app's title and sub-title, and the app lets a closed watcher go
+        # only when that value next changes, which is seldom: without this, every screen closed since
+        # would keep its header in memory, and a terminal that runs all week would grow and pause to
+        # collect it. Telling the watchers again (the headers on screen show the same) lets them go.
+        app = self.app
+        app.call_later(_let_go_of_closed_headers, app)
 
     # -- reading again, forms and notices ------------------------------------
 
