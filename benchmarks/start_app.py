@@ -41,7 +41,7 @@ async def _crisishouse(data_dir: Path) -> dict[str, float]:
     from crisishouse.screens.lock import LockScreen
 
     phases = {"imported": _since()}
-    app = CrisisHouseApp(data_dir)
+    app = CrisisHouseApp(data_dir, keep_start_up_out_of_collections=True)
     async with app.run_test(size=(80, 24)) as pilot:
         phases["running"] = _since()
         await _wait_for(pilot, lambda: isinstance(app.screen, LockScreen), "LockScreen")

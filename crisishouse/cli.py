@@ -81,7 +81,7 @@ def _run(data: Path | None, demo: bool) -> int:
         if not demo_is_ready(data):
             print(f"Making the demo house in {data} …", flush=True)
             build_demo(data, days=21)
-    app = CrisisHouseApp(data or default_data_dir())
+    app = CrisisHouseApp(data or default_data_dir(), keep_start_up_out_of_collections=True)
     from crisishouse.terminal_watch import watch_terminal
 
     watch_terminal((0, 1, 2))  # a closed window ends the app, rather than leave it spinning

@@ -13,7 +13,7 @@ from crisishouse.clock import FixedClock
 from crisishouse.screens.board import BoardScreen
 from crisishouse.screens.guest import GuestScreen
 from crisishouse.screens.handover import HandoverScreen
-from tests.pilot_helpers import sign_in
+from tests.pilot_helpers import opened, sign_in
 
 
 def alive(kind: type[Widget]) -> int:
@@ -39,3 +39,18 @@ async def test_screens_opened_and_closed_all_shift_are_let_go(demo_dir: Path, cl
         # Before, every header closed stayed, held by the app's watch on its title: 9 here, and more each hour.
         assert alive(Header) == len(app.screen.query(Header)) == 1
         assert alive(HandoverScreen) == alive(GuestScreen) == 0
+
+
+async def test_the_terminal_keeps_what_start_up_built_out_of_later_collections(demo_dir: Path, clock: FixedClock):
+    # Only `crisishouse run` asks for it (it is for the life of the process); a test app does not.
+    for asked in (False, True):
+        app = CrisisHouseApp(demo_dir, clock, keep_start_up_out_of_collections=asked)
+        try:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await opened(pilot)
+                app._warm_language()  # as the app does a few seconds after the house opens
+                await app.workers.wait_for_complete()
+                assert app.house is not None and app.house.language is not None
+                assert (gc.get_freeze_count() > 0) is asked
+        finally:
+            gc.unfreeze()
