@@ -51,7 +51,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, product
 
 # Letters that look exactly like Latin letters, read as the Latin letter.
 _LOOKALIKES = str.maketrans(
@@ -186,9 +186,10 @@ _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u034f\ufe0e\ufe0f\u20e3")
 # Symbols standing for letters: inside a word (a word character on both
 # sides), or "$" and "@" at the start of a word ("$chizo", "@dhd") and "$" at
 # the end of one ("behaviour$").
-_SYMBOL = re.compile(r"[$@!|¥€¢*_#]")
+_SYMBOL = re.compile(r"[$@!|¥€¢*_#(]")
 _BRACKETED_CHAR = re.compile(r"[^\W_]\([^\W_]\)[^\W_]")
 _WORD_CHAR = re.compile(r"[^\W_]")
+_WORD_END = re.compile(r"\s")
 # One emoji or pictograph with letters on both sides (one code point: offsets are kept).
 _PICTURE_INSIDE = re.compile(r"(?<=[^\W\d_])[\u2600-\u27bf\U0001f300-\U0001faff](?=[^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -201,15 +202,19 @@ _SYMBOL_LETTERS = {
     "¥": "y",
     "€": "e",
     "¢": "c",
+    "(": "c",
     "*": WILDCARD,
     "#": WILDCARD,
     "_": WILDCARD,
 }
 _HAS_SYMBOL = frozenset(_SYMBOL_LETTERS)
 _DIGIT = re.compile(r"\d")
-_DIGITS_AS_I = str.maketrans("013457", "oieast")
-_DIGITS_AS_L = str.maketrans("013457", "oleast")
+_DIGITS_AS_I = str.maketrans("0134578", "oieastb")
+_DIGITS_AS_L = str.maketrans("0134578", "oleastb")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+_DIGITS_AS_I_BUT_ONE = str.maketrans("034578", "oeastb")
+_MIXED_ONES_AT_MOST = 4
+"""A word with this many 1's or fewer is read with each 1 as an i or an l (16 readings at most)."""
 _VOWELS = "aeiouy"
 
 _TOKEN = re.compile(r"([^\W_]+)")
@@ -402,6 +407,10 @@ def _symbol_read(text: str, at: int, symbol: str, runs: _Runs) -> str | None:
     word_before = bool(before) and _WORD_CHAR.match(before) is not None
     word_after = bool(after) and _WORD_CHAR.match(after) is not None
     inside = word_before and word_after
+    if symbol == "(":
+        # "p$y(ho": a c between letters, where no ")" closes it in the word ("friend(s)", "the(ir)" stay).
+        rest = _WORD_END.search(text, at)
+        return "c" if inside and ")" not in text[at : rest.start() if rest else len(text)] else None
     if not inside and symbol in _STANDS_FOR_ONE:
         inside = _among_letters(text, at, runs)  # "dement!@", "$ch!zophren!@": symbols side by side
     if symbol in "_*|" and (word_before or word_after) and _spaced_out(text, at, symbol, runs):
@@ -489,6 +498,12 @@ def readings(word: str, wide: bool = True) -> tuple[str, ...]:
     found = [first]
     if "1" in word:
         found.append(word.translate(_DIGITS_AS_L))
+        ones = word.count("1")
+        if 2 <= ones <= _MIXED_ONES_AT_MOST:
+            # Each 1 may be an l or an i in the one word: "80rd3r11n3", "8u11m1c", "81p014r".
+            parts = word.translate(_DIGITS_AS_I_BUT_ONE).split("1")
+            for ones_read in product("il", repeat=ones):
+                found.append("".join(p + c for p, c in zip(parts, (*ones_read, ""), strict=True)))
     letters = word.translate(_NO_DIGITS)
     if len(letters) >= 4:
         found.append(letters)  # a digit put in to break the word: "dep3ressive"

@@ -554,6 +554,14 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"li\s?(?:level\s)?(?:of\s|is\s|was\s|:\s?)?[0-2]\.(?:\d|(?!00|15|30|45)\d\d)" + _E,
         _SHORTHAND,
     ),
+    # a medicine for the mind's level in the blood, by name: "clozapine levels due", "cloz level", "valproate
+    # level" (not lithium's by name: a battery's, the groundwater's)
+    (
+        ("cloz", "clozapine", "clozaril", "clopine", "valproate", "valproic"),
+        r"(?:clozapine|cloz|clozaril|clopine|(?:sodium\s)?valproate|valproic\sacid)\s(?:blood\s|serum\s|plasma\s)?"
+        r"levels?" + _E,
+        _SHORTHAND,
+    ),
     # a birth's chart: gravida and para ("G2P1"), days since it ("day 3 pp", "day 5 post-partum")
     (
         ("g", "day", MIXED),
@@ -1176,6 +1184,23 @@ _RARE_WORD_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str], Entry], ...] = 
     (
         ("5150", "5250"),
         re.compile(r"(?<![^\W_])(?:(?:under|on)\s+(?:a\s+)?|a\s+)(?:5150|5250)(?![^\W_])"),
+        _SHORTHAND,
+    ),
+    # a person's mind as a case on a form, a file or a roster: "stood down on mental health grounds", "off for
+    # MH reasons", "a psych flag on his account", "a mental health episode", "psychiatric clearance", "placed
+    # under psychiatric watch", "a psych casualty", "psychological overlay" (not an insurer's "mental injury" cover, a
+    # mental health day, week or first aid, a podcast's episode "of" something, a psychological thriller, an
+    # episode of the show Psych, nor leaving "for mental health reasons", the person's own plain words)
+    (
+        ("psych", "mental", "mh "),
+        re.compile(
+            r"(?<![^\W_])(?:(?:(?<=on\s)|(?<=for\s))(?:mental[ -]health|psychiatric|psychological|psych|mh|mental)\s+grounds"
+            r"(?!\s+(?:crew|staff|keepers?|maintenance|owned|near|at|by))"
+            r"|(?:mental[ -]health|psychiatric|psychological)\s+(?:flags?|flagged|episodes?|interventions?|clearance"
+            r"|watch|hospitali[sz]ations?|casualty|casualties|overlay)"
+            r"|psych\s+(?:reasons|flags?|flagged|clearance|watch|hospitali[sz]ations?|casualty|casualties)"
+            r"|mh\s+reasons)(?![^\W_])(?!\s+of(?![^\W_]))"
+        ),
         _SHORTHAND,
     ),
     # not knowing where or when one is, as a note puts it: "not oriented", "not fully orientated" (not "not
