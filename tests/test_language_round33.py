@@ -32,10 +32,16 @@ from tests.language_cases import assert_caught, flagged
         # A medicine for the mind's level in the blood; self-harm's shorthand; war's old names; a service's words.
         ("Cloz level due Friday, bloods at 8.", "Cloz level"),
         ("Valproate level came back fine.", "Valproate level"),
-        ("Long history of NSSH, per the letter.", "NSSH"),
-        ("Grandad's army file says battle fatigue.", "battle fatigue"),
+        ("Working diagnosis ?ADHD, seen in clinic.", "?ADHD"),
+        ("Grandad's army file says combat stress reaction.", "combat stress reaction"),
         ("The agent wrote that the seller seemed mentally unstable.", "mentally unstable"),
-        ("Referral calls him a high service user.", "high service user"),
+        # ... and on held_out_33: voices heard saying something, a clinic's patient, an ambulance's job, the law.
+        ("Triage: AH telling him to leave the house, sitting quietly now.", "AH telling"),
+        ("Front desk note: MH pt, allow extra time.", "MH pt"),
+        ("St John: another psych job at the same address.", "psych job"),
+        ("Counsel argued a disease of the mind at the time.", "disease of the mind"),
+        ("The dean calls her a school refuser.", "school refuser"),
+        ("The court made a compulsory care order under the IDCCR Act.", "compulsory care order"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -62,6 +68,19 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "My friend(s) are coming for kai at 6.",
         "B1ll and L1ll are in room 11 at 11am.",
         "The 8 ball final is at the RSA on Saturday.",
+        # A landform's hollow, a busy sharemarket, a building's compliance, a baby's lungs, a heart's hole,
+        # a head injury's conscious level, a sales team; war's names worn and felt by all; a power plan.
+        "Lake Taupō fills a huge volcanic depression.",
+        "The sharemarket was manic after the Reserve Bank announcement.",
+        "The lift's compliance schedule is due with the building warrant of fitness.",
+        "Born at 27 weeks, baby has chronic lung disease (BPD) and is on oxygen at night.",
+        "The cardiologist says the small ASD, a hole in her heart, may close by itself.",
+        "Fell off the roof, GCS 14, query skull fracture, St John on the way.",
+        "BD team meeting at 10, bring the sales figures.",
+        "Combat fatigues on sale at the army surplus, $25 a pair.",
+        "Voters have battle fatigue after six weeks of billboards.",
+        "The power company's high service user plan starts at 8000 kWh.",
+        "ESR found clozapine levels in the wastewater alongside caffeine.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

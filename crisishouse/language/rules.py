@@ -555,11 +555,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         _SHORTHAND,
     ),
     # a medicine for the mind's level in the blood, by name: "clozapine levels due", "cloz level", "valproate
-    # level" (not lithium's by name: a battery's, the groundwater's)
+    # level" (not lithium's by name: a battery's, the groundwater's; nor a medicine's in the wastewater)
     (
         ("cloz", "clozapine", "clozaril", "clopine", "valproate", "valproic"),
         r"(?:clozapine|cloz|clozaril|clopine|(?:sodium\s)?valproate|valproic\sacid)\s(?:blood\s|serum\s|plasma\s)?"
-        r"levels?" + _E,
+        r"levels?(?!\s+(?:in|of)\s+(?:the\s+)?(?:wastewater|water|sewage|rivers?|environment|groundwater|effluent))"
+        + _E,
         _SHORTHAND,
     ),
     # a birth's chart: gravida and para ("G2P1"), days since it ("day 3 pp", "day 5 post-partum")
@@ -967,7 +968,8 @@ _QUERY = re.compile(r"\?\s?[a-z][a-z'’-]{2,}")
 # "MH" in capitals before what a note says of someone: "MH issues", "MH hx" (not a plan's manhole: "MH flag",
 # "MH concerns about the lid").
 _MH_OF = re.compile(
-    r"(?<![^\W_])MH[ \t]+(?i:issues?|history|hx|episode|crisis|presentation|diagnosis|dx|condition|needs|review)(?![^\W_])"
+    r"(?<![^\W_])MH[ \t]+(?i:issues?|history|hx|episode|crisis|presentation|diagnosis|dx|condition|needs|review|pts?"
+    r"|patients?|clients?)(?![^\W_])"
 )
 _MH_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{0,4}MH[A-Z]{0,5}(?:&A)?(?![^\W_])")
 
@@ -1070,7 +1072,13 @@ def _charted_capitals(text: str) -> Iterator[re.Match[str]]:
 
 
 # Shorthand known by its capitals, each with what a text must hold for it to be looked for.
+# Voices a person hears, as a note writes them, saying something: "AH telling him to walk", "AVH instructing her".
+_HEARD_SAYING = re.compile(
+    r"(?<![^\W_])(?:AH|AHs|AVH|AVHs|CAH|CAHs)[ \t]+(?:telling|saying|instructing|commanding|ordering|told|say|tell)"
+    r"(?![^\W_])"
+)
 _CASED_SHAPES = (
+    (("AH", "AVH", "CAH"), _HEARD_SAYING),
     (("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND),
     ((" ON",), _DOSE_ON),
     ((" IM", " SC"), _GIVEN_ROUTE),
@@ -1124,7 +1132,7 @@ _EVERYDAY_ACRONYMS = frozenset(
     UK US USA AU CEO MP PM AM FM RNZ TVNZ DVD ATM WOF UN EU NRL AFL NFL NBA NHL MLB EPL RWC NPC FC AFC RFC BOT SI
     PTA ERO IEP ICU ENT CT MRI XRAY SES ST STJ YMCA YWCA OSH IHC HNZ MOE MOJ MOH MOD NZDF NZQA AUT WETA
     PC LCD LED OLED HD UHD ASB ANZ BNZ TSB IAG AMI AIA AMP NZME SKY NBC BBC CNN HBO LG HP IBM NASA PWC EY KPMG
-    EAP
+    EAP BD
     A B C D E F G I WE US MY NO SO GO HI UP TO IN ON AT AN OR BY DO BE ME IS IT OF
     """
     )
@@ -1198,7 +1206,8 @@ _RARE_WORD_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str], Entry], ...] = 
             r"(?!\s+(?:crew|staff|keepers?|maintenance|owned|near|at|by))"
             r"|(?:mental[ -]health|psychiatric|psychological)\s+(?:flags?|flagged|episodes?|interventions?|clearance"
             r"|watch|hospitali[sz]ations?|casualty|casualties|overlay)"
-            r"|psych\s+(?:reasons|flags?|flagged|clearance|watch|hospitali[sz]ations?|casualty|casualties)"
+            r"|psych\s+(?:reasons|flags?|flagged|clearance|watch|hospitali[sz]ations?|casualty|casualties|jobs?"
+            r"|call-?outs?|pts?|patients?)"
             r"|mh\s+reasons)(?![^\W_])(?!\s+of(?![^\W_]))"
         ),
         _SHORTHAND,
