@@ -218,3 +218,29 @@ async def test_nothing_checked_ahead_outlives_a_change_of_typing_or_the_lock(dem
         assert ahead._ahead is not None
         app.screen.reset()  # as the lock does, for the next person: at once, not when the fields say they changed
         assert ahead._ahead is None
+
+
+def test_enter_during_the_check_waits_for_it_rather_than_checking_twice(
+    demo_house: House, monkeypatch: pytest.MonkeyPatch
+):
+    import threading
+    import time
+
+    real = pins_module.verify_pin
+    started = threading.Event()
+    done: list[str] = []
+
+    def slow(pin: str, stored: str) -> bool:
+        started.set()
+        time.sleep(0.2)
+        done.append(stored)
+        return real(pin, stored)
+
+    monkeypatch.setattr(pins_module, "verify_pin", slow)
+    typing = threading.Thread(target=demo_house.sign_in.check_ahead, args=("Tama", "2222"))
+    typing.start()
+    assert started.wait(5)
+    session = demo_house.sign_in.sign_in("Tama", "2222")  # Enter while the check made as he typed still runs
+    typing.join()
+    assert session.name == "Tama"
+    assert len(done) == pins_module.CHECKS_PER_ATTEMPT
