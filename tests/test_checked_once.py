@@ -7,26 +7,18 @@ again (each check is a read of the house's data); a new request does.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 import crisishouse.services.session as session_module
 from crisishouse.services import House, NotAllowed, Session
+from tests.spies import record_calls
 
 
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every session the services check, in order."""
-    seen: list[object] = []
-    real = session_module.verify_session
-
-    def counting(store: Any, session: object) -> Session:
-        seen.append(session)
-        return real(store, session)
-
-    monkeypatch.setattr(session_module, "verify_session", counting)
-    return seen
+    return record_calls(monkeypatch, session_module, "verify_session", lambda store, session: session)
 
 
 def first_guest(house: House, tama: Session) -> str:

@@ -19,20 +19,13 @@ from crisishouse.services.pin_ahead import KEPT_SECONDS
 from crisishouse.services.pins import hash_pin
 from crisishouse.services.signin import MORE_THAN_ONE, SignInWait
 from tests.pilot_helpers import opened
+from tests.spies import record_calls
 
 
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every PIN hash checked (scrypt run), in order."""
-    done: list[str] = []
-    real = pins_module.verify_pin
-
-    def counted(pin: str, stored: str) -> bool:
-        done.append(stored)
-        return real(pin, stored)
-
-    monkeypatch.setattr(pins_module, "verify_pin", counted)
-    return done
+    return record_calls(monkeypatch, pins_module, "verify_pin", lambda pin, stored: stored)
 
 
 def staff(house: House, name: str) -> StaffMember:

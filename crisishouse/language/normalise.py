@@ -212,7 +212,6 @@ _DIGIT = re.compile(r"\d")
 _DIGITS_AS_I = str.maketrans("0134578", "oieastb")
 _DIGITS_AS_L = str.maketrans("0134578", "oleastb")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
-_DIGITS_AS_I_BUT_ONE = str.maketrans("034578", "oeastb")
 _MIXED_ONES_AT_MOST = 4
 """A word with this many 1's or fewer is read with each 1 as an i or an l (16 readings at most)."""
 _VOWELS = "aeiouy"
@@ -501,9 +500,12 @@ def readings(word: str, wide: bool = True) -> tuple[str, ...]:
         ones = word.count("1")
         if 2 <= ones <= _MIXED_ONES_AT_MOST:
             # Each 1 may be an l or an i in the one word: "80rd3r11n3", "8u11m1c", "81p014r".
-            parts = word.translate(_DIGITS_AS_I_BUT_ONE).split("1")
+            at = [k for k, c in enumerate(word) if c == "1"]
             for ones_read in product("il", repeat=ones):
-                found.append("".join(p + c for p, c in zip(parts, (*ones_read, ""), strict=True)))
+                read = list(first)
+                for k, letter in zip(at, ones_read, strict=True):
+                    read[k] = letter
+                found.append("".join(read))
     letters = word.translate(_NO_DIGITS)
     if len(letters) >= 4:
         found.append(letters)  # a digit put in to break the word: "dep3ressive"

@@ -39,12 +39,6 @@ _KEY = secrets.token_bytes(32)
 """This process's own key for marks of PINs: a mark means nothing outside it."""
 
 
-def looks_whole(pin: str) -> bool:
-    """A PIN that could be complete: 4 to 8 digits (what `check_pin_format` allows)."""
-    pin = pin.strip()
-    return pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8
-
-
 def _mark(name: str, pin: str) -> tuple[str, bytes]:
     return name_key(name), hmac.new(_KEY, pin.strip().encode(), hashlib.sha256).digest()
 

@@ -38,12 +38,17 @@ PIN_TAKEN = "Choose another PIN: this one cannot be used with this name."
 """Said when a PIN is already used with the same name; it tells nothing about whose it is."""
 
 
+def is_pin(pin: str) -> bool:
+    """Whether `pin` has a PIN's form: 4 to 8 digits (spaces around aside)."""
+    pin = pin.strip()
+    return pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8
+
+
 def check_pin_format(pin: str) -> str:
     """A PIN is 4 to 8 digits."""
-    pin = pin.strip()
-    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+    if not is_pin(pin):
         raise ServiceError("A PIN is 4 to 8 digits.")
-    return pin
+    return pin.strip()
 
 
 def hash_pin(pin: str) -> str:

@@ -22,8 +22,8 @@ import pendulum
 from crisishouse.clock import Clock
 from crisishouse.models import Stay
 from crisishouse.services.errors import SignInRefused
-from crisishouse.services.pin_ahead import CheckedAhead, looks_whole
-from crisishouse.services.pins import PinHolder, matching, pin_holders
+from crisishouse.services.pin_ahead import CheckedAhead
+from crisishouse.services.pins import PinHolder, is_pin, matching, pin_holders
 from crisishouse.services.session import Session
 from crisishouse.store import Store
 from crisishouse.text import name_key, plural
@@ -268,7 +268,7 @@ class SignIn:
 
     def worth_checking_ahead(self, name: str, pin: str) -> bool:
         """Whether a name and PIN as typed so far could be whole; if not, any answer checked ahead is forgotten."""
-        if name_key(name) and looks_whole(pin):
+        if name_key(name) and is_pin(pin):
             return True
         self.ahead.forget()
         return False
@@ -287,13 +287,12 @@ class SignIn:
     def _check(self, name: str, pin: str) -> list[PinHolder]:
         """Everyone this name and PIN fit, after the same work whoever has a PIN."""
         self._last_name = name
-        if not name_key(name) or not pin.strip():
-            self.ahead.forget()
-            raise SignInRefused("Type your name and your PIN.")
         try:
+            if not name_key(name) or not pin.strip():
+                raise SignInRefused("Type your name and your PIN.")
             self._refuse_while_waiting(name)
-        except SignInWait:
-            self.ahead.forget()
+        except SignInRefused:
+            self.ahead.forget()  # nothing checked ahead outlives a sign-in that goes no further
             raise
         holders = pin_holders(self.store, name)
         found = self.ahead.take(name, pin, _who(holders))
