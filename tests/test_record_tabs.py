@@ -10,12 +10,12 @@ import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import Label, Static, Tabs
+from textual.widgets import Label, Static
 
 from crisishouse.app import CrisisHouseApp
 from crisishouse.clock import FixedClock
 from crisishouse.screens.guest import GuestScreen
-from crisishouse.widgets.record_tabs import RecordTabs
+from crisishouse.widgets.record_tabs import RecordTabs, TabRow
 from tests.pilot_helpers import sign_in
 
 TITLES = {"one": "One", "two": "Two", "three": "Three"}
@@ -79,7 +79,7 @@ async def test_a_tab_is_built_when_first_shown_and_kept():
 async def test_the_arrow_keys_move_between_tabs():
     app = TabsApp()
     async with app.run_test() as pilot:
-        app.query_one(Tabs).focus()
+        app.query_one(TabRow).focus()
         await pilot.press("right")
         await pilot.pause()
         assert app.query_one(RecordTabs).active == "two" and app.made == ["one", "two"]
@@ -139,3 +139,66 @@ async def test_a_burst_of_keys_on_a_record_is_safe(demo_dir: Path, clock: FixedC
         tabs = screen.query_one(RecordTabs)
         shown = [w for w in tabs.built() if w.display]
         assert len(shown) == 1 and shown[0] is tabs.content(tabs.active), keys
+
+
+async def test_a_click_on_a_title_shows_its_tab():
+    app = TabsApp()
+    async with app.run_test(size=(40, 6)) as pilot:
+        # " One  Two  Three ": "Two" runs from column 5 to 9.
+        await pilot.click(TabRow, offset=(6, 0))
+        await pilot.pause()
+        assert app.query_one(RecordTabs).active == "two" and app.made == ["one", "two"]
+        await pilot.click(TabRow, offset=(30, 0))  # past the last title: nothing changes
+        await pilot.pause()
+        assert app.query_one(RecordTabs).active == "two"
+
+
+async def test_the_row_draws_each_title_and_marks_the_one_showing():
+    app = TabsApp()
+    async with app.run_test(size=(30, 6)) as pilot:
+        row = app.query_one(TabRow)
+        app.query_one(RecordTabs).active = "three"
+        await pilot.pause()
+        titles, bar = (row.render_line(y).text for y in (0, 1))
+        assert titles == " One  Two  Three ".ljust(30)
+        assert bar == "━" * 10 + "╸" + "━" * 5 + "╺" + "━" * 13
+        lit = [
+            seg.text
+            for seg in row.render_line(1)
+            if seg.style == row.rich_style + row.get_component_rich_style("tab-row--bar-active")
+        ]
+        assert lit == ["━" * 5]
+
+
+async def test_a_narrow_row_keeps_the_tab_showing_in_view():
+    titles = {f"t{n}": f"Title number {n}" for n in range(6)}
+    app = App[None]()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await app.mount(RecordTabs(titles, {t: Label for t in titles}, initial="t0", id="tabs"))
+        await pilot.pause()
+        tabs = app.query_one(RecordTabs)
+        row = app.query_one(TabRow)
+        assert row.render_line(0).text.startswith(" Title number 0 ")
+        tabs.active = "t5"
+        await pilot.pause()
+        shown = row.render_line(0).text
+        assert len(shown) == 40 and shown.endswith(" Title number 5 ")
+        await pilot.click(TabRow, offset=(39 - 8, 0))  # on the last title, as drawn
+        await pilot.pause()
+        assert tabs.active == "t5"
+        await pilot.click(TabRow, offset=(2, 0))
+        await pilot.pause()
+        assert tabs.active != "t5"
+
+
+async def test_tabs_chosen_faster_than_they_are_built_end_on_the_last():
+    app = TabsApp()
+    async with app.run_test() as pilot:
+        tabs = app.query_one(RecordTabs)
+        tabs.active = "two"
+        tabs.active = "three"
+        tabs.active = "one"
+        await pilot.pause()
+        await pilot.pause()
+        assert tabs.active == "one" and [w.id for w in tabs.built() if w.display] == ["content-one"]
+        assert "two" not in app.made and "three" not in app.made

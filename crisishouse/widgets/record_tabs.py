@@ -1,21 +1,142 @@
 """A guest's record in tabs: a row of tabs and the showing tab's content, each tab's built when first shown.
 
 Textual's TabbedContent wraps every tab's content in a pane of its own,
-built with the screen whether shown or not: six panes a record, styled at
-each opening. Here the content is the only widget a tab has, and it is
-made the first time the tab is shown (most openings look at one or two).
+built with the screen whether shown or not, and its row of tabs is ten
+widgets (a Tab each, an underline and three containers), each styled and
+laid out at every opening. Here the row is one widget that draws its
+titles, and a tab's content is the only widget it has, made the first time
+the tab is shown (most openings look at one or two).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import ClassVar
 
-from textual import on
+from rich.segment import Segment
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Tab, Tabs
+
+
+class TabRow(Widget, can_focus=True):
+    """The titles of the tabs on one line, the showing one marked on the line under it.
+
+    Left and right move between tabs while the row has focus; a click on a title shows its tab.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "tab-row--title",
+        "tab-row--active",
+        "tab-row--bar",
+        "tab-row--bar-active",
+    }
+    DEFAULT_CSS = """
+    TabRow {
+        width: 1fr;
+        height: 2;
+        & > .tab-row--title { color: $foreground 50%; }
+        & > .tab-row--active { color: $foreground; }
+        & > .tab-row--bar { color: $foreground 10%; }
+        & > .tab-row--bar-active { color: $block-cursor-background; }
+        &:ansi > .tab-row--title { text-style: dim; }
+        &:ansi > .tab-row--active { text-style: not dim bold; }
+        &:ansi > .tab-row--bar { color: $border-blurred; }
+        &:focus > .tab-row--active {
+            text-style: $block-cursor-text-style;
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
+        &:focus > .tab-row--bar { color: $foreground 30%; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Previous tab", show=False),
+        Binding("right", "step(1)", "Next tab", show=False),
+    ]
+    ALLOW_SELECT = False
+
+    active: reactive[str] = reactive("", always_update=False)
+
+    class Chosen(Message):
+        """A tab was chosen by a click or an arrow key."""
+
+        def __init__(self, tab: str) -> None:
+            super().__init__()
+            self.tab = tab
+
+    def __init__(self, titles: Mapping[str, str], active: str) -> None:
+        super().__init__()
+        self._titles = dict(titles)
+        self.set_reactive(TabRow.active, active)
+
+    def _cells(self) -> list[tuple[str, int, int]]:
+        """Each tab, and where its title (with a space each side) starts and ends on the row."""
+        cells, x = [], 0
+        for tab, title in self._titles.items():
+            width = len(title) + 2
+            cells.append((tab, x, x + width))
+            x += width
+        return cells
+
+    def _scroll(self) -> int:
+        """How far the row is moved left so the showing tab's title fits a narrow screen."""
+        width = self.size.width
+        for tab, start, end in self._cells():
+            if tab == self.active and end > width:
+                return min(start, end - width)
+        return 0
+
+    def render_line(self, y: int) -> Strip:
+        width, base = self.size.width, self.rich_style
+        cells = self._cells()
+        length = max(width, cells[-1][2] if cells else 0)
+        if y == 0:
+            segments = [
+                Segment(
+                    f" {self._titles[tab]} ",
+                    base + self.get_component_rich_style("tab-row--active" if tab == self.active else "tab-row--title"),
+                )
+                for tab, _start, _end in cells
+            ]
+            segments.append(Segment(" " * (length - (cells[-1][2] if cells else 0)), base))
+        elif y == 1:
+            # The line under the titles: the showing title's stretch in colour, half-cells either side.
+            start, end = next(((s, e) for tab, s, e in cells if tab == self.active), (0, 0))
+            bar = base + self.get_component_rich_style("tab-row--bar")
+            lit = base + self.get_component_rich_style("tab-row--bar-active")
+            segments = [
+                Segment("━" * start + "╸", bar),
+                Segment("━" * (end - start - 2), lit),
+                Segment("╺" + "━" * (length - end), bar),
+            ]
+        else:
+            return Strip.blank(width, base)
+        scroll = self._scroll()
+        return Strip(segments).crop(scroll, scroll + width)
+
+    def watch_active(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        x = event.x + self._scroll()
+        for tab, start, end in self._cells():
+            if start <= x < end:
+                self.post_message(self.Chosen(tab))
+                return
+
+    def action_step(self, by: int) -> None:
+        tabs = list(self._titles)
+        here = tabs.index(self.active) if self.active in tabs else 0
+        self.post_message(self.Chosen(tabs[(here + by) % len(tabs)]))
 
 
 class RecordTabs(Widget):
@@ -36,13 +157,13 @@ class RecordTabs(Widget):
         super().__init__(id=id)
         self._titles = dict(titles)
         self._makers = dict(makers)
-        self._initial = initial
+        self._active = initial
         self._built: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
-        yield Tabs(*(Tab(title, id=tab) for tab, title in self._titles.items()), active=self._initial)
+        yield TabRow(self._titles, self._active)
         with Vertical(classes="record-tab-content"):
-            yield self._make(self._initial)
+            yield self._make(self._active)
 
     def _make(self, tab: str) -> Widget:
         content = self._built[tab] = self._makers[tab]()
@@ -50,12 +171,18 @@ class RecordTabs(Widget):
 
     @property
     def active(self) -> str:
-        """The id of the tab showing ("" before the tabs are mounted)."""
-        return self.query_one(Tabs).active if self.is_mounted else ""
+        """The id of the tab showing (known from the start, so keys shown with the screen follow it)."""
+        return self._active
 
     @active.setter
     def active(self, tab: str) -> None:
-        self.query_one(Tabs).active = tab
+        if tab not in self._makers or tab == self._active:
+            return
+        self._active = tab
+        if self.is_mounted:
+            self.query_one(TabRow).active = tab
+        # Shown once its content is mounted: keys and the screen's view of it wait for that.
+        self.call_later(self._show, tab)
 
     def content(self, tab: str) -> Widget | None:
         """The tab's content, once it has been shown and mounted."""
@@ -70,12 +197,13 @@ class RecordTabs(Widget):
         """
         return [content for content in self._built.values() if content.is_mounted]
 
-    @on(Tabs.TabActivated)
-    async def _show(self, event: Tabs.TabActivated) -> None:
+    def on_tab_row_chosen(self, event: TabRow.Chosen) -> None:
         event.stop()
-        tab = event.tab.id or ""
-        if tab not in self._makers:
-            return
+        self.active = event.tab
+
+    async def _show(self, tab: str) -> None:
+        if tab != self._active:
+            return  # another tab was chosen before this one could show
         new = tab not in self._built
         content = self._make(tab) if new else self._built[tab]
         if new:
