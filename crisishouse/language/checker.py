@@ -626,7 +626,17 @@ class LanguageCheck:
         """A common label one letter off, without its vowels or backwards ("dilusional", "dprssn")."""
         if self._misspellings is None:
             labels, not_misspelt = builtin_misspelt()
-            self._misspellings = Misspellings.of((w for w in labels if self._table.get(w)), not_misspelt)
+            table = self._table
+            # Every label of one word, read backwards too (those a word of the vocabulary is, backwards, not).
+            backwards = (
+                w
+                for w, found in table.items()
+                if isinstance(found, tuple)  # (the rest are the first words of longer labels)
+                and found[0] is not None
+                and not found[0].exact_case
+                and not isinstance(table.get(w[::-1]), tuple)
+            )
+            self._misspellings = Misspellings.of((w for w in labels if table.get(w)), not_misspelt, backwards)
         misspellings, table, edges = self._misspellings, self._table, found._edges
         seen = self._misspelt_seen
         if len(seen) > _MISSPELT_SEEN_AT_MOST:
@@ -716,6 +726,8 @@ class LanguageCheck:
         words = len(value[1]) + 1 if value else 1  # the words of the phrase as listed
         if "".join(pieces) == key and len(pieces) <= words + 1:
             return False  # its own letters; a gap only where its words meet ("self-harm"), or before "'s"
+        if "".join(pieces) == key[::-1]:
+            return True  # written backwards ("enilredrob"): no one says it so
         if any(not c.isascii() or c.isdigit() for c in text[s:e]):
             # Letters swapped for look-alikes or digits ("my ραrαnοid neighbour") hide the word whoever
             # writes it; letters drawn out ("I was sooo paranoiiid") are how a guest says it.

@@ -8,7 +8,9 @@ those that are (found in Princeton WordNet 3.0: "artistic" beside "autistic",
 - one letter off: a letter left out, put in, changed, or two side by side swapped
   ("dilusional", "schizophrenai", "psychotics" is a plural, not a slip);
 - no vowels after the first letter ("dprssn", "schzphrn"): five letters or more;
-- backwards ("ainerhpozihcs");
+- backwards ("ainerhpozihcs"): every label of the vocabulary of six letters or more, not
+  only the listed ones, since no English word is a label written backwards (Princeton WordNet
+  3.0 has none) and no one writes a label backwards but to hide it ("enilredrob");
 - the shorter ones (five or six letters: "psycho", "manic") with one consonant written twice
   ("pssycho", "mannic"), which no English word is (a vowel twice is te reo's long vowel: "maania").
 """
@@ -20,6 +22,9 @@ from dataclasses import dataclass, field
 
 _VOWELS = frozenset("aeiou")
 _SEEN_AT_MOST = 20_000
+_BACKWARDS_AT_LEAST = 6
+"""Labels of the whole vocabulary are read backwards from this length ("ssenisuoicsnocnu" is "unconsciousness"
+backwards, but "dda" could be anything)."""
 
 
 def one_letter_off(a: str, b: str) -> bool:
@@ -55,10 +60,14 @@ class Misspellings:
     """Words already read, and what they were (a text is checked again at each key typed)."""
 
     @classmethod
-    def of(cls, labels: Iterable[str], not_misspelt: Iterable[str]) -> Misspellings:
+    def of(cls, labels: Iterable[str], not_misspelt: Iterable[str], backwards_too: Iterable[str] = ()) -> Misspellings:
         by_start: dict[tuple[str, int], list[str]] = {}
         skeletons: dict[str, str] = {}
-        backwards: dict[str, str] = {}
+        backwards: dict[str, str] = {
+            label[::-1]: label
+            for label in backwards_too
+            if len(label) >= _BACKWARDS_AT_LEAST and label.isalpha() and label.isascii() and label[::-1] != label
+        }
         doubled: dict[str, str] = {}
         for label in sorted(set(labels)):
             if len(label) < 5 or not label.isalpha() or not label.isascii():

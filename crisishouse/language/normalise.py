@@ -407,9 +407,15 @@ def _symbol_read(text: str, at: int, symbol: str, runs: _Runs) -> str | None:
     word_after = bool(after) and _WORD_CHAR.match(after) is not None
     inside = word_before and word_after
     if symbol == "(":
-        # "p$y(ho": a c between letters, where no ")" closes it in the word ("friend(s)", "the(ir)" stay).
+        # "p$y(ho": a c between letters, where no ")" closes it in the word ("friend(s)", "the(ir)" stay);
+        # "bulimi(": a c closing a word of four letters or more ("so sad :(" is a face).
         rest = _WORD_END.search(text, at)
-        return "c" if inside and ")" not in text[at : rest.start() if rest else len(text)] else None
+        if inside:
+            return "c" if ")" not in text[at : rest.start() if rest else len(text)] else None
+        return "c" if not word_after and at >= 4 and _word(text, at - 4, at, True) else None
+    if symbol == "!" and after == "(" and word_before and _letters(text, at - 3, at):
+        # "bulim!(": an i before a c written as "(" that closes the word.
+        return _SYMBOL_LETTERS[symbol] if _symbol_read(text, at + 1, "(", runs) == "c" else None
     if not inside and symbol in _STANDS_FOR_ONE:
         inside = _among_letters(text, at, runs)  # "dement!@", "$ch!zophren!@": symbols side by side
     if symbol in "_*|" and (word_before or word_after) and _spaced_out(text, at, symbol, runs):
@@ -542,6 +548,9 @@ _MARK_LETTER_MARK = re.compile(r"([/+~•,:;=^])[^\W_]\1[^\W_]\1")  # a quick lo
 _DIGIT_LETTERS = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",), "8": ("b",)}
 # A whole word of six letters or more in which two letters are each written twice ("scchhizzo").
 _DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*")
+_THRICE_DOUBLED_WORD = re.compile(
+    r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*?([^\W\d_])\3[^\W_]*"
+)
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 # Doubled letters English words seldom have: where a word's letters were doubled to hide it they are there.
 _RARE_DOUBLE = re.compile(r"aa|hh|ii|jj|kk|qq|uu|vv|ww|xx|yy")
@@ -761,8 +770,11 @@ def tokens(text: str) -> Tokens:
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = _DIGIT_LETTERS[words[k]]
-    for m in _DOUBLED_WORD.finditer(folded) if _RARE_DOUBLE.search(folded) is not None else ():
-        # "scchhizzo": a word with two letters or more each written twice is also read with them once.
+    # "scchhizzo": a word with two letters or more each written twice, where English seldom doubles
+    # one of them, or three letters or more each written twice ("boorrderlinee"; "bookkeeper" has
+    # three, read as "bokeper", which is no label), is also read with them once.
+    doubled = _DOUBLED_WORD if _RARE_DOUBLE.search(folded) is not None else _THRICE_DOUBLED_WORD
+    for m in doubled.finditer(folded):
         k = bisect_left(edges, m.start(), 0, len(edges)) // 2
         if words[k] == m.group():
             if alts is None:

@@ -166,6 +166,23 @@ _MEDICINES = _split(
     "tegretol risperdal clozaril imovane lovan cipramil"
 )
 _E = r"(?![^\W_])"  # at the end of a word
+# Words that describe an affect as a mental-state exam does ("odd affect", "bright affect").
+_AFFECT_WORDS = tuple(
+    _split(
+        "odd strange unusual bizarre bright shallow fixed full normal sad depressed euphoric fatuous silly hostile "
+        "suspicious warm cold guarded anxious irritable tearful elevated expansive dysphoric euthymic perplexed "
+        "appropriate congruent incongruent reactive labile blunted flat flattened restricted constricted animated "
+        "variable stable reduced diminished heightened placid bland wooden detached vacant empty fearful angry "
+        "agitated subdued muted dull dulled brittle neutral exaggerated theatrical histrionic"
+    )
+)
+# What the verb "affect" is followed by: "won't affect the roster", "cold can affect her knees".
+_AFFECTED = tuple(
+    _split(
+        "the a an his her their my our your him them us me you how whether what everyone anyone people others it "
+        "this that those these all any each every both some many more most"
+    )
+)
 # Medicines for the mind as a chart clips them ("olanz 10mg", "her quet", "clonaz prn"): each name's
 # beginnings of four letters or more, but not a word or a name of its own ("halo", "carb", "meth",
 # "Diaz", "Amit", "Venla"). The whole name is the guest's to use; the clip is the chart's.
@@ -601,6 +618,56 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?<!\bmy )(?<!\bour )(?:poor|impaired|reduced|limited|low|lacking|deficient|weak)\s+(?:emotional|emotion|affect"
         r"|affective|mood"
         r"|behavioural|behavioral|impulse|anger)[\s-](?:regulation|control|modulation)" + _E,
+        _SHORTHAND,
+    ),
+    # risk graded toward self and others, as a form's box does: "Risk: mod to self, low to others"
+    (
+        ("low", "mod", "moderate", "med", "medium", "high", "minimal", "nil"),
+        # (A notice's "low risk to others in your household" and "nil risk to self-build" are not a form's.)
+        r"(?:low|mod|moderate|med|medium|high|minimal|nil)\s+(?:to\s+(?:self|others)|risk\s+to\s+self)"
+        r"(?![^\W_]|-)(?!\s+(?:in|on|at|from|if|inside|during|of)(?![^\W_]))",
+        _SHORTHAND,
+    ),
+    # voices or visions as a chart guesses at them: "responding to unseen others", "talking to unheard voices"
+    (
+        # (Not a plant's or a sensor's "external stimuli", a game's "imagined people", a model's unseen data.)
+        ("responding", "responds", "responded", "talking"),
+        r"(?:respond(?:ing|s|ed)|talking)\s+(?:to|with)\s+(?:unseen|unheard)\s+(?:others|voices)" + _E,
+        _SHORTHAND,
+    ),
+    # a faculty a report finds wanting: "poor coping", "limited reflective capacity", "impaired insight"
+    # (not one's own, "my poor coping"; nor "low" or "no", which anyone says of a budget or a dog)
+    (
+        ("poor", "limited", "impaired", "reduced", "diminished", "minimal", "lacking"),
+        r"(?<!\bmy )(?<!\bour )(?:poor|limited|impaired|reduced|diminished|minimal|lacking)\s+"
+        r"(?:coping|boundaries|mentali[sz]ing|mentali[sz]ation|volition|self[\s-]awareness|emotional\s+literacy"
+        r"|self[\s-]regulation|insight|eye\s+contact|rapport|reflective\s+(?:capacity|functioning|ability)"
+        r"|parenting\s+capacity|protective\s+capacity|distress\s+tolerance|frustration\s+tolerance)"
+        r"(?:\s+(?:skills|strategies|mechanisms))?"
+        + _E
+        # (Ended there, or going on about the person: not "coping stones", "Insight licences", "boundaries
+        # tally", "reflective capacity on the road signs".)
+        + r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:with|around|regarding|about|into|since|and|when|towards|toward|noted|evident"
+        r"|at\s+times|today|overall|throughout|in\s+(?:relation|regard|session|interview|group)))",
+        _SHORTHAND,
+    ),
+    # an affect described, as a mental-state exam does: "odd affect", "bright, reactive affect" (the verb
+    # "affect" has its object after it, "won't affect the roster", and no describing word before it)
+    (
+        _AFFECT_WORDS,
+        r"(?:"
+        + "|".join(_AFFECT_WORDS)
+        + r")(?:(?:\s*,\s*|\s+(?:and|but)\s+|\s+)(?:"
+        + "|".join(_AFFECT_WORDS)
+        + r"))*"
+        r"\s+affect(?!\s+(?:"
+        + "|".join(_AFFECTED)
+        + r")"
+        + _E
+        + r")"
+        + _E
+        # (Not "affect" written for "effect": "a stable affect on the bridge", "into full affect from April".)
+        + r"(?!\s+(?:on|upon|of|from|for|at)(?![^\W_]))",
         _SHORTHAND,
     ),
     # how a person presents, named as a clinician sums it up: "somatic presentation", "a complex presentation"
@@ -1057,6 +1124,9 @@ def _charted_capitals(text: str) -> Iterator[re.Match[str]]:
         if what in ("CAH", "AVH", "CAVH"):
             yield m
             continue
+        if text[start - 1 : start] == "?" and (start < 2 or not text[start - 2].isalnum()):
+            yield m  # "?AH": queried, as only a chart writes (a question ends before a space)
+            continue
         unless = _NOT_AFTER.get(what)
         if unless is not None and unless.match(text, end):
             continue
@@ -1077,7 +1147,16 @@ _HEARD_SAYING = re.compile(
     r"(?<![^\W_])(?:AH|AHs|AVH|AVHs|CAH|CAHs)[ \t]+(?:telling|saying|instructing|commanding|ordering|told|say|tell)"
     r"(?![^\W_])"
 )
+# A diagnosis left "not otherwise specified" ("PD-NOS", "ED NOS", "psychosis NOS"; not a part's
+# new old stock, "LED-NOS", "GT-NOS").
+_NOT_OTHERWISE_SPECIFIED = re.compile(
+    r"(?<![^\W_])(?:PDD|PD|ED|BPAD|BAD|MDD|GAD|ADHD|ASD|OCD|PTSD|DD|ID|LD|MR|SZ"
+    r"|(?i:psychosis|psychotic\s+disorder|depression|depressive\s+disorder|anxiety|dementia|delirium"
+    r"|personality\s+disorder|eating\s+disorder|bipolar|schizophrenia|dissociative\s+disorder|tic\s+disorder))"
+    r"[- ]NOS(?![^\W_])(?!-)"
+)
 _CASED_SHAPES = (
+    ((" NOS", "-NOS"), _NOT_OTHERWISE_SPECIFIED),
     (("AH", "AVH", "CAH"), _HEARD_SAYING),
     (("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND),
     ((" ON",), _DOSE_ON),
@@ -1731,6 +1810,7 @@ class Rules:
         while k >= 0 and t - k <= 6 and not _ends_clause(found.gaps[k + 1]):
             if found.words[k] in _PERSON:
                 return True
+
             k -= 1
         return False
 
