@@ -1310,16 +1310,38 @@ _NEAR_BEFORE, _NEAR_AFTER = 40, 120
 
 
 def _around(folded: str, needles: tuple[str, ...], pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Where `pattern` matches near each of its rare words (not scanned through the whole text)."""
+    """Where `pattern` matches near each of its rare words (not scanned through the whole text).
+
+    Windows that overlap are read as one: a text that repeats a rare word reads each stretch once,
+    not once for each of its words.
+    """
     spans: dict[tuple[int, int], None] = {}
     for needle in needles:
         at = folded.find(needle)
+        if at < 0:
+            continue
+        places: list[int] = []
+        low, high = max(0, at - _NEAR_BEFORE), at + len(needle) + _NEAR_AFTER
         while at >= 0:
-            for m in pattern.finditer(folded, max(0, at - _NEAR_BEFORE), at + len(needle) + _NEAR_AFTER):
-                if m.start() <= at < m.end():
-                    spans[(m.start(), m.end())] = None
+            start, end = max(0, at - _NEAR_BEFORE), at + len(needle) + _NEAR_AFTER
+            if start > high:
+                _matches_holding(folded, pattern, low, high, places, spans)
+                places, low = [], start
+            places.append(at)
+            high = end
             at = folded.find(needle, at + 1)
+        _matches_holding(folded, pattern, low, high, places, spans)
     return list(spans)
+
+
+def _matches_holding(
+    folded: str, pattern: re.Pattern[str], low: int, high: int, places: list[int], spans: dict[tuple[int, int], None]
+) -> None:
+    """Add to `spans` each match of `pattern` in folded[low:high] that holds one of `places`."""
+    for m in pattern.finditer(folded, low, high):
+        k = bisect_right(places, m.end() - 1) - 1
+        if k >= 0 and places[k] >= m.start():
+            spans[(m.start(), m.end())] = None
 
 
 # Someone described by the service's adjective ("he's behavioural", "she's escalating"): found at the
