@@ -209,8 +209,8 @@ _SYMBOL_LETTERS = {
 }
 _HAS_SYMBOL = frozenset(_SYMBOL_LETTERS)
 _DIGIT = re.compile(r"\d")
-_DIGITS_AS_I = str.maketrans("0134578", "oieastb")
-_DIGITS_AS_L = str.maketrans("0134578", "oleastb")
+_DIGITS_AS_I = str.maketrans("01234578", "oizeastb")
+_DIGITS_AS_L = str.maketrans("01234578", "olzeastb")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 _MIXED_ONES_AT_MOST = 4
 """A word with this many 1's or fewer is read with each 1 as an i or an l (16 readings at most)."""
@@ -545,7 +545,16 @@ _SPELT_GAPS = frozenset("_.-/ ")
 _SPACED_BY_MARK = re.compile(r"(?<![^\W_])[^\W_]([/+~•,:;=^])[^\W_](?:\1[^\W_]){2,}(?![^\W_/+~•,:;=^])")
 _MARKS_BETWEEN = frozenset("/+~•,:;=^")
 _MARK_LETTER_MARK = re.compile(r"([/+~•,:;=^])[^\W_]\1[^\W_]\1")  # a quick look first: far cheaper
-_DIGIT_LETTERS = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",), "8": ("b",)}
+_DIGIT_LETTERS = {
+    "0": ("o",),
+    "1": ("i", "l"),
+    "2": ("z",),
+    "3": ("e",),
+    "4": ("a",),
+    "5": ("s",),
+    "7": ("t",),
+    "8": ("b",),
+}
 # A whole word of six letters or more in which two letters are each written twice ("scchhizzo").
 _DOUBLED_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]{6})[^\W_]*?([^\W\d_])\1[^\W_]*?([^\W\d_])\2[^\W_]*")
 _THRICE_DOUBLED_WORD = re.compile(

@@ -620,6 +620,27 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|behavioural|behavioral|impulse|anger)[\s-](?:regulation|control|modulation)" + _E,
         _SHORTHAND,
     ),
+    # a medicine taken at the chart's times, the medicine left unsaid: "takes hers BD", "has his nocte"
+    (
+        ("takes", "take", "taking", "took", "has", "have", "having", "had", "given", "gets", "getting"),
+        r"(?:takes?|taking|took|has|have|having|had|given|gets|getting)\s+(?:his|hers|theirs|her|their|them|it|one|two)"
+        r"\s+(?:bd|tds|tid|qds|qid|nocte|mane|prn|bid|qhs|stat)" + _E,
+        _SHORTHAND,
+    ),
+    # risk rated in a form's three boxes: "rates him low/low/low", "risk: mod/high/low" (not a tide's)
+    (
+        ("rated", "rates", "rate", "rating", "risk", "risks", "scored", "assessed", "him", "her", "them"),
+        r"(?:rated|rates?|rating|risks?|scored|assessed|him|her|them)\s*:?\s+(?:(?:as|at)\s+)?"
+        r"(?:low|mod|moderate|med|medium|high|nil)(?:\s?/\s?(?:low|mod|moderate|med|medium|high|nil)){2}" + _E,
+        _SHORTHAND,
+    ),
+    # a person kept steady by their medicines, as a letter says: "stable on her current regime"
+    (
+        ("stable", "settled", "maintained", "stabilised", "stabilized"),
+        r"(?:stable|settled|maintained|stabili[sz]ed)\s+on\s+(?:(?:his|her|their|the)\s+)?(?:current\s+)?"
+        r"(?:regime|regimen|meds|medication|medications|depot|dose)" + _E,
+        _SHORTHAND,
+    ),
     # risk graded toward self and others, as a form's box does: "Risk: mod to self, low to others"
     (
         ("low", "mod", "moderate", "med", "medium", "high", "minimal", "nil"),
@@ -1155,7 +1176,14 @@ _NOT_OTHERWISE_SPECIFIED = re.compile(
     r"|personality\s+disorder|eating\s+disorder|bipolar|schizophrenia|dissociative\s+disorder|tic\s+disorder))"
     r"[- ]NOS(?![^\W_])(?!-)"
 )
+# A withdrawal scale done or scored, an assessment booked, as a chart writes them ("COWS done", "CIWA 12",
+# "Ax booked Thursday"; not the cows out on the road, nor an axe).
+_CHARTED_STEP = re.compile(
+    r"(?<![^\W_])(?:COWS|CIWA)(?:[ \t]+(?i:done|completed|score|scored|of|=|at|was|is)(?![^\W_])|[ \t]*[=:]?[ \t]*\d)"
+    r"|(?<![^\W_])Ax[ \t]+(?i:booked|done|completed|pending|due|planned|arranged|today|tomorrow|tmrw|with|by)(?![^\W_])"
+)
 _CASED_SHAPES = (
+    (("COWS", "CIWA", "Ax "), _CHARTED_STEP),
     ((" NOS", "-NOS"), _NOT_OTHERWISE_SPECIFIED),
     (("AH", "AVH", "CAH"), _HEARD_SAYING),
     (("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND),
