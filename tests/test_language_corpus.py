@@ -26,9 +26,9 @@ EVERYDAY_FALSE_POSITIVES_AT_MOST = 0.02
 
 # The corpus by kind: the lines the check was tuned on (tuning/), the lines
 # kept aside in each round and tuned on in the next (held_out/ to
-# held_out_34/), and the lines written for the thirty-fifth round without
-# sight of its tuning (held_out_35/, never tuned on: the honest figure).
-PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 36)))
+# held_out_35/), and the lines written for the thirty-sixth round without
+# sight of its tuning (held_out_36/, never tuned on: the honest figure).
+PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 37)))
 KEPT_ASIDE = PARTS[1:]
 # Everyday lines that the check still flags: those of the parts tuned on that
 # tuning did not put right: held_out_9/
@@ -37,11 +37,12 @@ KEPT_ASIDE = PARTS[1:]
 # depression far from its economists, a paint's formulation by brand, a
 # borderline pass, an album, telephone, currency, title, unit and bank
 # abbreviations, a shop). See tests/language_corpus/README.md.
-# held_out_34/'s everyday senses (2 of 81 flagged, left after round 35 tuned on its misses) and
-# held_out_35/'s, unseen (12 of 95 flagged), are expected failures until a round puts them right.
-KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 34, 35)}
+# held_out_34/'s and held_out_35/'s everyday senses (2 of 81 and 2 of 95 flagged, left after rounds 35
+# and 36 tuned on them) and held_out_36/'s, unseen (13 of 91 flagged), are expected failures until a
+# round puts them right.
+KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 34, 35, 36)}
 # Floors, not goals, on the unseen part: it is reported (tests/language_corpus/README.md).
-UNSEEN = "held_out_35"
+UNSEEN = "held_out_36"
 # Parts tuned on for one short round only, below the floors of the parts tuned on fully, are held to the
 # unseen part's floors until a round tunes them fully (held_out_27 was, until the twenty-ninth round).
 # held_out_32 was tuned on in round 33, a short round (78.1% -> 84.5%).
