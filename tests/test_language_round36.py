@@ -1,4 +1,4 @@
-"""The thirty-sixth round's rules (issue 15), each as a class of wording, with what it must leave alone.
+"""The thirty-sixth and thirty-seventh rounds' rules (issue 15), each as a class of wording, with what it must leave alone.
 
 Sentences here are written for these tests, not taken from the corpus.
 """
@@ -29,6 +29,14 @@ from tests.language_cases import assert_caught, flagged
         ("The GP wondered about a functional overlay.", "functional overlay"),
         ("Her cousin says she was Baker Acted twice in Miami.", "Baker Acted"),
         ("Two inpt admissions last year, per the letter.", "inpt"),
+        # Round 37: a test by its edition, with what it found; a report's and a rest home's words.
+        ("His WISC-V results were sent to the school.", "WISC-V"),
+        ("The ADOS-2 testing is booked for March.", "ADOS-2"),
+        ("The rest home calls Nana an elopement risk.", "elopement risk"),
+        ("Night note: not contracting for safety.", "not contracting for safety"),
+        # A label everyday alone, cut by a hyphen where no words meet: hidden, whoever writes it.
+        ("The note said she was para-noid about the car outside.", "para-noid"),
+        ("I felt para-noid all day.", "para-noid"),
     ],
 )
 def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
@@ -52,6 +60,16 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "The new CTO at the bank is moving everything to the cloud.",
         "The mechanic retarded the ignition timing to stop the pinging.",
         "Send the documents by DX Mail to the lawyer's office.",
+        # Round 37: editions of other things; an animal's or a plant's illness; a streamer's and a programmer's tools.
+        "The COVID-19 results came back negative for the whole whānau.",
+        "Grandad's MIG-21 model kit is on the shelf.",
+        "Tama's PS-5 is broken again.",
+        "The vet said the heifer was anorexic and running a temperature.",
+        "This treatment-resistant black spot has wrecked my roses.",
+        "OBS keeps crashing every time I add my webcam as a source.",
+        "Our DAO layer in the Java app needs refactoring.",
+        "The school's SIS crashed, so attendance is on paper today.",
+        "She has been on anti-psychotics for years, she says.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Any
 
 from crisishouse.language import cache
@@ -131,6 +131,10 @@ _LISTED = Entry(
 _THOUGHT_TO_BE = frozenset(_split("thought believed said considered"))
 """Graders only as "... to be": "thought to be paranoid"."""
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
+# Prefixes written with a hyphen as often as without ("anti-psychotics", "non-verbal", "hypo-manic").
+_HYPHENED_PREFIXES = frozenset(
+    _split("anti non pre post self hyper hypo semi pseudo over under re co de dis mis sub super ultra neuro psycho")
+)
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.
 _SUBJECTS = frozenset(
@@ -723,9 +727,18 @@ class LanguageCheck:
             return True  # "pArAnOiD": capitals put in to hide it
         pieces = _PHRASE_GAPS.split(text[s:e].casefold())
         value = self._table.get(key)
-        words = len(value[1]) + 1 if value else 1  # the words of the phrase as listed
-        if "".join(pieces) == key and len(pieces) <= words + 1:
-            return False  # its own letters; a gap only where its words meet ("self-harm"), or before "'s"
+        meet = value[1] if value else frozenset()  # where the words of the phrase as listed meet
+        if "".join(pieces) == key:
+            # Its own letters, with a gap only where its words meet ("self-harm"), after a prefix
+            # ("anti-psychotics") or before "'s"; cut anywhere else, it is hidden ("para-noid").
+            cuts = {
+                at
+                for at, piece in zip(accumulate(map(len, pieces[:-1])), pieces, strict=False)
+                if piece not in _HYPHENED_PREFIXES
+            }
+            if pieces[-1] == "s":
+                cuts.discard(len(key) - 1)
+            return not cuts <= meet
         if "".join(pieces) == key[::-1]:
             return True  # written backwards ("enilredrob"): no one says it so
         if any(not c.isascii() or c.isdigit() for c in text[s:e]):

@@ -1182,7 +1182,16 @@ _CHARTED_STEP = re.compile(
     r"(?<![^\W_])(?:COWS|CIWA)(?:[ \t]+(?i:done|completed|score|scored|of|=|at|was|is)(?![^\W_])|[ \t]*[=:]?[ \t]*\d)"
     r"|(?<![^\W_])Ax[ \t]+(?i:booked|done|completed|pending|due|planned|arranged|today|tomorrow|tmrw|with|by)(?![^\W_])"
 )
+# A test or a scale by its edition, as a report names it with what it found: "CARS-2 score", "the CELF-5
+# core score", "WISC-V results", "ADOS-2 testing" (not COVID-19's results, a jet or a console).
+_TEST_EDITION = re.compile(
+    r"(?<![^\W_])(?!(?:COVID|SARS|MERS|MIG|ISO|USB|HDMI|WPA|IEEE|NZS|EN|AS|BS|PS|MP|GT|RS|SR)-)"
+    r"([A-Z]{2,6}(?:-[A-Z])?)-(?:\d{1,2}|I{1,3}|IV|V|VI|R)(?![^\W_])"
+    r"(?=(?:'s|’s)?[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?(?i:scores?|scored|results?|came|flagged|elevated|range|index"
+    r"|composite|assessment|testing|subtests?|percentile|profile|standard|screen|screening)(?![^\W_]))"
+)
 _CASED_SHAPES = (
+    (("-",), _TEST_EDITION),
     (("COWS", "CIWA", "Ax "), _CHARTED_STEP),
     ((" NOS", "-NOS"), _NOT_OTHERWISE_SPECIFIED),
     (("AH", "AVH", "CAH"), _HEARD_SAYING),
