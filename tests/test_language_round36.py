@@ -14,15 +14,13 @@ from tests.language_cases import assert_caught, flagged
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        # A medicine taken at the chart's times, the medicine unsaid; risk in a form's three boxes.
+        # A medicine taken at the chart's times, the medicine unsaid.
         ("Hemi has his nocte with a cup of Milo.", "has his nocte"),
         ("Sione takes them BD, he set an alarm on his phone.", "takes them BD"),
-        ("The referral rated her mod/low/low.", "mod/low/low"),
         # Kept steady by medicines, as a letter says.
         ("Letter from the team: settled on his current depot.", "settled on his current depot"),
-        # A withdrawal scale done or scored; an assessment booked.
+        # A withdrawal scale done or scored.
         ("CIWA 14 at handover, shaky hands.", "CIWA 14"),
-        ("Ax done Monday with the new team.", "Ax done"),
         # A 2 written for a z.
         ("Someone keyed 'skit2o' into the car door.", "skit2o"),
         # A service's and other countries' words.
@@ -32,8 +30,10 @@ from tests.language_cases import assert_caught, flagged
         # Round 37: a test by its edition, with what it found; a report's and a rest home's words.
         ("His WISC-V results were sent to the school.", "WISC-V"),
         ("The ADOS-2 testing is booked for March.", "ADOS-2"),
+        ("Kahu's CELF-5 came back low.", "CELF-5"),
         ("The rest home calls Nana an elopement risk.", "elopement risk"),
         ("Night note: not contracting for safety.", "not contracting for safety"),
+        ("She has been drug-seeking behaviour free for a month, the GP wrote.", "drug-seeking behaviour"),
         # A label everyday alone, cut by a hyphen where no words meet: hidden, whoever writes it.
         ("The note said she was para-noid about the car outside.", "para-noid"),
         ("I felt para-noid all day.", "para-noid"),
@@ -64,6 +64,19 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "The COVID-19 results came back negative for the whole whānau.",
         "Grandad's MIG-21 model kit is on the shelf.",
         "Tama's PS-5 is broken again.",
+        "Kia ora team, the RTX-4 benchmark scores are up on the Teams channel.",
+        "NCEA-2 results came out this morning.",
+        # Round 37's attack: a farm's, a sport's, a fund's and a fire season's words.
+        "To-do: COWS done, calves fed, check the trough.",
+        "Front Ax done, rear one next week when the parts arrive.",
+        "Fire risk low/low/mod for Tuesday to Thursday.",
+        "Tama has his stat sheet from Saturday's game.",
+        "The mare has her mane plaited for the show.",
+        "The fish tank is stable on the current dose of water conditioner.",
+        "We're not contracting for safety audits this year.",
+        "The beagle at the airport is their best drug seeker.",
+        "The ball was border-line out, but the ref let it go.",
+        "The baker acted fast when the oven caught fire.",
         "The vet said the heifer was anorexic and running a temperature.",
         "This treatment-resistant black spot has wrecked my roses.",
         "OBS keeps crashing every time I add my webcam as a source.",

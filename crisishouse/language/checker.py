@@ -133,7 +133,10 @@ _THOUGHT_TO_BE = frozenset(_split("thought believed said considered"))
 _PHRASE_GAPS = re.compile(r"[\s'\u2019-]+")
 # Prefixes written with a hyphen as often as without ("anti-psychotics", "non-verbal", "hypo-manic").
 _HYPHENED_PREFIXES = frozenset(
-    _split("anti non pre post self hyper hypo semi pseudo over under re co de dis mis sub super ultra neuro psycho")
+    # ("border-line" too: two words of its own, as a ball or a call is.)
+    _split(
+        "anti non pre post self hyper hypo semi pseudo over under re co de dis mis sub super ultra neuro psycho border"
+    )
 )
 # "I DID it", "to ADD", "felt SAD": after these, a word in capitals is the
 # everyday word said loudly, not an abbreviation.

@@ -623,22 +623,29 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a medicine taken at the chart's times, the medicine left unsaid: "takes hers BD", "has his nocte"
     (
         ("takes", "take", "taking", "took", "has", "have", "having", "had", "given", "gets", "getting"),
-        r"(?:takes?|taking|took|has|have|having|had|given|gets|getting)\s+(?:his|hers|theirs|her|their|them|it|one|two)"
-        r"\s+(?:bd|tds|tid|qds|qid|nocte|mane|prn|bid|qhs|stat)" + _E,
+        # (Only a pronoun standing for the medicine, and the time ending it: "has his stat sheet", "has her
+        # mane plaited", "takes their BD team out" are a game's, a horse's and a sales team's.)
+        r"(?:takes?|taking|took|has|have|having|had|given|gets|getting)\s+(?:his|hers|theirs|them|it)"
+        r"\s+(?:bd|tds|tid|qds|qid|nocte|mane|prn|bid|qhs)"
+        + _E
+        + r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|at|and|after|before|since|every|each|daily|today|tonight|now)(?![^\W_]))",
         _SHORTHAND,
     ),
-    # risk rated in a form's three boxes: "rates him low/low/low", "risk: mod/high/low" (not a tide's)
+    # a promise of safety a service asks for: "not contracting for safety" (not a firm's safety audits)
     (
-        ("rated", "rates", "rate", "rating", "risk", "risks", "scored", "assessed", "him", "her", "them"),
-        r"(?:rated|rates?|rating|risks?|scored|assessed|him|her|them)\s*:?\s+(?:(?:as|at)\s+)?"
-        r"(?:low|mod|moderate|med|medium|high|nil)(?:\s?/\s?(?:low|mod|moderate|med|medium|high|nil)){2}" + _E,
+        ("contracting", "contract", "contracted", "contracts"),
+        r"contract(?:ing|ed|s)?\s+for\s+safety(?![^\W_])"
+        r"(?!\s+(?:audits?|work|works|inspections?|checks?|training|services?|officers?|plans?|advisers?|advisors?"
+        r"|equipment|gear|consultants?|reviews?)(?![^\W_]))",
         _SHORTHAND,
     ),
     # a person kept steady by their medicines, as a letter says: "stable on her current regime"
     (
-        ("stable", "settled", "maintained", "stabilised", "stabilized"),
-        r"(?:stable|settled|maintained|stabili[sz]ed)\s+on\s+(?:(?:his|her|their|the)\s+)?(?:current\s+)?"
-        r"(?:regime|regimen|meds|medication|medications|depot|dose)" + _E,
+        # (Someone's current medicines: a paddock's dose of super, a fish tank's, a team's training regime,
+        # a bus company's depot are steady too.)
+        ("stable", "settled"),
+        r"(?:stable|settled)\s+on\s+(?:his|her|their)\s+current\s+(?:regime|regimen|meds|medication|medications|depot)"
+        + _E,
         _SHORTHAND,
     ),
     # risk graded toward self and others, as a form's box does: "Risk: mod to self, low to others"
@@ -1176,23 +1183,22 @@ _NOT_OTHERWISE_SPECIFIED = re.compile(
     r"|personality\s+disorder|eating\s+disorder|bipolar|schizophrenia|dissociative\s+disorder|tic\s+disorder))"
     r"[- ]NOS(?![^\W_])(?!-)"
 )
-# A withdrawal scale done or scored, an assessment booked, as a chart writes them ("COWS done", "CIWA 12",
-# "Ax booked Thursday"; not the cows out on the road, nor an axe).
+# A withdrawal scale done or scored, as a chart writes it ("CIWA done", "CIWA 12"). (Not COWS, which a
+# farm's to-do list and an A&P show score too, nor "Ax", an axe, an order or a brand.)
 _CHARTED_STEP = re.compile(
-    r"(?<![^\W_])(?:COWS|CIWA)(?:[ \t]+(?i:done|completed|score|scored|of|=|at|was|is)(?![^\W_])|[ \t]*[=:]?[ \t]*\d)"
-    r"|(?<![^\W_])Ax[ \t]+(?i:booked|done|completed|pending|due|planned|arranged|today|tomorrow|tmrw|with|by)(?![^\W_])"
+    r"(?<![^\W_])CIWA(?:[ \t]+(?i:done|completed|score|scored|of|=|at|was|is)(?![^\W_])|[ \t]*[=:]?[ \t]*\d)"
 )
-# A test or a scale by its edition, as a report names it with what it found: "CARS-2 score", "the CELF-5
-# core score", "WISC-V results", "ADOS-2 testing" (not COVID-19's results, a jet or a console).
+# A test or a scale of the mind by its edition, as a report names it: "CARS-2", "the CELF-5 core score",
+# "WISC-V results", "ADOS-2 testing" (only these tests' names: a graphics card's, a rally's, a cable's, a
+# game's or a share index's edition is no one's).
 _TEST_EDITION = re.compile(
-    r"(?<![^\W_])(?!(?:COVID|SARS|MERS|MIG|ISO|USB|HDMI|WPA|IEEE|NZS|EN|AS|BS|PS|MP|GT|RS|SR)-)"
-    r"([A-Z]{2,6}(?:-[A-Z])?)-(?:\d{1,2}|I{1,3}|IV|V|VI|R)(?![^\W_])"
-    r"(?=(?:'s|’s)?[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?(?i:scores?|scored|results?|came|flagged|elevated|range|index"
-    r"|composite|assessment|testing|subtests?|percentile|profile|standard|screen|screening)(?![^\W_]))"
+    r"(?<![^\W_])(?:CARS|CELF|ABAS|PLS|BRIEF|WISC|WAIS|WPPSI|ADOS|ADI|BASC|CBCL|PHQ|DASS|HoNOS|MMSE|MoCA|BDI|BAI"
+    r"|PCL|SDQ|CTOPP|WIAT|KABC|NEPSY|VABS|ASRS|PANSS|BPRS|HCR|LSI|YBOCS|Y-BOCS|SCQ|SRS|TOWRE|BOT)"
+    r"-(?:\d{1,2}|I{1,3}|IV|V|VI|R)(?![^\W_])"
 )
 _CASED_SHAPES = (
     (("-",), _TEST_EDITION),
-    (("COWS", "CIWA", "Ax "), _CHARTED_STEP),
+    (("CIWA",), _CHARTED_STEP),
     ((" NOS", "-NOS"), _NOT_OTHERWISE_SPECIFIED),
     (("AH", "AVH", "CAH"), _HEARD_SAYING),
     (("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND),
