@@ -37,10 +37,10 @@ KEPT_ASIDE = PARTS[1:]
 # depression far from its economists, a paint's formulation by brand, a
 # borderline pass, an album, telephone, currency, title, unit and bank
 # abbreviations, a shop). See tests/language_corpus/README.md.
-# held_out_34/'s, held_out_35/'s and held_out_36/'s everyday senses (2 of 81, 2 of 95 and 5 of 91
-# flagged, left after rounds 35 to 37 tuned on them) and held_out_37/'s, unseen (11 of 87 flagged), are
-# expected failures until a round puts them right.
-KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 34, 35, 36, 37)}
+# held_out_34/'s and held_out_36/'s everyday senses (2 of 81 and 4 of 91 flagged, left after rounds 35
+# and 37 tuned on them) and held_out_37/'s, unseen (11 of 87 flagged), are expected failures until a
+# round puts them right (held_out_35/'s, 1 of 95 since round 37, are held to the 2%).
+KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 34, 36, 37)}
 # Floors, not goals, on the unseen part: it is reported (tests/language_corpus/README.md).
 UNSEEN = "held_out_37"
 # Parts tuned on for one short round only, below the floors of the parts tuned on fully, are held to the

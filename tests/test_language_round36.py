@@ -34,6 +34,10 @@ from tests.language_cases import assert_caught, flagged
         ("The rest home calls Nana an elopement risk.", "elopement risk"),
         ("Night note: not contracting for safety.", "not contracting for safety"),
         ("She has been drug-seeking behaviour free for a month, the GP wrote.", "drug-seeking behaviour"),
+        # A capitalised label before a name or a letter's capitals is still a label.
+        ("Psychotic Tama at lunch again.", "Psychotic"),
+        ("Known Schizophrenic Man, 45, brought in by Police.", "Schizophrenic"),
+        ("Diagnosis: Paranoid Schizophrenia.", "Paranoid Schizophrenia"),
         # A label everyday alone, cut by a hyphen where no words meet: hidden, whoever writes it.
         ("The note said she was para-noid about the car outside.", "para-noid"),
         ("I felt para-noid all day.", "para-noid"),
@@ -77,6 +81,9 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "The beagle at the airport is their best drug seeker.",
         "The ball was border-line out, but the ref let it go.",
         "The baker acted fast when the oven caught fire.",
+        # A capitalised label named with a capitalised noun: a song's, a band's name.
+        "Radiohead's Paranoid Android is on the playlist.",
+        "King Crimson's 21st Century Schizoid Man opens with a heavy riff.",
         "The vet said the heifer was anorexic and running a temperature.",
         "This treatment-resistant black spot has wrecked my roses.",
         "OBS keeps crashing every time I add my webcam as a source.",

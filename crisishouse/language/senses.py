@@ -44,6 +44,13 @@ _NAMING = frozenset(
         """
     )
 )
+# Nouns a diagnosis is written with in a letter's capitals ("Bipolar Patient", "Psychotic Features").
+_CLINICAL_NOUNS = frozenset(
+    _split(
+        "patient patients client clients guest guests case cases features feature type state states person people "
+        "man woman men women boy girl child children youth adult adults male female"
+    )
+)
 _MEDIA = frozenset(
     _split(
         """
@@ -309,7 +316,32 @@ class Senses:
             return True
         if first == last and self._proper_noun(text, found, starts, first):
             return True
+        if first == last and self._named_with_a_noun(text, found, starts, first):
+            return True
         return self._is_title(text, found, starts, first, last)
+
+    def _named_with_a_noun(self, text: str, found: Tokens, starts: Sequence[int], first: int) -> bool:
+        """A capitalised label with a capitalised noun of WordNet's after it, in one name: "Schizoid Man",
+        "Paranoid Android", "Manic Street Preachers". Not a diagnosis in a letter's capitals ("Paranoid
+        Schizophrenia", "Bipolar Disorder": no thing or person of WordNet's), a day ("Manic Monday" is
+        left flagged) or a guest's name ("Psychotic Tama": a name is no noun of WordNet's).
+        """
+        noun = first + 1
+        words = found.words
+        if noun >= len(words) or found.joined[noun] == JOINED or _ends_clause(found.gaps[noun]):
+            return False
+        if not (self._title_case(text, found, starts, first) and self._title_case(text, found, starts, noun)):
+            return False
+        if self.nouns.kind(words[noun]) not in ("person", "concrete", "thing"):
+            return False
+        if words[noun] not in _CLINICAL_NOUNS:
+            return True
+        # "a Schizophrenic Man" is a letter's label; "21st Century Schizoid Man", three capitals inside a
+        # sentence, a title.
+        before = first - 1
+        if before < 1 or _ends_clause(found.gaps[first]) or _ends_sentence(found.gaps[before]):
+            return False
+        return self._title_case(text, found, starts, before)
 
     def _a_craze(self, found: Tokens, t: int) -> bool:
         """Whether the word at t names a craze for the concrete thing named before it ("Pokémon card
