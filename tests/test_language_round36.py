@@ -1,4 +1,4 @@
-"""The thirty-sixth and thirty-seventh rounds' rules (issue 15), each as a class of wording, with what it must leave alone.
+"""Rounds thirty-six to thirty-eight's rules (issue 15), each as a class of wording, with what it must leave alone.
 
 Sentences here are written for these tests, not taken from the corpus.
 """
@@ -38,6 +38,15 @@ from tests.language_cases import assert_caught, flagged
         ("Psychotic Tama at lunch again.", "Psychotic"),
         ("Known Schizophrenic Man, 45, brought in by Police.", "Schizophrenic"),
         ("Diagnosis: Paranoid Schizophrenia.", "Paranoid Schizophrenia"),
+        # Round 38: a diagnosis's capitals shuffled or with one twice; someone escalating or deteriorating;
+        # a service's gate; a family drawn too close; other services' words.
+        ("Her cousin reckons she has PSTD from the crash.", "PSTD"),
+        ("Teacher says he has ADDHD and can't sit still.", "ADDHD"),
+        ("The caller was escalating before the line dropped.", "escalating"),
+        ("He'd been deteriorating since the move, his sister said.", "deteriorating"),
+        ("The crisis team said she doesn't meet criteria.", "doesn't meet criteria"),
+        ("The report calls him enmeshed with his mum.", "enmeshed with his mum"),
+        ("The old form said acopia.", "acopia"),
         # A label everyday alone, cut by a hyphen where no words meet: hidden, whoever writes it.
         ("The note said she was para-noid about the car outside.", "para-noid"),
         ("I felt para-noid all day.", "para-noid"),
@@ -84,6 +93,24 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         # A capitalised label named with a capitalised noun: a song's, a band's name.
         "Radiohead's Paranoid Android is on the playlist.",
         "King Crimson's 21st Century Schizoid Man opens with a heavy riff.",
+        # Round 38: a thing deteriorating or escalating, a house's criteria, a heart's depression.
+        "The roads have been deteriorating for weeks.",
+        "Costs were escalating for months.",
+        "The house didn't meet criteria for the subsidy.",
+        "ST depression on the ECG means cardiology will review him.",
+        "Stand-up has moved to 9am MDT because half the dev team is in Denver.",
+        "The cat's gone AWOL again, probably under the deck.",
+        "Surveyors remeasured the baseline after the earthquake.",
+        # Round 38's attack: switches, codes and plates; grants' criteria; firms, vines and cords enmeshed.
+        "Flip the SPDT switch on the left before you power up the pump.",
+        "His personalised plate says DHDA, no idea what it stands for.",
+        "Guest wifi is HADD-GUEST, password is on the fridge.",
+        "Our club didn't meet the entry criteria for the regional sports grant.",
+        "Our school doesn't meet the criteria for the lunch programme funding.",
+        "His business is enmeshed with his father's old firm.",
+        "The company's finances were enmeshed with the family trust.",
+        "The angle on that cut is not acute enough for the mitre joint.",
+        "Bro my gaming addiction is real, played FIFA till 3am.",
         "The vet said the heifer was anorexic and running a temperature.",
         "This treatment-resistant black spot has wrecked my roses.",
         "OBS keeps crashing every time I add my webcam as a source.",

@@ -166,6 +166,11 @@ _MEDICINES = _split(
     "tegretol risperdal clozaril imovane lovan cipramil"
 )
 _E = r"(?![^\W_])"  # at the end of a word
+# Not said of a thing that meets a scheme's criteria: "the house didn't meet criteria for the subsidy".
+_NOT_OF_THINGS = "".join(
+    rf"(?<!\b{thing}\s)"
+    for thing in ("house", "car", "home", "site", "building", "property", "application", "project", "product", "bid")
+)
 # Words that describe an affect as a mental-state exam does ("odd affect", "bright affect").
 _AFFECT_WORDS = tuple(
     _split(
@@ -637,6 +642,28 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"contract(?:ing|ed|s)?\s+for\s+safety(?![^\W_])"
         r"(?!\s+(?:audits?|work|works|inspections?|checks?|training|services?|officers?|plans?|advisers?|advisors?"
         r"|equipment|gear|consultants?|reviews?)(?![^\W_]))",
+        _SHORTHAND,
+    ),
+    # a service's gate: "didn't meet criteria", "does not meet criteria for the team"
+    (
+        # (As a service says it, with no "the" and for nothing but a service; not a house's or a car's: a
+        # grant's, a rebate's or a fund's are "the criteria for" them.)
+        ("didn", "didnt", "doesn", "doesnt", "did", "does", "not", "never"),
+        _NOT_OF_THINGS
+        + r"(?:didn't|didn’t|didnt|doesn't|doesn’t|doesnt|did\s+not|does\s+not|do\s+not|not|never)\s+meets?\s+"
+        r"(?:entry\s+|access\s+|referral\s+|acceptance\s+)?criteria"
+        + _E
+        + r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:so|and|but|again|yet|at)(?![^\W_])|\s+for\s+(?:the\s+)?(?:service|services|team"
+        r"|crisis|cmht|catt|acute|admission|inpatient|secondary|mental|respite|treatment|us|them)(?![^\W_]))",
+        _SHORTHAND,
+    ),
+    # a family drawn too close, as a report puts it: "enmeshed with her mother"
+    (
+        ("enmeshed",),
+        # (Someone's own kin, by "his", "her" or "their": a firm, a trust, a vine or a printer cord is
+        # enmeshed with "the" family's, the parent company's or a Brother's.)
+        r"enmeshed\s+with\s+(?:his|her|their)\s+(?:mother|mum|mom|father|dad|parents|whanau|whānau|nan|nana"
+        r"|grandmother)(?![^\W_]|['’-])(?!\s+(?:company|firm|trust|business|investor|printer|brand))",
         _SHORTHAND,
     ),
     # a person kept steady by their medicines, as a letter says: "stable on her current regime"
@@ -1141,6 +1168,22 @@ _NOT_AFTER = {
 _NOT_AFTER["VH"] = _NOT_AFTER["AH"]
 
 
+def _shuffled_capitals(text: str) -> Iterator[re.Match[str]]:
+    """A diagnosis's capitals in another order, or with one of them twice ("PSTD", "ADDHD")."""
+    for m in _CAPITALS_WORD.finditer(text):
+        word = m.group()
+        if word in _SHUFFLED_OF.values():
+            continue  # written as it is: found by the vocabulary
+        letters = "".join(sorted(word))
+        if letters in _SHUFFLED_OF:
+            yield m
+            continue
+        for k in range(len(word)):  # one letter written twice: that letter once more than the diagnosis has
+            if word[k] in word[:k] and "".join(sorted(word[:k] + word[k + 1 :])) in _SHUFFLED_OF:
+                yield m
+                break
+
+
 def _charted_capitals(text: str) -> Iterator[re.Match[str]]:
     """The chart's capitals (above) where the word before or after says they are the chart's.
 
@@ -1195,6 +1238,16 @@ _TEST_EDITION = re.compile(
     r"(?<![^\W_])(?:CARS|CELF|ABAS|PLS|BRIEF|WISC|WAIS|WPPSI|ADOS|ADI|BASC|CBCL|PHQ|DASS|HoNOS|MMSE|MoCA|BDI|BAI"
     r"|PCL|SDQ|CTOPP|WIAT|KABC|NEPSY|VABS|ASRS|PANSS|BPRS|HCR|LSI|YBOCS|Y-BOCS|SCQ|SRS|TOWRE|BOT)"
     r"-(?:\d{1,2}|I{1,3}|IV|V|VI|R)(?![^\W_])"
+)
+# A diagnosis's capitals shuffled or with one written twice, as a note or a post slips them past a
+# reader ("PSTD", "DHDA", "ADDHD"): capitals alone, never a word of their own.
+# Only the commonest, and only had by someone ("has PSTD", "her ADDHD", "Uncle's DSTP"): the same capitals
+# shuffled are a switch, a stock, a booking code or a part number (SPDT, SDPT, TSPD, HADD-GUEST).
+_SHUFFLED_OF = {"".join(sorted(a)): a for a in ("ADHD", "PTSD", "CPTSD")}
+_CAPITALS_WORD = re.compile(
+    r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bgot )|(?<=\bhis )|(?<=\bher )|(?<=\bmy )|(?<=\bof )|(?<=\bwith )"
+    r"|(?<=\bhave )|(?<=\btheir )|(?<=\byour )|(?<='s )|(?<=’s )|(?<=\bdx )|(?<=\bDx ))"
+    r"[A-Z]{4,6}(?![^\W_]|-)"
 )
 _CASED_SHAPES = (
     (("-",), _TEST_EDITION),
@@ -1389,17 +1442,22 @@ def _matches_holding(
 
 # Someone described by the service's adjective ("he's behavioural", "she's escalating"): found at the
 # adjective (rare), then who it is said of looked for just before it (a pronoun is too common to try at).
-_SERVICE_ADJECTIVES = frozenset(["behavioural", "behavioral", "escalating"])
-_SERVICE_ADJECTIVE = re.compile(r"(?<![^\W_])(?:behaviou?ral|escalating)(?![^\W_])")
+_SERVICE_ADJECTIVES = frozenset(["behavioural", "behavioral", "escalating", "deteriorating"])
+_SERVICE_ADJECTIVE = re.compile(r"(?<![^\W_])(?:behaviou?ral|escalating|deteriorating)(?![^\W_])")
+# (Someone, by a pronoun or a word for a person: "the young man was escalating", "she'd been deteriorating";
+# not the weather, the roads or the costs.)
 _SAID_OF_SOMEONE = re.compile(
-    r"(?<![^\W_])(?:he's|she's|they're|hes|shes|bro's|(?:he|she)\s+(?:is|was)|they\s+(?:are|were))\s+"
-    r"(?:(?:just|purely|very|quite|really|so|being|getting|still|more)\s+)?$"
+    r"(?<![^\W_])(?:he's|she's|they're|hes|shes|bro's|he'd|she'd|they'd"
+    r"|(?:he|she|(?:the|a|this|that|our|their)\s+(?:(?:young|old|older|elderly)\s+)?"
+    r"(?:man|woman|boy|girl|guy|bloke|lad|person|guest|client|patient|resident|passenger|caller|teen|teenager))"
+    r"\s+(?:is|was|has\s+been|had\s+been)|they\s+(?:are|were|have\s+been|had\s+been))\s+"
+    r"(?:(?:just|purely|very|quite|really|so|been|being|getting|still|more)\s+)?$"
 )
 # ... and said of the person, not of a thing they are doing or are: "escalating the complaint", "behavioural
 # economists".
 _SAID_ALONE = re.compile(
     r"\s*(?:$|[.,;:!?)\"”’—-]|\s(?:again|today|tonight|now|lately|and|but|so|at|in|on|when|because|ignore"
-    r"|since|all|every|this|overnight)(?![^\W_]))"
+    r"|since|all|every|this|overnight|before|after|until|near|outside|inside|towards|around|for)(?![^\W_]))"
 )
 _RUN_IN_ABBREVIATED = ("bpd", "ocd", "adhd", "cptsd", "ptsd", "npd", "aspd", "bpad", "mdd", "pmdd", "eupd")
 # ... and the abbreviations of a diagnosis, run in with a tag's tail ("bpdcore", "OCDtok", "@thebpdqueen_nz").
@@ -1718,6 +1776,7 @@ class Rules:
                 for needs, pattern in _CASED_SHAPES:
                     if any(n in text for n in needs):
                         candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in pattern.finditer(text)]
+                candidates += [_on_tokens(found, starts, ends, m, _DIAGNOSIS) for m in _shuffled_capitals(text)]
                 if any(n in text for n in _CAPITALS_NEEDED):
                     candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _charted_capitals(text)]
         if "MH" in text:
