@@ -736,7 +736,7 @@ class LanguageCheck:
             # ("anti-psychotics") or before "'s"; cut anywhere else, it is hidden ("para-noid").
             cuts = {
                 at
-                for at, piece in zip(accumulate(map(len, pieces[:-1])), pieces, strict=False)
+                for at, piece in zip(accumulate(map(len, pieces[:-1])), pieces[:-1], strict=True)
                 if piece not in _HYPHENED_PREFIXES
             }
             if pieces[-1] == "s":

@@ -1169,19 +1169,17 @@ _NOT_AFTER["VH"] = _NOT_AFTER["AH"]
 
 
 def _shuffled_capitals(text: str) -> Iterator[re.Match[str]]:
-    """A diagnosis's capitals in another order, or with one of them twice ("PSTD", "ADDHD")."""
+    """A diagnosis's capitals in another order, or with one of them twice ("PSTD", "ADDHD"), had by someone."""
     for m in _CAPITALS_WORD.finditer(text):
         word = m.group()
         if word in _SHUFFLED_OF.values():
             continue  # written as it is: found by the vocabulary
-        letters = "".join(sorted(word))
-        if letters in _SHUFFLED_OF:
+        # As they are, or with one letter that is there already taken out (written twice).
+        shuffled = "".join(sorted(word)) in _SHUFFLED_OF or any(
+            word[k] in word[:k] and "".join(sorted(word[:k] + word[k + 1 :])) in _SHUFFLED_OF for k in range(len(word))
+        )
+        if shuffled and _HAD_BY.search(text, max(0, m.start() - 6), m.start()) is not None:
             yield m
-            continue
-        for k in range(len(word)):  # one letter written twice: that letter once more than the diagnosis has
-            if word[k] in word[:k] and "".join(sorted(word[:k] + word[k + 1 :])) in _SHUFFLED_OF:
-                yield m
-                break
 
 
 def _charted_capitals(text: str) -> Iterator[re.Match[str]]:
@@ -1240,15 +1238,12 @@ _TEST_EDITION = re.compile(
     r"-(?:\d{1,2}|I{1,3}|IV|V|VI|R)(?![^\W_])"
 )
 # A diagnosis's capitals shuffled or with one written twice, as a note or a post slips them past a
-# reader ("PSTD", "DHDA", "ADDHD"): capitals alone, never a word of their own.
-# Only the commonest, and only had by someone ("has PSTD", "her ADDHD", "Uncle's DSTP"): the same capitals
-# shuffled are a switch, a stock, a booking code or a part number (SPDT, SDPT, TSPD, HADD-GUEST).
+# reader ("PSTD", "DHDA", "ADDHD"): only the commonest, in capitals, and only had by someone ("has PSTD",
+# "her ADDHD", "Uncle's DSTP"); the same capitals shuffled are a switch, a stock, a booking code or a part
+# number (SPDT, SDPT, TSPD, HADD-GUEST).
 _SHUFFLED_OF = {"".join(sorted(a)): a for a in ("ADHD", "PTSD", "CPTSD")}
-_CAPITALS_WORD = re.compile(
-    r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bgot )|(?<=\bhis )|(?<=\bher )|(?<=\bmy )|(?<=\bof )|(?<=\bwith )"
-    r"|(?<=\bhave )|(?<=\btheir )|(?<=\byour )|(?<='s )|(?<=’s )|(?<=\bdx )|(?<=\bDx ))"
-    r"[A-Z]{4,6}(?![^\W_]|-)"
-)
+_CAPITALS_WORD = re.compile(r"(?<![^\W_])[ACDHPST]{4,6}(?![^\W_]|-)")
+_HAD_BY = re.compile(r"(?:(?<![^\W_])(?:has|had|got|his|her|my|of|with|have|their|your|dx)|['’]s) $", re.IGNORECASE)
 _CASED_SHAPES = (
     (("-",), _TEST_EDITION),
     (("CIWA",), _CHARTED_STEP),
@@ -1934,7 +1929,6 @@ class Rules:
         while k >= 0 and t - k <= 6 and not _ends_clause(found.gaps[k + 1]):
             if found.words[k] in _PERSON:
                 return True
-
             k -= 1
         return False
 
