@@ -202,3 +202,23 @@ async def test_tabs_chosen_faster_than_they_are_built_end_on_the_last():
         await pilot.pause()
         assert tabs.active == "one" and [w.id for w in tabs.built() if w.display] == ["content-one"]
         assert "two" not in app.made and "three" not in app.made
+
+
+async def test_a_title_under_the_mouse_is_lit_until_it_leaves():
+    app = TabsApp()
+    async with app.run_test(size=(40, 6)) as pilot:
+        row = app.query_one(TabRow)
+        plain = row.rich_style + row.get_component_rich_style("tab-row--title")
+        lit = plain + row.get_component_rich_style("tab-row--hover")
+        assert lit != plain
+
+        def style_of(title: str) -> object:
+            return next(seg.style for seg in row.render_line(0) if seg.text.strip() == title)
+
+        await pilot.hover(TabRow, offset=(6, 0))  # "Two"
+        await pilot.pause()
+        assert row.hovered == "two" and style_of("Two") == lit and style_of("Three") == plain
+        await pilot.hover(Label)  # off the row
+        await pilot.pause()
+        assert row.hovered == "" and style_of("Two") == plain
+        assert app.query_one(RecordTabs).active == "one"  # a hover chooses nothing

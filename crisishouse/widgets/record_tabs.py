@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,11 +29,13 @@ from textual.widget import Widget
 class TabRow(Widget, can_focus=True):
     """The titles of the tabs on one line, the showing one marked on the line under it.
 
-    Left and right move between tabs while the row has focus; a click on a title shows its tab.
+    Left and right move between tabs while the row has focus; a click on a title shows its tab, and a
+    title under the mouse is lit as a link is.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "tab-row--title",
+        "tab-row--hover",
         "tab-row--active",
         "tab-row--bar",
         "tab-row--bar-active",
@@ -41,10 +45,12 @@ class TabRow(Widget, can_focus=True):
         width: 1fr;
         height: 2;
         & > .tab-row--title { color: $foreground 50%; }
+        & > .tab-row--hover { color: $foreground; }
         & > .tab-row--active { color: $foreground; }
         & > .tab-row--bar { color: $foreground 10%; }
         & > .tab-row--bar-active { color: $block-cursor-background; }
         &:ansi > .tab-row--title { text-style: dim; }
+        &:ansi > .tab-row--hover { text-style: not dim; }
         &:ansi > .tab-row--active { text-style: not dim bold; }
         &:ansi > .tab-row--bar { color: $border-blurred; }
         &:focus > .tab-row--active {
@@ -62,6 +68,8 @@ class TabRow(Widget, can_focus=True):
     ALLOW_SELECT = False
 
     active: reactive[str] = reactive("", always_update=False)
+    hovered: reactive[str] = reactive("")
+    """The tab whose title is under the mouse ("" for none)."""
 
     class Chosen(Message):
         """A tab was chosen by a click or an arrow key."""
@@ -79,7 +87,7 @@ class TabRow(Widget, can_focus=True):
         """Each tab, and where its title (with a space each side) starts and ends on the row."""
         cells, x = [], 0
         for tab, title in self._titles.items():
-            width = len(title) + 2
+            width = cell_len(title) + 2
             cells.append((tab, x, x + width))
             x += width
         return cells
@@ -97,13 +105,7 @@ class TabRow(Widget, can_focus=True):
         cells = self._cells()
         length = max(width, cells[-1][2] if cells else 0)
         if y == 0:
-            segments = [
-                Segment(
-                    f" {self._titles[tab]} ",
-                    base + self.get_component_rich_style("tab-row--active" if tab == self.active else "tab-row--title"),
-                )
-                for tab, _start, _end in cells
-            ]
+            segments = [Segment(f" {self._titles[tab]} ", base + self._title_style(tab)) for tab, _start, _end in cells]
             segments.append(Segment(" " * (length - (cells[-1][2] if cells else 0)), base))
         elif y == 1:
             # The line under the titles: the showing title's stretch in colour, half-cells either side.
@@ -120,18 +122,36 @@ class TabRow(Widget, can_focus=True):
         scroll = self._scroll()
         return Strip(segments).crop(scroll, scroll + width)
 
+    def _title_style(self, tab: str) -> Style:
+        if tab == self.active:
+            return self.get_component_rich_style("tab-row--active")
+        title = self.get_component_rich_style("tab-row--title")
+        return title + self.get_component_rich_style("tab-row--hover") if tab == self.hovered else title
+
+    def _tab_at(self, x: int) -> str:
+        """The tab whose title (or its stretch of the line under it) is at x on the row as drawn ("" for none)."""
+        x += self._scroll()
+        return next((tab for tab, start, end in self._cells() if start <= x < end), "")
+
     def watch_active(self) -> None:
+        self.refresh()
+
+    def watch_hovered(self) -> None:
         self.refresh()
 
     def on_resize(self) -> None:
         self.refresh()
 
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self._tab_at(event.x)
+
+    def on_leave(self) -> None:
+        self.hovered = ""
+
     def on_click(self, event: events.Click) -> None:
-        x = event.x + self._scroll()
-        for tab, start, end in self._cells():
-            if start <= x < end:
-                self.post_message(self.Chosen(tab))
-                return
+        tab = self._tab_at(event.x)
+        if tab:
+            self.post_message(self.Chosen(tab))
 
     def action_step(self, by: int) -> None:
         tabs = list(self._titles)
