@@ -67,7 +67,8 @@ class TabRow(Widget, can_focus=True):
     ]
     ALLOW_SELECT = False
 
-    active: reactive[str] = reactive("", always_update=False)
+    # (Reactives repaint the row when they change, as a resize does.)
+    active: reactive[str] = reactive("")
     hovered: reactive[str] = reactive("")
     """The tab whose title is under the mouse ("" for none)."""
 
@@ -132,15 +133,6 @@ class TabRow(Widget, can_focus=True):
         """The tab whose title (or its stretch of the line under it) is at x on the row as drawn ("" for none)."""
         x += self._scroll()
         return next((tab for tab, start, end in self._cells() if start <= x < end), "")
-
-    def watch_active(self) -> None:
-        self.refresh()
-
-    def watch_hovered(self) -> None:
-        self.refresh()
-
-    def on_resize(self) -> None:
-        self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self.hovered = self._tab_at(event.x)
