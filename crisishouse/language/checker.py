@@ -218,6 +218,8 @@ _LETTER_NAMES = {
     **dict.fromkeys(("es", "ess"), "s"), "tee": "t", **dict.fromkeys(("yoo", "you"), "u"), "vee": "v",
     **dict.fromkeys(("ex",), "x"), **dict.fromkeys(("why", "wye"), "y"), **dict.fromkeys(("zed", "zee"), "z"),
 }  # fmt: skip
+_LONE_LETTERS = {"a": "a", "i": "i"}
+_HYPHENS = frozenset(("-", "\u2010", "\u2011"))
 _LETTER_GAP = re.compile(r"[ \t\-\u2010\u2011.\u00a0]+")
 _THREE_OR_MORE = re.compile(r"1{3,}")
 _NOT_SPELT_SOURCES = frozenset((HIDDEN_ONLY, COMPOUNDS_ONLY))
@@ -605,6 +607,24 @@ class LanguageCheck:
         words, gaps, names = found.words, found.gaps, _LETTER_NAMES
         # One mark a word, "1" for a letter's name: runs of three or more are found at C speed.
         marks = "".join(["1" if w in names else "0" for w in words])
+        if "a" in words or "i" in words:
+            # "a" and "i" name their letters only hyphened to another's name ("a-dee-aitch-dee").
+            count = len(words)
+            marks = "".join(
+                [
+                    "1"
+                    if mark == "1"
+                    or (
+                        words[k] in _LONE_LETTERS
+                        and (
+                            (k + 1 < count and gaps[k + 1] in _HYPHENS and words[k + 1] in names)
+                            or (k > 0 and gaps[k] in _HYPHENS and words[k - 1] in names)
+                        )
+                    )
+                    else "0"
+                    for k, mark in enumerate(marks)
+                ]
+            )
         hits: list[tuple[int, int, Entry, str]] = []
         for m in _THREE_OR_MORE.finditer(marks):
             # A comma or the like between two names ends a run ("oh see, dee pee ess": two runs).
@@ -616,7 +636,7 @@ class LanguageCheck:
 
     def _abbreviation_said(self, found: Tokens, k: int, run: int) -> list[tuple[int, int, Entry, str]]:
         """The abbreviation of a diagnosis among the letters named by tokens k..run-1, if one is there."""
-        letters = "".join(_LETTER_NAMES[w] for w in found.words[k:run])
+        letters = "".join(_LETTER_NAMES.get(w) or _LONE_LETTERS[w] for w in found.words[k:run])
         edges, table = found._edges, self._table
         for first in range(k, run - 2):  # "say bee pee dee": the letters may start late
             for last in range(run - 1, first + 1, -1):

@@ -57,7 +57,7 @@ from crisishouse.language.clauses import ends_clause as _ends_clause
 from crisishouse.language.clauses import ends_sentence as _ends_sentence
 from crisishouse.language.clauses import phrase_set as _words
 from crisishouse.language.clauses import split_words
-from crisishouse.language.normalise import Tokens
+from crisishouse.language.normalise import SPACED, Tokens
 from crisishouse.language.senses import Nouns, Sense, Senses
 from crisishouse.language.vocabulary import CLIPPED, DOSED, Entry
 
@@ -144,6 +144,10 @@ _NOT_A_NAME = frozenset(
     )
 )
 _HEADS = frozenset(["disorder", "disorders", "syndrome", "syndromes"])
+# Before a name, these say someone has it: "has Charles Bonnet's syndrome", "query Da Costa's syndrome".
+_HAD_WITH = frozenset(
+    _split("has had have having with of query dx diagnosed likely possible probable suspected known for")
+)
 _MAX_NAME_WORDS = 4
 
 # Shapes of clinical shorthand, in the folded text (lower case, symbols read
@@ -166,6 +170,8 @@ _MEDICINES = _split(
     "tegretol risperdal clozaril imovane lovan cipramil"
 )
 _E = r"(?![^\W_])"  # at the end of a word
+# At the end of a clause, or before "and", "or", "&" or "/" ("low RTO and RTS", "good EC, rapport").
+_CLAUSE_ENDS = r"(?=\s*(?:[,.;:)!?]|$|/|&|\band\b|\bor\b|\+))"
 # Not said of a thing that meets a scheme's criteria: "the house didn't meet criteria for the subsidy".
 _NOT_OF_THINGS = "".join(
     rf"(?<!\b{thing}\s)"
@@ -666,13 +672,78 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|grandmother)(?![^\W_]|['’-])(?!\s+(?:company|firm|trust|business|investor|printer|brand))",
         _SHORTHAND,
     ),
+    # moved up a service's levels of care by the service: "was stepped up to the acute team", "being stepped up
+    # to CCRT" (not "stepped up to the plate", nor a promotion: "she stepped up to the specialist team")
+    (
+        ("was", "were", "been", "being", "be", "is", "got", "get", "gets"),
+        r"(?:was|were|been|being|be|is|got|get|gets)\s+stepped\s+up\s+(?:to|into)\s+(?:the\s+)?"
+        r"(?:acute|crisis|intensive|inpatient|secondary"
+        r"|specialist|home[\s-]based|cmht|ccrt|catt|cat|ihbt|crisis\s+resolution)" + _E,
+        _SHORTHAND,
+        "stepped",
+    ),
+    # a person written up in a mental state exam's words: "described him as bizarre", "noted her as guarded"
+    # (a neighbour's "described him as odd" is everyday: only the exam's own words)
+    (
+        ("described", "documented", "noted", "charted", "recorded", "assessed"),
+        r"(?:described|documented|noted|charted|recorded|assessed)\s+(?:him|her|them|the\s+guest|the\s+client)\s+as\s+"
+        r"(?:(?:quite|very|rather|somewhat)\s+)?(?:bizarre|guarded|disorganised|disorganized|labile|blunted|perplexed"
+        r"|dishevelled|disheveled|unkempt|thought[\s-]disordered|internally\s+preoccupied)" + _E,
+        _SHORTHAND,
+        " as ",
+    ),
+    # a long-stay person called by the adjective alone: "Uncle Lou was a chronic", "one of the chronics"
+    # (not "a chronic cough", "a chronic shortage": a noun follows those; nor "a chronic for being late")
+    (
+        ("a",),
+        r"a\s+chronic(?=\s*(?:[,.;:!?)]|$|\slike\b))",
+        _SHORTHAND,
+        "chronic",
+    ),
+    # someone classed as in great need, as a form lists them: "listed as high needs", "assessed as high-needs"
+    # (of a person, by a pronoun: a lamb, a garden or a school's funding are listed as high needs too)
+    (
+        (
+            "she",
+            "he",
+            "they",
+            "her",
+            "him",
+            "them",
+            "she's",
+            "he's",
+            "they're",
+            "shes",
+            "hes",
+            "listed",
+            "assessed",
+            "classed",
+            "classified",
+            "rated",
+            "coded",
+            "deemed",
+            "flagged",
+            "categorised",
+            "categorized",
+        ),
+        r"(?:(?:she|he|they)(?:['’]s|['’]re|\s+(?:is|was|are|were|has\s+been|had\s+been|got|gets|been))?"
+        r"|shes|hes|her|him|them)\s+"
+        r"(?:listed|assessed|classed|classified|rated|coded|deemed|flagged|categori[sz]ed)\s+as\s+(?:a\s+)?"
+        r"(?:very\s+)?high[\s-]needs?"
+        + _E
+        + r"|(?:listed|assessed|classed|classified|rated|coded|deemed|flagged|categori[sz]ed)\s+(?:her|him|them)\s+as\s+"
+        r"(?:a\s+)?(?:very\s+)?high[\s-]needs?" + _E,
+        _SHORTHAND,
+        "high",
+    ),
     # a person kept steady by their medicines, as a letter says: "stable on her current regime"
     (
         # (Someone's current medicines: a paddock's dose of super, a fish tank's, a team's training regime,
         # a bus company's depot are steady too.)
         ("stable", "settled"),
-        r"(?:stable|settled)\s+on\s+(?:his|her|their)\s+current\s+(?:regime|regimen|meds|medication|medications|depot)"
-        + _E,
+        # (... or as a chart writes it, with no one named: "Stable on current regime", "settled on current meds")
+        r"(?:stable|settled)\s+on\s+(?:(?:his|her|their)\s+)?current\s+(?:meds\s+|medication\s+)?"
+        r"(?:regime|regimen|meds|medication|medications|depot)" + _E,
         _SHORTHAND,
     ),
     # risk graded toward self and others, as a form's box does: "Risk: mod to self, low to others"
@@ -945,6 +1016,47 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     (("cdr", "sds"), r"(?:cdr|sds)\s+(?:score\s+)?(?:of\s+)?\d{1,2}(?:\.\d)?" + _E, _SCALE),
     # risk to self or others with its level: "RTS low", "RTO moderate"
     (("rts", "rto", "rtsh"), r"(?:rts|rto|rtsh)\s+(?:low|medium|mod|moderate|high|nil)" + _E, _SHORTHAND),
+    # ... with a verb between and the clause ended ("RTO is low and ...", not "RTO is low-cost", "RTO was high
+    # because nobody was home"), or the level first with the other after ("low RTO and RTS")
+    (
+        ("rts", "rto", "rtsh", "low", "medium", "mod", "moderate", "high", "nil", "elevated"),
+        r"(?:rts|rto|rtsh)\s+(?:is|was|remains|remained|assessed\s+as|rated|considered)\s+"
+        r"(?:low|medium|mod|moderate|high|nil|elevated)(?=\s*(?:[,.;:)!?]|$|\band\b|/|&))"
+        + r"|(?:low|medium|mod|moderate|high|nil|elevated)\s+(?:rts|rto|rtsh)(?=\s*(?:and|&|/|,)\s*(?:rts|rto|rtsh)"
+        + _E
+        + ")",
+        _SHORTHAND,
+    ),
+    # a triage's code or category for a call or a visit: "triage code C", "triage 3,", "Cat 2 mental health"
+    (
+        ("triage", "triaged", "cat", "category"),
+        r"triage(?:d)?\s+(?:as\s+)?(?:code|category|cat|level|score)\s+(?:[1-5]|[a-e])"
+        + _E
+        # (a bare number only where someone is put at it: "at triage 3,", "triaged as 2." — not "we triage 3, 4")
+        + r"|(?:(?<=\bat\s)|(?<=\bon\s))triage\s+[1-5]"
+        + _CLAUSE_ENDS
+        + r"|triaged\s+as\s+[1-5]"
+        + _CLAUSE_ENDS
+        + r"|(?:cat|category)\s+[1-5]\s+(?:mental\s+health|mh|psych|psychiatric)"
+        + _E
+        + r"(?!\s+(?:first\s+aid|course|courses|training|workshop|workshops))",
+        _SHORTHAND,
+    ),
+    # eye contact, as a mental state exam grades it: "EC poor", "E/C fleeting", "EC was poor", "good EC,"
+    (
+        ("ec", "e", "poor", "good", "fair", "fleeting", "limited", "reduced", "minimal", "avoidant", "variable"),
+        r"(?:ec|e/c)\s+(?:poor|good|fair|fleeting|limited|reduced|minimal|avoidant|variable|intermittent"
+        r"|appropriate|normal|nil)"
+        + _E
+        + r"|(?:ec|e/c)\s+(?:was|is|remained)\s+(?:poor|fleeting|limited|reduced|minimal|avoidant|variable"
+        r"|intermittent|nil)"
+        + _E
+        + r"|(?:poor|good|fair|fleeting|limited|reduced|minimal|avoidant|variable|intermittent)\s+(?:ec|e/c)"
+        + _CLAUSE_ENDS,
+        _SHORTHAND,
+    ),
+    # rapport graded with a mark: "rapport+", "Rapport ++", "rapport -ve" (not a dash: "Rapport - the café")
+    (("rapport",), r"rapport\s?(?:\+{1,2}|[+-]\s?ve" + _E + ")", _SHORTHAND),
     # thoughts of harming others, towards someone: "HI towards the ex"
     (("hi", "si"), r"(?:hi|si)\s+(?:towards?|toward)" + _E, _SHORTHAND),
     # blood levels in shorthand: "serum Li 0.7", "Li level", "cloz bloods" (a medicine's own name is left alone)
@@ -1178,8 +1290,16 @@ def _shuffled_capitals(text: str) -> Iterator[re.Match[str]]:
         shuffled = "".join(sorted(word)) in _SHUFFLED_OF or any(
             word[k] in word[:k] and "".join(sorted(word[:k] + word[k + 1 :])) in _SHUFFLED_OF for k in range(len(word))
         )
-        if shuffled and _HAD_BY.search(text, max(0, m.start() - 6), m.start()) is not None:
+        if not shuffled:
+            continue
+        if _HAD_BY.search(text, max(0, m.start() - 6), m.start()) is not None:
             yield m
+        elif (
+            _IS_BY.search(text, max(0, m.start() - 7), m.start()) is not None
+            and _CLAUSE_END_AFTER.match(text, m.end()) is not None
+            and _A_CODE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+        ):
+            yield m  # "my cousin is DHDA, sorry": not "the gate code is PDTS" nor "is DHDA on the leaderboard"
 
 
 def _charted_capitals(text: str) -> Iterator[re.Match[str]]:
@@ -1244,6 +1364,15 @@ _TEST_EDITION = re.compile(
 _SHUFFLED_OF = {"".join(sorted(a)): a for a in ("ADHD", "PTSD", "CPTSD")}
 _CAPITALS_WORD = re.compile(r"(?<![^\W_])[ACDHPST]{4,6}(?![^\W_]|-)")
 _HAD_BY = re.compile(r"(?:(?<![^\W_])(?:has|had|got|his|her|my|of|with|have|their|your|dx)|['’]s) $", re.IGNORECASE)
+# ... or who is them, the clause ended after ("my cousin is DHDA, sorry"), no code or name of a thing before
+# ("the gate code is PDTS.", "his licence plate is real DPTS").
+_IS_BY = re.compile(r"(?<![^\W_])(?:is|was|being|so|proper|bit|real) $", re.IGNORECASE)
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:and|but|lol|sorry|today|again|when)(?![^\W_]))")
+_A_CODE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:code|codes|number|no|plate|rego|ref|reference|handle|sign|callsign|ticker|model|gate|tag|name"
+    r"|id|password|part|serial|flight|licence|license|username|gamertag|initials|acronym|letters)(?![^\W_])",
+    re.IGNORECASE,
+)
 _CASED_SHAPES = (
     (("-",), _TEST_EDITION),
     (("CIWA",), _CHARTED_STEP),
@@ -1443,8 +1572,13 @@ _SERVICE_ADJECTIVE = re.compile(r"(?<![^\W_])(?:behaviou?ral|escalating|deterior
 # not the weather, the roads or the costs.)
 _SAID_OF_SOMEONE = re.compile(
     r"(?<![^\W_])(?:he's|she's|they're|hes|shes|bro's|he'd|she'd|they'd"
-    r"|(?:he|she|(?:the|a|this|that|our|their)\s+(?:(?:young|old|older|elderly)\s+)?"
-    r"(?:man|woman|boy|girl|guy|bloke|lad|person|guest|client|patient|resident|passenger|caller|teen|teenager))"
+    # (not the subject when a preposition stands before: "the situation with her son is escalating")
+    r"|(?:he|she|(?<!with\s)(?<!of\s)(?<!about\s)(?<!for\s)(?<!between\s)(?<!around\s)(?<!over\s)(?<!from\s)"
+    r"(?<!by\s)(?<!to\s)(?<!at\s)(?<!on\s)(?<!against\s)(?<!than\s)"
+    r"(?:the|a|this|that|our|their|her|his|my|your)\s+(?:(?:young|old|older|elderly|little|big)\s+)?"
+    r"(?:man|woman|boy|girl|guy|bloke|lad|person|guest|client|patient|resident|passenger|caller|teen|teenager"
+    r"|daughter|son|kid|child|moko|mokopuna|brother|sister|cousin|nephew|niece|partner|husband|wife|mum|dad"
+    r"|mother|father|uncle|aunty|auntie|koro|nan|tane|wahine))"
     r"\s+(?:is|was|has\s+been|had\s+been)|they\s+(?:are|were|have\s+been|had\s+been))\s+"
     r"(?:(?:just|purely|very|quite|really|so|been|being|getting|still|more)\s+)?$"
 )
@@ -1702,7 +1836,7 @@ class Rules:
                 elif type(what) is Entry:
                     candidates.append((starts[k], ends[k], what))
                 elif what == "head":
-                    candidates += self._head(found, starts, ends, k)
+                    candidates += self._head(text, found, starts, ends, k)
                 elif what == "near":
                     candidates += self._near(found, starts, ends, k)
                 elif what == "wrapper":
@@ -1863,14 +1997,16 @@ class Rules:
                     break
         return found_here
 
-    def _head(self, found: Tokens, starts: Sequence[int], ends: Sequence[int], h: int) -> list[Candidate]:
+    def _head(self, text: str, found: Tokens, starts: Sequence[int], ends: Sequence[int], h: int) -> list[Candidate]:
         """ "gaming disorder", "Capgras syndrome": the head at token h and the words that name it."""
         joined, gaps = found.joined, found.gaps
         first, named, k = h, 0, h - 1
+        possessive = False
         while k >= 0 and named < _MAX_NAME_WORDS and joined[k + 1] and not _ends_clause(gaps[k + 1]):
             word = self._reading(found, k)
             if word == "s" and k > 0 and joined[k]:  # a possessive: "Asperger's syndrome"
                 if k == h - 1:
+                    possessive = True
                     k -= 1
                     continue
                 break
@@ -1880,12 +2016,36 @@ class Rules:
         if named == 0 or (named == 1 and self._reading(found, first) in _NOT_A_NAME):
             return []
         naming = [self._reading(found, k) for k in range(first, h)]
+        if (
+            possessive
+            and not (first > 0 and found.words[first - 1] in _HAD_WITH)
+            and self._a_band_or_person(text, found, starts, first, h - 1)
+        ):
+            return []  # "Joy Division's Disorder", "Billie Eilish's Disorder": a song, not an eponym
         # "Chronic", "severe", "early": how long or how much, in physical and mental names alike.
         naming = [w for w in naming if w not in _NOT_NAMING] or naming
         mental = self.mental
         if any(w in self.physical for w in naming) and not any(w in mental or w in _MENTAL_NAMING for w in naming):
             return []  # "Down syndrome", "irritable bowel syndrome", "a bleeding disorder": physical
         return [(starts[first], ends[h], _DIAGNOSIS)]
+
+    def _a_band_or_person(self, text: str, found: Tokens, starts: Sequence[int], first: int, owner: int) -> bool:
+        """Whether tokens first..owner-1 are a name of two words or more, each with a capital, apart by spaces.
+
+        An eponym is one surname ("Tourette's", "Asperger's"); two capitalised words before the "'s"
+        are a band's or a person's name ("Joy Division's", "Billie Eilish's").
+        """
+        names = range(first, owner)
+        if len(names) < 2 or any(found.joined[k] != SPACED for k in names[1:]):
+            return False
+        for k in names:
+            s, e = found.original(starts[k], starts[k] + 2)
+            written = text[s:e]
+            if not (len(written) == 2 and written[0].isupper() and written[1].islower()):
+                return False
+            if self._reading(found, k) in _NOT_NAMING or self._reading(found, k) in self.mental:
+                return False
+        return True
 
     def _reading(self, found: Tokens, k: int) -> str:
         """Token k as a word: its digit-free reading if it has one."""

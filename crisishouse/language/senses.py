@@ -123,6 +123,15 @@ _LINKS = frozenset(
 _OF = frozenset(["of", "for"])
 # Shorthand for what is seen or heard, whose "of" names what was seen, not a thing it is said of.
 _PERCEIVED = frozenset(("vh", "vhs", "ah", "ahs", "avh", "cah", "th"))
+# Before a label, these make it someone's ("her depression"), whatever words of a sense are near.
+_OWNERS = frozenset(_split("her his their my your"))
+# "Called her Cluster B": a label put on a person, not a title.
+_CALLING = frozenset(_split("called calls call calling labelled labeled labels label named dubbed branded"))
+_CALLED_WHO = frozenset(_split("her him them me us you"))
+# Verbs of saying and knowing: what follows them is what was said, not the thing before.
+_SAYING = frozenset(
+    _split("says said say reckons reckon reckoned thinks think thought told tells knows know heard hears swears swore")
+)
 _AUXILIARIES = frozenset(_split("has have had been being is was be will would may might can could"))
 _ON = frozenset(["on", "in", "across", "along"])
 # "on the baseline", "below its baseline": a place.
@@ -144,6 +153,13 @@ _WRITER = frozenset(_split("i me my we us"))
 # campaign", "an evasive answer"); not compliance, which is said of medicines ("noncompliant meds").
 _SAID_OF_THINGS = frozenset(("jargon", "deficit"))
 _CRAZES = frozenset(("mania", "manias", "hysteria"))
+# Time zones whose letters are also a team's ("MDT") and a clock's time before them: "9am MDT", "9:30 MDT".
+_TIME_ZONES = frozenset(_split("mdt mst est edt pst pdt cst cdt bst ist cet cest aest aedt awst nzst nzdt utc gmt"))
+_CLOCK = re.compile(r"\d{1,2}(?:[ap]m)?|\d\d[ap]m|[ap]m|noon|midnight")
+# ... unless the team's work is near: "discussed at 9am MDT".
+_TEAM_WORK = frozenset(
+    _split("discussed discuss discussion meeting review reviewed plan psychiatrist guest client referral presented")
+)
 # What a craze is for, beyond WordNet's concrete things: "crypto mania", "footy hysteria".
 _FADS = frozenset(
     _split(
@@ -281,7 +297,8 @@ class Senses:
         senses = self._sense_words.get(key or "".join(words[first : last + 1])) or [
             s for w in words[first : last + 1] for s in self._sense_words.get(w, ())
         ]
-        if senses and self._senses_apply(found, first, last, senses):
+        ownable = entry.kind == "diagnosis" and first == last and len(words[first]) > 4
+        if senses and self._senses_apply(found, first, last, senses, ownable):
             return True
         if last - first <= 1 and self.said_of_a_thing(found, first, last):
             return True
@@ -306,6 +323,8 @@ class Senses:
             return True
         if first == last and words[first] in _CRAZES and self._a_craze(found, first):
             return True
+        if first == last and words[first] in _TIME_ZONES and self._after_a_clock(found, first):
+            return True
         if (
             first == last
             and entry.kind in _SAID_OF_THINGS
@@ -319,6 +338,18 @@ class Senses:
         if first == last and self._named_with_a_noun(text, found, starts, first):
             return True
         return self._is_title(text, found, starts, first, last)
+
+    @staticmethod
+    def _after_a_clock(found: Tokens, k: int) -> bool:
+        """Whether a time of day stands just before token k: "9am", "9 am", "9:30", "10 a.m.", "noon"."""
+        if k < 1 or _ends_clause(found.gaps[k]):
+            return False
+        before = found.words[k - 1]
+        if _CLOCK.fullmatch(before) is None:
+            return False
+        if before.isdigit() and not (k >= 2 and found.gaps[k - 1] in (":", ".") and found.words[k - 2].isdigit()):
+            return False  # "9:30" (minutes after a colon), not "section 30" or "level 2"
+        return _TEAM_WORK.isdisjoint(found.words[max(0, k - 8) : k + 8])
 
     def _named_with_a_noun(self, text: str, found: Tokens, starts: Sequence[int], first: int) -> bool:
         """A capitalised label with a capitalised noun of WordNet's after it, in one name: "Schizoid Man",
@@ -440,7 +471,7 @@ class Senses:
                     subject >= 0
                     and not _ends_sentence(gaps[link])
                     and kind(words[subject]) in ("concrete", "thing", "time")
-                    and any(words[d] in _THING_DETERMINERS for d in range(max(0, subject - 3), subject))
+                    and self._named_as_a_thing(words, subject)
                 )
                 break
         # "of" or "for" a concrete thing, or "on" one after a plural named with "the", within four words.
@@ -461,6 +492,17 @@ class Senses:
         # The sentence (up to a dozen words either side) must be about no one but the writer
         # ("in chemistry we learned how the formulation of a paint ..."), who is not its subject.
         return not self._someone_near(found, first, last, _SOMEONE if not said_of_what else _SOMEONE - _WRITER)
+
+    @staticmethod
+    def _named_as_a_thing(words: Sequence[str], subject: int) -> bool:
+        """Whether "the", "a", "this" ... stands at most three words before the subject, none of them
+        a verb of saying: "the (old stock) market", not "the club says Benny" (a name after a saying)."""
+        for d in range(subject - 1, max(0, subject - 3) - 1, -1):
+            if words[d] in _THING_DETERMINERS:
+                return True
+            if words[d] in _SAYING or words[d] in _LINKS:
+                return False
+        return False
 
     def _names_a_thing(self, text: str, found: Tokens, starts: Sequence[int], t: int, last: int | None = None) -> bool:
         """Whether the jargon word at t describes the concrete thing right after it.
@@ -589,7 +631,9 @@ class Senses:
         written = text[start:end]
         return len(written) == 2 and written[0].isupper() and written[1].islower()
 
-    def _senses_apply(self, found: Tokens, first: int, last: int, senses: Sequence[Sense]) -> bool:
+    def _senses_apply(
+        self, found: Tokens, first: int, last: int, senses: Sequence[Sense], ownable: bool = False
+    ) -> bool:
         """Whether any of `senses` applies to tokens first..last (the words around read once for all)."""
         present = found.vocabulary()
         senses = [sense for sense in senses if not sense.cues.isdisjoint(present)]
@@ -600,18 +644,32 @@ class Senses:
         firsts, lasts = found.sentence(_ends_sentence)
         left = list(words[max(firsts[first], first - reach) : first][::-1])  # nearest first
         right = list(words[last + 1 : min(lasts[last], last + reach) + 1])
+        gaps = found.gaps
+        # The word just before or after, in the same clause ("decompensated heart failure", not
+        # "decompensated, heart rate up").
+        joined_before = first > 0 and not _ends_clause(gaps[first])
+        joined_after = last + 1 < len(words) and not _ends_clause(gaps[last + 1])
+        # Someone's own condition: "her depression deepened once the ice ..." is hers, whatever is near
+        # (not "his ITO", "her OD limit": a person's things have their own senses).
+        owned = ownable and bool(left) and left[0] in _OWNERS and joined_before
         for sense in senses:
             before, after = left[: sense.within], right[: sense.within]
             around = before + after
             if sense.not_near and not sense.not_near.isdisjoint(around):
                 continue
-            if sense.before and before[:1] and before[0] in sense.before:
+            if sense.before and joined_before and before[:1] and before[0] in sense.before:
                 return True
-            if sense.before and len(before) >= 2 and before[0] in ("the", "a", "an") and before[1] in sense.before:
+            if (
+                sense.before
+                and len(before) >= 2
+                and before[0] in ("the", "a", "an")
+                and before[1] in sense.before
+                and not _ends_clause(gaps[first - 1])
+            ):
                 return True
-            if sense.after and after[:1] and after[0] in sense.after:
+            if sense.after and joined_after and after[:1] and after[0] in sense.after:
                 return True
-            if sense.near and not sense.near.isdisjoint(around):
+            if sense.near and not owned and not sense.near.isdisjoint(around):
                 return True
         return False
 
@@ -628,6 +686,10 @@ class Senses:
         words, gaps = found.words, found.gaps
         if first > 0 and words[first - 1] in _HAVING and text[end : end + 2] in ("'s", "’s"):
             return False  # "with Alzheimer's", "has Asperger's": a name's own capital, had by someone
+        if last > first and any(
+            len(words[k]) > 1 and in_capitals(text[slice(*found.span(k, k))]) for k in range(first + 1, last + 1)
+        ):
+            return False  # "Poor EC", "Good GCS": graded shorthand in capitals, never a title's word
         if last > first and (
             in_capitals(text[slice(*found.span(first, last))], at_least=3)
             or all(len(words[k]) == 1 for k in range(first, last + 1))
@@ -654,6 +716,8 @@ class Senses:
             )
             if not (titled or after):
                 return False
+        if first >= 2 and words[first - 1] in _CALLED_WHO and words[first - 2] in _CALLING:
+            return False  # "the letter called her Cluster B": a person named by the label, whatever is read after
         # Last, as it reads the sentence: a word about songs, films or books in it.
         firsts, lasts = found.sentence(_ends_sentence)
         low, high = max(firsts[first], first - 12), min(lasts[last], last + 12)
