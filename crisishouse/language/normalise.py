@@ -970,7 +970,7 @@ _SOUNDS = (
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
 # Letters a sound-alike spelling usually holds: only such words are sounded out.
-SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]|ah$")
+SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]|ah(?![a-z])")
 
 
 @lru_cache(maxsize=8192)
@@ -978,6 +978,6 @@ def sound(word: str) -> str:
     """`word` as it sounds, roughly: "skitzofrenic" and "schizophrenic" both give "skisofrenik"."""
     for written, said in _SOUNDS:
         word = word.replace(written, said)
-    if word.endswith("ah"):
-        word = word[:-2] + "ar"  # "bi-polah": an r not said
+    if word.endswith(("ah", "er")):
+        word = word[:-2] + "ar"  # "bi-polah", "nuttah" for "nutter": an r not said, the same vowel
     return _DOUBLE_ANY.sub(r"\1", word)

@@ -472,6 +472,16 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?!\s*of\s+the\s+(?!mental|mh))",
         _SHORTHAND,
     ),
+    # held on another country's form for it: "put on a Form 1", "placed on a Form 3" (Ontario, Victoria)
+    (
+        # (by whoever put them there: "on a Form 1 camp" is a school's year 7)
+        ("put", "placed", "held", "detained"),
+        r"(?:put|placed|held|detained)\s+on\s+an?\s+form\s+(?:[1-9]|4a|1a)"
+        + _E
+        + r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|at|by|under|for|after|overnight|last|yesterday|until|and)(?![^\W_]))",
+        _SHORTHAND,
+        "form",
+    ),
     # a section's leave or its Act: "s17 leave", "s3 MHA", "section 2 papers"
     (
         ("s", "section", "sect", MIXED),
@@ -650,17 +660,23 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|equipment|gear|consultants?|reviews?)(?![^\W_]))",
         _SHORTHAND,
     ),
-    # a service's gate: "didn't meet criteria", "does not meet criteria for the team"
+    # a service's gate: "didn't meet criteria", "does not meet criteria for the team", "doesn't meet threshold for
+    # home help"
     (
         # (As a service says it, with no "the" and for nothing but a service; not a house's or a car's: a
         # grant's, a rebate's or a fund's are "the criteria for" them.)
         ("didn", "didnt", "doesn", "doesnt", "did", "does", "not", "never"),
         _NOT_OF_THINGS
+        # (from "does", not from its "not": "our application does not meet ..." is read where it begins)
+        + r"(?<!\bdoes\s)(?<!\bdid\s)(?<!\bdo\s)"
         + r"(?:didn't|didn’t|didnt|doesn't|doesn’t|doesnt|did\s+not|does\s+not|do\s+not|not|never)\s+meets?\s+"
-        r"(?:entry\s+|access\s+|referral\s+|acceptance\s+)?criteria"
+        # (a threshold only for a service's help: an application or a fundraiser misses thresholds too)
+        r"(?:(?:entry\s+|access\s+|referral\s+|acceptance\s+)?criteria"
         + _E
-        + r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:so|and|but|again|yet|at)(?![^\W_])|\s+for\s+(?:the\s+)?(?:service|services|team"
-        r"|crisis|cmht|catt|acute|admission|inpatient|secondary|mental|respite|treatment|us|them)(?![^\W_]))",
+        + r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:so|and|but|again|yet|at)(?![^\W_]))"
+        + r"|(?:(?:entry\s+|access\s+|referral\s+|acceptance\s+)?criteria|threshold)"
+        + r"(?=\s+for\s+(?:the\s+)?(?:service|services|team|home\s+help|support|supports|care|help"
+        r"|crisis|cmht|catt|acute|admission|inpatient|secondary|mental|respite|treatment|us|them)(?![^\W_])))",
         _SHORTHAND,
     ),
     # a family drawn too close, as a report puts it: "enmeshed with her mother"
@@ -1029,7 +1045,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # a triage's code or category for a call or a visit: "triage code C", "triage 3,", "Cat 2 mental health"
     (
-        ("triage", "triaged", "cat", "category"),
+        ("triage", "triaged", "cat", "category", "ats", "mts", "esi", "ctas"),
         r"triage(?:d)?\s+(?:as\s+)?(?:code|category|cat|level|score)\s+(?:[1-5]|[a-e])"
         + _E
         # (a bare number only where someone is put at it: "at triage 3,", "triaged as 2." — not "we triage 3, 4")
@@ -1037,9 +1053,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _CLAUSE_ENDS
         + r"|triaged\s+as\s+[1-5]"
         + _CLAUSE_ENDS
+        # ... or a triage scale's, by its name: "ATS 2", "MTS orange", "ESI 2", "CTAS 3"
+        + r"|(?:ats|mts|esi|ctas)\s+(?:cat(?:egory)?\s+)?(?:[1-5]|red|orange|yellow|green|blue)"
+        + _E
         + r"|(?:cat|category)\s+[1-5]\s+(?:mental\s+health|mh|psych|psychiatric)"
         + _E
-        + r"(?!\s+(?:first\s+aid|course|courses|training|workshop|workshops))",
+        + r"(?!\s+(?:first\s+aid|course|courses|training|workshop|workshops|week|events?|awareness|day))",
         _SHORTHAND,
     ),
     # eye contact, as a mental state exam grades it: "EC poor", "E/C fleeting", "EC was poor", "good EC,"
@@ -1070,7 +1089,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         ("ah", "vh", "th", "avh", "si", "hi", "sh", "dsh"),
         # ("Hi +ve vibes" is a greeting: "hi" only as absent.)
         r"(?:(?:ah|vh|th|avh|si|sh|dsh)(?:\s?\+{1,2}|\s?\+\s?ve" + _E + r"|\s?pos" + _E + r")"
-        r"|(?:ah|vh|th|avh|si|hi|sh|dsh)(?:\s?-\s?ve|\s?neg)" + _E + ")",
+        r"|(?:ah|vh|th|avh|si|hi|sh|dsh)(?:\s?-\s?ve|\s?neg)"
+        + _E
+        # ... or the mark first: "+AH", "+VH" (not "+si", a phone's prefix is digits; not "20 +Ah", a battery's)
+        + r"|(?<=\+)(?<!\d\+)(?<!\d\s\+)(?:ah|vh|avh|th)"
+        + _E
+        + ")",
         _SHORTHAND,
     ),
     # hallucinations in shorthand after what a note says of them: "c/o AH", "reports VH", "nil AVH"
@@ -1373,7 +1397,36 @@ _A_CODE_BEFORE = re.compile(
     r"|id|password|part|serial|flight|licence|license|username|gamertag|initials|acronym|letters)(?![^\W_])",
     re.IGNORECASE,
 )
+# Appointments not attended, counted, in the clinic's capitals: "third DNA", "2 DNAs", "DNA x3", "DNA'd"
+# (not a DNA test, sample or result; "dna" in small letters is the molecule's).
+_NOT_ATTENDED = re.compile(
+    r"(?<![^\W_])(?:(?i:first|second|third|fourth|fifth|another|two|three|four|five|several|multiple|repeated"
+    r"|\d{1,2}(?:st|nd|rd|th)?)[ \t]+DNAs?|DNA(?:['’]?d|ed)|DNAs?[ \t]?[xX][ \t]?\d)(?![^\W_])"
+    r"(?![ \t]+(?i:tests?|testing|samples?|results?|kits?|evidence|profiles?|strands?|swabs?|sequenc\w*|match\w*"
+    r"|analysis|ancestry)(?![^\W_]))"
+)
+# A measured intelligence quotient, written of someone ("IQ 58", "FSIQ of 71", "an IQ of 64").
+_IQ_SCORE = re.compile(r"(?<![^\W_])(?:FS|V|P)?IQ(?:[ \t]+(?i:of|score|was|is|=|at))?[ \t]?\d{2,3}(?![^\W_])")
+# Opioid substitution as a service calls it, in capitals: "under OST", "on OST", "his OST dose" (an album's
+# OST is its soundtrack: only these).
+_SUBSTITUTION = re.compile(
+    r"(?<![^\W_])(?:(?i:under|on|onto|off|started|starting|stopped)[ \t]+(?:the[ \t]+)?(?:OST|OAT)"
+    r"|(?:OST|OAT)[ \t]+(?i:dose|doses|script|scripts|programme|program|pick-?up|pickup|dispensing|clinic|client))"
+    r"(?![^\W_])"
+)
+# A medicine's times a day after its count, in the chart's capitals: "one BD", "2 TDS", "one tab QID"
+# ("2 BD flat" is a listing's bedrooms, "one BD player" a Blu-ray's, "2 TDS in the first half" a game's).
+_COUNTED_TIMES = re.compile(
+    r"(?<![^\W_])(?i:one|two|three|half|1|2|3|½)[ \t]+(?:(?i:tabs?|tablets?|caps?|capsules?|puffs?)[ \t]+)?"
+    r"(?:BD|TDS|TID|QID|QDS|BID|PRN|nocte|mane)(?![^\W_])"
+    r"(?![ \t]+(?i:flat|house|home|unit|apartment|townhouse|rental|room|rooms|bedroom|player|players|disc|discs"
+    r"|drive|cable|cables|burger|burgers|in[ \t]+the)(?![^\W_]))"
+)
 _CASED_SHAPES = (
+    (("DNA",), _NOT_ATTENDED),
+    (("IQ",), _IQ_SCORE),
+    (("OST", "OAT"), _SUBSTITUTION),
+    (("BD", "TDS", "TID", "QID", "QDS", "BID", "PRN", "nocte", "mane"), _COUNTED_TIMES),
     (("-",), _TEST_EDITION),
     (("CIWA",), _CHARTED_STEP),
     ((" NOS", "-NOS"), _NOT_OTHERWISE_SPECIFIED),

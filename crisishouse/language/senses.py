@@ -58,6 +58,7 @@ _MEDIA = frozenset(
     show tv netflix spotify youtube radio vinyl record stereo playlist karaoke sang sing singing sings
     listened listening listen watched watching watch read reading book books novel played playing play
     gig concert tickets lyrics guitar cover episode season trailer cinema pictures theatre musical tune
+    screening screenings disc discs dvd dvds bluray vhs soundtrack boxset singles
     jukebox dj lp ep podcast anthem classic hit tape tapes cassette cassettes cd cds mixtape dvd vhs remix
     scene scenes sequel remake director starring actor actress
     """
@@ -75,6 +76,8 @@ class Sense:
     near: frozenset[str]
     not_near: frozenset[str]
     within: int
+    in_clause: bool = False
+    """Whether `near` counts only in the label's own clause ("manic all week, bought shares" is no market's)."""
 
     @functools.cached_property
     def cues(self) -> frozenset[str]:
@@ -192,6 +195,7 @@ def sense_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Sense, ...]:
             _words(t.get("near", ())),
             _words(t.get("not_near", ())),
             int(t.get("within", 6)),
+            bool(t.get("clause", False)),
         )
         for t in tables
     )
@@ -297,7 +301,7 @@ class Senses:
         senses = self._sense_words.get(key or "".join(words[first : last + 1])) or [
             s for w in words[first : last + 1] for s in self._sense_words.get(w, ())
         ]
-        ownable = entry.kind == "diagnosis" and first == last and len(words[first]) > 4
+        ownable = first == last and len(words[first]) > 4
         if senses and self._senses_apply(found, first, last, senses, ownable):
             return True
         if last - first <= 1 and self.said_of_a_thing(found, first, last):
@@ -469,7 +473,7 @@ class Senses:
                     subject -= 1  # "the grass has been unkempt"
                 said = (
                     subject >= 0
-                    and not _ends_sentence(gaps[link])
+                    and not _ends_clause(gaps[link])  # "the fridge, is it the bulimic one": no subject
                     and kind(words[subject]) in ("concrete", "thing", "time")
                     and self._named_as_a_thing(words, subject)
                 )
@@ -525,7 +529,7 @@ class Senses:
             and not self._a_name(text, found, starts, owner)
         ):
             return True
-        # "Sectioned the oranges", "splitting the wood": done to a thing.
+        # "Sectioned the oranges", "splitting the (old) flax": done to a thing.
         end = t if last is None else last
         if (
             words[end].endswith(("ed", "ing"))
@@ -533,10 +537,14 @@ class Senses:
             and words[end + 1] in _THING_DETERMINERS
             and not _ends_clause(gaps[end + 1])
             and not _ends_clause(gaps[end + 2])
-            # after "a" or "the", a noun: its plural's kind too ("an orange", a colour as well)
-            and "concrete" in (kind(words[end + 2]), kind(words[end + 2] + "s"))
         ):
-            return True
+            # after "a" or "the" and at most one word more, a noun: its plural's kind too ("an orange", a colour
+            # as well)
+            for noun in (end + 2, end + 3):
+                if noun >= len(words) or (noun > end + 2 and _ends_clause(gaps[noun])):
+                    break
+                if "concrete" in (kind(words[noun]), kind(words[noun] + "s")):
+                    return True
         # "A secluded beach", "a labile compound": the thing right after it ("a grandiose Edwardian
         # facade": or after one word in capitals, a name for its kind).
         noun = (t if last is None else last) + 1
@@ -649,14 +657,23 @@ class Senses:
         # "decompensated, heart rate up").
         joined_before = first > 0 and not _ends_clause(gaps[first])
         joined_after = last + 1 < len(words) and not _ends_clause(gaps[last + 1])
-        # Someone's own condition: "her depression deepened once the ice ..." is hers, whatever is near
-        # (not "his ITO", "her OD limit": a person's things have their own senses).
+        # Someone's own condition: "her depression deepened once the ice ...", "her relapse after the
+        # infection" are hers, whatever is near (not "his ITO", "her OD limit": a person's things, in
+        # capitals, have their own senses).
         owned = ownable and bool(left) and left[0] in _OWNERS and joined_before
+        # A sense's words count in the label's own clause: "manic all week, bought shares" is someone's week.
+        in_clause_before = next(
+            (n for n, k in enumerate(range(first, first - len(left), -1)) if _ends_clause(gaps[k])), len(left)
+        )
+        in_clause_after = next(
+            (n for n, k in enumerate(range(last + 1, last + 1 + len(right))) if _ends_clause(gaps[k])), len(right)
+        )
         for sense in senses:
             before, after = left[: sense.within], right[: sense.within]
             around = before + after
             if sense.not_near and not sense.not_near.isdisjoint(around):
                 continue
+            clause = before[:in_clause_before] + after[:in_clause_after]
             if sense.before and joined_before and before[:1] and before[0] in sense.before:
                 return True
             if (
@@ -669,7 +686,7 @@ class Senses:
                 return True
             if sense.after and joined_after and after[:1] and after[0] in sense.after:
                 return True
-            if sense.near and not owned and not sense.near.isdisjoint(around):
+            if sense.near and not owned and not sense.near.isdisjoint(clause if sense.in_clause else around):
                 return True
         return False
 
@@ -709,10 +726,13 @@ class Senses:
             return True  # "her dog Psycho", "a band called Lunatic"
         if sentence_start:
             titled = last > first and all(self._capital(text, found, starts, k) for k in range(first, last + 1))
-            after = last + 1 < count and (
-                self._capital(text, found, starts, last + 1)
-                or words[last + 1].isdigit()  # "Dementia 13 was one of Coppola's first films"
-                or words[last + 1] in _TITLE_VERBS  # "Catatonia were a Welsh band"
+            nxt = last + 1
+            if nxt + 1 < count and words[nxt] == "s" and gaps[nxt] in ("'", "’"):
+                nxt += 1  # "Catatonia's International Velvet": the name's possessive, then a title
+            after = nxt < count and (
+                self._capital(text, found, starts, nxt)
+                or words[nxt].isdigit()  # "Dementia 13 was one of Coppola's first films"
+                or words[nxt] in _TITLE_VERBS  # "Catatonia were a Welsh band"
             )
             if not (titled or after):
                 return False
