@@ -13,6 +13,7 @@ from itertools import accumulate, pairwise
 from typing import Any
 
 from crisishouse.language import cache
+from crisishouse.language.acronyms import spelt_out
 from crisishouse.language.clauses import in_capitals
 from crisishouse.language.misspelt import Misspellings
 from crisishouse.language.normalise import (
@@ -482,6 +483,8 @@ class LanguageCheck:
                 last_end = end
         if fallbacks:
             taken.sort(key=_by_start)
+        if taken and "(" in text:
+            taken = self._not_spelt_otherwise(text, found, taken)
         if taken:
             # However long the text: a line's findings never depend on what else was written with it.
             taken = self._coordinated(text, found, taken)
@@ -495,6 +498,21 @@ class LanguageCheck:
             s, e = original(start, end)
             findings.append(Finding(s, e, text[s:e], entry.kind, entry.suggestion))
         return findings
+
+    @staticmethod
+    def _not_spelt_otherwise(
+        text: str, found: Tokens, taken: list[tuple[int, int, Entry]]
+    ) -> list[tuple[int, int, Entry]]:
+        """The findings, less acronyms their line spells out in plain words ("partial discharge (PD)")."""
+        original = found.original
+        kept = []
+        shown = [original(start, end) for start, end, _entry in taken]
+        for (start, end, entry), (s, e) in zip(taken, shown, strict=True):
+            spelt = spelt_out(text, s, e)
+            if spelt is not None and not any(a < spelt[1] and spelt[0] < b for a, b in shown):
+                continue  # the letters stand for the plain words beside them, which flag nothing
+            kept.append((start, end, entry))
+        return kept
 
     def _vocabulary(self, found: Tokens) -> tuple[list[tuple[int, int, Entry, str]], list[tuple[int, int]]]:
         """The vocabulary's words in the tokens, and the exceptions' spans, in folded offsets."""

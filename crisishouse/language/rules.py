@@ -177,6 +177,40 @@ _NOT_OF_THINGS = "".join(
     rf"(?<!\b{thing}\s)"
     for thing in ("house", "car", "home", "site", "building", "property", "application", "project", "product", "bid")
 )
+# Not a group's or a thing's want: "the team lacks motivation", "the company is lacking insight".
+_NOT_OF_GROUPS = "".join(
+    rf"(?<!\b{group}\s)(?<!\b{group}\sis\s)(?<!\b{group}\swas\s)"
+    for group in (
+        "team",
+        "department",
+        "company",
+        "board",
+        "project",
+        "startup",
+        "business",
+        "council",
+        "club",
+        "squad",
+        "side",
+        "organisation",
+        "government",
+        "school",
+        "engine",
+        "article",
+        "paper",
+        "plan",
+        "network",
+        "city",
+        "industry",
+        "market",
+        "economy",
+        "sector",
+        "committee",
+        "staff",
+        "class",
+        "country",
+    )
+)
 # Words that describe an affect as a mental-state exam does ("odd affect", "bright affect").
 _AFFECT_WORDS = tuple(
     _split(
@@ -702,11 +736,50 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # (a neighbour's "described him as odd" is everyday: only the exam's own words)
     (
         ("described", "documented", "noted", "charted", "recorded", "assessed"),
-        r"(?:described|documented|noted|charted|recorded|assessed)\s+(?:him|her|them|the\s+guest|the\s+client)\s+as\s+"
+        r"(?:described|documented|noted|charted|recorded|assessed)\s+(?:him|her|them|the\s+guest|the\s+client"
+        r"|(?!it\b|this\b|that\b|the\b|a\b)[^\W\d_]+)\s+as\s+"
         r"(?:(?:quite|very|rather|somewhat)\s+)?(?:bizarre|guarded|disorganised|disorganized|labile|blunted|perplexed"
+        r"|avoidant|hypomanic"
         r"|dishevelled|disheveled|unkempt|thought[\s-]disordered|internally\s+preoccupied)" + _E,
         _SHORTHAND,
         " as ",
+    ),
+    # risk graded under its heading, as a sheet writes it: "risk: low-mod", "Risk - moderate"
+    (
+        ("risk",),
+        # (not a sign's "Fire risk: high", a forecast's "Flood risk - moderate")
+        # (only where a form's heading stands: a line's or a clause's start, or after "says", "overall" ...; an
+        # earthquake's, a project's or a fraud's risk is named by the word before it)
+        r"(?:(?<![^\W_]\s)(?<![^\W_])|(?<=\bsays\s)|(?<=\bsheet\s)|(?<=\boverall\s)|(?<=\bcurrent\s)"
+        r"|(?<=\bnoted\s)|(?<=\bhandover\s))"
+        r"risk\s*[:\-–]\s*(?:low[\s-]+(?:mod|moderate|med|medium)|(?:mod|moderate)[\s-]+high|nil|low|mod|moderate"
+        r"|med|medium|high)" + _E,
+        _SHORTHAND,
+        ":",
+    ),
+    # a triage's priority or category put on someone: "put Sina down as P2", "was marked Cat C"
+    (
+        ("put", "marked", "coded", "triaged", "listed", "down"),
+        # (and then told, rung or seen: a ticket, a roster or a carpark's "P2" goes on with its business; a
+        # hurricane is marked Cat 5 by a number, a triage by a letter)
+        r"(?:(?:put|marked|coded|listed)\s+(?:\w+\s+)?(?:down\s+)?as|down\s+as|triaged\s+as)\s+(?:an?\s+)?"
+        r"(?:p[1-5]|priority\s+[1-5]|cat(?:egory)?\s+[a-e1-5])"
+        + _E
+        + r"(?=\s*(?:[.;:)]|$)|\s*,?\s+(?:and|so|then)\s+(?:told|rang|called|rung|phoned|seen|sent|asked|said|someone"
+        r"|the\s+(?:team|crisis|nurse|doctor|ambulance))(?![^\W_]))"
+        + r"|(?:marked|coded)\s+cat(?:egory)?\s+[a-e]"
+        + _E
+        + r"(?!\s+(?:on|in\s+the)\s+(?:the\s+)?(?:tracker|system|roster|list|board|spreadsheet|form)(?![^\W_]))",
+        _SHORTHAND,
+    ),
+    # harm played down, as a report says someone does: "minimises the violence", "is minimising his use"
+    (
+        ("minimises", "minimizes", "minimising", "minimizing", "minimised", "minimized"),
+        # (not a thing's: "minimises the harm from speeding", "the use of memory", "her use of plastic")
+        r"minimi[sz](?:es|ing|ed)\s+(?:(?:the|his|her|their|any)\s+(?:\w+\s+)?(?:violence|abuse|offending|assault)"
+        r"|(?:his|her|their)\s+(?:drinking|use|offending|symptoms|behaviour|behaviours|violence|abuse)"
+        r"|what\s+happened)" + _E + r"(?!\s+of(?![^\W_]))",
+        _SHORTHAND,
     ),
     # a long-stay person called by the adjective alone: "Uncle Lou was a chronic", "one of the chronics"
     # (not "a chronic cough", "a chronic shortage": a noun follows those; nor "a chronic for being late")
@@ -780,16 +853,21 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a faculty a report finds wanting: "poor coping", "limited reflective capacity", "impaired insight"
     # (not one's own, "my poor coping"; nor "low" or "no", which anyone says of a budget or a dog)
     (
-        ("poor", "limited", "impaired", "reduced", "diminished", "minimal", "lacking"),
-        r"(?<!\bmy )(?<!\bour )(?:poor|limited|impaired|reduced|diminished|minimal|lacking)\s+"
+        ("poor", "limited", "impaired", "reduced", "diminished", "minimal", "lacking", "lacks", "lacked"),
+        # (... or lacked, said of someone: "lacks motivation", "lacking resilience")
+        r"(?<!\bmy )(?<!\bour )(?<!\bi )"
+        + _NOT_OF_GROUPS
+        + r"(?:poor|limited|impaired|reduced|diminished|minimal|lacking|lacks|lacked)\s+"
         r"(?:coping|boundaries|mentali[sz]ing|mentali[sz]ation|volition|self[\s-]awareness|emotional\s+literacy"
         r"|self[\s-]regulation|insight|eye\s+contact|rapport|reflective\s+(?:capacity|functioning|ability)"
-        r"|parenting\s+capacity|protective\s+capacity|distress\s+tolerance|frustration\s+tolerance)"
+        r"|parenting\s+capacity|protective\s+capacity|distress\s+tolerance|frustration\s+tolerance"
+        r"|consequential\s+thinking|health\s+literacy|problem[\s-]solving|impulse\s+control|resilience"
+        r"|motivation|(?<=lacks\s)empathy|(?<=lacking\s)empathy|(?<=lacked\s)empathy)"
         r"(?:\s+(?:skills|strategies|mechanisms))?"
         + _E
         # (Ended there, or going on about the person: not "coping stones", "Insight licences", "boundaries
         # tally", "reflective capacity on the road signs".)
-        + r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:with|around|regarding|about|into|since|and|when|towards|toward|noted|evident"
+        + r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:with|around|regarding|about|into|since|and|when|towards|toward|noted|evident|again"
         r"|at\s+times|today|overall|throughout|in\s+(?:relation|regard|session|interview|group)))",
         _SHORTHAND,
     ),
@@ -933,10 +1011,16 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     ),
     # a scale read as a score out of its most: "Barthel 85/100", "GDS 11/15", "CAGE was 3/4"
     (
-        (MIXED, *_split("barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos")),
+        # (... or a trauma questionnaire's mean, a violence checklist's count: "HTQ 3.1", "Brøset 3")
+        (
+            MIXED,
+            *_split(
+                "barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos htq broset bvc"
+            ),
+        ),
         r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|amts|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
-        r"|epds|audit(?:-c)?|honos)\s+(?:(?:score|total)\s+)?(?:was\s+|is\s+|of\s+|=\s*|:\s*)?\d{1,3}(?:/\d{1,3})?"
-        + _E,
+        r"|epds|audit(?:-c)?|honos|htq|broset|bvc)\s+(?:(?:score|total)\s+)?(?:was\s+|is\s+|of\s+|=\s*|:\s*)?"
+        r"\d{1,3}(?:\.\d{1,2}|/\d{1,3})?" + _E,
         _SCALE,
     ),
     # a hold on someone, as an American or Australian note writes it: "a 72hr hold", "a 5150"
@@ -1422,7 +1506,16 @@ _COUNTED_TIMES = re.compile(
     r"(?![ \t]+(?i:flat|house|home|unit|apartment|townhouse|rental|room|rooms|bedroom|player|players|disc|discs"
     r"|drive|cable|cables|burger|burgers|in[ \t]+the)(?![^\W_]))"
 )
+# A person written as age and sex, as a case presentation opens: "a 23M from Kaitāia", "is a 45F with ..." (not
+# money, "$23M", nor a size, "a 4M truck": two digits after "a" or "an", then where they are from or what
+# they bring).
+_AGED_SEXED = re.compile(
+    r"(?:(?<=\ba[ \t])|(?<=\ban[ \t])|(?<=\bA[ \t])|(?<=\bAn[ \t]))\d\d[ \t]?(?:yo|y/o|yr|yrs)?[ \t]?[MF](?![^\W_])"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?i:from|with|who|in|at|presenting|presents|known|brought|referred|living|lives)"
+    r"(?![^\W_]))"
+)
 _CASED_SHAPES = (
+    (("M ", "F ", "M,", "F,", "M.", "F."), _AGED_SEXED),
     (("DNA",), _NOT_ATTENDED),
     (("IQ",), _IQ_SCORE),
     (("OST", "OAT"), _SUBSTITUTION),

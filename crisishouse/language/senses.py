@@ -58,7 +58,7 @@ _MEDIA = frozenset(
     show tv netflix spotify youtube radio vinyl record stereo playlist karaoke sang sing singing sings
     listened listening listen watched watching watch read reading book books novel played playing play
     gig concert tickets lyrics guitar cover episode season trailer cinema pictures theatre musical tune
-    screening screenings disc discs dvd dvds bluray vhs soundtrack boxset singles
+    screening screenings disc discs dvd dvds bluray vhs soundtrack boxset singles music pressing
     jukebox dj lp ep podcast anthem classic hit tape tapes cassette cassettes cd cds mixtape dvd vhs remix
     scene scenes sequel remake director starring actor actress
     """
@@ -133,7 +133,11 @@ _CALLING = frozenset(_split("called calls call calling labelled labeled labels l
 _CALLED_WHO = frozenset(_split("her him them me us you"))
 # Verbs of saying and knowing: what follows them is what was said, not the thing before.
 _SAYING = frozenset(
-    _split("says said say reckons reckon reckoned thinks think thought told tells knows know heard hears swears swore")
+    _split(
+        "says said say reckons reckon reckoned thinks think thought told tells knows know heard hears swears swore "
+        "wrote writes write noted notes reported reports mentioned explained believes believed felt feels found "
+        "agreed hoped decided"
+    )
 )
 _AUXILIARIES = frozenset(_split("has have had been being is was be will would may might can could"))
 _ON = frozenset(["on", "in", "across", "along"])
@@ -346,9 +350,13 @@ class Senses:
     @staticmethod
     def _after_a_clock(found: Tokens, k: int) -> bool:
         """Whether a time of day stands just before token k: "9am", "9 am", "9:30", "10 a.m.", "noon"."""
-        if k < 1 or _ends_clause(found.gaps[k]):
+        words, gaps = found.words, found.gaps
+        if k >= 3 and words[k - 1] == "m" and words[k - 2] in ("a", "p") and gaps[k - 1] == ".":
+            # "2 a.m. MDT": the stops of "a.m." end no clause
+            return words[k - 3].isdigit() and _TEAM_WORK.isdisjoint(words[max(0, k - 8) : k + 8])
+        if k < 1 or _ends_clause(gaps[k]):
             return False
-        before = found.words[k - 1]
+        before = words[k - 1]
         if _CLOCK.fullmatch(before) is None:
             return False
         if before.isdigit() and not (k >= 2 and found.gaps[k - 1] in (":", ".") and found.words[k - 2].isdigit()):
@@ -627,6 +635,8 @@ class Senses:
             # ("Sofia disengaged", not "Oranges sectioned" nor "Paint formulation").
             return not words[k].endswith("s") and k + 1 < len(words) and words[k + 1].endswith("ed")
         before = k - 1
+        if words[before] == "that" and before > 0 and words[before - 1] in _SAYING:
+            return True  # "wrote that Brent ...": "that" joins what was written, it points at no thing
         return words[before] not in _THING_DETERMINERS and not self._title_case(text, found, starts, before)
 
     @staticmethod
@@ -727,8 +737,17 @@ class Senses:
         if sentence_start:
             titled = last > first and all(self._capital(text, found, starts, k) for k in range(first, last + 1))
             nxt = last + 1
-            if nxt + 1 < count and words[nxt] == "s" and gaps[nxt] in ("'", "’"):
+            owned_by = last > first and words[last] == "s" and gaps[last] in ("'", "’")
+            if not owned_by and nxt + 1 < count and words[nxt] == "s" and gaps[nxt] in ("'", "’"):
                 nxt += 1  # "Catatonia's International Velvet": the name's possessive, then a title
+                owned_by = True
+            if (
+                owned_by
+                and nxt < count
+                and any(q in gaps[nxt] for q in _QUOTES)
+                and self._capital(text, found, starts, nxt)
+            ):
+                return True  # 'Catatonia's "International Velvet"': a title in quotes, a band's
             after = nxt < count and (
                 self._capital(text, found, starts, nxt)
                 or words[nxt].isdigit()  # "Dementia 13 was one of Coppola's first films"
