@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1483,11 +1483,20 @@ _A_CODE_BEFORE = re.compile(
 )
 # Appointments not attended, counted, in the clinic's capitals: "third DNA", "2 DNAs", "DNA x3", "DNA'd"
 # (not a DNA test, sample or result; "dna" in small letters is the molecule's).
+_COUNTS_BEFORE = _split(
+    "first second third fourth fifth another two three four five several multiple repeated 1st 2nd 3rd 4th 5th"
+)
+# (Each count a lookbehind of its own width, after the letters: a pattern begun by its letters is looked for
+# fast, one begun by a lookbehind is tried at every character of 100 kB.)
 _NOT_ATTENDED = re.compile(
-    r"(?<![^\W_])(?:(?i:first|second|third|fourth|fifth|another|two|three|four|five|several|multiple|repeated"
-    r"|\d{1,2}(?:st|nd|rd|th)?)[ \t]+DNAs?|DNA(?:['’]?d|ed)|DNAs?[ \t]?[xX][ \t]?\d)(?![^\W_])"
-    r"(?![ \t]+(?i:tests?|testing|samples?|results?|kits?|evidence|profiles?|strands?|swabs?|sequenc\w*|match\w*"
-    r"|analysis|ancestry)(?![^\W_]))"
+    r"DNA(?:(?:"
+    + "|".join(rf"(?<=(?<![^\W_])(?i:{count})[ \t]DNA)" for count in _COUNTS_BEFORE)
+    + r"|(?<=(?<![^\W_])\d[ \t]DNA)|(?<=(?<![^\W_])\d\d[ \t]DNA)"
+    + r")s?|(?<=(?<![^\W_])DNA)(?:['’]?d|ed|s?[ \t]?[xX][ \t]?\d))(?![^\W_])",
+)
+_NOT_ATTENDED_THING = re.compile(
+    r"[ \t]+(?i:tests?|testing|samples?|results?|kits?|evidence|profiles?|strands?|swabs?|sequenc\w*|match\w*"
+    r"|analysis|ancestry)(?![^\W_])"
 )
 # A measured intelligence quotient, written of someone ("IQ 58", "FSIQ of 71", "an IQ of 64").
 _IQ_SCORE = re.compile(r"(?<![^\W_])(?:FS|V|P)?IQ(?:[ \t]+(?i:of|score|was|is|=|at))?[ \t]?\d{2,3}(?![^\W_])")
@@ -1500,26 +1509,73 @@ _SUBSTITUTION = re.compile(
 )
 # A medicine's times a day after its count, in the chart's capitals: "one BD", "2 TDS", "one tab QID"
 # ("2 BD flat" is a listing's bedrooms, "one BD player" a Blu-ray's, "2 TDS in the first half" a game's).
-_COUNTED_TIMES = re.compile(
-    r"(?<![^\W_])(?i:one|two|three|half|1|2|3|½)[ \t]+(?:(?i:tabs?|tablets?|caps?|capsules?|puffs?)[ \t]+)?"
+_CHART_TIMES = re.compile(
     r"(?:BD|TDS|TID|QID|QDS|BID|PRN|nocte|mane)(?![^\W_])"
     r"(?![ \t]+(?i:flat|house|home|unit|apartment|townhouse|rental|room|rooms|bedroom|player|players|disc|discs"
     r"|drive|cable|cables|burger|burgers|in[ \t]+the)(?![^\W_]))"
 )
+_COUNT_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:one|two|three|half|1|2|3|½)[ \t]+(?:(?i:tabs?|tablets?|caps?|capsules?|puffs?)[ \t]+)?$"
+)
+
+
+class _Span:
+    """Where a shape found by a function, not one pattern, begins and ends (as a match says it)."""
+
+    __slots__ = ("_end", "_start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _counted_times(text: str) -> Iterator[_Span]:
+    """The chart's times a day after a count ("one BD"), found at the times and read back to the count
+    (a pattern begun by the count is tried at every character of 100 kB; one begun by the times is not)."""
+    for m in _CHART_TIMES.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # inside a word: "GBD", "ABDOMEN"
+        counted = _COUNT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if counted is not None:
+            yield _Span(counted.start(), m.end())
+
+
 # A person written as age and sex, as a case presentation opens: "a 23M from Kaitāia", "is a 45F with ..." (not
 # money, "$23M", nor a size, "a 4M truck": two digits after "a" or "an", then where they are from or what
 # they bring).
 _AGED_SEXED = re.compile(
-    r"(?:(?<=\ba[ \t])|(?<=\ban[ \t])|(?<=\bA[ \t])|(?<=\bAn[ \t]))\d\d[ \t]?(?:yo|y/o|yr|yrs)?[ \t]?[MF](?![^\W_])"
+    r"\d\d(?:(?<=\ba[ \t]\d\d)|(?<=\ban[ \t]\d\d)|(?<=\bA[ \t]\d\d)|(?<=\bAn[ \t]\d\d))"
+    r"[ \t]?(?:yo|y/o|yr|yrs)?[ \t]?[MF](?![^\W_])"
     r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?i:from|with|who|in|at|presenting|presents|known|brought|referred|living|lives)"
     r"(?![^\W_]))"
 )
-_CASED_SHAPES = (
+
+
+def _not_attended(text: str) -> Iterator[re.Match[str]]:
+    """Appointments not attended, counted ("third DNA", "DNA'd"): not a DNA test, sample or result."""
+    for m in _NOT_ATTENDED.finditer(text):
+        if _NOT_ATTENDED_THING.match(text, m.end()) is None:
+            yield m
+
+
+class _Found:
+    """A search that is a function, where the cased shapes expect a compiled pattern."""
+
+    def __init__(self, search: Callable[[str], Iterator[re.Match[str]] | Iterator[_Span]]) -> None:
+        self.finditer = search
+
+
+_CASED_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str] | _Found], ...] = (
     (("M ", "F ", "M,", "F,", "M.", "F."), _AGED_SEXED),
-    (("DNA",), _NOT_ATTENDED),
+    (("DNA",), _Found(_not_attended)),
     (("IQ",), _IQ_SCORE),
     (("OST", "OAT"), _SUBSTITUTION),
-    (("BD", "TDS", "TID", "QID", "QDS", "BID", "PRN", "nocte", "mane"), _COUNTED_TIMES),
+    (("BD", "TDS", "TID", "QID", "QDS", "BID", "PRN", "nocte", "mane"), _Found(_counted_times)),
     (("-",), _TEST_EDITION),
     (("CIWA",), _CHARTED_STEP),
     ((" NOS", "-NOS"), _NOT_OTHERWISE_SPECIFIED),
@@ -1834,7 +1890,9 @@ def near_rules(tables: Iterable[Mapping[str, Any]]) -> tuple[Near, ...]:
 _STEM_ENDINGS = ("ia", "ic", "ics", "ical", "al", "y", "e", "ism", "ity", "ive", "is", "osis")
 
 
-def _on_tokens(found: Tokens, starts: Sequence[int], ends: Sequence[int], m: re.Match[str], entry: Entry) -> Candidate:
+def _on_tokens(
+    found: Tokens, starts: Sequence[int], ends: Sequence[int], m: re.Match[str] | _Span, entry: Entry
+) -> Candidate:
     """A match in the text as given, as a candidate over the folded text's tokens it touches."""
     first = bisect_right(starts, found.folded_offset(m.start())) - 1
     last = bisect_right(starts, found.folded_offset(m.end() - 1)) - 1
@@ -2048,9 +2106,9 @@ class Rules:
                         continue
                     candidates.append(_on_tokens(found, starts, ends, m, _SCALE))
             if not text.isupper():  # (shouted, capitals say nothing)
-                for needs, pattern in _CASED_SHAPES:
+                for needs, shape in _CASED_SHAPES:
                     if any(n in text for n in needs):
-                        candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in pattern.finditer(text)]
+                        candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in shape.finditer(text)]
                 candidates += [_on_tokens(found, starts, ends, m, _DIAGNOSIS) for m in _shuffled_capitals(text)]
                 if any(n in text for n in _CAPITALS_NEEDED):
                     candidates += [_on_tokens(found, starts, ends, m, _SHORTHAND) for m in _charted_capitals(text)]
