@@ -601,11 +601,20 @@ class LanguageCheck:
         sounds, table, edges = self._sounds, self._table, found._edges
         hits = []
         count = len(words)
-        for k, word in enumerate(words):
+        gaps = found.gaps
+        # Only tokens of six letters or more, tokens with readings and tokens a hyphen joins are heard: picked
+        # out first in comprehensions (most tokens of a line are short words with none).
+        heard_at = {k for k, word in enumerate(words) if len(word) >= 6}
+        if alts is not None:
+            heard_at.update(k for k, a in enumerate(alts) if a)
+        if "-" in gaps:
+            heard_at.update(k - 1 for k, gap in enumerate(gaps) if gap == "-" and k > 0)
+        for k in sorted(heard_at):
+            word = words[k]
             # As written; in its readings ("del00sional"); and joined to the piece after a hyphen ("sy-kotik"),
             # each with the token it ends at.
             readings = alts[k] if alts is not None and alts[k] and not word.isalpha() else ()
-            hyphened = k + 1 < count and found.gaps[k + 1] == "-" and word.isalpha() and words[k + 1].isalpha()
+            hyphened = k + 1 < count and gaps[k + 1] == "-" and word.isalpha() and words[k + 1].isalpha()
             if len(word) < 6 and not readings and not hyphened:
                 continue
             heard = [(word, k), *((a, k) for a in readings)]
