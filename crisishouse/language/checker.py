@@ -1062,6 +1062,7 @@ def _sounds_of(table: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
         and (
             value[0].source == HIDDEN_ONLY
             or (key in words and not value[0].exact_case and value[0].kind in _SOUNDED_KINDS)
+            or key in _SOUNDED_TOO
         )
     )
     # In order, so the same key stands for a sound shared by two words whatever the table's order.
@@ -1072,6 +1073,9 @@ def _sounds_of(table: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
 
 
 _SOUNDED_KINDS = frozenset(["diagnosis", "deficit", "jargon"])
+# Compliance talk sounded out only for "sectioned" ("sekshuned"): its other words sound like a parent's
+# "checked" ("cheeked", hiding a tablet) and the like.
+_SOUNDED_TOO = frozenset(["sectioned"])
 
 
 def _add_exceptions(phrases: Iterable[str], table: dict[str, Any]) -> None:

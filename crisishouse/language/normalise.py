@@ -192,6 +192,8 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 _WORD_END = re.compile(r"\s")
 # One emoji or pictograph with letters on both sides (one code point: offsets are kept).
 _PICTURE_INSIDE = re.compile(r"(?<=[^\W\d_])[\u2600-\u27bf\U0001f300-\U0001faff](?=[^\W\d_])")
+# ... and several between letters ("bi🌊🌊🌊polar"): a run of them parts the word's pieces, hiding no letter.
+_PICTURES_INSIDE = re.compile(r"(?<=[^\W\d_])[\u2600-\u27bf\U0001f300-\U0001faff]{2,}(?=[^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 WILDCARD = "\u0298"  # a letter no word holds: "*" inside a word, read as any vowel
 _SYMBOL_LETTERS = {
@@ -295,7 +297,8 @@ def fold(text: str) -> tuple[str, Sequence[int] | None]:
                 parts.append(folded)
                 index.extend([start + offset] * len(folded))
     result = "".join(parts)
-    if _PICTURE_INSIDE.search(result) is not None:
+    if _PICTURE_INSIDE.search(result) is not None or _PICTURES_INSIDE.search(result) is not None:
+        result = _PICTURES_INSIDE.sub(lambda m: "\u00b7" * len(m.group()), result)
         result = _PICTURE_INSIDE.sub("*", result)  # "psych🙃tic": a picture among letters hides one
     if not _HAS_SYMBOL.isdisjoint(result):
         result = _symbols_as_letters(result)

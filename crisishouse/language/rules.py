@@ -781,6 +781,30 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|what\s+happened)" + _E + r"(?!\s+of(?![^\W_]))",
         _SHORTHAND,
     ),
+    # observations every so many minutes, in the chart's short form: "on q15", "q15 obs" (not "the q15 bus",
+    # a forklift's "Q30 checks")
+    (
+        ("on", MIXED),
+        r"(?:on\s+)?q(?:5|10|15|30|60)(?:\s?min(?:ute)?s?)?(?:\s+(?:obs|observations))?"
+        + _E
+        # (not ended by the bare letters: "the q15 bus" is a route's)
+        + r"(?<!\bq5)(?<!\bq10)(?<!\bq15)(?<!\bq30)(?<!\bq60)"
+        + r"|on\s+q(?:5|10|15|30|60)"
+        + _E
+        + r"(?!\s+(?:bus|buses|route|deck|platform|quay|line|train|ferry)(?![^\W_]))",
+        _SHORTHAND,
+    ),
+    # watched by a nurse at all times, as a ward says it: "has been on specials since 0600", "was on specials
+    # overnight"
+    (
+        ("on",),
+        # (someone kept there since a ward's time of day or overnight: mince is on specials since Monday)
+        r"(?<=\bbeen\s)on\s+specials(?=\s+(?:since\s+\d{3,4}|overnight|since\s+(?:midnight|admission))(?![^\W_]))"
+        r"|(?:(?<=\bwas\s)|(?<=\bkept\s)|(?<=\bput\s)|(?<=\bstayed\s)|(?<=\bremains\s))on\s+specials"
+        r"(?=\s+(?:overnight|since\s+\d{3,4}|until\s+handover)(?![^\W_]))",
+        _SHORTHAND,
+        "specials",
+    ),
     # a long-stay person called by the adjective alone: "Uncle Lou was a chronic", "one of the chronics"
     # (not "a chronic cough", "a chronic shortage": a noun follows those; nor "a chronic for being late")
     (
@@ -867,7 +891,7 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         + _E
         # (Ended there, or going on about the person: not "coping stones", "Insight licences", "boundaries
         # tally", "reflective capacity on the road signs".)
-        + r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:with|around|regarding|about|into|since|and|when|towards|toward|noted|evident|again"
+        + r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:with|around|regarding|about|into|since|and|when|towards|toward|noted|evident|again|while|during"
         r"|at\s+times|today|overall|throughout|in\s+(?:relation|regard|session|interview|group)))",
         _SHORTHAND,
     ),
@@ -1015,11 +1039,12 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         (
             MIXED,
             *_split(
-                "barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos htq broset bvc"
+                "barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos htq broset bvc rudas"
             ),
         ),
         r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|amts|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
-        r"|epds|audit(?:-c)?|honos|htq|broset|bvc)\s+(?:(?:score|total)\s+)?(?:was\s+|is\s+|of\s+|=\s*|:\s*)?"
+        r"|epds|audit(?:-c)?|honos|htq|broset|bvc|rudas)\s+(?:(?:score|total)\s+)?"
+        r"(?:was\s+|is\s+|of\s+|=\s*|:\s*|came\s+back\s+(?:at\s+)?)?"
         r"\d{1,3}(?:\.\d{1,2}|/\d{1,3})?" + _E,
         _SCALE,
     ),

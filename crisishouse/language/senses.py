@@ -100,15 +100,19 @@ class Nouns:
     animals: frozenset[str] = frozenset()
     """Concrete nouns that are animals: what hallucinations and fears are "of" ("hallucinations of insects")."""
 
-    def kind(self, word: str) -> str:
-        """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds")."""
+    def kind(self, word: str, as_noun: bool = False) -> str:
+        """ "concrete", "thing", "time", "person" or "" for a word, singular or plural ("riverbeds").
+
+        A plural that is also a verb's "-s" form ("edges", "paints") is no noun unless `as_noun` (where a
+        determiner before it says it is one).
+        """
         for form in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
             if not form:
                 continue
             if form in self.persons:
                 return "person"
             if form in self.concrete:
-                return "" if form != word and form in self.verbs else "concrete"
+                return "" if form != word and form in self.verbs and not as_noun else "concrete"
             if form in self.things:
                 return "thing"
             if form in self.times:
@@ -477,12 +481,15 @@ class Senses:
                 break
             if words[link] in _LINKS:
                 subject = link - 1
-                while subject > 0 and words[subject] in _AUXILIARIES:
-                    subject -= 1  # "the grass has been unkempt"
+                while subject > 0 and (
+                    words[subject] in _AUXILIARIES or (words[subject] == "s" and gaps[subject] in ("'", "’"))
+                ):
+                    subject -= 1  # "the grass has been unkempt", "the market's been catatonic"
                 said = (
                     subject >= 0
                     and not _ends_clause(gaps[link])  # "the fridge, is it the bulimic one": no subject
-                    and kind(words[subject]) in ("concrete", "thing", "time")
+                    # (named with "the", a plural is a noun though it is a verb too: "the edges are blunted")
+                    and self.nouns.kind(words[subject], as_noun=True) in ("concrete", "thing", "time")
                     and self._named_as_a_thing(words, subject)
                 )
                 break
@@ -631,8 +638,11 @@ class Senses:
         if not self._title_case(text, found, starts, k):
             return False
         if k == 0 or _ends_sentence(found.gaps[k]):
-            # First in a sentence, any word has a capital: a name only if one, before a deed
-            # ("Sofia disengaged", not "Oranges sectioned" nor "Paint formulation").
+            # First in a sentence, any word has a capital: a name only if one, before a deed or its
+            # possessive ("Sofia disengaged", "Lorraine's challenging behaviour"; not "Oranges sectioned"
+            # nor "Paint formulation").
+            if k + 2 < len(words) and words[k + 1] == "s" and found.gaps[k + 1] in ("'", "’"):
+                return True
             return not words[k].endswith("s") and k + 1 < len(words) and words[k + 1].endswith("ed")
         before = k - 1
         if words[before] == "that" and before > 0 and words[before - 1] in _SAYING:
@@ -708,6 +718,8 @@ class Senses:
             return False  # not capitalised, or an abbreviation in capitals ("DSH", "CMHT", "AHs")
         if written[:2].isupper() and written[:2].isalpha():
             return False  # shorthand begun in capitals ("PMHx", "PADLs"): no title's word begins so
+        if any(c.isupper() for c in written[1:].removesuffix("s")) and not written.isupper():
+            return False  # a capital inside ("HoNOS", "MoCA"): a scale's name, not a title's word
         if _WRITTEN_TO_HIDE.search(written) is not None:
             return False  # "Schiiizo", "Ps1cho": a title is written in its own letters
         words, gaps = found.words, found.gaps
