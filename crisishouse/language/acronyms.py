@@ -90,9 +90,18 @@ def spelt_out(text: str, start: int, end: int) -> tuple[int, int] | None:
         if count:
             return words[-count].start(), words[-1].end()
     # "OCD (Open On-Chip Debugger)": the words in the bracket after it.
-    # (or ending a name run together: "OpenOCD (Open On-Chip Debugger)")
+    # ... or set off by a comma or a dash after it: "ECT, eddy current testing, found ..."
+    for m in re.finditer(r"(?<![^\W_])" + escaped + r"\s*[,–—]\s*", text[line_start:line_end]):
+        after = line_start + m.end()
+        words = list(_WORD.finditer(text, after, min(line_end, after + 80)))
+        count = _spells([w.group() for w in words], letters, from_end=False)
+        if count:
+            return words[0].start(), words[count - 1].end()
+    # (or ending a name run together: "OpenOCD (Open On-Chip Debugger)"; or a word or two before the bracket:
+    # "an ASD tug (azimuth stern drive)")
     for m in re.finditer(
-        r"(?:(?<![^\W_])|(?<=[a-z]))" + escaped + r"\s*\(([^()\n]{3,80})\)", text[line_start:line_end]
+        r"(?:(?<![^\W_])|(?<=[a-z]))" + escaped + r"(?:\s+[^\W\d_]+){0,2}\s*\(([^()\n]{3,80})\)",
+        text[line_start:line_end],
     ):
         inside_start = line_start + m.start(1)
         words = list(_WORD.finditer(text, inside_start, line_start + m.end(1)))

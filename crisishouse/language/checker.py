@@ -220,6 +220,14 @@ _LETTER_NAMES = {
     **dict.fromkeys(("ex",), "x"), **dict.fromkeys(("why", "wye"), "y"), **dict.fromkeys(("zed", "zee"), "z"),
 }  # fmt: skip
 _LONE_LETTERS = {"a": "a", "i": "i"}
+# Chinese characters (`_in_han`).
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A word of six capitals or more, alone (`_anagrammed`), where the line is about a puzzle or it is said of
+# someone, and not ending as English words end.
+_PUZZLE = re.compile(r"(?i)anagram|unscrambl|scrambled|scrabble|crossword|clue|jumble|letters|quiz|bingo|tiles")
+_SAID_OF = re.compile(r"(?i)(?:(?<![^\W_])(?:is|was|so|being|proper|real|bit|has|had|got)|['’]s)\s+$")
+_ENGLISH_ENDINGS = ("ed", "ing", "ly", "s", "er", "est", "ness", "ment", "tion")
+_CAPITAL_RUN = re.compile(r"(?<![^\W_])[A-Z]{6,14}(?![^\W_])")
 _HYPHENS = frozenset(("-", "\u2010", "\u2011"))
 _LETTER_GAP = re.compile(r"[ \t\-\u2010\u2011.\u00a0]+")
 _THREE_OR_MORE = re.compile(r"1{3,}")
@@ -333,6 +341,8 @@ class LanguageCheck:
         self._table: dict[str, Any] = table
         self._words = words  # the words and phrases as listed (not their endings)
         self._sounds: dict[str, str] | None = None  # built when first needed (`_sounded`)
+        self._anagrams: dict[str, str] | None = None  # built when first needed (`_anagrammed`)
+        self._han_labels: tuple[str, ...] | None = None  # built when first needed (`_in_han`)
         self._starred: dict[tuple[str, str], list[str]] | None = None  # built when first needed (`_censored`)
         self._misspellings: Misspellings | None = None  # built when first needed (`_misspelt`)
         self._misspelt_seen: dict[str, Any] = {}  # word -> the label it is written wrong for, or None
@@ -416,6 +426,10 @@ class LanguageCheck:
         if found.longest >= 4:
             candidates += self._misspelt(found)
         candidates += self._said_letter_by_letter(found)
+        if _CAPITAL_RUN.search(text) is not None and not text.isupper():
+            candidates += self._anagrammed(text, found)
+        if _HAN.search(text) is not None:
+            candidates += self._in_han(text, found)
         edges = found._edges
         starts, ends = edges[0::2], edges[1::2]
         rules = self._rules
@@ -483,7 +497,7 @@ class LanguageCheck:
                 last_end = end
         if fallbacks:
             taken.sort(key=_by_start)
-        if taken and "(" in text:
+        if taken and ("(" in text or "," in text or "–" in text or "—" in text):
             taken = self._not_spelt_otherwise(text, found, taken)
         if taken:
             # However long the text: a line's findings never depend on what else was written with it.
@@ -626,6 +640,62 @@ class LanguageCheck:
                     if listed is not None:
                         hits.append((edges[2 * k], edges[2 * end + 1], table[listed][0], listed))
                         break
+        return hits
+
+    def _in_han(self, text: str, found: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """Labels written in Chinese characters, wherever they stand: Chinese puts no space between words."""
+        table = self._table
+        if self._han_labels is None:
+            self._han_labels = tuple(
+                key
+                for key, value in table.items()
+                if isinstance(value, tuple) and value[0] is not None and _HAN.search(key) is not None
+            )
+        hits = []
+        for label in self._han_labels:
+            at = text.find(label)
+            while at >= 0:
+                start, end = found.folded_offset(at), found.folded_offset(at + len(label) - 1) + 1
+                hits.append((start, end, table[label][0], label))
+                at = text.find(label, at + len(label))
+        return hits
+
+    def _anagrammed(self, text: str, found: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """A label of six letters or more with its letters shuffled, in capitals as a puzzle or a card sets
+        it ("unscramble SITUATIC", "he's SNEILE"): no English word of WordNet's, nor a word of the vocabulary,
+        nor one ending as English words do ("STARRED", "RETREADS", "FRESHLY"); and in a line about a puzzle,
+        or said of someone. Brands, codes and names in capitals ("AMNICA", "CASTILUN") are left alone."""
+        table = self._table
+        if self._anagrams is None:
+            anagrams: dict[str, str] = {}
+            for key in sorted(table):
+                value = table[key]
+                if (
+                    isinstance(value, tuple)
+                    and value[0] is not None
+                    and len(key) >= 6
+                    and key.isalpha()
+                    and value[0].kind in ("diagnosis", "deficit")
+                    and not value[0].exact_case
+                ):
+                    anagrams.setdefault("".join(sorted(key)), key)
+            self._anagrams = anagrams
+        kind = self._rules.sense.nouns.kind if self._rules is not None else (lambda _word: "")
+        hits = []
+        for m in _CAPITAL_RUN.finditer(text):
+            word = m.group().lower()
+            label = self._anagrams.get("".join(sorted(word)))
+            if label is None or label == word or table.get(word) or kind(word) or word.endswith(_ENGLISH_ENDINGS):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            if (
+                _PUZZLE.search(text, line_start, line_end if line_end >= 0 else len(text)) is None
+                and _SAID_OF.search(text, max(0, m.start() - 10), m.start()) is None
+            ):
+                continue
+            start, end = found.folded_offset(m.start()), found.folded_offset(m.end() - 1) + 1
+            hits.append((start, end, table[label][0], label))
         return hits
 
     def _said_letter_by_letter(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:

@@ -781,15 +781,15 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|what\s+happened)" + _E + r"(?!\s+of(?![^\W_]))",
         _SHORTHAND,
     ),
-    # observations every so many minutes, in the chart's short form: "on q15", "q15 obs" (not "the q15 bus",
-    # a forklift's "Q30 checks")
+    # observations every so many minutes, in the chart's short form: "on q15", "q15 obs", "q15 all night" (not
+    # "the q15 bus", a forklift's "Q30 checks")
     (
-        ("on", MIXED),
-        r"(?:on\s+)?q(?:5|10|15|30|60)(?:\s?min(?:ute)?s?)?(?:\s+(?:obs|observations))?"
+        ("on", "q", MIXED),
+        r"q(?:5|10|15|30|60)(?:\s?min(?:ute)?s?)?\s+(?:obs|observations)"
         + _E
-        # (not ended by the bare letters: "the q15 bus" is a route's)
-        + r"(?<!\bq5)(?<!\bq10)(?<!\bq15)(?<!\bq30)(?<!\bq60)"
-        + r"|on\s+q(?:5|10|15|30|60)"
+        + r"|q(?:5|10|15|30|60)(?=\s+(?:all\s+night|overnight|through\s+the\s+night)(?![^\W_])"
+        r"(?!\s+(?:service|services|bus|buses|run|route|watering|sprays?)(?![^\W_])))"
+        + r"|on\s+q(?:5|10|15|30|60)(?:\s?min(?:ute)?s?)?(?:\s+(?:obs|observations))?"
         + _E
         + r"(?!\s+(?:bus|buses|route|deck|platform|quay|line|train|ferry)(?![^\W_]))",
         _SHORTHAND,
@@ -804,6 +804,24 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"(?=\s+(?:overnight|since\s+\d{3,4}|until\s+handover)(?![^\W_]))",
         _SHORTHAND,
         "specials",
+    ),
+    # insight and judgement graded together in a mental state exam's shorthand: "I/J poor", "I/J fair"
+    (
+        ("i",),
+        # (not a theatre's rows I and J)
+        r"(?<!rows\s)(?<!row\s)(?<!seats\s)i\s?/\s?j\s+(?:poor|fair|good|limited|intact|impaired|partial|reduced|nil)"
+        + _E,
+        _SHORTHAND,
+        "/",
+    ),
+    # an exam's word for someone, as a note records it: "was noted to be perplexed"
+    (
+        ("noted", "observed"),
+        # (only an exam's own words: minutes note a treasurer guarded and a board elated, a judge a cake bizarre)
+        r"(?:noted|observed)\s+to\s+be\s+(?:(?:quite|very|rather|somewhat)\s+)?(?:perplexed|disorganised|disorganized"
+        r"|dishevelled|disheveled|unkempt|thought[\s-]disordered|hypomanic|internally\s+preoccupied"
+        r"|responding\s+to\s+(?:voices|unseen\s+stimuli))" + _E,
+        _SHORTHAND,
     ),
     # a long-stay person called by the adjective alone: "Uncle Lou was a chronic", "one of the chronics"
     # (not "a chronic cough", "a chronic shortage": a noun follows those; nor "a chronic for being late")
@@ -1039,12 +1057,13 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         (
             MIXED,
             *_split(
-                "barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos htq broset bvc rudas"
+                "barthel gds cage sbq fim aims amts moca mmse ace phq gad k10 dass epds audit honos htq broset bvc rudas "
+                "pgsi psqi"
             ),
         ),
         r"(?:barthel|gds|cage|sbq(?:-r)?|fim(?:\s+motor)?|aims|amts|moca|mmse|ace(?:-iii)?|phq(?:-9)?|gad(?:-7)?|k10|dass(?:-21)?"
-        r"|epds|audit(?:-c)?|honos|htq|broset|bvc|rudas)\s+(?:(?:score|total)\s+)?"
-        r"(?:was\s+|is\s+|of\s+|=\s*|:\s*|came\s+back\s+(?:at\s+)?)?"
+        r"|epds|audit(?:-c)?|honos|htq|broset|bvc|rudas|pgsi|psqi)\s+(?:(?:score|total)\s+)?"
+        r"(?:was\s+|is\s+|of\s+|=\s*|:\s*|came\s+back\s+(?:at\s+)?|came\s+to\s+)?"
         r"\d{1,3}(?:\.\d{1,2}|/\d{1,3})?" + _E,
         _SCALE,
     ),
@@ -1529,8 +1548,11 @@ _IQ_SCORE = re.compile(r"(?<![^\W_])(?:FS|V|P)?IQ(?:[ \t]+(?i:of|score|was|is|=|
 # OST is its soundtrack: only these).
 _SUBSTITUTION = re.compile(
     r"(?<![^\W_])(?:(?i:under|on|onto|off|started|starting|stopped)[ \t]+(?:the[ \t]+)?(?:OST|OAT)"
-    r"|(?:OST|OAT)[ \t]+(?i:dose|doses|script|scripts|programme|program|pick-?up|pickup|dispensing|clinic|client))"
+    r"|(?:OST|OAT)[ \t]+(?i:dose|doses|script|scripts|programme|program|pick-?up|pickup|dispensing|clinic|client)"
+    # ... or someone's, from the chemist: "her OST from the chemist"
+    r"|(?i:his|her|their)[ \t]+OST(?=[ \t]+(?i:from|at)[ \t]+(?:the[ \t]+)?(?i:chemist|pharmacy|clinic)))"
     r"(?![^\W_])"
+    r"(?![ \t]+(?i:playlist|vinyl|collection|soundtrack|album|licensing|rules|budget)(?![^\W_]))"
 )
 # A medicine's times a day after its count, in the chart's capitals: "one BD", "2 TDS", "one tab QID"
 # ("2 BD flat" is a listing's bedrooms, "one BD player" a Blu-ray's, "2 TDS in the first half" a game's).
