@@ -1,8 +1,8 @@
 """Acronyms a line spells out as something else: "partial discharge (PD)", "OCD (Open On-Chip Debugger)".
 
 Letters a service uses ("PD", "ECT", "OCD") are also an engineer's, a programmer's and a mechanic's. Where
-the same line writes the words the letters stand for, beside them in brackets, the letters mean those
-words. The checker keeps the finding when those words are themselves flagged ("borderline personality
+the same line writes the words the letters stand for beside them, in brackets or after a comma, the letters
+mean those words. The checker keeps the finding when those words are themselves flagged ("borderline personality
 disorder (BPD)"): only a plain meaning clears it; and never where someone has or is the letters ("has BPD
 (Big Positive Drive)", "Hemi's OCD"). One line only, so a line's findings never depend on what else was
 written with it.
@@ -69,8 +69,9 @@ def spelt_out(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where in `text` the line spells out the acronym at start..end as words, if it does.
 
     "Partial discharge (PD) readings": the span of "Partial discharge"; "OCD (Open On-Chip Debugger)":
-    the span of what is in the brackets. None when the acronym is not written in capitals or no words
-    beside it in brackets spell it.
+    the span of what is in the brackets; "ECT, eddy current testing,": the span of the words after the
+    comma. None when the acronym is not written in capitals, someone has or is it, or no words beside it
+    spell it.
     """
     acronym = text[start:end]
     if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
@@ -89,16 +90,15 @@ def spelt_out(text: str, start: int, end: int) -> tuple[int, int] | None:
         count = _spells([w.group() for w in words], letters, from_end=True)
         if count:
             return words[-count].start(), words[-1].end()
-    # "OCD (Open On-Chip Debugger)": the words in the bracket after it.
-    # ... or set off by a comma or a dash after it: "ECT, eddy current testing, found ..."
+    # "ECT, eddy current testing, found ...": the words set off by a comma or a dash after it.
     for m in re.finditer(r"(?<![^\W_])" + escaped + r"\s*[,–—]\s*", text[line_start:line_end]):
         after = line_start + m.end()
         words = list(_WORD.finditer(text, after, min(line_end, after + 80)))
         count = _spells([w.group() for w in words], letters, from_end=False)
         if count:
             return words[0].start(), words[count - 1].end()
-    # (or ending a name run together: "OpenOCD (Open On-Chip Debugger)"; or a word or two before the bracket:
-    # "an ASD tug (azimuth stern drive)")
+    # "OCD (Open On-Chip Debugger)": the words in the bracket after it (the letters may end a name run
+    # together, "OpenOCD (...)", or stand a word or two before the bracket, "an ASD tug (azimuth stern drive)").
     for m in re.finditer(
         r"(?:(?<![^\W_])|(?<=[a-z]))" + escaped + r"(?:\s+[^\W\d_]+){0,2}\s*\(([^()\n]{3,80})\)",
         text[line_start:line_end],
