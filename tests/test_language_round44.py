@@ -14,6 +14,9 @@ from tests.language_cases import assert_caught, flagged
 @pytest.mark.parametrize(
     ("text", "words"),
     [
+        # An American hold, done to someone or placed.
+        ("ED note: 5150 not placed this time.", "5150 not placed"),
+        ("She says she was 5150'd in LA.", "5150'd"),
         # An obsession's subtype by its name.
         ("Her scrupulosity makes Sunday hard.", "scrupulosity"),
         # A crossword near, but said of someone: the label stays.
@@ -49,6 +52,9 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
         "The villa is hard to place on the market with that roof.",
         "Our dog is easily triggered by the postie.",
         "The courier company got a depot every fifty kilometres.",
+        # A forklift's and a postcode's number.
+        "The Toyota 5150 forklift needs a service.",
+        "Postcode 5150 is in the Adelaide Hills.",
     ],
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:

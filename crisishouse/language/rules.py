@@ -1070,7 +1070,14 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # a hold on someone, as an American or Australian note writes it: "a 72hr hold", "a 5150"
     (
         (DIGITS, MIXED),
-        r"(?:72|48|24)\s?-?(?:hr|hrs|hour|h)\s+(?:hold|psych\s+hold)" + _E + r"|5150" + _E,
+        # (the number alone only held or done to someone, "5150'd", "a 5150 hold": a forklift, a postcode and
+        # an amp are 5150s too; "a 5150" is the rule below's)
+        r"(?:72|48|24)\s?-?(?:hr|hrs|hour|h)\s+(?:hold|psych\s+hold)"
+        + _E
+        + r"|5150(?:['’]?d|ed)"
+        + _E
+        + r"|5150\s+(?:hold|holds|psych\s+hold|(?:(?:was|is|not|wasn['’]t)\s+)?(?:placed|written|initiated|lifted"
+        r"|dropped|expired|started))" + _E,
         _SHORTHAND,
     ),
     # leave off the ward, with or without staff: "4hrs unescorted", "escorted leave"
