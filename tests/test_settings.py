@@ -11,6 +11,7 @@ import pytest
 
 from crisishouse.services import House
 from crisishouse.settings import (
+    LanguageWord,
     Settings,
     SettingsError,
     load_settings,
@@ -143,3 +144,22 @@ def test_the_house_writing_its_own_settings_is_no_change(new_dir: Path, clock):
     house.set_up("Te Whare", "Aroha", "1111", "1111")
     stays = house.stays
     assert house.reread_settings() is False and house.stays is stays
+
+
+def test_new_settings_with_the_same_words_keep_the_language_check(house: House):
+    """A changed rota or name keeps the check already built (and warmed in the background) for the same words."""
+    check = house.language
+    save_settings(house.data_dir, replace(house.settings, house_name="Te Whare Hou"))
+    assert house.reread_settings() is True
+    assert house.language is check
+
+
+def test_new_house_words_give_a_new_language_check(house: House):
+    """The house's own words changed: the next check is built from them, and finds them."""
+    check = house.language
+    assert house.language.check("the team said he was glumbo") == []
+    own = (LanguageWord(words=("glumbo",), kind="jargon", suggestion="say what you saw"),)
+    save_settings(house.data_dir, replace(house.settings, language_extra=own))
+    assert house.reread_settings() is True
+    assert house.language is not check
+    assert [f.text for f in house.language.check("the team said he was glumbo")] == ["glumbo"]

@@ -240,6 +240,13 @@ _RUN_AROUND = re.compile(r"\S+")
 
 _UNSEEN = object()
 _MISSPELT_SEEN_AT_MOST = 50_000
+# A few lines that take the check down each of its ways of reading (`warm`): labels, their senses and
+# titles, shorthand and jargon, letters spelt out, sounds, capitals and a puzzle's shuffled letters.
+_WARM_TEXT = (
+    "Whaea Mere said Tama was depressed after the depression in the market, BPD (hx), RTO low.\n"
+    "He's SNEILE, unscramble it; she said d-e-l-u-s-i-o-n-a-l and skitzofrenic, s*******a.\n"
+    'On q15 obs since 0600, poor EC, lacks insight, MSE: thought disorder? 抑郁症 🙂 "Manic Monday" by the Bangles.'
+)
 
 # Prefixes joined to a label without a hyphen ("nonpsychotic", "semimanic"): with one, "semi-manic",
 # the label is found as a word of its own. Not "anti": "antipsychotics" is a medicine.
@@ -373,6 +380,73 @@ class LanguageCheck:
         except Exception:
             return [Finding(0, len(text), text, UNCHECKED, _UNCHECKED_ADVICE)]
         return found
+
+    def warm(self) -> None:
+        """Build now what the check otherwise builds at its first use of each kind of reading.
+
+        The app calls this on a worker thread soon after start-up, so the first note checked (on the
+        screen's thread, as someone types) does not wait tens of ms for it.
+        """
+        self._sounds_table()
+        self._han_table()
+        self._anagram_table()
+        self._starred_table()
+        self._misspellings_table()
+        # The rules' and senses' own tables, read when a line first needs them.
+        self.check(_WARM_TEXT)
+
+    def _sounds_table(self) -> dict[str, str]:
+        if self._sounds is None:
+            self._sounds = _sounds_of(self._table, self._words)
+        return self._sounds
+
+    def _han_table(self) -> tuple[str, ...]:
+        if self._han_labels is None:
+            self._han_labels = tuple(
+                key
+                for key, value in self._table.items()
+                if isinstance(value, tuple) and value[0] is not None and _HAN.search(key) is not None
+            )
+        return self._han_labels
+
+    def _anagram_table(self) -> dict[str, str]:
+        if self._anagrams is None:
+            table = self._table
+            anagrams: dict[str, str] = {}
+            for key in sorted(table):
+                value = table[key]
+                if (
+                    isinstance(value, tuple)
+                    and value[0] is not None
+                    and len(key) >= 6
+                    and key.isalpha()
+                    and value[0].kind in ("diagnosis", "deficit")
+                    and not value[0].exact_case
+                ):
+                    anagrams.setdefault("".join(sorted(key)), key)
+            self._anagrams = anagrams
+        return self._anagrams
+
+    def _starred_table(self) -> dict[tuple[str, str], list[str]]:
+        if self._starred is None:
+            self._starred = _starred_index(self._table)
+        return self._starred
+
+    def _misspellings_table(self) -> Misspellings:
+        if self._misspellings is None:
+            labels, not_misspelt = builtin_misspelt()
+            table = self._table
+            # Every label of one word, read backwards too (those a word of the vocabulary is, backwards, not).
+            backwards = (
+                w
+                for w, found in table.items()
+                if isinstance(found, tuple)  # (the rest are the first words of longer labels)
+                and found[0] is not None
+                and not found[0].exact_case
+                and not isinstance(table.get(w[::-1]), tuple)
+            )
+            self._misspellings = Misspellings.of((w for w in labels if table.get(w)), not_misspelt, backwards)
+        return self._misspellings
 
     def _with_words_apart(self, text: str, found: list[Finding]) -> list[Finding]:
         """Also read words joined by underscores apart, as a user or file name joins them ("schizo_queen99").
@@ -610,9 +684,7 @@ class LanguageCheck:
         words, alts = found.words, found.alts
         if found.longest < 4 or SOUNDED.search(found.folded) is None:
             return []
-        if self._sounds is None:
-            self._sounds = _sounds_of(self._table, self._words)
-        sounds, table, edges = self._sounds, self._table, found._edges
+        sounds, table, edges = self._sounds_table(), self._table, found._edges
         hits = []
         count = len(words)
         gaps = found.gaps
@@ -645,14 +717,8 @@ class LanguageCheck:
     def _in_han(self, text: str, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """Labels written in Chinese characters, wherever they stand: Chinese puts no space between words."""
         table = self._table
-        if self._han_labels is None:
-            self._han_labels = tuple(
-                key
-                for key, value in table.items()
-                if isinstance(value, tuple) and value[0] is not None and _HAN.search(key) is not None
-            )
         hits = []
-        for label in self._han_labels:
+        for label in self._han_table():
             at = text.find(label)
             while at >= 0:
                 start, end = found.folded_offset(at), found.folded_offset(at + len(label) - 1) + 1
@@ -665,26 +731,12 @@ class LanguageCheck:
         it ("unscramble SITUATIC", "he's SNEILE"): no English word of WordNet's, nor a word of the vocabulary,
         nor one ending as English words do ("STARRED", "RETREADS", "FRESHLY"); and in a line about a puzzle,
         or said of someone. Brands, codes and names in capitals ("AMNICA", "CASTILUN") are left alone."""
-        table = self._table
-        if self._anagrams is None:
-            anagrams: dict[str, str] = {}
-            for key in sorted(table):
-                value = table[key]
-                if (
-                    isinstance(value, tuple)
-                    and value[0] is not None
-                    and len(key) >= 6
-                    and key.isalpha()
-                    and value[0].kind in ("diagnosis", "deficit")
-                    and not value[0].exact_case
-                ):
-                    anagrams.setdefault("".join(sorted(key)), key)
-            self._anagrams = anagrams
+        table, anagrams = self._table, self._anagram_table()
         kind = self._rules.sense.nouns.kind if self._rules is not None else (lambda _word: "")
         hits = []
         for m in _CAPITAL_RUN.finditer(text):
             word = m.group().lower()
-            label = self._anagrams.get("".join(sorted(word)))
+            label = anagrams.get("".join(sorted(word)))
             if label is None or label == word or table.get(word) or kind(word) or word.endswith(_ENGLISH_ENDINGS):
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -748,20 +800,7 @@ class LanguageCheck:
 
     def _misspelt(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """A common label one letter off, without its vowels or backwards ("dilusional", "dprssn")."""
-        if self._misspellings is None:
-            labels, not_misspelt = builtin_misspelt()
-            table = self._table
-            # Every label of one word, read backwards too (those a word of the vocabulary is, backwards, not).
-            backwards = (
-                w
-                for w, found in table.items()
-                if isinstance(found, tuple)  # (the rest are the first words of longer labels)
-                and found[0] is not None
-                and not found[0].exact_case
-                and not isinstance(table.get(w[::-1]), tuple)
-            )
-            self._misspellings = Misspellings.of((w for w in labels if table.get(w)), not_misspelt, backwards)
-        misspellings, table, edges = self._misspellings, self._table, found._edges
+        misspellings, table, edges = self._misspellings_table(), self._table, found._edges
         seen = self._misspelt_seen
         if len(seen) > _MISSPELT_SEEN_AT_MOST:
             seen.clear()
@@ -816,8 +855,7 @@ class LanguageCheck:
     def _censored(self, found: Tokens) -> list[tuple[int, int, Entry, str]]:
         """A label with its middle starred out ("s*******a", "ps****tic"): its first and last letters,
         three stars or more between (as many as its letters or not), and no shorter than half of it."""
-        if self._starred is None:
-            self._starred = _starred_index(self._table)
+        starred = self._starred_table()
         hits = []
         folded = found.folded
         # Read only around each run of stars (a search for the whole pattern tries every position).
@@ -827,7 +865,7 @@ class LanguageCheck:
             shown = m.end() - m.start()
             fits = [
                 w
-                for w in self._starred.get((head[0], tail[-1]), ())
+                for w in starred.get((head[0], tail[-1]), ())
                 if w.startswith(head) and w.endswith(tail) and shown - 2 <= len(w) <= 2 * shown + 2
             ]
             if fits:

@@ -84,8 +84,14 @@ class House:
         self._build(settings)
 
     def _build(self, settings: Settings) -> None:
+        before = getattr(self, "settings", None)
         self.settings = settings
-        self._language: LanguageCheck | None = None
+        # The check built (and warmed) for the same words is kept: a changed rota leaves it as it was.
+        same_words = before is not None and (before.language_extra, before.language_exceptions) == (
+            settings.language_extra,
+            settings.language_exceptions,
+        )
+        self._language: LanguageCheck | None = getattr(self, "_language", None) if same_words else None
         # Every service works from one context; the language check is built
         # only when words are first checked (it takes a moment).
         # The services are built again on this context when next asked for.
