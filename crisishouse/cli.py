@@ -204,7 +204,7 @@ def _checked_lines(checker: Any, lines: list[str]) -> list[Any]:
     workers = min(os.cpu_count() or 1, len(lines) // _LINES_PER_WORKER, 8)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [checker.check(line) for line in lines]
-    checker.check("warm up: what the check works out on its first use, worked out once before the fork")
+    checker.warm()  # what the check works out on its first use, worked out once before the fork
     _WORKING = (checker, lines)
     size = -(-len(lines) // workers)
     try:

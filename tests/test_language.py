@@ -859,7 +859,14 @@ def test_check_language_and_the_handover_form_agree_on_every_corpus_line(
 def test_the_compiled_vocabulary_reads_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from crisishouse.language import cache
     from crisishouse.language.checker import _add_alone, _add_entries, _add_exceptions
-    from crisishouse.language.vocabulary import builtin_alone, builtin_rules, physical_words, thing_words
+    from crisishouse.language.vocabulary import (
+        builtin_alone,
+        builtin_misspelt,
+        builtin_rules,
+        builtin_starred,
+        physical_words,
+        thing_words,
+    )
 
     monkeypatch.setenv("CRISISHOUSE_LANGUAGE_CACHE", str(tmp_path))
     entries, exceptions = list(builtin_entries()), LanguageCheck().exceptions
@@ -870,12 +877,16 @@ def test_the_compiled_vocabulary_reads_back_the_same(tmp_path: Path, monkeypatch
     entries += [e for pair in builtin_alone() for e in pair if e is not None]
     _add_exceptions(exceptions, table)
     near, senses = builtin_rules()
-    cache.save(entries, exceptions, table, words, near, senses, physical_words(), thing_words())
+    starred, misspelt = builtin_starred(), builtin_misspelt()
+    cache.save(entries, exceptions, table, words, near, senses, physical_words(), thing_words(), starred, misspelt)
     assert len(list(tmp_path.glob("language-*.marshal"))) == 1
     loaded = cache.load()
     assert loaded is not None
-    read_entries, read_exceptions, read_table, read_words, read_near, read_senses, read_physical, read_nouns = loaded
+    read_entries, read_exceptions, read_table, read_words, read_near, read_senses, read_physical, read_nouns, *hand = (
+        loaded
+    )
     assert tuple(read_nouns) == thing_words()
+    assert hand == [starred, misspelt] and starred and all(misspelt)
     assert read_entries == list(entries) and read_exceptions == tuple(exceptions) and read_words == words
     assert read_table == table
     assert list(read_near) == [dict(t) for t in near] and list(read_senses) == [dict(t) for t in senses]

@@ -30,11 +30,20 @@ from typing import Any
 
 from crisishouse.language.vocabulary import Entry
 
-FORMAT = 4
+FORMAT = 5
 _SOURCES = ("cache.py", "checker.py", "normalise.py", "rules.py", "vocabulary.py")
 
 Compiled = tuple[
-    list[Entry], tuple[str, ...], dict[str, Any], set[str], Sequence[Any], Sequence[Any], Sequence[str], Sequence[Any]
+    list[Entry],
+    tuple[str, ...],
+    dict[str, Any],
+    set[str],
+    Sequence[Any],
+    Sequence[Any],
+    Sequence[str],
+    Sequence[Any],
+    frozenset[str],
+    tuple[tuple[str, ...], tuple[str, ...]],
 ]
 
 
@@ -77,7 +86,9 @@ def load() -> Compiled | None:
         raw = marshal.loads(path.read_bytes())
         if raw[0] != FORMAT:
             return None
-        _, raw_entries, exceptions, prefixes, keys, values, words, near, senses, physical, nouns = raw
+        _, raw_entries, exceptions, prefixes, keys, values, words, near, senses, physical, nouns, starred, misspelt = (
+            raw
+        )
         entries = [
             Entry(tuple(w), kind, suggestion, exact, source) for w, kind, suggestion, exact, source in raw_entries
         ]
@@ -87,7 +98,20 @@ def load() -> Compiled | None:
         built = [(entries[n] if n >= 0 else None, breaks, excepted) for n, breaks, excepted in shared]
         table.update(zip(keys.split("\n"), map(built.__getitem__, which), strict=True))
         nouns = tuple(frozenset(group.split("\n")) if group else frozenset() for group in nouns)
-        return entries, tuple(exceptions), table, set(words.split("\n")), near, senses, physical, nouns
+        starred = frozenset(starred.split("\n")) if starred else frozenset()
+        misspelt = tuple(tuple(group.split("\n")) if group else () for group in misspelt)
+        return (
+            entries,
+            tuple(exceptions),
+            table,
+            set(words.split("\n")),
+            near,
+            senses,
+            physical,
+            nouns,
+            starred,
+            misspelt,
+        )
     except Exception:  # a damaged or foreign file: compile instead
         return None
 
@@ -108,6 +132,8 @@ def save(
     senses: Sequence[Any],
     physical: Iterable[str],
     nouns: Sequence[Iterable[str]] = (),
+    starred: Iterable[str] = (),
+    misspelt: Sequence[Sequence[str]] = ((), ()),
 ) -> None:
     """Write the compiled vocabulary for the next process (quietly does nothing if it cannot)."""
     try:
@@ -131,6 +157,9 @@ def save(
             [dict(t) for t in senses],
             sorted(physical),
             tuple("\n".join(sorted(group)) for group in nouns),
+            # The hand list's starred and misspelt labels: read back here, vocabulary.toml need not be parsed.
+            "\n".join(sorted(starred)),
+            tuple("\n".join(group) for group in misspelt),
         )
         data = marshal.dumps(raw)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -288,10 +288,10 @@ _STARS = re.compile(r"\*{3,}")
 _CENSORED = re.compile(r"(?<![^\W_*])([^\W\d_]{1,3})\*{3,}([^\W\d_]{1,3})(?![^\W_*])")
 
 
-def _starred_index(table: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+def _starred_index(table: dict[str, Any], starred: Iterable[str]) -> dict[tuple[str, str], list[str]]:
     """The labels a starred word may hide (`builtin_starred`), by first and last letter."""
     index: dict[tuple[str, str], list[str]] = {}
-    for word in sorted(builtin_starred()):
+    for word in sorted(starred):
         value = table.get(word)
         entry = value[0] if value else None
         if entry is None or entry.exact_case or entry.source == COMPOUNDS_ONLY:
@@ -331,11 +331,14 @@ class LanguageCheck:
             self.entries: tuple[Entry, ...] = tables.entries + tuple(own)
             self.exceptions: tuple[str, ...] = tables.exceptions + tuple(own_exceptions)
             self._rules: Rules | None = tables.rules
+            # The hand list's starred and misspelt labels, read with the compiled vocabulary.
+            self._hand_lists = (tables.starred, tables.misspelt)
             table: dict[str, Any] = tables.table
             words: frozenset[str] = tables.words
         else:
             self.entries, self.exceptions = tuple(own), tuple(own_exceptions)
             self._rules = None
+            self._hand_lists = (builtin_starred(), builtin_misspelt())
             table, words = {}, frozenset()
         if own or own_exceptions or not builtin:
             more = set(words)
@@ -353,6 +356,7 @@ class LanguageCheck:
         self._starred: dict[tuple[str, str], list[str]] | None = None  # built when first needed (`_censored`)
         self._misspellings: Misspellings | None = None  # built when first needed (`_misspelt`)
         self._misspelt_seen: dict[str, Any] = {}  # word -> the label it is written wrong for, or None
+        self._sounded_seen: dict[str, str | None] = {}  # word -> the label it sounds like, or None
 
     @classmethod
     def from_settings(cls, settings: Any) -> LanguageCheck:
@@ -402,39 +406,42 @@ class LanguageCheck:
 
     def _han_table(self) -> tuple[str, ...]:
         if self._han_labels is None:
+            # (Keys all in ASCII, nearly all of them, are passed over before any search.)
             self._han_labels = tuple(
                 key
                 for key, value in self._table.items()
-                if isinstance(value, tuple) and value[0] is not None and _HAN.search(key) is not None
+                if not key.isascii() and isinstance(value, tuple) and value[0] is not None and _HAN.search(key)
             )
         return self._han_labels
 
     def _anagram_table(self) -> dict[str, str]:
         if self._anagrams is None:
-            table = self._table
+            # As long as a run of capitals read for one (`_CAPITAL_RUN`), in ASCII letters.
+            labels = [
+                key
+                for key, value in self._table.items()
+                if 6 <= len(key) <= 14
+                and isinstance(value, tuple)
+                and value[0] is not None
+                and key.isascii()
+                and key.isalpha()
+                and value[0].kind in ("diagnosis", "deficit")
+                and not value[0].exact_case
+            ]
             anagrams: dict[str, str] = {}
-            for key in sorted(table):
-                value = table[key]
-                if (
-                    isinstance(value, tuple)
-                    and value[0] is not None
-                    and len(key) >= 6
-                    and key.isalpha()
-                    and value[0].kind in ("diagnosis", "deficit")
-                    and not value[0].exact_case
-                ):
-                    anagrams.setdefault("".join(sorted(key)), key)
+            for key in sorted(labels):  # in order: the same label for the same letters, whatever the table's order
+                anagrams.setdefault("".join(sorted(key)), key)
             self._anagrams = anagrams
         return self._anagrams
 
     def _starred_table(self) -> dict[tuple[str, str], list[str]]:
         if self._starred is None:
-            self._starred = _starred_index(self._table)
+            self._starred = _starred_index(self._table, self._hand_lists[0])
         return self._starred
 
     def _misspellings_table(self) -> Misspellings:
         if self._misspellings is None:
-            labels, not_misspelt = builtin_misspelt()
+            labels, not_misspelt = self._hand_lists[1]
             table = self._table
             # Every label of one word, read backwards too (those a word of the vocabulary is, backwards, not).
             backwards = (
@@ -695,13 +702,30 @@ class LanguageCheck:
             heard_at.update(k for k, a in enumerate(alts) if a)
         if "-" in gaps:
             heard_at.update(k - 1 for k, gap in enumerate(gaps) if gap == "-" and k > 0)
+        seen = self._sounded_seen
+        if len(seen) > _MISSPELT_SEEN_AT_MOST:
+            seen.clear()
         for k in sorted(heard_at):
             word = words[k]
             # As written; in its readings ("del00sional"); and joined to the piece after a hyphen ("sy-kotik"),
             # each with the token it ends at.
             readings = alts[k] if alts is not None and alts[k] and not word.isalpha() else ()
             hyphened = k + 1 < count and gaps[k + 1] == "-" and word.isalpha() and words[k + 1].isalpha()
-            if len(word) < 6 and not readings and not hyphened:
+            if not readings and not hyphened:
+                if len(word) < 6:
+                    continue
+                # A word alone: what it sounds like is the same wherever it stands (remembered: a text is
+                # checked again at each key typed, and most of its words are everyday ones).
+                if word in seen:
+                    alone = seen[word]
+                else:
+                    alone = seen[word] = (
+                        sounds.get(sound(word))
+                        if word.isalpha() and SOUNDED.search(word) and not table.get(word)
+                        else None
+                    )
+                if alone is not None:
+                    hits.append((edges[2 * k], edges[2 * k + 1], table[alone][0], alone))
                 continue
             heard = [(word, k), *((a, k) for a in readings)]
             if hyphened:
@@ -1013,6 +1037,8 @@ class _Tables:
     table: dict[str, Any]
     words: frozenset[str]
     rules: Rules
+    starred: frozenset[str]
+    misspelt: tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -1038,12 +1064,13 @@ def _builtin_tables() -> _Tables:
         near, senses = builtin_rules()
         physical: Iterable[str] = physical_words()
         nouns: Sequence[frozenset[str]] = thing_words()
-        cache.save(entries, exceptions, table, words, near, senses, physical, nouns)
+        starred, misspelt = builtin_starred(), builtin_misspelt()
+        cache.save(entries, exceptions, table, words, near, senses, physical, nouns, starred, misspelt)
     else:
-        entries, exceptions, table, words, near, senses, physical, nouns = compiled
+        entries, exceptions, table, words, near, senses, physical, nouns, starred, misspelt = compiled
     mental = frozenset(k for k in words if _is_diagnosis(table[k]))
     rules = Rules(near_rules(near), sense_rules(senses), frozenset(physical), mental, Nouns(*nouns))
-    return _Tables(tuple(entries), tuple(exceptions), table, frozenset(words), rules)
+    return _Tables(tuple(entries), tuple(exceptions), table, frozenset(words), rules, starred, misspelt)
 
 
 def _is_diagnosis(value: Any) -> bool:
@@ -1163,9 +1190,9 @@ def _sounds_of(table: dict[str, Any], words: frozenset[str]) -> dict[str, str]:
     sounded = sorted(
         key
         for key, value in table.items()
-        if value
+        if len(key) >= 6
+        and value
         and value[0] is not None
-        and len(key) >= 6
         and key.isalpha()
         and (
             value[0].source == HIDDEN_ONLY
