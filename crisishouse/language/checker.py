@@ -501,11 +501,15 @@ class LanguageCheck:
         if not len(found):
             return []
         candidates, exception_spans = self._vocabulary(found)
-        candidates += self._sounded(found)
+        written_otherwise = self._sounded(found)
         if "***" in found.folded:
             candidates += self._censored(found)
         if found.longest >= 4:
-            candidates += self._misspelt(found)
+            written_otherwise += self._misspelt(found)
+        if written_otherwise:
+            candidates += written_otherwise
+            # Read as the label, the word may be an exception's: "alkoholic drinks", "non-alcholic".
+            exception_spans += self._exceptions_as_read(found, written_otherwise)
         candidates += self._said_letter_by_letter(found)
         if _CAPITAL_RUN.search(text) is not None and not text.isupper():
             candidates += self._anagrammed(text, found)
@@ -856,6 +860,36 @@ class LanguageCheck:
         if JOINED in found.joined:
             hits += self._misspelt_in_pieces(found, misspellings)
         return hits
+
+    def _exceptions_as_read(
+        self, found: Tokens, hits: list[tuple[int, int, Entry, str]]
+    ) -> list[tuple[int, int]]:
+        """The exceptions' spans that words written otherwise make, each read as the label it was found as."""
+        words, joined, edges, get = found.words, found.joined, found._edges, self._table.get
+        count = len(words)
+        spans: list[tuple[int, int]] = []
+        for start, end, _entry, label in hits:
+            k = bisect_left(edges, start) // 2
+            if k >= count or edges[2 * k + 1] != end:
+                continue  # (a label heard across a hyphen: two tokens)
+            # Phrases of up to four tokens around it, as `_vocabulary` joins them.
+            first = k
+            while first > 0 and k - first < 3 and joined[first]:
+                first -= 1
+            for i in range(first, k + 1):
+                joined_up = "".join(words[i:k]) + label
+                j = k
+                while True:
+                    value = get(joined_up)
+                    if value is None:
+                        break
+                    if value and value[2]:
+                        spans.append((edges[2 * i], edges[2 * j + 1]))
+                    j += 1
+                    if j == count or not joined[j] or j - i > 3:
+                        break
+                    joined_up += words[j]
+        return spans
 
     def _misspelt_in_pieces(self, found: Tokens, misspellings: Misspellings) -> list[tuple[int, int, Entry, str]]:
         """A label written wrong in two pieces joined by a hyphen or a dot ("bi-poler", "skizo-frenia")."""

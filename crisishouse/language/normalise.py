@@ -973,7 +973,7 @@ _SOUNDS = (
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
 # Letters a sound-alike spelling usually holds: only such words are sounded out.
-SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]|ah(?![a-z])")
+SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]|ah(?![a-z])|ch|c[aou]|ck|qu")
 
 
 @lru_cache(maxsize=8192)

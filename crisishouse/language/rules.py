@@ -393,7 +393,9 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
     # rating scales with a score or a number: PHQ-9, GAD-7, K10, DASS-21, BDI-II, C-SSRS
     (
         ("phq", "gad", "dass", "pcl", "bdi", "bai", "hads", "epds", "sdq", "kessler", "k", "oci", "ocir", MIXED),
-        r"(?:phq|gad|dass|pcl|bdi|bai|hads|epds|sdq|oci|ocir|kessler|k)(?:\s+of)?\s?-?\s?\d{1,2}" + _E,
+        # (Kessler's scales are the K6 and the K10: "the K-21" is a glider, "K-12" a school's years.)
+        r"(?:(?:phq|gad|dass|pcl|bdi|bai|hads|epds|sdq|oci|ocir|kessler)(?:\s+of)?\s?-?\s?\d{1,2}|k\s?-?\s?(?:6|10)(?!\d))"
+        + _E,
         _SCALE,
     ),
     # ... said aloud, as dictation writes them: "PHQ nine", "G A D seven", "DASS twenty-one"

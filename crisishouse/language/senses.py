@@ -121,6 +121,15 @@ class Nouns:
 
 
 # Said of a thing (`Senses.said_of_a_thing`).
+# Groups of people: WordNet's groups are things ("the market", "the council"), but a label said of these is
+# said of the people in them ("half the crew are addicts", "the whole class is psychotic").
+_PEOPLE_GROUPS = frozenset(
+    _split(
+        "people crew crews staff gang gangs family families audience crowd crowds workforce household households "
+        "couple couples squad squads mob class classes tribe folk folks team teams whanau iwi hapu cohort "
+        "congregation cast choir jury youth public flatmates"
+    )
+)
 _THING_DETERMINERS = frozenset(_split("the a an this that these those our its"))
 _LINKS = frozenset(
     _split(
@@ -490,6 +499,7 @@ class Senses:
                     and not _ends_clause(gaps[link])  # "the fridge, is it the bulimic one": no subject
                     # (named with "the", a plural is a noun though it is a verb too: "the edges are blunted")
                     and self.nouns.kind(words[subject], as_noun=True) in ("concrete", "thing", "time")
+                    and words[subject] not in _PEOPLE_GROUPS
                     and self._named_as_a_thing(words, subject)
                 )
                 break
