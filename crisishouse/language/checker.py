@@ -861,9 +861,7 @@ class LanguageCheck:
             hits += self._misspelt_in_pieces(found, misspellings)
         return hits
 
-    def _exceptions_as_read(
-        self, found: Tokens, hits: list[tuple[int, int, Entry, str]]
-    ) -> list[tuple[int, int]]:
+    def _exceptions_as_read(self, found: Tokens, hits: list[tuple[int, int, Entry, str]]) -> list[tuple[int, int]]:
         """The exceptions' spans that words written otherwise make, each read as the label it was found as."""
         words, joined, edges, get = found.words, found.joined, found._edges, self._table.get
         count = len(words)
