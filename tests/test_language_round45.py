@@ -64,3 +64,42 @@ def test_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
 )
 def test_left_alone(language_check: LanguageCheck, text: str) -> None:
     assert flagged(language_check, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # What a treatment or care meets or resists, joined by a hyphen, stays the service's words.
+        ("He is treatment-resistant, the letter says.", "treatment-resistant"),
+        ("She has been care-resistant at the rest home.", "care-resistant"),
+        ("Tama is med-compliant now.", "compliant"),
+        # A relapse with no physical condition named before it in its clause.
+        ("She relapsed after her asthma flared.", "relapsed"),
+        ("Hx of a chronic and relapsing course.", "relapsing"),
+        # Splitting people, however many words name them.
+        ("Accused of splitting the weekend crew again.", "splitting"),
+        ("He has been splitting the day and night staff all week.", "splitting"),
+        ("She keeps splitting the nurses against each other.", "splitting"),
+    ],
+)
+def test_still_flagged(language_check: LanguageCheck, text: str, words: str) -> None:
+    assert_caught(language_check, text, words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What a thing resists, meets or depends on, joined by a hyphen.
+        "Tubeless sealant keeps the tyre puncture-resistant up to a 6 mm hole.",
+        "All the new wiring is code-compliant.",
+        "The walk is weather-dependent, so bring a coat.",
+        # A physical condition's course.
+        "Her asthma relapsed in the cold snap.",
+        "Mastitis in the back quarter relapsed after treatment, so she is being dried off.",
+        # Splitting a thing named after it.
+        "We're splitting the course at the leeward gate.",
+        "He splits the firewood and kindling on Sundays.",
+    ],
+)
+def test_said_of_things(language_check: LanguageCheck, text: str) -> None:
+    assert flagged(language_check, text) == []

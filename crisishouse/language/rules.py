@@ -1969,7 +1969,7 @@ class Rules:
         self.near = tuple(near)
         self.physical = physical
         self.mental = mental
-        self.sense = Senses(senses, nouns)
+        self.sense = Senses(senses, nouns, physical)
         """The everyday senses (`senses.Senses`): said of a thing, a place, a title or a name."""
         self.nouns = self.sense.nouns
         # The stems a bent diagnosis begins with ("bipolaring", "schizophrenogenic"): each one-word

@@ -120,6 +120,31 @@ class Nouns:
         return ""
 
 
+# Splitting something named ("splitting the course at the gate", "splits the bill"): not people.
+_SPLITTING = frozenset(("splitting", "splits"))
+_SPLIT_WHAT = frozenset(_split("the a an our their its this that these those my your his her"))
+
+# A condition's course: a physical one's when the condition is named before it ("her asthma relapsed").
+_COURSES = frozenset(_split("relapse relapses relapsed relapsing"))
+_COURSE_AFTER_AT_MOST = 6
+# The physical names' list holds the words around them too ("chronic", "right", "hand"): no condition's name.
+_NOT_A_CONDITION_ENDINGS = ("ic", "al", "ly", "ed", "ous", "ive", "ing", "ent", "ant", "ary", "ate", "one")
+_NOT_A_CONDITION = frozenset(
+    _split("alone right left hand head outer inner treatment symptoms symptom attack pain sick severe mild acute use")
+)
+
+# Words a hyphen joins to what they resist, comply with or depend on: a thing's ("puncture-resistant", "GDPR-compliant",
+# "weather-dependent"), unless it is care, a treatment or a service (`Senses._a_things_compound`).
+_COMPOUNDED = frozenset(_split("resistant compliant adherent dependent refractory"))
+_CARE_COMPOUNDED = frozenset(
+    _split(
+        "non n treatment treatments tx medication medications med meds drug drugs therapy therapies service services "
+        "care carer change help support intervention interventions engagement clozapine lithium antidepressant "
+        "antidepressants antipsychotic antipsychotics ssri ssris depot plan regime programme program rules ward staff "
+        "alcohol opioid opiate benzo benzodiazepine nicotine cannabis substance"
+    )
+)
+
 # Said of a thing (`Senses.said_of_a_thing`).
 # Groups of people: WordNet's groups are things ("the market", "the council"), but a label said of these is
 # said of the people in them ("half the crew are addicts", "the whole class is psychotic").
@@ -225,9 +250,12 @@ _HAVING = frozenset({"with", "has", "had", "have", "having", "got", "early", "ad
 class Senses:
     """The everyday senses, built once with the vocabulary."""
 
-    def __init__(self, senses: Sequence[Sense], nouns: Nouns | None = None) -> None:
+    def __init__(
+        self, senses: Sequence[Sense], nouns: Nouns | None = None, physical: frozenset[str] = frozenset()
+    ) -> None:
         self.senses = tuple(senses)
         self.nouns = nouns or Nouns(frozenset(), frozenset(), frozenset(), frozenset())
+        self.physical = physical  # names of physical conditions ("asthma", "mastitis")
         self._sense_words: dict[str, list[Sense]] = {}
         for sense in self.senses:
             # A phrase is looked up run together ("abcchart"), as a finding's words are joined.
@@ -344,6 +372,12 @@ class Senses:
             return True
         if first == last and words[first] in _CRAZES and self._a_craze(found, first):
             return True
+        if first == last and words[first] in _COMPOUNDED and self._a_things_compound(found, first):
+            return True
+        if first == last and words[first] in _COURSES and self._a_physical_course(found, first):
+            return True
+        if first == last and words[first] in _SPLITTING and self._splitting_a_thing(found, first):
+            return True
         if first == last and words[first] in _TIME_ZONES and self._after_a_clock(found, first):
             return True
         if (
@@ -359,6 +393,42 @@ class Senses:
         if first == last and self._named_with_a_noun(text, found, starts, first):
             return True
         return self._is_title(text, found, starts, first, last)
+
+    def _splitting_a_thing(self, found: Tokens, k: int) -> bool:
+        """Whether "splitting" at k splits a thing named after it ("splitting the course", "splits our
+        firewood"), not people ("splitting the team", "splitting staff", "splitting the nurses")."""
+        words, gaps = found.words, found.gaps
+        determiner = k + 1
+        if determiner + 1 >= len(words) or words[determiner] not in _SPLIT_WHAT or _ends_clause(gaps[determiner]):
+            return False
+        # The words it names, up to three ("the weekend crew", "the day and night staff"): none of them people.
+        named = []
+        for noun in range(determiner + 1, min(len(words), determiner + 5)):
+            if _ends_clause(gaps[noun]) or not words[noun].isalpha() or words[noun] in _STOP - {"and"}:
+                break
+            named.append(words[noun])
+        return bool(named) and not any(self.nouns.kind(w) == "person" or w in _PEOPLE_GROUPS for w in named)
+
+    def _a_physical_course(self, found: Tokens, k: int) -> bool:
+        """Whether the word at k is the course of a physical condition named before it in its clause
+        ("her asthma relapsed", "mastitis in the back quarter relapsed after treatment")."""
+        words, gaps = found.words, found.gaps
+        for before in range(k - 1, max(-1, k - 1 - _COURSE_AFTER_AT_MOST), -1):
+            if _ends_clause(gaps[before + 1]):
+                return False
+            word = words[before]
+            if word in self.physical and not word.endswith(_NOT_A_CONDITION_ENDINGS) and word not in _NOT_A_CONDITION:
+                return True
+        return False
+
+    def _a_things_compound(self, found: Tokens, k: int) -> bool:
+        """Whether the word at k ends a compound naming what a thing resists or meets ("puncture-resistant",
+        "code-compliant", "weather-dependent"), not care or a treatment ("treatment-resistant", "med-compliant")."""
+        words = found.words
+        if k == 0 or found.gaps[k] != "-":
+            return False
+        before = words[k - 1]
+        return before.isalpha() and len(before) > 1 and before not in _CARE_COMPOUNDED
 
     @staticmethod
     def _after_a_clock(found: Tokens, k: int) -> bool:
