@@ -120,13 +120,11 @@ class Nouns:
         return ""
 
 
-# Splitting something named ("splitting the course at the gate", "splits the bill"): not people.
-_SPLITTING = frozenset(("splitting", "splits"))
-_SPLIT_WHAT = frozenset(_split("the a an our their its this that these those my your his her"))
-
 # A condition's course: a physical one's when the condition is named before it ("her asthma relapsed").
 _COURSES = frozenset(_split("relapse relapses relapsed relapsing"))
 _COURSE_AFTER_AT_MOST = 6
+_RELAPSED_ON = frozenset(_split("on into with to back"))
+_SUBJECTS = frozenset(_split("he she they i we you who"))
 # The physical names' list holds the words around them too ("chronic", "right", "hand"): no condition's name.
 _NOT_A_CONDITION_ENDINGS = ("ic", "al", "ly", "ed", "ous", "ive", "ing", "ent", "ant", "ary", "ate", "one")
 _NOT_A_CONDITION = frozenset(
@@ -374,9 +372,7 @@ class Senses:
             return True
         if first == last and words[first] in _COMPOUNDED and self._a_things_compound(found, first):
             return True
-        if first == last and words[first] in _COURSES and self._a_physical_course(found, first):
-            return True
-        if first == last and words[first] in _SPLITTING and self._splitting_a_thing(found, first):
+        if first == last and words[first] in _COURSES and self._a_physical_course(text, found, starts, first):
             return True
         if first == last and words[first] in _TIME_ZONES and self._after_a_clock(found, first):
             return True
@@ -394,29 +390,25 @@ class Senses:
             return True
         return self._is_title(text, found, starts, first, last)
 
-    def _splitting_a_thing(self, found: Tokens, k: int) -> bool:
-        """Whether "splitting" at k splits a thing named after it ("splitting the course", "splits our
-        firewood"), not people ("splitting the team", "splitting staff", "splitting the nurses")."""
+    def _a_physical_course(self, text: str, found: Tokens, starts: Sequence[int], k: int) -> bool:
+        """Whether the word at k is the course of a physical condition, its subject: named before it in its
+        clause with no one between ("her asthma relapsed", "mastitis in the back quarter relapsed after
+        treatment"; not "after the flu Sione relapsed", "with her broken ankle she relapsed"), and not
+        relapsing on, into or with something ("relapsed on the pokies", "relapse after relapse with alcohol")."""
         words, gaps = found.words, found.gaps
-        determiner = k + 1
-        if determiner + 1 >= len(words) or words[determiner] not in _SPLIT_WHAT or _ends_clause(gaps[determiner]):
+        after = k + 1
+        if after < len(words) and not _ends_clause(gaps[after]) and words[after] in _RELAPSED_ON:
             return False
-        # The words it names, up to three ("the weekend crew", "the day and night staff"): none of them people.
-        named = []
-        for noun in range(determiner + 1, min(len(words), determiner + 5)):
-            if _ends_clause(gaps[noun]) or not words[noun].isalpha() or words[noun] in _STOP - {"and"}:
-                break
-            named.append(words[noun])
-        return bool(named) and not any(self.nouns.kind(w) == "person" or w in _PEOPLE_GROUPS for w in named)
-
-    def _a_physical_course(self, found: Tokens, k: int) -> bool:
-        """Whether the word at k is the course of a physical condition named before it in its clause
-        ("her asthma relapsed", "mastitis in the back quarter relapsed after treatment")."""
-        words, gaps = found.words, found.gaps
         for before in range(k - 1, max(-1, k - 1 - _COURSE_AFTER_AT_MOST), -1):
             if _ends_clause(gaps[before + 1]):
                 return False
             word = words[before]
+            if (
+                word in _SUBJECTS
+                or self.nouns.kind(word) == "person"
+                or (before > 0 and not _ends_sentence(gaps[before]) and self._title_case(text, found, starts, before))
+            ):
+                return False  # someone between: the relapse is theirs
             if word in self.physical and not word.endswith(_NOT_A_CONDITION_ENDINGS) and word not in _NOT_A_CONDITION:
                 return True
         return False
