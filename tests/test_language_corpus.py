@@ -26,9 +26,9 @@ EVERYDAY_FALSE_POSITIVES_AT_MOST = 0.02
 
 # The corpus by kind: the lines the check was tuned on (tuning/), the lines
 # kept aside in each round and tuned on in the next (held_out/ to
-# held_out_43/), and the lines written for the forty-fourth round without
-# sight of its tuning (held_out_44/, never tuned on: the honest figure).
-PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 45)))
+# held_out_44/), and the lines written for the forty-fifth round without
+# sight of its tuning (held_out_45/, never tuned on: the honest figure).
+PARTS = ("tuning", "held_out", *(f"held_out_{n}" for n in range(2, 46)))
 KEPT_ASIDE = PARTS[1:]
 # Everyday lines that the check still flags: those of the parts tuned on that
 # tuning did not put right: held_out_9/
@@ -37,15 +37,15 @@ KEPT_ASIDE = PARTS[1:]
 # depression far from its economists, a paint's formulation by brand, a
 # borderline pass, an album, telephone, currency, title, unit and bank
 # abbreviations, a shop). See tests/language_corpus/README.md.
-# held_out_36/'s, held_out_40/'s and held_out_41/'s everyday senses (3 of 91, 6 of 97 and 6 of 96
-# flagged, left after rounds 37, 41 and 42 tuned on them) and held_out_44/'s, unseen (19 of 95
-# flagged), are expected failures until a round puts them right (held_out_34/'s, 1 of 81 since round
+# held_out_36/'s, held_out_40/'s, held_out_41/'s and held_out_44/'s everyday senses (3 of 91, 6 of 97,
+# 5 of 96 and 14 of 95 flagged, left after rounds 37, 41, 42 and 45 tuned on them) and held_out_45/'s,
+# unseen (4 of 94 flagged), are expected failures until a round puts them right (held_out_34/'s, 1 of 81 since round
 # 40, held_out_35/'s, 1 of 95 since round 37, held_out_37/'s and held_out_38/'s, none since round 39,
 # held_out_39/'s, 1 of 96 since round 40, held_out_42/'s, 1 of 95 since round 43, and held_out_43/'s, 1
 # of 104 since round 44, are held to the 2%).
-KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 36, 40, 41, 44)}
+KNOWN_FALSE_ALARMS = {(f"held_out_{n}", "everyday_senses") for n in (9, 13, 36, 40, 41, 44, 45)}
 # Floors, not goals, on the unseen part: it is reported (tests/language_corpus/README.md).
-UNSEEN = "held_out_44"
+UNSEEN = "held_out_45"
 # Parts tuned on for one short round only, below the floors of the parts tuned on fully, are held to the
 # unseen part's floors until a round tunes them fully (held_out_27 was, until the twenty-ninth round).
 # held_out_32 was tuned on in round 33, a short round (78.1% -> 84.5%).
@@ -53,7 +53,8 @@ UNSEEN = "held_out_44"
 # held_out_39 was tuned on in round 40 (82.2% -> 88.6%): its shorthand, 82.3%, is below the tuned floor by
 # physical health's (a palliative performance score, a concussion test, return to play) the check leaves alone.
 # held_out_40 was tuned on in round 41 (83.6% -> 88.5%), held_out_41 in round 42 (84.4% -> 88.5%),
-# held_out_42 in round 43 (83.0% -> 87.0%), held_out_43 in round 44 (87.1% -> 87.3%).
+# held_out_42 in round 43 (83.0% -> 87.0%), held_out_43 in round 44 (87.1% -> 87.3%), held_out_44 in round 45
+# (82.4% -> 83.6%, its false alarms 19 -> 14 of 186).
 PARTLY_TUNED: set[str] = {
     "held_out_32",
     "held_out_36",
@@ -62,6 +63,7 @@ PARTLY_TUNED: set[str] = {
     "held_out_41",
     "held_out_42",
     "held_out_43",
+    "held_out_44",
 }
 # (Lowered from 80% and 60% for held_out_27, whose new writers, midwives, Plunket and hospice
 # nurses, sexual health and gender services among them, wrote shorthand the check had never met:
