@@ -19,7 +19,6 @@ from crisishouse.language.misspelt import Misspellings
 from crisishouse.language.normalise import (
     BRACKETED,
     JOINED,
-    SOUNDED,
     SPACED,
     Tokens,
     sound,
@@ -240,6 +239,7 @@ _RUN_AROUND = re.compile(r"\S+")
 
 _UNSEEN = object()
 _MISSPELT_SEEN_AT_MOST = 50_000
+_READINGS_SPELT_AT_MOST = 4
 # A few lines that take the check down each of its ways of reading (`warm`): labels, their senses and
 # titles, shorthand and jargon, letters spelt out, sounds, capitals and a puzzle's shuffled letters.
 _WARM_TEXT = (
@@ -693,9 +693,11 @@ class LanguageCheck:
         """Words spelt as they sound ("skitzofrenic", "sykotic", "boarderline"): a diagnosis or label
         of six letters or more, written another way that sounds the same."""
         words, alts = found.words, found.alts
-        if found.longest < 4 or SOUNDED.search(found.folded) is None:
+        if found.longest < 4:
             return []
         sounds, table, edges = self._sounds_table(), self._table, found._edges
+        # An English noun WordNet knows is itself, not a label heard in it ("creatin", not "cretin").
+        english = self._rules.sense.nouns.kind if self._rules is not None else (lambda _word: "")
         hits = []
         count = len(words)
         gaps = found.gaps
@@ -725,7 +727,7 @@ class LanguageCheck:
                 else:
                     alone = seen[word] = (
                         sounds.get(sound(word))
-                        if word.isalpha() and SOUNDED.search(word) and not table.get(word)
+                        if word.isalpha() and not table.get(word) and not english(word)
                         else None
                     )
                 if alone is not None:
@@ -735,7 +737,7 @@ class LanguageCheck:
             if hyphened:
                 heard.append((word + words[k + 1], k + 1))
             for form, end in heard:
-                if len(form) >= 6 and form.isalpha() and SOUNDED.search(form) and not table.get(form):
+                if len(form) >= 6 and form.isalpha() and not table.get(form) and not english(form):
                     listed = sounds.get(sound(form))
                     if listed is not None:
                         hits.append((edges[2 * k], edges[2 * end + 1], table[listed][0], listed))
@@ -857,6 +859,22 @@ class LanguageCheck:
                 entry = table[label][0]
                 if entry is not None and not entry.exact_case:
                     hits.append((edges[2 * k], edges[2 * k + 1], entry, label))
+        alts = found.alts
+        for k, readings in enumerate(alts) if alts is not None else ():
+            # A word hidden and written wrong too ("an@rex1c", read "anarexic"): its first readings, of
+            # digits and symbols as the letters they look like (not all of a wildcard's two dozen).
+            if not readings or table.get(words[k]):
+                continue
+            for reading in readings[:_READINGS_SPELT_AT_MOST]:
+                if len(reading) < 4 or table.get(reading):
+                    continue
+                label = misspellings.label_in(reading)
+                if label is None:
+                    continue
+                entry = table[label][0]
+                if entry is not None and not entry.exact_case:
+                    hits.append((edges[2 * k], edges[2 * k + 1], entry, label))
+                    break
         if JOINED in found.joined:
             hits += self._misspelt_in_pieces(found, misspellings)
         return hits

@@ -570,6 +570,8 @@ _RARE_CONSONANTS = re.compile(r"hh|jj|kk|qq|vv|ww|xx")
 # A digit alone between single letters spelt out ("s.c.h.1.z.o").
 _LONE_DIGIT = re.compile(
     r"\d(?<=[^\W\d_][.\-_ /]\d)(?<![^\W_]{2}[.\-_ /]\d)(?:(?=[.\-_ /][^\W\d_](?![^\W_]))|(?=\.?(?![^\W_])))"
+    # ... or first of them, two single letters or more after it ("0-C-D", "5.c.h.i.z.o"; not "0 c d", "1-a")
+    r"|(?<![^\W_])(?<![^\W_][.\-_/])\d(?=[.\-_/][^\W\d_](?:[.\-_/][^\W\d_]){1,}(?![^\W_]))"
 )
 
 # Words with two wildcards read with any letters for both, in one text (past these, vowels only).
@@ -778,7 +780,12 @@ def tokens(text: str) -> Tokens:
         for m in _LONE_DIGIT.finditer(folded):
             k = bisect_left(edges, m.start(), 0, len(edges)) // 2
             # (Last of the text, as it is while being typed: "s.c.h.1".)
-            if words[k] in _DIGIT_LETTERS and joined[k] and (k + 1 == len(words) or joined[k + 1]):
+            # (Joined to the letters before it, or first of them and joined to the letters after.)
+            if (
+                words[k] in _DIGIT_LETTERS
+                and (k + 1 == len(words) or joined[k + 1])
+                and (joined[k] or k + 1 < len(words))
+            ):
                 if alts is None:
                     alts = [()] * len(words)
                 alts[k] = _DIGIT_LETTERS[words[k]]
@@ -972,8 +979,6 @@ _SOUNDS = (
     ("oo", "u"),
 )
 _DOUBLE_ANY = re.compile(r"([a-z])\1+")
-# Letters a sound-alike spelling usually holds: only such words are sounded out.
-SOUNDED = re.compile(r"[kzyx]|oa|ea|ee|oo|ph|shun|sha|igh|ts|s[ie]|c[ie]|ah(?![a-z])|ch|c[aou]|ck|qu")
 
 
 @lru_cache(maxsize=8192)

@@ -915,6 +915,16 @@ _SHAPES: tuple[tuple[Any, ...], ...] = (
         r"|at\s+times|today|overall|throughout|in\s+(?:relation|regard|session|interview|group)))",
         _SHORTHAND,
     ),
+    # a decision someone is found to lack the capacity for: "lacks the capacity to manage his finances"
+    # (not a team's or a venue's: "the club lacks the capacity to host it")
+    (
+        ("lacks", "lack", "lacked", "lacking"),
+        r"(?<!\bmy )(?<!\bi )"
+        + _NOT_OF_GROUPS
+        + r"(?:lacks|lack|lacked|lacking)\s+(?:the\s+)?(?:mental\s+)?capacity\s+to\s+(?:make|manage|consent|decide"
+        r"|understand|weigh|retain|care\s+for|look\s+after|live\s+alone)" + _E,
+        _SHORTHAND,
+    ),
     # an affect described, as a mental-state exam does: "odd affect", "bright, reactive affect" (the verb
     # "affect" has its object after it, "won't affect the roster", and no describing word before it)
     (
@@ -1619,6 +1629,14 @@ def _not_attended(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+# A multiaxial diagnosis's axis, as older letters write it: "Axis II deferred", "Axis II: none" (not the Axis
+# powers, nor a chart's "Axis II: Temperature").
+_DIAGNOSTIC_AXIS = re.compile(
+    r"(?<![^\W_])Axis[ \t]+(?:I{1,3}|IV|V)(?![^\W_])"
+    r"(?=[ \t]*[:–-]?[ \t]*(?i:deferred|diagnosis|disorders?|none|nil|no[ \t]+diagnosis)(?![^\W_]))"
+)
+
+
 class _Found:
     """A search that is a function, where the cased shapes expect a compiled pattern."""
 
@@ -1639,6 +1657,7 @@ _CASED_SHAPES: tuple[tuple[tuple[str, ...], re.Pattern[str] | _Found], ...] = (
     (("AHI", "SCOFF", "DNW"), _CASED_SHORTHAND),
     ((" ON",), _DOSE_ON),
     ((" IM", " SC"), _GIVEN_ROUTE),
+    (("Axis",), _DIAGNOSTIC_AXIS),
 )
 # Words of a service's forms and letters, one of which a scale read with its number needs in its line:
 # the ABs', a fantasy team's, an air quality index's and a typing test's scores have none.
